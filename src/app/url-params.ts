@@ -1,0 +1,19 @@
+// The URL parameters other programs rely on (?mode, ?project, ?lang), parsed in one place.
+export type ShellMode = 'tv' | 'xr' | 'desktop';
+
+export const DEFAULT_PROJECT_ID = 'lantern-keeper';
+
+export interface LaunchParams {
+  /** Undefined when the URL does not force a shell; device detection decides. */
+  mode: ShellMode | undefined;
+  projectId: string;
+}
+
+export function readLaunchParams(search: string): LaunchParams {
+  const params = new URLSearchParams(search);
+  const mode = params.get('mode');
+  return {
+    mode: mode === 'tv' || mode === 'xr' || mode === 'desktop' ? mode : undefined,
+    projectId: params.get('project') || DEFAULT_PROJECT_ID,
+  };
+}

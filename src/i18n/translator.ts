@@ -1,0 +1,49 @@
+// The one i18n layer: picks the UI language and turns message keys into text and numbers into local formats.
+import type { Language } from '../protocol';
+import { en, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+/** `?lang=` wins; otherwise the browser's first language we have; otherwise English. */
+export function detectLanguage(search: string, browserLanguages: readonly string[]): Language {
+  const requested = new URLSearchParams(search).get('lang');
+  for (const candidate of [requested, ...browserLanguages]) {
+    const language = candidate ? matchLanguage(candidate) : undefined;
+    if (language) return language;
+  }
+  return 'en';
+}
+
+function matchLanguage(tag: string): Language | undefined {
+  const lower = tag.toLowerCase();
+  // Traditional-script Chinese readers still get zh-CN rather than English: closer, and all we ship.
+  if (lower.startsWith('zh')) return 'zh-CN';
+  if (lower.startsWith('en')) return 'en';
+  return undefined;
+}
+
+export interface Translator {
+  language: Language;
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  number(value: number): string;
+  money(value: number, currency: string): string;
+  time(epochMs: number): string;
+  /** Picks the text in the UI language from a localized value, falling back to the other language. */
+  pick(text: Partial<Record<Language, string>>): string;
+}
+
+export function createTranslator(language: Language): Translator {
+  const catalog = CATALOGS[language];
+  const numbers = new Intl.NumberFormat(language);
+  const times = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+  return {
+    language,
+    t: (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole)),
+    number: (value) => numbers.format(value),
+    money: (value, currency) =>
+      new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
+    time: (epochMs) => times.format(epochMs),
+    pick: (text) => text[language] ?? text.en ?? text['zh-CN'] ?? '',
+  };
+}

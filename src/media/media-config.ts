@@ -1,0 +1,32 @@
+// The media session's settings, with their defaults in one place.
+import type { HlsConfig } from 'hls.js';
+
+export interface MediaSessionConfig {
+  /** Fatal network errors retried this many times (with growing delays) before the error card shows. */
+  maxNetworkRetries: number;
+  /** First retry delay; doubles each time. */
+  retryBaseDelayMs: number;
+  /** Media (decode) errors recovered this many times before giving up. */
+  maxMediaRecoveries: number;
+  /** Passed to hls.js as is. */
+  hls: Partial<HlsConfig>;
+}
+
+export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
+  maxNetworkRetries: 4,
+  retryBaseDelayMs: 1_000,
+  maxMediaRecoveries: 2,
+  hls: {
+    // Start at the lowest rendition: the first frame comes sooner, and ABR climbs once playback runs.
+    startLevel: 0,
+    // Never pick a rendition larger than the view it is drawn into…
+    capLevelToPlayerSize: false,
+    // …and step down when the device drops frames (software decode of 4K 360 does).
+    capLevelOnFPSDrop: true,
+    // Bounded buffers: a TV's MSE quota is ~60–150 MB.
+    maxBufferLength: 20,
+    maxMaxBufferLength: 30,
+    maxBufferSize: 20 * 1000 * 1000,
+    backBufferLength: 10,
+  },
+};

@@ -1,0 +1,31 @@
+// Thin React bindings: the store, the translator and the feed are created outside React and passed in here.
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppState, AppStore } from '../store/app-store';
+import type { Translator } from '../i18n/translator';
+
+export interface AppServices {
+  store: AppStore;
+  i18n: Translator;
+  projectId: string;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function AppProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside <AppProvider>');
+  return services;
+}
+
+export function useAppState<T>(selector: (state: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export const useFeed = () => useAppState((s) => s.feed);
+export const useMedia = () => useAppState((s) => s.media);
+export const useI18n = () => useServices().i18n;

@@ -1,0 +1,42 @@
+// Everything drawn over the 360 view about the video itself: loading progress, buffering, and the error card.
+import { useI18n, useMedia } from '../../react/AppContext';
+
+export function MediaOverlay({ onRetry, poster }: { onRetry: () => void; poster: string | undefined }) {
+  const media = useMedia();
+  const { t } = useI18n();
+  if (media.status === 'error' && media.error) {
+    return (
+      <div className="overlay overlay--error" role="alert">
+        <div className="card">
+          <h2>{t('media.error.title')}</h2>
+          <p>{t(`media.error.${media.error.kind}`)}</p>
+          <button type="button" className="button" onClick={onRetry} autoFocus>
+            {t('media.retry')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (media.status === 'idle' || media.status === 'loading') {
+    const percent = Math.round(media.progress * 100);
+    return (
+      <div className="overlay overlay--loading" style={poster ? { backgroundImage: `url(${poster})` } : undefined}>
+        <div className="card" role="status" aria-live="polite">
+          <p>{t('media.loading', { percent })}</p>
+          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div className="progress__bar" style={{ width: `${percent}%` }} />
+          </div>
+          {media.stage && <p className="muted">{t(`media.stage.${media.stage}`)}</p>}
+        </div>
+      </div>
+    );
+  }
+  if (media.status === 'stalled') {
+    return (
+      <div className="overlay overlay--stalled" role="status">
+        <p className="pill">{t('media.stalled')}</p>
+      </div>
+    );
+  }
+  return null;
+}

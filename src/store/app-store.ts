@@ -1,0 +1,78 @@
+// The one store every shell reads. Only the feed client (feed slice) and the media session (media slice) write it.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ProtocolError } from '../protocol';
+import type { ProjectData } from '../feed/project-state';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface FeedState {
+  status: ConnectionStatus;
+  /** When the status last changed (ms since epoch): "offline since…". */
+  since: number;
+  /** Reconnection attempt number while reconnecting, else 0. */
+  attempt: number;
+  /** Null until the first snapshot arrives. */
+  data: ProjectData | null;
+  /** The last catch-up after a (re)connect: how the client got current again. */
+  lastResync: { at: number; kind: 'events' | 'snapshot'; count: number } | null;
+  /** A refusal from the server that retrying will not fix (unknown project, bad version). */
+  error: ProtocolError | null;
+}
+
+export type MediaStatus = 'idle' | 'loading' | 'playing' | 'stalled' | 'error';
+export type LoadingStage = 'manifest' | 'segment' | 'decode';
+
+export interface MediaError {
+  /** Machine-readable: 'network', 'media', 'unsupported', 'manifest', 'other'. */
+  kind: 'network' | 'media' | 'unsupported' | 'manifest' | 'other';
+  /** For logs and the stats overlay; the UI shows a translated message by kind. */
+  detail: string;
+}
+
+export interface MediaState {
+  status: MediaStatus;
+  /** 0..1 until the first frame is shown. */
+  progress: number;
+  stage: LoadingStage | null;
+  error: MediaError | null;
+  engine: 'hls.js' | 'native' | null;
+  metrics: {
+    timeToFirstFrameMs: number | null;
+    stalls: number;
+    rendition: { height: number; bitrate: number } | null;
+  };
+}
+
+export interface AppState {
+  feed: FeedState;
+  media: MediaState;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function initialMediaState(): MediaState {
+  return {
+    status: 'idle',
+    progress: 0,
+    stage: null,
+    error: null,
+    engine: null,
+    metrics: { timeToFirstFrameMs: null, stalls: 0, rendition: null },
+  };
+}
+
+export function createAppStore(now: number = Date.now()): AppStore {
+  return createStore<AppState>()(() => ({
+    feed: { status: 'connecting', since: now, attempt: 0, data: null, lastResync: null, error: null },
+    media: initialMediaState(),
+  }));
+}
+
+/** Replaces one slice by merging a patch into it: the only way writers change the store. */
+export function patchFeed(store: AppStore, patch: Partial<FeedState>): void {
+  store.setState((s) => ({ feed: { ...s.feed, ...patch } }));
+}
+
+export function patchMedia(store: AppStore, patch: Partial<MediaState>): void {
+  store.setState((s) => ({ media: { ...s.media, ...patch } }));
+}

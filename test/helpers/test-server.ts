@@ -1,0 +1,88 @@
+// Starts the real reference server in this process on a free loopback port, with its SQLite file in a temp dir.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createSetVisitServer, type SetVisitServer } from '../../src/server/create-server';
+import type { ServerLimits } from '../../src/server/config';
+import { seedSampleProject, SAMPLE_PROJECT } from '../../src/server/sample-project';
+import type { ServerLog } from '../../src/server/server-log';
+import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
+
+export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
+export const PROJECT_ID = SAMPLE_PROJECT.id;
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface TestServer {
+  url: string;
+  port: number;
+  storage: SqliteFeedStorage;
+  server: SetVisitServer;
+  logs: { level: string; message: string; fields?: Record<string, unknown> }[];
+  /** Stops accepting and drops every client; the database file stays. */
+  stop(): Promise<void>;
+  /** Starts again on the same port and database file, as after a process restart. */
+  start(): Promise<void>;
+  /** Stops and deletes the temp dir. */
+  dispose(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Serve the built app (dist/) and scenes/, for browser tests. */
+  serveApp?: boolean;
+  limits?: Partial<ServerLimits>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'setvisit-test-'));
+  const dbFile = join(dir, 'feed.sqlite');
+  const logs: TestServer['logs'] = [];
+  const log: ServerLog = {
+    info: (message, fields) => logs.push({ level: 'info', message, fields }),
+    warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
+    error: (message, fields) => logs.push({ level: 'error', message, fields }),
+  };
+  let port = 0;
+  const handle: TestServer = {
+    url: '',
+    port: 0,
+    storage: new SqliteFeedStorage(dbFile),
+    server: undefined as unknown as SetVisitServer,
+    logs,
+    async start() {
+      handle.storage = new SqliteFeedStorage(dbFile);
+      await seedSampleProject(handle.storage);
+      handle.server = createSetVisitServer({
+        storage: handle.storage,
+        operatorToken: OPERATOR_TOKEN,
+        log,
+        ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.serveApp ? { files: { appDir: join(REPO_ROOT, 'dist'), scenesDir: join(REPO_ROOT, 'scenes') } } : {}),
+      });
+      port = await handle.server.listen(port, '127.0.0.1');
+      handle.port = port;
+      handle.url = `http://127.0.0.1:${port}`;
+    },
+    async stop() {
+      await handle.server.close();
+      await handle.storage.close();
+    },
+    async dispose() {
+      await handle.stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await handle.storage.close();
+  await handle.start();
+  return handle;
+}
+
+/** POSTs a milestone through the real HTTP API. */
+export async function postMilestone(baseUrl: string, body: unknown, token: string | null = OPERATOR_TOKEN, projectId = PROJECT_ID): Promise<Response> {
+  return fetch(`${baseUrl}/api/projects/${projectId}/milestones`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export const validMilestone = (n: number) => ({ kind: 'scene-wrapped', title: { en: `Scene ${n} wrapped`, 'zh-CN': `第 ${n} 场杀青` } });

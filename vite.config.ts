@@ -1,0 +1,29 @@
+// Builds the browser app and configures the test runner (unit, integration and browser tests).
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const server = `http://localhost:${process.env.SETVISIT_DEV_API_PORT ?? 8080}`;
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2020',
+    sourcemap: true,
+  },
+  // `npm run dev`: Vite serves the app with hot reload; the API, feed and tour files come from `npm run serve`.
+  server: {
+    proxy: {
+      '/api': server,
+      '/scenes': server,
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Browser tests drive one Chromium each and SwiftShader is CPU-bound: run files one or two at a time.
+    maxWorkers: 2,
+  },
+});
