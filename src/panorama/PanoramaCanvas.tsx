@@ -36,7 +36,10 @@ function VideoSphere({ video }: { video: HTMLVideoElement }) {
     t.colorSpace = SRGBColorSpace;
     return t;
   }, [video]);
-  const geometry = useMemo(() => new SphereGeometry(50, 64, 32), []);
+  // Mirrored in x so its faces point inward with the footage reading left to right from the centre (as in
+  // three.js's panorama example). Done on the geometry, not with a negative object scale: three.js flips the
+  // front face for a mirrored object, which would show the outside again.
+  const geometry = useMemo(() => new SphereGeometry(50, 64, 32).scale(-1, 1, 1), []);
   useEffect(() => () => texture.dispose(), [texture]);
   useEffect(() => () => geometry.dispose(), [geometry]);
 
@@ -58,9 +61,8 @@ function VideoSphere({ video }: { video: HTMLVideoElement }) {
   }, [video, invalidate]);
 
   return (
-    // Mirroring x turns the sphere inside out (three.js flips the front face for a negative scale), so the
-    // footage reads left-to-right from the centre; the quarter turn puts its centre straight ahead (-Z).
-    <mesh geometry={geometry} scale={[-1, 1, 1]} rotation-y={-Math.PI / 2}>
+    // The quarter turn puts the footage's centre straight ahead (-Z), where an unrotated camera looks.
+    <mesh geometry={geometry} rotation-y={-Math.PI / 2}>
       <meshBasicMaterial map={texture} side={FrontSide} toneMapped={false} />
     </mesh>
   );

@@ -27,7 +27,8 @@ export function summarizeIssues(issues: FieldIssue[]): string {
 function messageFor(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `required (${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+      // zod reports the input only when asked to (it may be large); say what it saw when it can.
+      return 'input' in issue && issue.input !== undefined ? `expected ${issue.expected}, got ${typeName(issue.input)}` : `expected ${issue.expected}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':

@@ -14,6 +14,8 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 export interface TestServer {
   url: string;
+  /** The SQLite file, for writing to the log while the server is down. */
+  dbFile: string;
   port: number;
   storage: SqliteFeedStorage;
   server: SetVisitServer;
@@ -44,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let port = 0;
   const handle: TestServer = {
     url: '',
+    dbFile,
     port: 0,
     storage: new SqliteFeedStorage(dbFile),
     server: undefined as unknown as SetVisitServer,

@@ -1,0 +1,65 @@
+// Debian's Chromium driven by playwright-core: headless, WebGL through SwiftShader, autoplay allowed.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { REPO_ROOT } from './test-server';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(join(REPO_ROOT, 'dist/index.html'))) throw new Error('No built app in dist/: run `npm run build` first (npm test does)');
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+      // No GPU here: WebGL runs on SwiftShader, which Chromium only allows when asked.
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+/** Collects uncaught page errors, which no test should produce. */
+export function recordPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+export interface PixelStats {
+  /** Share of pixels that are not (near) black. */
+  litShare: number;
+  /** Distinct colours, quantized to 4 bits per channel. */
+  colours: number;
+}
+
+export function pixelStats(png: Buffer): PixelStats {
+  const image = PNG.sync.read(png);
+  let lit = 0;
+  const colours = new Set<number>();
+  for (let i = 0; i < image.data.length; i += 4) {
+    const r = image.data[i]!, g = image.data[i + 1]!, b = image.data[i + 2]!;
+    if (r + g + b > 30) lit++;
+    colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
+  }
+  return { litShare: lit / (image.width * image.height), colours: colours.size };
+}
+
+/** Mean absolute difference per channel (0–255) between two same-size screenshots. */
+export function meanDifference(a: Buffer, b: Buffer): number {
+  const x = PNG.sync.read(a);
+  const y = PNG.sync.read(b);
+  if (x.width !== y.width || x.height !== y.height) return 255;
+  let sum = 0;
+  for (let i = 0; i < x.data.length; i += 4) {
+    sum += Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!);
+  }
+  return sum / ((x.data.length / 4) * 3);
+}

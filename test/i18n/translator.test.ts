@@ -1,0 +1,30 @@
+// The i18n layer: language choice, and a zh-CN catalogue that matches the English one placeholder for placeholder.
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en';
+import { zhCN } from '../../src/i18n/zh-CN';
+import { createTranslator, detectLanguage } from '../../src/i18n/translator';
+
+describe('translator', () => {
+  it('takes ?lang= first, then the browser languages, then English', () => {
+    expect(detectLanguage('?lang=zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(detectLanguage('?lang=en', ['zh-CN'])).toBe('en');
+    expect(detectLanguage('', ['fr-FR', 'zh-TW'])).toBe('zh-CN');
+    expect(detectLanguage('?lang=klingon', ['fr'])).toBe('en');
+  });
+
+  it('has every key in zh-CN with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(zhCN[key], key).toBeTruthy();
+      expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('fills placeholders and formats numbers and money per language', () => {
+    const t = createTranslator('en');
+    expect(t.t('feed.reconnecting', { attempt: 3 })).toBe('Reconnecting… (attempt 3)');
+    expect(t.money(2_610_000, 'CNY')).toBe('CN¥2,610,000');
+    expect(createTranslator('zh-CN').money(2_610_000, 'CNY')).toBe('¥2,610,000');
+    expect(t.pick({ 'zh-CN': '守灯人' })).toBe('守灯人');
+  });
+});
