@@ -53,6 +53,8 @@ export class ProjectFeed {
   private heldDuringSync: FeedEvent[] = [];
   private syncing = false;
   private stopped = false;
+  /** Whether the feed has been live before: the next resync then follows an outage. */
+  private wasLive = false;
 
   constructor(private readonly options: ProjectFeedOptions) {
     this.logger = options.logger ?? consoleLogger;
@@ -183,8 +185,9 @@ export class ProjectFeed {
       since: Date.now(),
       attempt: 0,
       error: null,
-      lastResync: { at: Date.now(), kind: answer.kind, count },
+      lastResync: { at: Date.now(), kind: answer.kind, count, afterOutage: this.wasLive && cause === 'connect' },
     });
+    this.wasLive = true;
     this.scheduleFlush();
   }
 

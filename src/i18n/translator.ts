@@ -25,12 +25,12 @@ function matchLanguage(tag: string): Language | undefined {
 
 export interface Translator {
   language: Language;
-  t(key: MessageKey, vars?: Record<string, string | number>): string;
-  number(value: number): string;
-  money(value: number, currency: string): string;
-  time(epochMs: number): string;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  number: (value: number) => string;
+  money: (value: number, currency: string) => string;
+  time: (epochMs: number) => string;
   /** Picks the text in the UI language from a localized value, falling back to the other language. */
-  pick(text: Partial<Record<Language, string>>): string;
+  pick: (text: Partial<Record<Language, string>>) => string;
 }
 
 export function createTranslator(language: Language): Translator {

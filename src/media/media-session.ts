@@ -2,12 +2,13 @@
 // loading progress, first frame, stalls, rendition and errors to the store. No React, no three.js.
 import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
+import type * as HlsNamespace from 'hls.js';
 import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
 import { choosePlaybackEngine } from './playback-engine';
 
-type HlsModule = typeof import('hls.js');
+type HlsModule = typeof HlsNamespace;
 
 export interface MediaSessionOptions {
   store: AppStore;
@@ -82,6 +83,14 @@ export class MediaSession {
   /** After an error: starts the same stream again from scratch. */
   retry(): void {
     if (this.src) void this.load(this.src);
+  }
+
+  /** Puts the video element into the page (hidden; the view draws it): some browsers stop decoding detached
+   * videos, and the TV's flat view shows the element itself. Returns the undo. */
+  mountIn(host: HTMLElement): () => void {
+    this.video.className = 'view__video';
+    host.prepend(this.video);
+    return () => this.video.remove();
   }
 
   setMuted(muted: boolean): void {
@@ -177,15 +186,17 @@ export class MediaSession {
         metrics: { ...media.metrics, timeToFirstFrameMs: Math.round(performance.now() - this.loadStartedAt) },
       });
     };
-    if ('requestVideoFrameCallback' in this.video) {
-      this.video.requestVideoFrameCallback(done);
+    const video: HTMLVideoElement = this.video;
+    if (typeof video.requestVideoFrameCallback === 'function') {
+      video.requestVideoFrameCallback(done);
     } else {
+      // Firefox: the first timeupdate past zero is the nearest signal to "a frame is on screen".
       const onTime = () => {
-        if (this.video.currentTime <= 0) return;
-        (this.video as HTMLVideoElement).removeEventListener('timeupdate', onTime);
+        if (video.currentTime <= 0) return;
+        video.removeEventListener('timeupdate', onTime);
         done();
       };
-      (this.video as HTMLVideoElement).addEventListener('timeupdate', onTime);
+      video.addEventListener('timeupdate', onTime);
     }
   }
 

@@ -69,13 +69,13 @@ function VideoSphere({ video }: { video: HTMLVideoElement }) {
 }
 
 function LookCamera({ look }: { look: LookController }) {
-  const camera = useThree((state) => state.camera) as PerspectiveCamera;
   const invalidate = useThree((state) => state.invalidate);
-  const lastFrame = useRef(performance.now());
+  const lastFrame = useRef<number | null>(null);
   useEffect(() => look.subscribe(() => invalidate()), [look, invalidate]);
-  useFrame(() => {
+  useFrame((state) => {
+    const camera = state.camera as PerspectiveCamera;
     const now = performance.now();
-    if (look.update(now - lastFrame.current, now)) invalidate();
+    if (look.update(now - (lastFrame.current ?? now), now)) invalidate();
     lastFrame.current = now;
     camera.rotation.set(look.pitch * DEG, -look.yaw * DEG, 0, 'YXZ');
     if (camera.fov !== look.fov) {

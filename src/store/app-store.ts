@@ -13,8 +13,8 @@ export interface FeedState {
   attempt: number;
   /** Null until the first snapshot arrives. */
   data: ProjectData | null;
-  /** The last catch-up after a (re)connect: how the client got current again. */
-  lastResync: { at: number; kind: 'events' | 'snapshot'; count: number } | null;
+  /** The last catch-up: how the client got current again, and whether it followed a lost connection. */
+  lastResync: { at: number; kind: 'events' | 'snapshot'; count: number; afterOutage: boolean } | null;
   /** A refusal from the server that retrying will not fix (unknown project, bad version). */
   error: ProtocolError | null;
 }

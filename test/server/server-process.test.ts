@@ -27,7 +27,7 @@ async function startServerProcess(): Promise<{ child: ChildProcess; url: string 
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"message":"listening","port":(\d+)/.exec(output);
       if (match) {

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FeedEvent, Milestone, Project, type MilestoneInput, type ProjectSnapshot } from '../../protocol';
+import { FeedEvent, Project, type Milestone, type MilestoneInput, type ProjectSnapshot } from '../../protocol';
 import type { FeedStorage } from './feed-storage';
 
 const SCHEMA = `

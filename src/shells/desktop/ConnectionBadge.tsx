@@ -1,4 +1,5 @@
-// The feed's connection state, always visible: live, connecting, reconnecting (with attempt), offline (since when).
+// The feed's connection state, always visible: live, connecting, reconnecting (with attempt), offline (since when),
+// and for a few seconds after an outage, that the page caught up.
 import { useEffect, useState } from 'react';
 import { useFeed, useI18n } from '../../react/AppContext';
 
@@ -8,7 +9,8 @@ const CAUGHT_UP_MS = 4_000;
 export function ConnectionBadge() {
   const feed = useFeed();
   const { t, time } = useI18n();
-  const recentlyCaughtUp = useRecentReconnect(feed.lastResync?.at ?? null, feed.status === 'live');
+  const caughtUpAt = feed.status === 'live' && feed.lastResync?.afterOutage ? feed.lastResync.at : null;
+  const showCaughtUp = useShownFor(caughtUpAt, CAUGHT_UP_MS);
   let text: string;
   switch (feed.status) {
     case 'connecting':
@@ -21,7 +23,7 @@ export function ConnectionBadge() {
       text = t('feed.offline', { time: time(feed.since) });
       break;
     case 'live':
-      text = recentlyCaughtUp ? t('feed.caughtUp') : t('feed.live');
+      text = showCaughtUp ? t('feed.caughtUp') : t('feed.live');
       break;
   }
   return (
@@ -32,20 +34,13 @@ export function ConnectionBadge() {
   );
 }
 
-/** True for a few seconds after a resync that followed a lost connection (not after the first connect). */
-function useRecentReconnect(resyncAt: number | null, live: boolean): boolean {
-  const [firstResync] = useState(() => ({ at: resyncAt }));
-  const [visibleUntil, setVisibleUntil] = useState(0);
+/** True from moment `at` until `durationMs` later. */
+function useShownFor(at: number | null, durationMs: number): boolean {
+  const [expired, setExpired] = useState<number | null>(null);
   useEffect(() => {
-    if (resyncAt === null) return;
-    if (firstResync.at === null) {
-      firstResync.at = resyncAt;
-      return;
-    }
-    if (resyncAt === firstResync.at) return;
-    setVisibleUntil(resyncAt + CAUGHT_UP_MS);
-    const timer = setTimeout(() => setVisibleUntil(0), CAUGHT_UP_MS);
+    if (at === null) return;
+    const timer = setTimeout(() => setExpired(at), Math.max(0, at + durationMs - Date.now()));
     return () => clearTimeout(timer);
-  }, [resyncAt, firstResync]);
-  return live && visibleUntil > 0;
+  }, [at, durationMs]);
+  return at !== null && expired !== at;
 }

@@ -40,14 +40,7 @@ function LocationView({ location }: { location: TourLocation }) {
     if (session) void session.load(location.stream);
   }, [session, location.stream]);
   useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
-  // The <video> lives in the page (hidden; the canvas draws it): some browsers stop decoding detached videos.
-  useEffect(() => {
-    const host = viewRef.current;
-    if (!session || !host) return;
-    session.video.className = 'view__video';
-    host.prepend(session.video);
-    return () => session.video.remove();
-  }, [session]);
+  useEffect(() => (session && viewRef.current ? session.mountIn(viewRef.current) : undefined), [session]);
 
   const name = i18n.pick(location.name);
   return (
