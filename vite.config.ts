@@ -20,6 +20,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/setup/summary-reporter.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -136,8 +136,13 @@ export class MediaSession {
 
   private onHlsError(hls: Hls, data: ErrorData): void {
     if (!data.fatal) return;
-    const { ErrorTypes } = (hls.constructor as typeof Hls);
-    if (data.type === ErrorTypes.NETWORK_ERROR && this.networkRetries < this.config.maxNetworkRetries) {
+    const { ErrorTypes } = hls.constructor as typeof Hls;
+    const manifest = /manifest/i.test(data.details);
+    const status = data.response?.code ?? 0;
+    // A playlist that answers 4xx is not coming back by itself (hls.js has retried once already): say so now
+    // and let the person retry, instead of a long spinner. Timeouts and 5xx are worth retrying.
+    const permanent = manifest && status >= 400 && status < 500;
+    if (data.type === ErrorTypes.NETWORK_ERROR && !permanent && this.networkRetries < this.config.maxNetworkRetries) {
       const delay = this.config.retryBaseDelayMs * 2 ** this.networkRetries++;
       this.logger.warn('media: network error, retrying', { details: data.details, delayMs: delay });
       this.retryTimer = setTimeout(() => hls.startLoad(), delay);
@@ -149,7 +154,6 @@ export class MediaSession {
       hls.recoverMediaError();
       return;
     }
-    const manifest = /manifest/i.test(data.details);
     const kind: MediaError['kind'] =
       data.type === ErrorTypes.NETWORK_ERROR ? (manifest ? 'manifest' : 'network') : data.type === ErrorTypes.MEDIA_ERROR ? 'media' : 'other';
     this.fail({ kind, detail: data.details });

@@ -112,7 +112,9 @@ export class LookController {
   /** Wires pointer (mouse, touch, pen), wheel and keyboard input on `element`; returns the unbinding. */
   bind(element: HTMLElement, keyTarget: Window | HTMLElement = window): () => void {
     const onPointerDown = (e: PointerEvent) => {
-      if (e.button !== 0 || this.drag) return;
+      // A press on a control (Retry, Sound, a hotspot) is the control's: capturing the pointer here would
+      // retarget its click to the view, and the button would never hear it.
+      if (e.button !== 0 || this.drag || isControl(e.target)) return;
       this.drag = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
       element.setPointerCapture(e.pointerId);
     };
@@ -161,6 +163,10 @@ export class LookController {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a, input, select, textarea, [role=button]') !== null;
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -74,6 +74,14 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
     await page.evaluate(() => document.querySelector('video')!.play());
   });
 
+  it('turns the sound on from the button over the view', async () => {
+    expect(await page.evaluate(() => document.querySelector('video')!.muted)).toBe(true);
+    await page.getByRole('button', { name: 'Sound on' }).click();
+    expect(await page.evaluate(() => document.querySelector('video')!.muted)).toBe(false);
+    await page.getByRole('button', { name: 'Sound off' }).click();
+    expect(await page.evaluate(() => document.querySelector('video')!.muted)).toBe(true);
+  });
+
   it('shows the project status from the feed', async () => {
     await page.getByRole('heading', { name: 'The Lantern Keeper' }).waitFor();
     expect(await page.getByTestId('funding-raised').textContent()).toMatch(/2,610,000/);

@@ -31,6 +31,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Serve the built app (dist/) and scenes/, for browser tests. */
   serveApp?: boolean;
+  /** Tour files from here instead of the repo's scenes/. */
+  scenesDir?: string;
   limits?: Partial<ServerLimits>;
 }
 
@@ -59,7 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         operatorToken: OPERATOR_TOKEN,
         log,
         ...(options.limits ? { limits: options.limits } : {}),
-        ...(options.serveApp ? { files: { appDir: join(REPO_ROOT, 'dist'), scenesDir: join(REPO_ROOT, 'scenes') } } : {}),
+        ...(options.serveApp ? { files: { appDir: join(REPO_ROOT, 'dist'), scenesDir: options.scenesDir ?? join(REPO_ROOT, 'scenes') } } : {}),
       });
       port = await handle.server.listen(port, '127.0.0.1');
       handle.port = port;

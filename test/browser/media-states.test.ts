@@ -1,0 +1,91 @@
+// What a person sees when things are not simple: native HLS, a project without a tour, a stream that is
+// missing and then comes back.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PROJECT } from '../../src/server/sample-project';
+import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
+
+const scenesDir = mkdtempSync(join(tmpdir(), 'setvisit-scenes-'));
+let server: TestServer;
+let browser: Browser;
+
+function tourFor(projectId: string, stream: string) {
+  return {
+    id: `${projectId}-tour`,
+    projectId,
+    title: { en: 'Test tour' },
+    start: 'stage',
+    locations: [{ id: 'stage', name: { en: 'Stage' }, stream, projection: 'equirect360', initialView: { yaw: 0, pitch: 0 } }],
+  };
+}
+
+beforeAll(async () => {
+  cpSync(join(REPO_ROOT, 'scenes/lantern-keeper.json'), join(scenesDir, 'lantern-keeper.json'));
+  writeFileSync(join(scenesDir, 'late-stream.json'), JSON.stringify(tourFor('late-stream', '/scenes/streams/late/master.m3u8')));
+  server = await startTestServer({ serveApp: true, scenesDir });
+  for (const id of ['late-stream', 'empty-project']) await server.storage.ensureProject({ ...SAMPLE_PROJECT, id, title: { en: `Project ${id}` } });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+  rmSync(scenesDir, { recursive: true, force: true });
+});
+
+async function open(path: string, init?: () => void): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  const errors = recordPageErrors(page);
+  if (init) await page.addInitScript(init);
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+describe('media and project states in Chromium', { timeout: 60_000 }, () => {
+  it('plays through the browser’s own HLS where Media Source Extensions are missing', async () => {
+    const { page, errors } = await open('/?project=lantern-keeper', () => {
+      delete (window as { MediaSource?: unknown }).MediaSource;
+      delete (window as { ManagedMediaSource?: unknown }).ManagedMediaSource;
+    });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 30_000 });
+    const engine = await page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { engine: string } } } } }).__setvisit.store.getState().media.engine);
+    expect(engine).toBe('native');
+    // hls.js was never downloaded.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/hls-[\w-]+\.js$/.test(e.name)))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an empty project as such: no tour yet, no milestones yet', async () => {
+    const { page } = await open('/?project=empty-project&lang=en');
+    await page.getByText('This project has no set tour yet').waitFor({ timeout: 10_000 });
+    await page.getByText('No milestones yet.').waitFor({ timeout: 10_000 });
+    writeFileSync(join(REPO_ROOT, 'test/.artifacts/empty-project.png'), await page.screenshot());
+    await page.close();
+  });
+
+  it('shows an unknown project as an error instead of a blank page', async () => {
+    const { page } = await open('/?project=no-such-project&lang=zh-CN');
+    await page.getByText('项目“no-such-project”不存在。').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('shows an error card with Retry for a missing stream, and Retry plays it once it is there', async () => {
+    const { page } = await open('/?project=late-stream&lang=en');
+    const card = page.getByRole('alert').filter({ hasText: 'The set’s video stopped' });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.textContent()).toContain('The stream is not available right now.');
+    writeFileSync(join(REPO_ROOT, 'test/.artifacts/stream-error.png'), await page.screenshot());
+
+    mkdirSync(join(scenesDir, 'streams'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'public/media/backlot'), join(scenesDir, 'streams/late'), { recursive: true });
+    await card.getByRole('button', { name: 'Retry' }).click();
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 30_000 });
+    expect(await card.count()).toBe(0);
+    await page.close();
+  });
+});
