@@ -45,7 +45,8 @@ SetVisit is running.
   Operator token:   ${generatedToken ? operatorToken + '   (generated; set SETVISIT_OPERATOR_TOKEN to choose one)' : '(from SETVISIT_OPERATOR_TOKEN)'}
 
   Post a milestone:
-    curl -X POST -H "Authorization: Bearer $SETVISIT_OPERATOR_TOKEN" -H 'Content-Type: application/json' \\
+    TOKEN=${generatedToken ? operatorToken : '"$SETVISIT_OPERATOR_TOKEN"'}
+    curl -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
       -d '{"kind":"scene-wrapped","title":{"en":"Scene 45 wrapped","zh-CN":"第 45 场杀青"}}' \\
       ${base}/api/projects/${project}/milestones
 `);
