@@ -2,7 +2,10 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readLaunchParams } from './app/url-params';
+import { browserStorage, createBackerTokenStore } from './feed/backer-token-store';
+import { consoleLogger } from './feed/logger';
 import { ProjectFeed } from './feed/project-feed';
+import { createSnapshotCache } from './feed/snapshot-cache';
 import { createTranslator, detectLanguage } from './i18n/translator';
 import { AppProvider, type AppServices } from './react/AppContext';
 import { createAppStore } from './store/app-store';
@@ -17,10 +20,25 @@ document.documentElement.lang = i18n.language;
 document.title = i18n.t('app.name');
 
 const store = createAppStore();
-const feed = new ProjectFeed({ projectId: params.projectId, store });
+const storage = browserStorage();
+const backerToken = createBackerTokenStore(storage);
+const feed = new ProjectFeed({
+  projectId: params.projectId,
+  store,
+  token: backerToken.get(),
+  cache: createSnapshotCache(storage, consoleLogger),
+});
 feed.start();
 
-const services: AppServices = { store, i18n, projectId: params.projectId };
+const services: AppServices = {
+  store,
+  i18n,
+  projectId: params.projectId,
+  signIn: (token) => {
+    backerToken.set(token);
+    feed.setToken(token);
+  },
+};
 // Tests and the stats overlay read the feed's counters here; it holds no secrets.
 (window as unknown as { __setvisit?: unknown }).__setvisit = { store, feed };
 

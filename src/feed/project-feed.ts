@@ -1,20 +1,24 @@
-// The feed client: keeps one project's state current over socket.io, exactly once and in order,
-// across reconnects and server restarts, and writes it to the store (at most once per frame).
+// The feed client: keeps one project's state current over socket.io, exactly once and in order, across
+// reconnects and server restarts, and writes it to the store (at most once per frame).
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import {
+  FEED_EVENT_TYPES,
   FeedEvent,
+  FeedEventEnvelope,
   PROTOCOL_VERSION,
   SOCKET_EVENTS,
   SubscribeReply,
-  summarizeIssues,
   describeIssues,
+  summarizeIssues,
   type HandshakeAuth,
   type SubscribeRequest,
 } from '../protocol';
 import { patchFeed, type AppStore, type ConnectionStatus } from '../store/app-store';
-import { applyEvent, fromSnapshot, judgeSequence, type ProjectData } from './project-state';
+import { MILESTONES_KEPT, applyEvent, fromSnapshot, judgeSequence, skipEvent, type ProjectData } from './project-state';
 import { consoleLogger, type Logger } from './logger';
 import { scheduleNextFrame, type ScheduleFrame } from './frame-scheduler';
+import { FeedEmitter } from './feed-events';
+import type { SnapshotCache } from './snapshot-cache';
 
 export interface ProjectFeedOptions {
   /** Server origin; '' or omitted means the page's own origin. */
@@ -24,9 +28,15 @@ export interface ProjectFeedOptions {
   /** Backer token, sent in the handshake body, never in a URL. */
   token?: string;
   logger?: Logger;
+  /** Where the last known state is kept for offline starts. */
+  cache?: SnapshotCache;
   scheduleFrame?: ScheduleFrame;
+  /** How many milestones to hold (the store's timeline). */
+  milestonesKept?: number;
   /** How long to wait for the server to answer a subscribe before trying again. */
   subscribeTimeoutMs?: number;
+  /** How long reconnecting may last before the page says it is offline. */
+  offlineAfterMs?: number;
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
@@ -36,49 +46,59 @@ export interface FeedStats {
   duplicates: number;
   gaps: number;
   rejected: number;
+  unknownTypes: number;
   resyncs: number;
+  recoveries: number;
   storeWrites: number;
 }
 
-export class ProjectFeed {
-  readonly stats: FeedStats = { applied: 0, duplicates: 0, gaps: 0, rejected: 0, resyncs: 0, storeWrites: 0 };
+const KNOWN_TYPES = new Set<string>(FEED_EVENT_TYPES);
+const MAX_RETRY_DELAY_MS = 30_000;
+
+export class ProjectFeed extends FeedEmitter {
+  readonly stats: FeedStats = { applied: 0, duplicates: 0, gaps: 0, rejected: 0, unknownTypes: 0, resyncs: 0, recoveries: 0, storeWrites: 0 };
   private readonly socket: Socket;
   private readonly logger: Logger;
   private readonly scheduleFrame: ScheduleFrame;
-  private readonly subscribeTimeoutMs: number;
+  private readonly milestonesKept: number;
   /** The newest applied state; the store catches up to it on the next frame. */
   private working: ProjectData | null;
   private flushScheduled = false;
   /** Live events that arrive while a resync is in flight, applied after it. */
-  private heldDuringSync: FeedEvent[] = [];
+  private heldDuringSync: FeedEventEnvelope[] = [];
   private syncing = false;
-  private stopped = false;
+  private stopped = true;
   /** Whether the feed has been live before: the next resync then follows an outage. */
   private wasLive = false;
+  private retryDelayMs = 1_000;
+  private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ProjectFeedOptions) {
+    super();
     this.logger = options.logger ?? consoleLogger;
     this.scheduleFrame = options.scheduleFrame ?? scheduleNextFrame;
-    this.subscribeTimeoutMs = options.subscribeTimeoutMs ?? 10_000;
+    this.milestonesKept = options.milestonesKept ?? MILESTONES_KEPT;
     this.working = options.store.getState().feed.data;
-    const auth: HandshakeAuth = { v: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) };
+    if (!this.working) this.restoreFromCache();
     this.socket = io(options.url ?? '', {
       autoConnect: false,
-      auth,
+      auth: this.handshake(options.token),
       // Backoff with jitter so a restarted server is not hit by every client in the same instant.
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
       ...options.socketOptions,
     });
-    this.socket.on('connect', () => void this.resync('connect'));
+    this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (err: Error & { data?: unknown }) => this.onConnectError(err));
-    this.socket.io.on('reconnect_attempt', (attempt) => this.setStatus('reconnecting', attempt));
+    this.socket.io.on('reconnect_attempt', (attempt) => this.onReconnectAttempt(attempt));
     this.socket.on(SOCKET_EVENTS.event, (payload: unknown) => this.onEvent(payload));
   }
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
     if (typeof window !== 'undefined') {
       window.addEventListener('offline', this.onBrowserOffline);
@@ -90,48 +110,90 @@ export class ProjectFeed {
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.offlineTimer);
     if (typeof window !== 'undefined') {
       window.removeEventListener('offline', this.onBrowserOffline);
       window.removeEventListener('online', this.onBrowserOnline);
     }
     this.socket.disconnect();
+    this.saveNow();
+  }
+
+  /** Signs in with another backer token (or none): reconnects with it. */
+  setToken(token: string | undefined): void {
+    this.socket.auth = this.handshake(token);
+    patchFeed(this.options.store, { error: null });
+    this.socket.disconnect();
+    this.stopped = false;
+    this.socket.connect();
+  }
+
+  private handshake(token: string | undefined): HandshakeAuth {
+    return { v: PROTOCOL_VERSION, ...(token ? { token } : {}) };
+  }
+
+  private restoreFromCache(): void {
+    const cached = this.options.cache?.load(this.options.projectId);
+    if (!cached) return;
+    this.working = cached.data;
+    patchFeed(this.options.store, { data: cached.data, cachedAt: cached.savedAt });
+  }
+
+  private onConnect(): void {
+    clearTimeout(this.offlineTimer);
+    // socket.io replayed what this socket missed during a short drop (rooms included): nothing to ask for.
+    // A gap it could not cover still shows up as a hole in the sequence on the next event.
+    if (this.socket.recovered && this.working) {
+      this.stats.recoveries++;
+      this.markLive('recovered', 0, true);
+      return;
+    }
+    void this.resync('connect');
   }
 
   private onEvent(payload: unknown): void {
-    const parsed = FeedEvent.safeParse(payload);
-    if (!parsed.success) {
-      this.stats.rejected++;
-      this.logger.warn('feed: rejected an invalid event', { reason: summarizeIssues(describeIssues(parsed.error)) });
-      return;
-    }
-    const event = parsed.data;
-    if (event.projectId !== this.options.projectId) {
-      this.stats.rejected++;
-      this.logger.warn('feed: rejected an event for another project', { projectId: event.projectId });
-      return;
-    }
+    const envelope = FeedEventEnvelope.safeParse(payload);
+    if (!envelope.success) return this.reject('an invalid event', summarizeIssues(describeIssues(envelope.error)));
+    if (envelope.data.projectId !== this.options.projectId) return this.reject('an event for another project', envelope.data.projectId);
     if (this.syncing || !this.working) {
-      this.heldDuringSync.push(event);
+      this.heldDuringSync.push(envelope.data);
       return;
     }
-    this.applyInOrder(event);
+    this.applyInOrder(envelope.data);
+  }
+
+  private reject(what: string, reason: string): void {
+    this.stats.rejected++;
+    this.logger.warn(`feed: rejected ${what}`, { reason });
+    this.emit('rejected', { reason });
   }
 
   /** Applies an event if it is the next one; on a hole, asks the server for what is missing. */
-  private applyInOrder(event: FeedEvent): void {
+  private applyInOrder(envelope: FeedEventEnvelope): void {
     if (!this.working) return;
-    const verdict = judgeSequence(this.working.seq, event.seq);
+    const verdict = judgeSequence(this.working.seq, envelope.seq);
     if (verdict === 'duplicate') {
       this.stats.duplicates++;
-    } else if (verdict === 'gap') {
-      this.stats.gaps++;
-      this.logger.info('feed: gap in sequence, resyncing', { have: this.working.seq, got: event.seq });
-      void this.resync('gap');
-    } else {
-      this.working = applyEvent(this.working, event);
-      this.stats.applied++;
-      this.scheduleFlush();
+      return;
     }
+    if (verdict === 'gap') {
+      this.stats.gaps++;
+      this.logger.info('feed: gap in sequence, resyncing', { have: this.working.seq, got: envelope.seq });
+      void this.resync('gap');
+      return;
+    }
+    if (!KNOWN_TYPES.has(envelope.type)) {
+      // A newer server's event type: keep the order, change nothing.
+      this.stats.unknownTypes++;
+      this.working = skipEvent(this.working, envelope);
+      return;
+    }
+    const event = FeedEvent.safeParse(envelope);
+    if (!event.success) return this.reject('an invalid event', summarizeIssues(describeIssues(event.error)));
+    this.working = applyEvent(this.working, event.data, this.milestonesKept);
+    this.stats.applied++;
+    this.emit('applied', event.data);
+    this.scheduleFlush();
   }
 
   /** Catches up from the last applied sequence (or a snapshot) after a connect or a gap. */
@@ -139,26 +201,17 @@ export class ProjectFeed {
     if (this.syncing || this.stopped || !this.socket.connected) return;
     this.syncing = true;
     this.stats.resyncs++;
-    const request: SubscribeRequest = {
-      projectId: this.options.projectId,
-      ...(this.working ? { afterSeq: this.working.seq } : {}),
-    };
+    const request: SubscribeRequest = { projectId: this.options.projectId, ...(this.working ? { afterSeq: this.working.seq } : {}) };
     let raw: unknown;
     try {
-      raw = await this.socket.timeout(this.subscribeTimeoutMs).emitWithAck(SOCKET_EVENTS.subscribe, request);
+      raw = await this.socket.timeout(this.options.subscribeTimeoutMs ?? 10_000).emitWithAck(SOCKET_EVENTS.subscribe, request);
     } catch {
-      this.syncing = false;
-      this.logger.warn('feed: no answer to subscribe, retrying', { cause });
-      setTimeout(() => void this.resync('retry'), 1_000);
-      return;
+      return this.retryLater('no answer to subscribe', cause);
     }
     const reply = SubscribeReply.safeParse(raw);
     if (!reply.success) {
-      this.syncing = false;
-      this.stats.rejected++;
-      this.logger.warn('feed: rejected an invalid subscribe reply', { reason: summarizeIssues(describeIssues(reply.error)) });
-      setTimeout(() => void this.resync('retry'), 2_000);
-      return;
+      this.reject('an invalid subscribe reply', summarizeIssues(describeIssues(reply.error)));
+      return this.retryLater('invalid subscribe reply', cause);
     }
     const answer = reply.data;
     if (!answer.ok) {
@@ -167,28 +220,38 @@ export class ProjectFeed {
       patchFeed(this.options.store, { error: answer.error });
       return;
     }
-    let count: number;
     if (answer.kind === 'snapshot') {
-      this.working = fromSnapshot(answer.snapshot);
-      count = answer.snapshot.milestones.length;
-    } else {
-      count = answer.events.length;
-      this.syncing = false; // applyInOrder must not re-enter resync for events the reply itself carries
-      for (const event of answer.events) this.applyInOrder(event);
+      this.working = fromSnapshot(answer.snapshot, this.milestonesKept);
     }
-    this.syncing = false;
-    const held = this.heldDuringSync;
+    // Replayed and held events go through the same ordering as live ones; stay "syncing" meanwhile so a
+    // hole among them does not start a second resync.
+    const pending = answer.kind === 'events' ? [...answer.events, ...this.heldDuringSync] : this.heldDuringSync;
     this.heldDuringSync = [];
-    for (const event of held) this.applyInOrder(event);
+    this.syncing = false;
+    for (const envelope of pending) this.applyInOrder(envelope);
+    this.retryDelayMs = 1_000;
+    this.markLive(answer.kind, answer.kind === 'events' ? answer.events.length : answer.snapshot.milestones.length, cause === 'connect' && this.wasLive);
+    this.scheduleFlush();
+  }
+
+  private retryLater(why: string, cause: string): void {
+    this.syncing = false;
+    this.logger.warn(`feed: ${why}, retrying`, { cause, inMs: this.retryDelayMs });
+    setTimeout(() => void this.resync('retry'), this.retryDelayMs);
+    this.retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, this.retryDelayMs * 2);
+  }
+
+  private markLive(kind: 'events' | 'snapshot' | 'recovered', count: number, afterOutage: boolean): void {
     patchFeed(this.options.store, {
       status: 'live',
       since: Date.now(),
       attempt: 0,
       error: null,
-      lastResync: { at: Date.now(), kind: answer.kind, count, afterOutage: this.wasLive && cause === 'connect' },
+      cachedAt: null,
+      lastResync: { at: Date.now(), kind, count, afterOutage },
     });
     this.wasLive = true;
-    this.scheduleFlush();
+    this.emit('resynced', { kind, count });
   }
 
   private scheduleFlush(): void {
@@ -199,8 +262,24 @@ export class ProjectFeed {
       if (this.working && this.working !== this.options.store.getState().feed.data) {
         this.stats.storeWrites++;
         patchFeed(this.options.store, { data: this.working });
+        this.saveSoon();
       }
     });
+  }
+
+  /** Saves to the offline cache at most once a second, always including the latest state. */
+  private saveSoon(): void {
+    if (!this.options.cache || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.saveNow(), 1_000);
+  }
+
+  private saveNow(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const feed = this.options.store.getState().feed;
+    if (this.working && this.options.cache && feed.cachedAt === null) {
+      this.options.cache.save(this.options.projectId, { data: this.working, savedAt: Date.now() });
+    }
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {
@@ -208,8 +287,16 @@ export class ProjectFeed {
     this.heldDuringSync = [];
     if (this.stopped) return;
     this.setStatus(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting');
+    clearTimeout(this.offlineTimer);
+    this.offlineTimer = setTimeout(() => this.setStatus('offline', this.options.store.getState().feed.attempt), this.options.offlineAfterMs ?? 15_000);
     // After a server-side disconnect socket.io does not reconnect by itself.
-    if (reason === 'io server disconnect') setTimeout(() => !this.stopped && this.socket.connect(), 1_000);
+    if (reason === 'io server disconnect') setTimeout(() => !this.stopped && this.socket.connect(), this.retryDelayMs);
+  }
+
+  private onReconnectAttempt(attempt: number): void {
+    // Offline stays offline (with the attempt count) until a connection actually works.
+    const status = this.options.store.getState().feed.status;
+    this.setStatus(status === 'offline' ? 'offline' : 'reconnecting', attempt);
   }
 
   private onConnectError(err: Error & { data?: unknown }): void {
@@ -220,8 +307,7 @@ export class ProjectFeed {
       this.socket.disconnect();
       return;
     }
-    const current = this.options.store.getState().feed.status;
-    if (current === 'live') this.setStatus('reconnecting');
+    if (this.options.store.getState().feed.status === 'live') this.setStatus('reconnecting');
   }
 
   private readonly onBrowserOffline = (): void => this.setStatus('offline');

@@ -1,30 +1,58 @@
 // A project's state as a client holds it, and how one feed event changes it (pure, no I/O).
-import type { FeedEvent, Milestone, Project, ProjectSnapshot } from '../protocol';
+// The server applies the same functions, so both ends agree on what an event means.
+import type { FeedEvent, FeedEventEnvelope, Milestone, Project, ProjectSnapshot } from '../protocol';
 
-/** How many milestones a client keeps: enough for a timeline, bounded for a long session. */
+/** How many milestones a client keeps by default: enough for a timeline, bounded for a long session. */
 export const MILESTONES_KEPT = 50;
 
 export interface ProjectData {
   project: Project;
-  /** Oldest first, at most MILESTONES_KEPT. */
+  /** Oldest first, at most the client's limit. */
   milestones: Milestone[];
   /** The sequence number of the last event this state includes. */
   seq: number;
 }
 
-export function fromSnapshot(snapshot: ProjectSnapshot): ProjectData {
-  return { project: snapshot.project, milestones: snapshot.milestones.slice(-MILESTONES_KEPT), seq: snapshot.seq };
+export function fromSnapshot(snapshot: ProjectSnapshot, milestonesKept = MILESTONES_KEPT): ProjectData {
+  return { project: snapshot.project, milestones: snapshot.milestones.slice(-milestonesKept), seq: snapshot.seq };
+}
+
+/** What an event does to the project record itself (milestones aside). */
+export function applyToProject(project: Project, event: FeedEvent): Project {
+  switch (event.type) {
+    case 'milestone':
+      return project;
+    case 'funding':
+      return { ...project, fundingRaised: event.fundingRaised, backers: event.backers };
+    case 'phase':
+      return { ...project, phase: event.phase };
+    case 'shooting-days':
+      return { ...project, shootingDays: { done: event.done, planned: event.planned } };
+    case 'project-edit': {
+      const { title, fundingGoal, currency } = event.changes;
+      return {
+        ...project,
+        ...(title ? { title: { ...project.title, ...title } } : {}),
+        ...(fundingGoal !== undefined ? { fundingGoal } : {}),
+        ...(currency !== undefined ? { currency } : {}),
+      };
+    }
+  }
 }
 
 /** Applies the event that directly follows `data.seq`; the caller has checked the order. */
-export function applyEvent(data: ProjectData, event: FeedEvent): ProjectData {
-  switch (event.type) {
-    case 'milestone': {
-      const milestones = [...data.milestones, event.milestone];
-      if (milestones.length > MILESTONES_KEPT) milestones.splice(0, milestones.length - MILESTONES_KEPT);
-      return { ...data, milestones, seq: event.seq };
-    }
+export function applyEvent(data: ProjectData, event: FeedEvent, milestonesKept = MILESTONES_KEPT): ProjectData {
+  let milestones = data.milestones;
+  if (event.type === 'milestone') {
+    milestones = [...data.milestones, event.milestone];
+    if (milestones.length > milestonesKept) milestones.splice(0, milestones.length - milestonesKept);
   }
+  return { project: applyToProject(data.project, event), milestones, seq: event.seq };
+}
+
+/** An event of a type this client does not know (a newer server's): it keeps its place in the order, changing nothing. */
+export function skipEvent(data: ProjectData, event: FeedEventEnvelope): ProjectData {
+  return { ...data, seq: event.seq };
 }
 
 export type SequenceVerdict = 'apply' | 'duplicate' | 'gap';

@@ -29,6 +29,8 @@ export interface Translator {
   number: (value: number) => string;
   money: (value: number, currency: string) => string;
   time: (epochMs: number) => string;
+  /** "3 hours ago" for a past moment. */
+  ago: (epochMs: number, now?: number) => string;
   /** Picks the text in the UI language from a localized value, falling back to the other language. */
   pick: (text: Partial<Record<Language, string>>) => string;
 }
@@ -37,6 +39,7 @@ export function createTranslator(language: Language): Translator {
   const catalog = CATALOGS[language];
   const numbers = new Intl.NumberFormat(language);
   const times = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
   return {
     language,
     t: (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole)),
@@ -44,6 +47,24 @@ export function createTranslator(language: Language): Translator {
     money: (value, currency) =>
       new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
     time: (epochMs) => times.format(epochMs),
+    ago: (epochMs, now = Date.now()) => formatAgo(relative, now - epochMs),
     pick: (text) => text[language] ?? text.en ?? text['zh-CN'] ?? '',
   };
+}
+
+const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', Infinity],
+];
+
+function formatAgo(format: Intl.RelativeTimeFormat, elapsedMs: number): string {
+  let value = Math.max(0, elapsedMs) / 1000;
+  for (const [unit, size] of AGO_STEPS) {
+    if (value < size) return format.format(-Math.round(value), unit);
+    value /= size;
+  }
+  return format.format(-Math.round(value), 'week');
 }

@@ -1,6 +1,8 @@
 // Socket event names and the payloads of requests and replies, with the protocol version.
 import * as z from 'zod/mini';
-import { FeedEvent, ProjectId, ProjectSnapshot } from './schemas';
+import { FeedEventEnvelope } from './events';
+import { ProjectSnapshot } from './project';
+import { ProjectId } from './primitives';
 
 /** Bumped on any change an older peer could misread; the server refuses clients of another version. */
 export const PROTOCOL_VERSION = 1;
@@ -13,7 +15,7 @@ export const SOCKET_EVENTS = {
 } as const;
 
 /** Most events the server replays on resume; further behind, it sends a snapshot instead. */
-export const MAX_RESUME_EVENTS = 500;
+export const DEFAULT_MAX_RESUME_EVENTS = 500;
 
 export const HandshakeAuth = z.object({ v: z.literal(PROTOCOL_VERSION), token: z.optional(z.string().check(z.maxLength(512))) });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
@@ -31,7 +33,9 @@ export type ProtocolError = z.infer<typeof ProtocolError>;
 
 export const SubscribeReply = z.discriminatedUnion('kind', [
   /** The events after `afterSeq`, in order: the client's state plus these is current. */
-  z.object({ ok: z.literal(true), kind: z.literal('events'), events: z.array(FeedEvent) }),
+  // Each event is checked on its own by the client (see FeedEventEnvelope), so one of an unknown type
+  // does not make the whole reply unreadable.
+  z.object({ ok: z.literal(true), kind: z.literal('events'), events: z.array(FeedEventEnvelope) }),
   /** The client was too far behind (or new): replace its state with this. */
   z.object({ ok: z.literal(true), kind: z.literal('snapshot'), snapshot: ProjectSnapshot }),
   z.object({ ok: z.literal(false), kind: z.literal('error'), error: ProtocolError }),

@@ -8,6 +8,8 @@ export interface AppServices {
   store: AppStore;
   i18n: Translator;
   projectId: string;
+  /** Remembers a backer's token and reconnects the feed with it. */
+  signIn: (token: string) => void;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -3,16 +3,20 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import { DEFAULT_LIMITS, type ServerLimits } from './config';
+import { createAccessResolver } from './access';
 import { attachFeedGateway, type FeedGateway } from './feed-gateway';
+import { createOriginCheck } from './origin-check';
 import { createIngestApi } from './ingest-api';
 import { sendJson } from './http/respond';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
-import type { FeedStorage } from './storage/feed-storage';
+import type { AccessStorage, FeedStorage } from './storage/feed-storage';
 
 export interface SetVisitServerOptions {
-  storage: FeedStorage;
+  storage: FeedStorage & AccessStorage;
   operatorToken: string;
+  /** Origins besides the server's own whose pages may open the feed. */
+  allowedOrigins?: string[];
   /** Where the built app and tour files are; without it the server answers only the API and the feed. */
   files?: StaticFilesOptions;
   limits?: Partial<ServerLimits>;
@@ -33,13 +37,30 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? createServerLog();
   const http = createServer();
-  const io = new SocketServer(http, { maxHttpBufferSize: limits.maxSocketMessageBytes, serveClient: false });
-  const feed = attachFeedGateway(io, { storage: options.storage, log, subscribeRateLimit: limits.subscribeRateLimit });
+  const originAllowed = createOriginCheck(options.allowedOrigins ?? []);
+  const io = new SocketServer(http, {
+    maxHttpBufferSize: limits.maxSocketMessageBytes,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(originAllowed(req) ? null : 'origin not allowed', originAllowed(req)),
+    // A short drop (a train tunnel, a Wi-Fi handover) resumes with the missed packets replayed by socket.io;
+    // anything longer, or a server restart, falls back to the feed's own resync by sequence number.
+    connectionStateRecovery: { maxDisconnectionDuration: limits.recoveryWindowMs, skipMiddlewares: true },
+  });
+  const access = createAccessResolver(options.operatorToken, options.storage);
+  const feed = attachFeedGateway(io, {
+    storage: options.storage,
+    access,
+    log,
+    socketRateLimit: limits.socketRateLimit,
+    maxRateViolations: limits.maxRateViolations,
+    maxResumeEvents: limits.maxResumeEvents,
+  });
   const api = createIngestApi({
     storage: options.storage,
-    operatorToken: options.operatorToken,
+    access,
     maxBodyBytes: limits.maxBodyBytes,
     postRateLimit: limits.postRateLimit,
+    readRateLimit: limits.readRateLimit,
     onEvent: (event) => feed.broadcast(event),
     log,
   });

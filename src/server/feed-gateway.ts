@@ -1,9 +1,8 @@
-// The socket side of the feed: validates handshakes and subscriptions, replays what a client missed,
-// and broadcasts each new event to the project's room.
+// The socket side of the feed: checks each handshake (version, token), each subscription (validity, access),
+// replays what a client missed, rate-limits every socket, and broadcasts each new event to its project's room.
 import type { Server, Socket } from 'socket.io';
 import {
   HandshakeAuth,
-  MAX_RESUME_EVENTS,
   PROTOCOL_VERSION,
   SOCKET_EVENTS,
   SubscribeRequest,
@@ -14,37 +13,66 @@ import {
   type SubscribeReply,
 } from '../protocol';
 import { MILESTONES_KEPT } from '../feed/project-state';
+import { canFollow, type Access, type AccessResolver } from './access';
 import type { FeedStorage } from './storage/feed-storage';
 import { RateLimiter, type RateLimit } from './rate-limiter';
 import type { ServerLog } from './server-log';
 
 export interface FeedGatewayOptions {
   storage: FeedStorage;
+  access: AccessResolver;
   log: ServerLog;
-  subscribeRateLimit: RateLimit;
+  /** Every message a socket sends counts against this. */
+  socketRateLimit: RateLimit;
+  /** A socket that keeps sending over its limit this many times is disconnected. */
+  maxRateViolations: number;
+  /** Most events replayed on resume; further behind, a client gets a snapshot. */
+  maxResumeEvents: number;
+}
+
+export interface FeedGatewayStats {
+  rejectedHandshakes: number;
+  rejectedRequests: number;
+  unknownEvents: number;
+  rateLimited: number;
+  disconnectedForFlooding: number;
 }
 
 export interface FeedGateway {
   broadcast(event: FeedEvent): void;
-  readonly stats: { rejectedHandshakes: number; rejectedRequests: number; unknownEvents: number };
+  readonly stats: FeedGatewayStats;
+}
+
+interface SocketData {
+  access: Access;
+  rateViolations: number;
 }
 
 const KNOWN_CLIENT_EVENTS = new Set<string>([SOCKET_EVENTS.subscribe]);
 const roomOf = (projectId: string) => `project:${projectId}`;
 
 export function attachFeedGateway(io: Server, options: FeedGatewayOptions): FeedGateway {
-  const stats = { rejectedHandshakes: 0, rejectedRequests: 0, unknownEvents: 0 };
-  const limiter = new RateLimiter(options.subscribeRateLimit);
+  const stats: FeedGatewayStats = { rejectedHandshakes: 0, rejectedRequests: 0, unknownEvents: 0, rateLimited: 0, disconnectedForFlooding: 0 };
+  const limiter = new RateLimiter(options.socketRateLimit);
+
+  const refuseHandshake = (next: (err?: Error) => void, refusal: ProtocolError) => {
+    stats.rejectedHandshakes++;
+    next(Object.assign(new Error(refusal.message), { data: refusal }));
+  };
 
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-    if (auth.success) return next();
-    stats.rejectedHandshakes++;
-    const refusal: ProtocolError = {
-      code: 'protocol-version',
-      message: `this server speaks feed protocol v${PROTOCOL_VERSION}: ${summarizeIssues(describeIssues(auth.error))}`,
-    };
-    next(Object.assign(new Error(refusal.message), { data: refusal }));
+    if (!auth.success) {
+      return refuseHandshake(next, { code: 'protocol-version', message: `this server speaks feed protocol v${PROTOCOL_VERSION}: ${summarizeIssues(describeIssues(auth.error))}` });
+    }
+    options.access.resolve(auth.data.token).then(
+      (access) => {
+        if (!access) return refuseHandshake(next, { code: 'forbidden', message: 'this backer token is not valid' });
+        (socket.data as SocketData) = { access, rateViolations: 0 };
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
+    );
   });
 
   async function subscribe(socket: Socket, payload: unknown): Promise<SubscribeReply> {
@@ -54,14 +82,20 @@ export function attachFeedGateway(io: Server, options: FeedGatewayOptions): Feed
       return refuse('invalid-request', summarizeIssues(describeIssues(request.error)));
     }
     const { projectId, afterSeq } = request.data;
-    if (!limiter.take(socket.id).ok) return refuse('rate-limited', 'too many subscribe requests; slow down');
-    const latest = await options.storage.latestSeq(projectId);
-    if (latest === undefined) return refuse('not-found', `no project "${projectId}"`);
+    const project = await options.storage.getProject(projectId);
+    if (!project) return refuse('not-found', `no project "${projectId}"`);
+    const { access } = socket.data as SocketData;
+    if (!canFollow(project, access)) {
+      return access.kind === 'anonymous'
+        ? refuse('unauthorized', 'this project is for its backers: sign in with a backer token')
+        : refuse('forbidden', 'this backer token does not include this project');
+    }
     // Join before reading, so an event stored meanwhile is either in the reply or broadcast to us (or both:
     // the client drops the duplicate by its sequence number). Never neither.
     await socket.join(roomOf(projectId));
-    if (afterSeq !== undefined && afterSeq <= latest && latest - afterSeq <= MAX_RESUME_EVENTS) {
-      const events = await options.storage.eventsAfter(projectId, afterSeq, MAX_RESUME_EVENTS);
+    const latest = (await options.storage.latestSeq(projectId)) ?? 0;
+    if (afterSeq !== undefined && afterSeq <= latest && latest - afterSeq <= options.maxResumeEvents) {
+      const events = await options.storage.eventsAfter(projectId, afterSeq, options.maxResumeEvents);
       return { ok: true, kind: 'events', events };
     }
     const snapshot = await options.storage.snapshot(projectId, MILESTONES_KEPT);
@@ -70,21 +104,34 @@ export function attachFeedGateway(io: Server, options: FeedGatewayOptions): Feed
   }
 
   io.on('connection', (socket) => {
-    socket.onAny((name: string) => {
-      if (!KNOWN_CLIENT_EVENTS.has(name)) stats.unknownEvents++;
+    const data = socket.data as SocketData;
+    // Runs before any handler: floods are dropped (and a persistent flooder cut off), unknown events counted.
+    socket.use(([name], next) => {
+      if (!limiter.take(socket.id).ok) {
+        stats.rateLimited++;
+        if (++data.rateViolations >= options.maxRateViolations) {
+          stats.disconnectedForFlooding++;
+          options.log.warn('socket disconnected for flooding', { socket: socket.id });
+          socket.disconnect(true);
+        }
+        return;
+      }
+      if (!KNOWN_CLIENT_EVENTS.has(String(name))) {
+        stats.unknownEvents++;
+        return;
+      }
+      next();
     });
     socket.on(SOCKET_EVENTS.subscribe, (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') {
         stats.rejectedRequests++;
         return;
       }
-      subscribe(socket, payload).then(
-        (reply) => (ack as (reply: SubscribeReply) => void)(reply),
-        (err: unknown) => {
-          options.log.error('subscribe failed', { error: String(err) });
-          (ack as (reply: SubscribeReply) => void)(refuse('internal', 'the server could not read the project'));
-        },
-      );
+      const reply = ack as (reply: SubscribeReply) => void;
+      subscribe(socket, payload).then(reply, (err: unknown) => {
+        options.log.error('subscribe failed', { error: String(err) });
+        reply(refuse('internal', 'the server could not read the project'));
+      });
     });
     socket.on('disconnect', () => limiter.forget(socket.id));
   });

@@ -2,26 +2,25 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_DATA_FILE, DEFAULT_PORT } from './config';
+import { readEnvironment, type EnvironmentConfig } from './config';
 import { createSetVisitServer } from './create-server';
-import { SAMPLE_PROJECT, seedSampleProject } from './sample-project';
+import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleProject } from './sample-project';
 import { createServerLog } from './server-log';
 import { SqliteFeedStorage } from './storage/sqlite-storage';
 
 const root = resolve(import.meta.dirname, '../..');
-const env = process.env;
-const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
-const host = env.HOST ?? '0.0.0.0';
-const dataFile = resolve(root, env.SETVISIT_DB ?? DEFAULT_DATA_FILE);
-const appDir = resolve(root, env.SETVISIT_APP_DIR ?? 'dist');
-const generatedToken = !env.SETVISIT_OPERATOR_TOKEN;
-const operatorToken = env.SETVISIT_OPERATOR_TOKEN ?? randomBytes(24).toString('base64url');
-const log = createServerLog(env.SETVISIT_QUIET === '1');
-
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, got "${env.PORT}"`);
+let config: EnvironmentConfig;
+try {
+  config = readEnvironment(process.env);
+} catch (err) {
+  console.error(String(err instanceof Error ? err.message : err));
   process.exit(2);
 }
+const dataFile = resolve(root, config.dataFile);
+const appDir = resolve(root, config.appDir);
+const operatorToken = config.operatorToken ?? randomBytes(24).toString('base64url');
+const log = createServerLog(config.quiet);
+
 if (!existsSync(resolve(appDir, 'index.html'))) {
   console.error(`No built app in ${appDir}: run \`npm run build\` first (npm start does it for you).`);
   process.exit(2);
@@ -29,8 +28,15 @@ if (!existsSync(resolve(appDir, 'index.html'))) {
 
 const storage = new SqliteFeedStorage(dataFile);
 await seedSampleProject(storage);
-const server = createSetVisitServer({ storage, operatorToken, files: { appDir, scenesDir: resolve(root, 'scenes') }, log });
-const boundPort = await server.listen(port, host);
+const server = createSetVisitServer({
+  storage,
+  operatorToken,
+  allowedOrigins: config.allowedOrigins,
+  limits: config.limits,
+  files: { appDir, scenesDir: resolve(root, 'scenes') },
+  log,
+});
+const boundPort = await server.listen(config.port, config.host);
 log.info('listening', { port: boundPort, dataFile });
 
 const base = `http://localhost:${boundPort}`;
@@ -42,11 +48,14 @@ SetVisit is running.
   中文界面:          ${base}/?project=${project}&lang=zh-CN
   Project snapshot: ${base}/api/projects/${project}
 
-  Operator token:   ${generatedToken ? operatorToken + '   (generated; set SETVISIT_OPERATOR_TOKEN to choose one)' : '(from SETVISIT_OPERATOR_TOKEN)'}
+  Operator token:   ${config.operatorToken ? '(from SETVISIT_OPERATOR_TOKEN)' : operatorToken + '   (generated; set SETVISIT_OPERATOR_TOKEN to choose one)'}
+  Demo backer codes: ${Object.entries(DEMO_BACKER_TOKENS).map(([token, grant]) => `${token} (${grant.tier})`).join(', ')}
 
   Post a milestone:
-    TOKEN=${generatedToken ? operatorToken : '"$SETVISIT_OPERATOR_TOKEN"'}
-    curl -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+    export SETVISIT_OPERATOR_TOKEN=${config.operatorToken ? '…' : operatorToken}
+    npm run operator -- milestone add --kind scene-wrapped --en "Scene 45 wrapped" --zh "第 45 场杀青"
+  or with curl:
+    curl -X POST -H "Authorization: Bearer $SETVISIT_OPERATOR_TOKEN" -H 'Content-Type: application/json' \\
       -d '{"kind":"scene-wrapped","title":{"en":"Scene 45 wrapped","zh-CN":"第 45 场杀青"}}' \\
       ${base}/api/projects/${project}/milestones
 `);

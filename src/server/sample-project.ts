@@ -1,6 +1,7 @@
-// The demo's sample project and its first milestones, created on the first start of an empty database.
-import type { MilestoneInput, Project } from '../protocol';
-import type { FeedStorage } from './storage/feed-storage';
+// The demo's sample project, its first milestones and demo backer tokens, created on the first start of an
+// empty database (a real deployment's projects and tokens come from its platform and operators).
+import type { Project, ProjectUpdateInput } from '../protocol';
+import type { AccessStorage, BackerGrant, FeedStorage } from './storage/feed-storage';
 
 export const SAMPLE_PROJECT: Project = {
   id: 'lantern-keeper',
@@ -11,16 +12,24 @@ export const SAMPLE_PROJECT: Project = {
   backers: 12_480,
   phase: 'shooting',
   shootingDays: { done: 23, planned: 40 },
+  visibility: 'public',
 };
 
-const FIRST_MILESTONES: MilestoneInput[] = [
-  { kind: 'funding', title: { en: 'Funding passed 85 %', 'zh-CN': '众筹进度突破 85%' } },
-  { kind: 'shooting-day', title: { en: 'Shooting day 23 of 40 on the backlot', 'zh-CN': '第 23 天拍摄（共 40 天）：外景街' } },
-  { kind: 'scene-wrapped', title: { en: 'Scene 44 wrapped: the night market', 'zh-CN': '第 44 场杀青：夜市' } },
+const FIRST_EVENTS: ProjectUpdateInput[] = [
+  { type: 'milestone', kind: 'funding', title: { en: 'Funding passed 85 %', 'zh-CN': '众筹进度突破 85%' } },
+  { type: 'milestone', kind: 'shooting-day', title: { en: 'Shooting day 23 of 40 on the backlot', 'zh-CN': '第 23 天拍摄（共 40 天）：外景街' } },
+  { type: 'milestone', kind: 'scene-wrapped', title: { en: 'Scene 44 wrapped: the night market', 'zh-CN': '第 44 场杀青：夜市' } },
 ];
 
-export async function seedSampleProject(storage: FeedStorage): Promise<void> {
+/** Well-known tokens for trying the demo; only ever registered together with the sample project. */
+export const DEMO_BACKER_TOKENS: Record<string, BackerGrant> = {
+  'demo-supporter': { label: 'Demo supporter', tier: 'supporter', projects: '*' },
+  'demo-gold': { label: 'Demo gold backer', tier: 'gold', projects: '*' },
+};
+
+export async function seedSampleProject(storage: FeedStorage & AccessStorage): Promise<void> {
   const created = await storage.ensureProject(SAMPLE_PROJECT);
   if (!created) return;
-  for (const milestone of FIRST_MILESTONES) await storage.appendMilestone(SAMPLE_PROJECT.id, milestone, new Date());
+  for (const event of FIRST_EVENTS) await storage.appendEvent(SAMPLE_PROJECT.id, event, new Date());
+  for (const [token, grant] of Object.entries(DEMO_BACKER_TOKENS)) await storage.ensureBackerToken(token, grant);
 }

@@ -13,8 +13,13 @@ export interface FeedState {
   attempt: number;
   /** Null until the first snapshot arrives. */
   data: ProjectData | null;
-  /** The last catch-up: how the client got current again, and whether it followed a lost connection. */
-  lastResync: { at: number; kind: 'events' | 'snapshot'; count: number; afterOutage: boolean } | null;
+  /**
+   * The last catch-up: how the client got current again (missed events replayed, a fresh snapshot, or
+   * socket.io's own recovery of a short drop), and whether it followed a lost connection.
+   */
+  lastResync: { at: number; kind: 'events' | 'snapshot' | 'recovered'; count: number; afterOutage: boolean } | null;
+  /** Set while `data` comes from the offline cache and the server has not confirmed it yet: its age. */
+  cachedAt: number | null;
   /** A refusal from the server that retrying will not fix (unknown project, bad version). */
   error: ProtocolError | null;
 }
@@ -63,7 +68,7 @@ export function initialMediaState(): MediaState {
 
 export function createAppStore(now: number = Date.now()): AppStore {
   return createStore<AppState>()(() => ({
-    feed: { status: 'connecting', since: now, attempt: 0, data: null, lastResync: null, error: null },
+    feed: { status: 'connecting', since: now, attempt: 0, data: null, lastResync: null, error: null, cachedAt: null },
     media: initialMediaState(),
   }));
 }

@@ -107,12 +107,13 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
     writeFileSync(join(ARTIFACTS, 'desktop-reconnecting.png'), await page.screenshot());
 
     const storage = new SqliteFeedStorage(server.dbFile);
-    const missed = await storage.appendMilestone(PROJECT_ID, { kind: 'shooting-day', title: { en: 'Shooting day 24 of 40' } }, new Date());
+    const missed = await storage.appendEvent(PROJECT_ID, { type: 'milestone', kind: 'shooting-day', title: { en: 'Shooting day 24 of 40' } }, new Date());
     await storage.close();
 
     await server.start();
     await page.locator('[data-status=live]').waitFor({ timeout: 15_000 });
-    await page.locator(`[data-seq="${missed!.seq}"]`).waitFor({ timeout: 2_000 });
+    if (missed.kind !== 'stored') throw new Error('not stored');
+    await page.locator(`[data-seq="${missed.event.seq}"]`).waitFor({ timeout: 2_000 });
     // Still live afterwards: a new post arrives as usual.
     const res = await postMilestone(server.url, validMilestone(46));
     const { seq } = (await res.json()) as { seq: number };

@@ -23,8 +23,8 @@ describe('feed client input handling', () => {
   it('rejects malformed events with a logged reason and leaves the store exactly as it was', async () => {
     const { server, client } = await connectedClient(() => snapshotReply(2));
     const before = client.store.getState();
-    server.emit({ type: 'milestone', projectId: 'lantern-keeper', seq: 'three', milestone: {} });
-    server.emit({ type: 'fireworks', projectId: 'lantern-keeper', seq: 3 });
+    server.emit({ type: 'milestone', projectId: 'lantern-keeper', seq: 'three', at: new Date().toISOString() });
+    server.emit({ ...milestoneEvent(3), milestone: { kind: 'party' } });
     server.emit('not even an object');
     server.emit({ ...milestoneEvent(3), projectId: 'another-project' });
     await waitFor(() => client.feed.stats.rejected === 4, 2_000, 'four rejections');
@@ -33,10 +33,22 @@ describe('feed client input handling', () => {
     const warnings = client.logger.lines.filter((l) => l.level === 'warn');
     expect(warnings).toHaveLength(4);
     expect(String(warnings[0]?.details?.reason)).toMatch(/seq: expected number/);
-    expect(String(warnings[0]?.details?.reason)).toMatch(/milestone\.id: expected string/);
+    expect(String(warnings[1]?.details?.reason)).toMatch(/milestone\.id: expected string/);
+    expect(String(warnings[1]?.details?.reason)).toMatch(/milestone\.kind: expected one of/);
     // A valid event after the bad ones still applies.
     server.emit(milestoneEvent(3));
     await waitFor(() => client.store.getState().feed.data?.seq === 3, 2_000, 'seq 3');
+  });
+
+  it('lets an event of a type it does not know (a newer server’s) keep its place without changing anything', async () => {
+    const { server, client } = await connectedClient(() => snapshotReply(2));
+    const before = client.store.getState().feed.data;
+    server.emit({ type: 'fireworks', projectId: 'lantern-keeper', seq: 3, at: new Date().toISOString(), colour: 'gold' });
+    server.emit(milestoneEvent(4));
+    await waitFor(() => client.store.getState().feed.data?.seq === 4, 2_000, 'seq 4');
+    expect(client.feed.stats.unknownTypes).toBe(1);
+    expect(client.feed.stats.gaps).toBe(0);
+    expect(client.store.getState().feed.data?.project).toEqual(before?.project);
   });
 
   it('ignores duplicates and fills a gap by resuming from the last applied sequence', async () => {

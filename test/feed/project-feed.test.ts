@@ -62,7 +62,7 @@ describe('feed client with the reference server', () => {
 
     // Milestones stored while this client could not hear about them.
     const storage = new SqliteFeedStorage(server.dbFile);
-    for (let i = 0; i < 3; i++) await storage.appendMilestone(PROJECT_ID, { kind: 'announcement', title: { en: `missed ${i}` } }, new Date());
+    for (let i = 0; i < 3; i++) await storage.appendEvent(PROJECT_ID, { type: 'milestone', kind: 'announcement', title: { en: `missed ${i}` } }, new Date());
     await storage.close();
 
     await server.start();

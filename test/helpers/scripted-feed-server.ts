@@ -22,6 +22,7 @@ export function milestoneEvent(seq: number): FeedEvent {
     type: 'milestone',
     projectId: SAMPLE_PROJECT.id,
     seq,
+    at,
     milestone: { id: `m-${seq}`, seq, kind: 'announcement', title: { en: `event ${seq}` }, occurredAt: at, receivedAt: at },
   };
 }
@@ -50,7 +51,7 @@ export async function startScriptedFeedServer(reply: (request: SubscribeRequest)
 }
 
 export function snapshotReply(seq: number): SubscribeReply {
-  const milestones = Array.from({ length: seq }, (_, i) => milestoneEvent(i + 1).milestone);
+  const milestones = Array.from({ length: seq }, (_, i) => milestoneEvent(i + 1)).flatMap((e) => (e.type === 'milestone' ? [e.milestone] : []));
   return { ok: true, kind: 'snapshot', snapshot: { project: SAMPLE_PROJECT, milestones, seq } };
 }
 

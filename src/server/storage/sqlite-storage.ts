@@ -1,14 +1,17 @@
 // The default storage: one SQLite file (WAL), so the demo needs no database server and a restart loses nothing.
 import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FeedEvent, Project, type Milestone, type MilestoneInput, type ProjectSnapshot } from '../../protocol';
-import type { FeedStorage } from './feed-storage';
+import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
+import { applyToProject } from '../../feed/project-state';
+import { buildEvent } from './build-event';
+import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projects (
     id TEXT PRIMARY KEY,
-    data TEXT NOT NULL,          -- Project as JSON
+    data TEXT NOT NULL,          -- Project as JSON, as of last_seq
     last_seq INTEGER NOT NULL    -- sequence number of the project's latest event
   );
   CREATE TABLE IF NOT EXISTS events (
@@ -18,9 +21,25 @@ const SCHEMA = `
     payload TEXT NOT NULL,       -- FeedEvent as JSON
     PRIMARY KEY (project_id, seq)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS idempotency_keys (
+    caller TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    project_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    created_at INTEGER NOT NULL, -- ms since epoch; keys older than KEY_TTL_MS are forgotten
+    PRIMARY KEY (caller, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS backer_tokens (
+    token_hash TEXT PRIMARY KEY, -- sha256 of the token; the token itself is never stored
+    grant_json TEXT NOT NULL
+  );
 `;
 
-export class SqliteFeedStorage implements FeedStorage {
+/** How long a retry with the same idempotency key is recognized. */
+const KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export class SqliteFeedStorage implements FeedStorage, AccessStorage {
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -31,18 +50,27 @@ export class SqliteFeedStorage implements FeedStorage {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.statements = {
       getProject: this.db.prepare<[string], { data: string; last_seq: number }>('SELECT data, last_seq FROM projects WHERE id = ?'),
       insertProject: this.db.prepare('INSERT OR IGNORE INTO projects (id, data, last_seq) VALUES (?, ?, 0)'),
-      nextSeq: this.db.prepare<[string], { last_seq: number }>('UPDATE projects SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq'),
+      updateProject: this.db.prepare('UPDATE projects SET data = ?, last_seq = ? WHERE id = ?'),
       insertEvent: this.db.prepare('INSERT INTO events (project_id, seq, type, payload) VALUES (?, ?, ?, ?)'),
+      getEvent: this.db.prepare<[string, number], { payload: string }>('SELECT payload FROM events WHERE project_id = ? AND seq = ?'),
       eventsAfter: this.db.prepare<[string, number, number], { payload: string }>(
         'SELECT payload FROM events WHERE project_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
       latestMilestones: this.db.prepare<[string, number], { payload: string }>(
         "SELECT payload FROM events WHERE project_id = ? AND type = 'milestone' ORDER BY seq DESC LIMIT ?",
       ),
+      findKey: this.db.prepare<[string, string, number], { request_hash: string; project_id: string; seq: number }>(
+        'SELECT request_hash, project_id, seq FROM idempotency_keys WHERE caller = ? AND key = ? AND created_at > ?',
+      ),
+      putKey: this.db.prepare('INSERT OR REPLACE INTO idempotency_keys (caller, key, request_hash, project_id, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      expireKeys: this.db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?'),
+      putToken: this.db.prepare('INSERT OR IGNORE INTO backer_tokens (token_hash, grant_json) VALUES (?, ?)'),
+      getToken: this.db.prepare<[string], { grant_json: string }>('SELECT grant_json FROM backer_tokens WHERE token_hash = ?'),
     };
   }
 
@@ -60,24 +88,30 @@ export class SqliteFeedStorage implements FeedStorage {
     return Promise.resolve(result.changes === 1);
   }
 
-  appendMilestone(projectId: string, input: MilestoneInput, receivedAt: Date): Promise<FeedEvent | undefined> {
-    const append = this.db.transaction((): FeedEvent | undefined => {
-      const next = this.statements.nextSeq.get(projectId);
-      if (!next) return undefined;
-      const seq = next.last_seq;
-      const received = receivedAt.toISOString();
-      const milestone: Milestone = {
-        id: `${projectId}-${seq}`,
-        seq,
-        kind: input.kind,
-        title: input.title,
-        ...(input.body ? { body: input.body } : {}),
-        occurredAt: input.occurredAt ?? received,
-        receivedAt: received,
-      };
-      const event: FeedEvent = { type: 'milestone', projectId, seq, milestone };
+  appendEvent(projectId: string, input: ProjectUpdateInput, receivedAt: Date, idempotency?: IdempotencyClaim): Promise<AppendResult> {
+    const now = receivedAt.getTime();
+    // IMMEDIATE: take the write lock first, so two writers can never read the same last_seq.
+    const append = this.db.transaction((): AppendResult => {
+      if (idempotency) {
+        const previous = this.statements.findKey.get(idempotency.callerId, idempotency.key, now - KEY_TTL_MS);
+        if (previous) {
+          if (previous.request_hash !== idempotency.requestHash) return { kind: 'key-conflict' };
+          const row = this.statements.getEvent.get(previous.project_id, previous.seq);
+          if (row) return { kind: 'replayed', event: FeedEvent.parse(JSON.parse(row.payload)) };
+        }
+      }
+      const row = this.statements.getProject.get(projectId);
+      if (!row) return { kind: 'unknown-project' };
+      const seq = row.last_seq + 1;
+      const event = buildEvent(projectId, seq, input, receivedAt.toISOString());
+      const project = applyToProject(Project.parse(JSON.parse(row.data)), event);
       this.statements.insertEvent.run(projectId, seq, event.type, JSON.stringify(event));
-      return event;
+      this.statements.updateProject.run(JSON.stringify(project), seq, projectId);
+      if (idempotency) {
+        this.statements.putKey.run(idempotency.callerId, idempotency.key, idempotency.requestHash, projectId, seq, now);
+        if (seq % 1000 === 0) this.statements.expireKeys.run(now - KEY_TTL_MS);
+      }
+      return { kind: 'stored', event };
     });
     return Promise.resolve(append.immediate());
   }
@@ -94,15 +128,36 @@ export class SqliteFeedStorage implements FeedStorage {
       if (!row) return undefined;
       const milestones = this.statements.latestMilestones
         .all(projectId, milestoneLimit)
-        .map((r) => FeedEvent.parse(JSON.parse(r.payload)).milestone)
+        .map((r) => FeedEvent.parse(JSON.parse(r.payload)))
+        .flatMap((event) => (event.type === 'milestone' ? [event.milestone] : []))
         .reverse();
       return { project: Project.parse(JSON.parse(row.data)), milestones, seq: row.last_seq };
     });
     return Promise.resolve(read());
   }
 
+  createBackerToken(grant: BackerGrant): Promise<string> {
+    const token = `sv_${randomBytes(24).toString('base64url')}`;
+    this.statements.putToken.run(hashToken(token), JSON.stringify(grant));
+    return Promise.resolve(token);
+  }
+
+  ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
+    this.statements.putToken.run(hashToken(token), JSON.stringify(grant));
+    return Promise.resolve();
+  }
+
+  findBackerToken(token: string): Promise<BackerGrant | undefined> {
+    const row = this.statements.getToken.get(hashToken(token));
+    return Promise.resolve(row ? (JSON.parse(row.grant_json) as BackerGrant) : undefined);
+  }
+
   close(): Promise<void> {
     this.db.close();
     return Promise.resolve();
   }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,6 +1,7 @@
 // The right side of the desktop shell: the project's status and latest milestones, straight from the feed.
 import type { Milestone } from '../../protocol';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
+import { BackerSignIn } from './BackerSignIn';
 import { ConnectionBadge } from './ConnectionBadge';
 
 export function ProjectPanel() {
@@ -9,6 +10,14 @@ export function ProjectPanel() {
   const i18n = useI18n();
   const { t } = i18n;
 
+  if (feed.error?.code === 'unauthorized' || feed.error?.code === 'forbidden') {
+    return (
+      <aside className="panel">
+        {/* unauthorized: no code yet; forbidden: the code given is not valid or not for this project. */}
+        <BackerSignIn rejected={feed.error.code === 'forbidden'} />
+      </aside>
+    );
+  }
   if (feed.error) {
     const message = feed.error.code === 'not-found' ? t('feed.error.not-found', { projectId }) : t('feed.error.generic', { message: feed.error.message });
     return (
@@ -32,6 +41,11 @@ export function ProjectPanel() {
   return (
     <aside className="panel" aria-labelledby="project-title">
       <ConnectionBadge />
+      {feed.cachedAt !== null && (
+        <p className="cached" data-testid="cached-status">
+          {t('feed.cached', { ago: i18n.ago(feed.cachedAt) })}
+        </p>
+      )}
       <h1 id="project-title" className="panel__title">
         {i18n.pick(project.title)}
       </h1>

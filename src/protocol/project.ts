@@ -1,0 +1,36 @@
+// A project as every client shows it, who may see it, and the snapshot that stands for its whole history.
+import * as z from 'zod/mini';
+import { Currency, LocalizedText, ProjectId, count, sequence } from './primitives';
+import { Milestone, ProductionPhase } from './events';
+
+/** Backer tiers, lowest first: a tier includes everything the tiers before it may do. */
+export const BACKER_TIERS = ['supporter', 'silver', 'gold', 'platinum'] as const;
+export const BackerTier = z.enum(BACKER_TIERS);
+export type BackerTier = z.infer<typeof BackerTier>;
+
+/** `public`: anyone may follow the project; `backers`: only tokens granted this project. */
+export const ProjectVisibility = z.enum(['public', 'backers']);
+export type ProjectVisibility = z.infer<typeof ProjectVisibility>;
+
+export const Project = z.object({
+  id: ProjectId,
+  title: LocalizedText,
+  /** Amounts are whole units of this currency. */
+  currency: Currency,
+  fundingGoal: count,
+  fundingRaised: count,
+  backers: count,
+  phase: ProductionPhase,
+  shootingDays: z.object({ done: count, planned: count }),
+  visibility: ProjectVisibility,
+});
+export type Project = z.infer<typeof Project>;
+
+/** A project's state at `seq`: what a client needs to show it without any earlier event. */
+export const ProjectSnapshot = z.object({
+  project: Project,
+  /** The latest milestones, oldest first. */
+  milestones: z.array(Milestone),
+  seq: sequence,
+});
+export type ProjectSnapshot = z.infer<typeof ProjectSnapshot>;

@@ -1,0 +1,27 @@
+// Asks for a backer code when the project is for backers only; the code goes to Web Storage and the
+// socket handshake, never into the URL.
+import { useState, type FormEvent } from 'react';
+import { useI18n, useServices } from '../../react/AppContext';
+
+export function BackerSignIn({ rejected }: { rejected: boolean }) {
+  const { signIn } = useServices();
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (code.trim()) signIn(code.trim());
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">{t('feed.signIn.title')}</h2>
+      {rejected && <p role="alert">{t('feed.signIn.wrongCode')}</p>}
+      <label className="field">
+        <span>{t('feed.signIn.label')}</span>
+        <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+      </label>
+      <button type="submit" className="button">
+        {t('feed.signIn.submit')}
+      </button>
+    </form>
+  );
+}
