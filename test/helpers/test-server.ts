@@ -34,6 +34,7 @@ export interface TestServerOptions {
   /** Tour files from here instead of the repo's scenes/. */
   scenesDir?: string;
   limits?: Partial<ServerLimits>;
+  allowedOrigins?: string[];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -61,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         operatorToken: OPERATOR_TOKEN,
         log,
         ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
         ...(options.serveApp ? { files: { appDir: join(REPO_ROOT, 'dist'), scenesDir: options.scenesDir ?? join(REPO_ROOT, 'scenes') } } : {}),
       });
       port = await handle.server.listen(port, '127.0.0.1');

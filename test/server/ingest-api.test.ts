@@ -1,7 +1,8 @@
 // The ingest API over real HTTP: what it stores, and how it refuses bad requests without storing anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectSnapshot } from '../../src/protocol';
-import { PROJECT_ID, postMilestone, startTestServer, validMilestone, type TestServer } from '../helpers/test-server';
+import { SAMPLE_PROJECT } from '../../src/server/sample-project';
+import { OPERATOR_TOKEN, PROJECT_ID, postMilestone, startTestServer, validMilestone, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -91,7 +92,110 @@ describe('ingest API', () => {
     });
     expect(res.status).toBe(415);
   });
+});
 
+async function post(path: string, body: unknown, headers: Record<string, string> = {}, token: string | null = OPERATOR_TOKEN) {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('project events', () => {
+  it.each([
+    [{ type: 'funding', fundingRaised: 2_700_000, backers: 12_900 }, { fundingRaised: 2_700_000, backers: 12_900 }],
+    [{ type: 'phase', phase: 'post-production' }, { phase: 'post-production' }],
+    [{ type: 'shooting-days', done: 24, planned: 41 }, { shootingDays: { done: 24, planned: 41 } }],
+    [{ type: 'project-edit', changes: { title: { en: 'The Lantern Keeper (2027)' }, fundingGoal: 3_200_000 } }, { fundingGoal: 3_200_000, title: { en: 'The Lantern Keeper (2027)', 'zh-CN': '守灯人' } }],
+  ])('stores %j as the next event and the snapshot shows its effect', async (body, expected) => {
+    const before = await snapshot();
+    const res = await post(`/api/projects/${PROJECT_ID}/events`, body);
+    expect(res.status).toBe(201);
+    const event = (await res.json()) as { seq: number; type: string; at: string };
+    expect(event).toMatchObject({ type: body.type, seq: before.seq + 1 });
+    const after = await snapshot();
+    expect(after.seq).toBe(event.seq);
+    expect(after.project).toMatchObject(expected);
+  });
+
+  it.each([
+    ['more days done than planned', { type: 'shooting-days', done: 50, planned: 40 }, 'done'],
+    ['an unknown type', { type: 'party', guests: 3 }, 'type'],
+    ['a negative amount', { type: 'funding', fundingRaised: -5, backers: 1 }, 'fundingRaised'],
+    ['an empty edit', { type: 'project-edit', changes: {} }, 'changes'],
+    ['a fractional backer count', { type: 'funding', fundingRaised: 5, backers: 1.5 }, 'backers'],
+  ])('refuses %s with the path, storing nothing', async (_name, body, path) => {
+    const before = await snapshot();
+    const res = await post(`/api/projects/${PROJECT_ID}/events`, body);
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).issues?.map((i) => i.path)).toContain(path);
+    expect((await snapshot()).seq).toBe(before.seq);
+  });
+
+  it('pages through the event log and checks its query', async () => {
+    const { seq } = await snapshot();
+    const page = (await (await fetch(`${server.url}/api/projects/${PROJECT_ID}/events?after=${seq - 3}&limit=2`)).json()) as { events: { seq: number }[]; seq: number };
+    expect(page.events.map((e) => e.seq)).toEqual([seq - 2, seq - 1]);
+    expect(page.seq).toBe(seq);
+    const bad = await fetch(`${server.url}/api/projects/${PROJECT_ID}/events?after=-1&limit=5000`);
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.map((i) => i.path)).toEqual(['after', 'limit']);
+  });
+});
+
+describe('idempotent posts', () => {
+  it('answers a retried post with what the first one stored, storing it once', async () => {
+    const before = await snapshot();
+    const headers = { 'idempotency-key': 'retry-me-0001' };
+    const first = await post(`/api/projects/${PROJECT_ID}/milestones`, validMilestone(501), headers);
+    const second = await post(`/api/projects/${PROJECT_ID}/milestones`, validMilestone(501), headers);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await second.json()).toEqual(await first.json());
+    expect((await snapshot()).seq).toBe(before.seq + 1);
+  });
+
+  it('refuses the same key with a different body (422), and a malformed key (400)', async () => {
+    const headers = { 'idempotency-key': 'retry-me-0002' };
+    expect((await post(`/api/projects/${PROJECT_ID}/milestones`, validMilestone(502), headers)).status).toBe(201);
+    const before = await snapshot();
+    const reused = await post(`/api/projects/${PROJECT_ID}/milestones`, validMilestone(503), headers);
+    expect(reused.status).toBe(422);
+    expect((await errorOf(reused)).code).toBe('idempotency-key-reused');
+    const bad = await post(`/api/projects/${PROJECT_ID}/milestones`, validMilestone(504), { 'idempotency-key': 'x'.repeat(200) });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.[0]?.path).toBe('Idempotency-Key');
+    expect((await snapshot()).seq).toBe(before.seq);
+  });
+});
+
+describe('backer tokens and private projects', () => {
+  const PRIVATE = 'crew-only-cut';
+  beforeAll(async () => {
+    await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: PRIVATE, visibility: 'backers' });
+  });
+
+  it('issues a token (operator only) that opens a private project; others see a 404', async () => {
+    expect((await post('/api/backer-tokens', { label: 'Li Wei', tier: 'gold', projects: [PRIVATE] }, {}, null)).status).toBe(401);
+    expect((await post('/api/backer-tokens', { label: 'Li Wei', tier: 'gold', projects: [PRIVATE] }, {}, 'demo-gold')).status).toBe(403);
+    const bad = await post('/api/backer-tokens', { label: 'Li Wei', tier: 'diamond', projects: [] });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.map((i) => i.path).sort()).toEqual(['projects', 'tier']);
+
+    const res = await post('/api/backer-tokens', { label: 'Li Wei', tier: 'gold', projects: [PRIVATE] });
+    expect(res.status).toBe(201);
+    const { token } = (await res.json()) as { token: string };
+    const read = (t?: string) => fetch(`${server.url}/api/projects/${PRIVATE}`, t ? { headers: { authorization: `Bearer ${t}` } } : {});
+    expect((await read()).status).toBe(404);
+    expect((await read('token-nobody-has')).status).toBe(403);
+    expect((await read(token)).status).toBe(200);
+    expect((await read(OPERATOR_TOKEN)).status).toBe(200);
+  });
+});
+
+// Last: it uses up the operator token's rate limit.
+describe('rate limit', () => {
   it('answers 429 with Retry-After once a token posts faster than its limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 60; i++) statuses.push((await postMilestone(server.url, validMilestone(100 + i))).status);
