@@ -67,6 +67,8 @@ export class ProjectFeed extends FeedEmitter {
   /** Live events that arrive while a resync is in flight, applied after it. */
   private heldDuringSync: FeedEventEnvelope[] = [];
   private syncing = false;
+  /** While a resync reply is being applied: a hole there is reported once, after it, not per event. */
+  private replaying = false;
   private stopped = true;
   /** Whether the feed has been live before: the next resync then follows an outage. */
   private wasLive = false;
@@ -178,6 +180,7 @@ export class ProjectFeed extends FeedEmitter {
     }
     if (verdict === 'gap') {
       this.stats.gaps++;
+      if (this.replaying) return;
       this.logger.info('feed: gap in sequence, resyncing', { have: this.working.seq, got: envelope.seq });
       void this.resync('gap');
       return;
@@ -223,12 +226,18 @@ export class ProjectFeed extends FeedEmitter {
     if (answer.kind === 'snapshot') {
       this.working = fromSnapshot(answer.snapshot, this.milestonesKept);
     }
-    // Replayed and held events go through the same ordering as live ones; stay "syncing" meanwhile so a
-    // hole among them does not start a second resync.
+    // Replayed and held events go through the same ordering as live ones.
     const pending = answer.kind === 'events' ? [...answer.events, ...this.heldDuringSync] : this.heldDuringSync;
     this.heldDuringSync = [];
-    this.syncing = false;
+    this.replaying = true;
     for (const envelope of pending) this.applyInOrder(envelope);
+    this.replaying = false;
+    this.syncing = false;
+    const lastReplayed = answer.kind === 'events' ? answer.events.at(-1)?.seq : undefined;
+    if (lastReplayed !== undefined && this.working && this.working.seq < lastReplayed) {
+      // The server's own reply holds an event this client cannot apply: asking again at once would loop.
+      return this.retryLater('could not apply the replayed events', cause);
+    }
     this.retryDelayMs = 1_000;
     this.markLive(answer.kind, answer.kind === 'events' ? answer.events.length : answer.snapshot.milestones.length, cause === 'connect' && this.wasLive);
     this.scheduleFlush();

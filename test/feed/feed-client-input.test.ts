@@ -83,3 +83,18 @@ describe('feed client input handling', () => {
     expect(client.logger.lines.some((l) => l.level === 'warn' && /subscribe reply/.test(l.message))).toBe(true);
   });
 });
+
+describe('feed client against a server that replays an event it cannot apply', () => {
+  it('keeps what it has and backs off instead of asking again in a loop', async () => {
+    const broken = { ...milestoneEvent(2), milestone: { kind: 'party' } };
+    const { server, client } = await connectedClient((request) =>
+      request.afterSeq === undefined ? snapshotReply(1) : { ok: true, kind: 'events', events: [broken, milestoneEvent(3)] },
+    );
+    server.emit(milestoneEvent(3)); // reveals the hole at 2
+    await waitFor(() => server.subscribes.length >= 2, 2_000, 'a resync');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(server.subscribes.length).toBe(2);
+    expect(client.store.getState().feed.data?.seq).toBe(1);
+    expect(client.feed.stats.rejected).toBeGreaterThanOrEqual(1);
+  });
+});
