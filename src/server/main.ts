@@ -37,7 +37,7 @@ const server = createSetVisitServer({
   log,
 });
 const boundPort = await server.listen(config.port, config.host);
-log.info('listening', { port: boundPort, dataFile });
+log.notice('listening', { port: boundPort, dataFile });
 
 const base = `http://localhost:${boundPort}`;
 const project = SAMPLE_PROJECT.id;

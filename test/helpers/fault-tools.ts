@@ -1,5 +1,6 @@
 // Tools for fault-injection tests: seeded randomness (a failing run can be replayed) and an idempotent poster
 // that keeps retrying the same request through server crashes.
+import { readdirSync, readFileSync } from 'node:fs';
 import { OPERATOR_TOKEN, PROJECT_ID } from './test-server';
 
 /** A source of numbers in [0, 1). */
@@ -89,4 +90,32 @@ function describeFailure(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const cause = err.cause as { code?: string } | undefined;
   return cause?.code ? `${err.message} (${cause.code})` : `${err.name}: ${err.message}`;
+}
+
+/**
+ * SIGKILLs this process's children whose environment mentions `dataDir` (e.g. a server start that timed out,
+ * which startServerProcess leaves running). Linux only (/proc); elsewhere a no-op. Returns the pids killed.
+ */
+export function killStrayServers(dataDir: string): number[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  const killed: number[] = [];
+  for (const pid of pids) {
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may hold spaces, so split after it.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').includes(dataDir)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed.push(Number(pid));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return killed;
 }

@@ -42,6 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dbFile = join(dir, 'feed.sqlite');
   const logs: TestServer['logs'] = [];
   const log: ServerLog = {
+    notice: (message, fields) => logs.push({ level: 'info', message, fields }),
     info: (message, fields) => logs.push({ level: 'info', message, fields }),
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
