@@ -77,7 +77,6 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       headers['idempotency-key'] = this.options.idempotencyKey;
     }
-    const key = method === 'POST' ? this.options.idempotencyKey : undefined;
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
     for (let attempt = 1; ; attempt++) {
@@ -89,7 +88,7 @@ export class ApiClient {
       const giveUp = (why: string): never => {
         // The last answer the server gave says more than "gave up" (e.g. its 503 message); show that.
         if (outcome.kind === 'answer') throw errorOf(outcome.response.status, outcome.text);
-        throw new NetworkError(`${why}: ${reason}`, attempt, key);
+        throw new NetworkError(`${why}: ${reason}`, attempt);
       };
       if (attempt >= MAX_ATTEMPTS) giveUp(`no usable answer from ${url.origin} after ${attempt} attempts`);
       if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) giveUp(`the server asks to wait ${Math.ceil(asked / 1000)} s`);

@@ -39,8 +39,6 @@ export class NetworkError extends Error {
   constructor(
     message: string,
     readonly attempts: number,
-    /** Set for a POST, so the operator can retry it safely with `--idempotency-key`. */
-    readonly idempotencyKey: string | undefined,
   ) {
     super(message);
   }

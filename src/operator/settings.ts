@@ -18,7 +18,7 @@ export function serverUrl(flag: string | undefined, env: NodeJS.ProcessEnv): URL
   } catch {
     throw new UsageError(`${source}: "${raw}" is not a URL (expected e.g. ${DEFAULT_SERVER_URL})`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${source}: use an http:// or https:// URL, got "${url.protocol}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${source}: use an http:// or https:// URL such as ${DEFAULT_SERVER_URL}, got "${raw}"`);
   // fetch refuses URLs with credentials, and they would end up in error messages; the token is the credential.
   if (url.username || url.password) throw new UsageError(`${source}: leave credentials out of the URL; the token comes from ${TOKEN_ENV}`);
   url.search = '';

@@ -43,5 +43,5 @@ export function numberFlag(flag: string, raw: string | undefined): number | unde
 /** Fails naming every required flag that is missing, before the schema says "expected number". */
 export function requireFlags(given: Record<string, unknown>, names: readonly string[]): void {
   const missing = names.filter((name) => given[name] === undefined);
-  if (missing.length) throw new UsageError(`missing ${missing.map((n) => `--${n}`).join(', ')}`, missing.map((n) => `--${n}: required`));
+  if (missing.length) throw new UsageError(`missing ${missing.map((n) => `--${n}`).join(', ')} (required)`);
 }
