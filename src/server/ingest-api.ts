@@ -152,7 +152,13 @@ export function createIngestApi(options: IngestApiOptions): (req: IncomingMessag
 function matchRoute(pathname: string): { pattern: string; params: { projectId?: string } } {
   const match = /^\/api\/projects\/([^/]+)(\/[^/]+)?$/.exec(pathname);
   if (!match) return { pattern: pathname, params: {} };
-  const projectId = ProjectId.safeParse(decodeURIComponent(match[1]!));
+  let raw: string;
+  try {
+    raw = decodeURIComponent(match[1]!);
+  } catch {
+    raw = match[1]!; // malformed %-escapes: let the id check refuse it
+  }
+  const projectId = ProjectId.safeParse(raw);
   if (!projectId.success) {
     throw new HttpError(400, 'invalid-project-id', 'the project id is not valid', describeIssues(projectId.error).map((i) => ({ ...i, path: 'projectId' })));
   }

@@ -23,8 +23,9 @@ const FIRST_EVENTS: ProjectUpdateInput[] = [
 
 /** Well-known tokens for trying the demo; only ever registered together with the sample project. */
 export const DEMO_BACKER_TOKENS: Record<string, BackerGrant> = {
-  'demo-supporter': { label: 'Demo supporter', tier: 'supporter', projects: '*' },
-  'demo-gold': { label: 'Demo gold backer', tier: 'gold', projects: '*' },
+  // Granted the sample project only: a well-known code must never open a real backers-only project.
+  'demo-supporter': { label: 'Demo supporter', tier: 'supporter', projects: ['lantern-keeper'] },
+  'demo-gold': { label: 'Demo gold backer', tier: 'gold', projects: ['lantern-keeper'] },
 };
 
 export async function seedSampleProject(storage: FeedStorage & AccessStorage): Promise<void> {

@@ -15,6 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer({ serveApp: true });
   await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: PRIVATE, visibility: 'backers', title: { en: 'Crew-only cut' } });
+  await server.storage.ensureBackerToken('crew-code-1234', { label: 'crew', tier: 'gold', projects: [PRIVATE] });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
@@ -79,10 +80,10 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     await page.getByText('That backer code does not open this project.').waitFor({ timeout: 5_000 });
     writeFileSync(join(REPO_ROOT, 'test/.artifacts/backer-sign-in.png'), await page.screenshot());
 
-    await page.getByLabel('Backer code').fill('demo-gold');
+    await page.getByLabel('Backer code').fill('crew-code-1234');
     await page.getByRole('button', { name: 'Open' }).click();
     await page.getByRole('heading', { name: 'Crew-only cut' }).waitFor({ timeout: 5_000 });
-    expect(page.url()).not.toContain('demo-gold');
+    expect(page.url()).not.toContain('crew-code-1234');
 
     // Remembered for the next visit, still not in the URL.
     await page.reload();

@@ -17,6 +17,7 @@ beforeAll(async () => {
   server = await startTestServer({ allowedOrigins: ['https://partner.example'], limits: { maxRateViolations: 50 } });
   await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: PRIVATE_PROJECT, visibility: 'backers', title: { en: 'Backstage diary' } });
   await server.storage.ensureBackerToken('token-for-lantern-only', { label: 'test', tier: 'silver', projects: [PROJECT_ID] });
+  await server.storage.ensureBackerToken('token-for-backstage', { label: 'test', tier: 'gold', projects: [PRIVATE_PROJECT] });
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -116,7 +117,9 @@ describe('feed access', () => {
   });
 
   it('lets a token with a grant for the project in, and refuses one without it', async () => {
-    expect((await subscribe(socket({ token: 'demo-gold' }), PRIVATE_PROJECT)).ok).toBe(true);
+    expect((await subscribe(socket({ token: 'token-for-backstage' }), PRIVATE_PROJECT)).ok).toBe(true);
+    // The demo's well-known codes open the sample project only.
+    expect(await subscribe(socket({ token: 'demo-gold' }), PRIVATE_PROJECT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const refused = await subscribe(socket({ token: 'token-for-lantern-only' }), PRIVATE_PROJECT);
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await subscribe(socket({ token: 'token-for-lantern-only' }), PROJECT_ID)).ok).toBe(true);

@@ -210,3 +210,11 @@ describe('rate limit', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
   });
 });
+
+describe('malformed paths', () => {
+  it('answers 400, not 500, for a project id with broken %-escapes', async () => {
+    const res = await fetch(`${server.url}/api/projects/%E0%A4`);
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe('invalid-project-id');
+  });
+});
