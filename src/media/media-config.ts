@@ -1,5 +1,6 @@
 // The media session's settings, with their defaults in one place.
 import type { HlsConfig } from 'hls.js';
+import { UNLIMITED, type RenditionLimits } from './rendition-cap';
 
 export interface MediaSessionConfig {
   /** Fatal network errors retried this many times (with growing delays) before the error card shows. */
@@ -8,6 +9,8 @@ export interface MediaSessionConfig {
   retryBaseDelayMs: number;
   /** Media (decode) errors recovered this many times before giving up. */
   maxMediaRecoveries: number;
+  /** Caps on the renditions ABR may choose; the view fills in the texture limit once it has a renderer. */
+  renditionLimits: RenditionLimits;
   /** Passed to hls.js as is. */
   hls: Partial<HlsConfig>;
 }
@@ -16,6 +19,7 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   maxNetworkRetries: 4,
   retryBaseDelayMs: 1_000,
   maxMediaRecoveries: 2,
+  renditionLimits: UNLIMITED,
   hls: {
     // Start at the lowest rendition: the first frame comes sooner, and ABR climbs once playback runs.
     startLevel: 0,

@@ -1,17 +1,18 @@
-// The media session: plays one HLS stream into a <video> it owns, with error recovery, and reports
-// loading progress, first frame, stalls, rendition and errors to the store. No React, no three.js.
+// The media session: plays one HLS stream into a <video> it owns, with error recovery and a rendition cap,
+// and keeps a MediaState (loading progress, first frame, stalls, rendition, errors). The session on screen
+// reports that state to the store; one preloading in the background keeps it to itself. No React, no three.js.
 import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type * as HlsNamespace from 'hls.js';
-import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError } from '../store/app-store';
+import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
 import { choosePlaybackEngine } from './playback-engine';
+import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 
 type HlsModule = typeof HlsNamespace;
 
 export interface MediaSessionOptions {
-  store: AppStore;
   config?: Partial<MediaSessionConfig>;
   logger?: Logger;
   /** Loads hls.js on demand, so pages that never play video never download it. */
@@ -24,8 +25,11 @@ export class MediaSession {
   private readonly config: MediaSessionConfig;
   private readonly logger: Logger;
   private readonly loadHls: () => Promise<HlsModule>;
+  private state: MediaState = initialMediaState();
+  private store: AppStore | null = null;
   private hls: Hls | null = null;
   private src: string | null = null;
+  private active = true;
   private loadStartedAt = 0;
   private networkRetries = 0;
   private mediaRecoveries = 0;
@@ -33,11 +37,14 @@ export class MediaSession {
   /** Bumped on every load, so callbacks from a previous stream are ignored. */
   private generation = 0;
   private disposed = false;
+  private limits: RenditionLimits;
+  private readonly listeners = new Set<(state: MediaState) => void>();
 
-  constructor(private readonly options: MediaSessionOptions) {
+  constructor(options: MediaSessionOptions = {}) {
     this.config = { ...DEFAULT_MEDIA_CONFIG, ...options.config, hls: { ...DEFAULT_MEDIA_CONFIG.hls, ...options.config?.hls } };
     this.logger = options.logger ?? consoleLogger;
     this.loadHls = options.loadHls ?? (() => import('hls.js'));
+    this.limits = this.config.renditionLimits;
     const video = document.createElement('video');
     // Muted + inline is what lets autoplay start without a tap on every browser.
     video.muted = true;
@@ -51,23 +58,42 @@ export class MediaSession {
     this.video = video;
   }
 
-  /** Starts playing `src` (an HLS master playlist), replacing whatever played before. */
-  async load(src: string): Promise<void> {
+  get current(): MediaState {
+    return this.state;
+  }
+
+  /** Mirrors this session's state into the store (the session on screen), or stops doing so (null). */
+  reportTo(store: AppStore | null): void {
+    this.store = store;
+    if (store) patchMedia(store, this.state);
+  }
+
+  subscribe(listener: (state: MediaState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Loads `src` (an HLS master playlist), replacing whatever played before. `preload`: fetch the manifest and
+   * the first seconds only, paused, so that `activate()` later starts at once.
+   */
+  async load(src: string, { preload = false }: { preload?: boolean } = {}): Promise<void> {
     this.teardownPlayback();
     const generation = ++this.generation;
     this.src = src;
+    this.active = !preload;
     this.networkRetries = 0;
     this.mediaRecoveries = 0;
     this.loadStartedAt = performance.now();
-    patchMedia(this.options.store, { ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
+    this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
 
     const engine = choosePlaybackEngine(this.video);
     if (engine === 'none') return this.fail({ kind: 'unsupported', detail: 'neither MSE nor native HLS is available' });
-    patchMedia(this.options.store, { engine });
+    this.patch({ engine });
     this.watchFirstFrame(generation);
     if (engine === 'native') {
       this.video.src = src;
-      this.play();
+      if (this.active) this.play();
       return;
     }
     let module: HlsModule;
@@ -80,9 +106,22 @@ export class MediaSession {
     this.attachHls(module.default, src, generation);
   }
 
+  /** Starts a preloaded (or paused) session playing with its full buffer. */
+  activate(): void {
+    this.active = true;
+    if (this.hls) this.hls.config.maxBufferLength = this.config.hls.maxBufferLength ?? 20;
+    this.play();
+  }
+
   /** After an error: starts the same stream again from scratch. */
   retry(): void {
     if (this.src) void this.load(this.src);
+  }
+
+  /** Caps the renditions ABR may pick: what the renderer can upload (texture size) and the device decode. */
+  setRenditionLimits(limits: Partial<RenditionLimits>): void {
+    this.limits = { ...this.limits, ...limits };
+    if (this.hls) this.applyLevelCap(this.hls);
   }
 
   /** Puts the video element into the page (hidden; the view draws it): some browsers stop decoding detached
@@ -101,6 +140,7 @@ export class MediaSession {
     this.disposed = true;
     this.generation++;
     this.teardownPlayback();
+    this.listeners.clear();
     this.video.removeEventListener('waiting', this.onWaiting);
     this.video.removeEventListener('playing', this.onPlaying);
     this.video.removeEventListener('error', this.onNativeError);
@@ -109,12 +149,17 @@ export class MediaSession {
   }
 
   private attachHls(HlsClass: typeof Hls, src: string, generation: number): void {
-    const hls = new HlsClass(this.config.hls);
+    // A preloading session buffers one segment or two, not the full 20 s.
+    const hls = new HlsClass({ ...this.config.hls, ...(this.active ? {} : { maxBufferLength: 4 }) });
     this.hls = hls;
     const { Events } = HlsClass;
     const current = () => generation === this.generation;
     let firstFragmentLoaded = false;
-    hls.on(Events.MANIFEST_PARSED, () => current() && this.progress(0.3, 'segment'));
+    hls.on(Events.MANIFEST_PARSED, () => {
+      if (!current()) return;
+      this.applyLevelCap(hls);
+      this.progress(0.3, 'segment');
+    });
     hls.on(Events.FRAG_LOADED, () => {
       if (!current() || firstFragmentLoaded) return;
       firstFragmentLoaded = true;
@@ -126,12 +171,18 @@ export class MediaSession {
     });
     hls.on(Events.LEVEL_SWITCHED, (_event, data) => {
       const level = hls.levels[data.level];
-      if (current() && level) this.patchMetrics({ rendition: { height: level.height, bitrate: level.bitrate } });
+      if (current() && level) this.patch({ metrics: { ...this.state.metrics, rendition: { height: level.height, bitrate: level.bitrate } } });
     });
     hls.on(Events.ERROR, (_event, data) => current() && this.onHlsError(hls, data));
     hls.loadSource(src);
     hls.attachMedia(this.video);
-    this.play();
+    if (this.active) this.play();
+  }
+
+  private applyLevelCap(hls: Hls): void {
+    const cap = highestAllowedLevel(hls.levels, this.limits);
+    hls.autoLevelCapping = cap;
+    if (hls.currentLevel > cap) hls.nextLevel = cap;
   }
 
   private onHlsError(hls: Hls, data: ErrorData): void {
@@ -167,27 +218,23 @@ export class MediaSession {
   };
 
   private readonly onWaiting = (): void => {
-    const media = this.options.store.getState().media;
-    if (media.status !== 'playing') return;
-    patchMedia(this.options.store, { status: 'stalled', metrics: { ...media.metrics, stalls: media.metrics.stalls + 1 } });
+    if (this.state.status !== 'playing') return;
+    this.patch({ status: 'stalled', metrics: { ...this.state.metrics, stalls: this.state.metrics.stalls + 1 } });
   };
 
   private readonly onPlaying = (): void => {
-    const media = this.options.store.getState().media;
-    if (media.status === 'stalled') patchMedia(this.options.store, { status: 'playing' });
+    if (this.state.status === 'stalled') this.patch({ status: 'playing' });
   };
 
   /** The first frame is the one the compositor shows, not 'canplay': that is what the user waits for. */
   private watchFirstFrame(generation: number): void {
     const done = () => {
-      if (generation !== this.generation) return;
-      const media = this.options.store.getState().media;
-      if (media.status !== 'loading') return;
-      patchMedia(this.options.store, {
+      if (generation !== this.generation || this.state.status !== 'loading') return;
+      this.patch({
         status: 'playing',
         progress: 1,
         stage: null,
-        metrics: { ...media.metrics, timeToFirstFrameMs: Math.round(performance.now() - this.loadStartedAt) },
+        metrics: { ...this.state.metrics, timeToFirstFrameMs: Math.round(performance.now() - this.loadStartedAt) },
       });
     };
     const video: HTMLVideoElement = this.video;
@@ -215,19 +262,19 @@ export class MediaSession {
   }
 
   private progress(progress: number, stage: LoadingStage): void {
-    const media = this.options.store.getState().media;
-    if (media.status === 'loading' && progress > media.progress) patchMedia(this.options.store, { progress, stage });
+    if (this.state.status === 'loading' && progress > this.state.progress) this.patch({ progress, stage });
   }
 
-  private patchMetrics(patch: Partial<ReturnType<AppStore['getState']>['media']['metrics']>): void {
-    const media = this.options.store.getState().media;
-    patchMedia(this.options.store, { metrics: { ...media.metrics, ...patch } });
+  private patch(patch: Partial<MediaState>): void {
+    this.state = { ...this.state, ...patch };
+    if (this.store) patchMedia(this.store, patch);
+    for (const listener of this.listeners) listener(this.state);
   }
 
   private fail(error: MediaError): void {
     this.logger.error('media: playback failed', { kind: error.kind, detail: error.detail });
     this.teardownPlayback();
-    patchMedia(this.options.store, { status: 'error', error, stage: null });
+    this.patch({ status: 'error', error, stage: null });
   }
 
   private teardownPlayback(): void {

@@ -1,4 +1,5 @@
-// The one store every shell reads. Only the feed client (feed slice) and the media session (media slice) write it.
+// The one store every shell reads. Only the feed client (feed slice), the media session on screen (media
+// slice) and the tour player (tour slice) write it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProtocolError } from '../protocol';
 import type { ProjectData } from '../feed/project-state';
@@ -48,9 +49,17 @@ export interface MediaState {
   };
 }
 
+export interface TourState {
+  /** The location on screen (null until a tour is loaded). */
+  locationId: string | null;
+}
+
 export interface AppState {
   feed: FeedState;
+  /** The stream on screen; written by that location's media session. */
   media: MediaState;
+  /** Written by the tour player. */
+  tour: TourState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -70,6 +79,7 @@ export function createAppStore(now: number = Date.now()): AppStore {
   return createStore<AppState>()(() => ({
     feed: { status: 'connecting', since: now, attempt: 0, data: null, lastResync: null, error: null, cachedAt: null },
     media: initialMediaState(),
+    tour: { locationId: null },
   }));
 }
 
@@ -80,4 +90,8 @@ export function patchFeed(store: AppStore, patch: Partial<FeedState>): void {
 
 export function patchMedia(store: AppStore, patch: Partial<MediaState>): void {
   store.setState((s) => ({ media: { ...s.media, ...patch } }));
+}
+
+export function patchTour(store: AppStore, patch: Partial<TourState>): void {
+  store.setState((s) => ({ tour: { ...s.tour, ...patch } }));
 }

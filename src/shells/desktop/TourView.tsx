@@ -1,11 +1,18 @@
-// The left side of the desktop shell: the project's set tour, its start location playing in 360°.
+// The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
+// captions, and every media state (loading, buffering, error with Retry).
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { HotspotProjector } from '../../panorama/hotspot-projector';
 import { LookController } from '../../panorama/look-controller';
 import { loadTour, type TourResult } from '../../tour/load-tour';
-import type { TourLocation } from '../../tour/tour-schema';
+import type { TourPlayer } from '../../tour/tour-player';
+import type { Tour } from '../../tour/tour-schema';
 import { useI18n, useServices } from '../../react/AppContext';
-import { useMediaSession } from '../../react/useMediaSession';
+import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
+import { Captions } from './Captions';
+import { Hotspots } from './Hotspots';
+import { LocationList } from './LocationList';
 import { MediaOverlay } from './MediaOverlay';
+import { StatsOverlay } from './StatsOverlay';
 
 // three.js and R3F load only once there is something to show in 360°.
 const PanoramaCanvas = lazy(() => import('../../panorama/PanoramaCanvas'));
@@ -25,43 +32,42 @@ export function TourView() {
   if (!result) return <Notice text={t('tour.loading')} />;
   if (result.kind === 'none') return <Notice text={t('tour.empty')} />;
   if (result.kind === 'invalid') return <Notice text={t('tour.invalid', { reason: result.reason })} alert />;
-  const start = result.tour.locations.find((l) => l.id === result.tour.start);
-  return start ? <LocationView location={start} /> : null;
+  return <TourPlayerView tour={result.tour} />;
 }
 
-function LocationView({ location }: { location: TourLocation }) {
+function TourPlayerView({ tour }: { tour: Tour }) {
+  const player = useTourPlayer(tour);
+  return player ? <LocationView player={player} /> : null;
+}
+
+function LocationView({ player }: { player: TourPlayer }) {
   const { i18n } = useServices();
-  const session = useMediaSession();
+  const { current } = usePlayerState(player);
+  const location = current.location;
   const look = useMemo(() => new LookController(location.initialView), [location]);
+  const projector = useMemo(() => new HotspotProjector(look), [look]);
   const viewRef = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(true);
+  const showStats = useMemo(() => new URLSearchParams(window.location.search).get('stats') === '1', []);
 
-  useEffect(() => {
-    if (session) void session.load(location.stream);
-  }, [session, location.stream]);
   useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
-  useEffect(() => (session && viewRef.current ? session.mountIn(viewRef.current) : undefined), [session]);
+  useEffect(() => (viewRef.current ? current.session.mountIn(viewRef.current) : undefined), [current.session]);
+  useEffect(() => current.session.setMuted(muted), [current.session, muted]);
 
   const name = i18n.pick(location.name);
   return (
-    <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0}>
-      {session && (
-        <Suspense fallback={null}>
-          <PanoramaCanvas video={session.video} look={look} />
-        </Suspense>
-      )}
-      <MediaOverlay onRetry={() => session?.retry()} poster={location.poster} />
+    <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
+      <Suspense fallback={null}>
+        <PanoramaCanvas player={player} look={look} onFrame={(w, h, time) => projector.update(w, h, time)} />
+      </Suspense>
+      <Hotspots player={player} projector={projector} />
+      <Captions player={player} />
+      <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
+      {showStats && <StatsOverlay player={player} />}
       <div className="view__chrome">
-        <span className="pill">{name}</span>
+        <LocationList player={player} />
         <span className="muted view__hint">{i18n.t('view.hint')}</span>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => {
-            session?.setMuted(!muted);
-            setMuted(!muted);
-          }}
-        >
+        <button type="button" className="button button--small" onClick={() => setMuted(!muted)}>
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>
       </div>

@@ -1,0 +1,36 @@
+// Keeps DOM hotspot buttons pinned to their spots on the sphere: the canvas calls `update` after each frame
+// it draws, and the buttons move by style alone (no React render per frame).
+import { isHotspotShown } from '../tour/hotspot-timing';
+import type { LookController } from './look-controller';
+import { projectToScreen } from './screen-projection';
+
+export interface PinnedSpot {
+  yaw: number;
+  pitch: number;
+  start?: number | undefined;
+  end?: number | undefined;
+}
+
+export class HotspotProjector {
+  private readonly pinned = new Map<HTMLElement, PinnedSpot>();
+
+  constructor(private readonly look: LookController) {}
+
+  pin(element: HTMLElement, spot: PinnedSpot): () => void {
+    this.pinned.set(element, spot);
+    return () => this.pinned.delete(element);
+  }
+
+  /** Positions every pinned element for a viewport of `width`×`height` px at video time `videoSeconds`. */
+  update(width: number, height: number, videoSeconds: number): void {
+    const aspect = width / Math.max(1, height);
+    for (const [element, spot] of this.pinned) {
+      const point = isHotspotShown(spot, videoSeconds) ? projectToScreen(spot.yaw, spot.pitch, this.look, aspect) : null;
+      const onScreen = point !== null && Math.abs(point.x) <= 1.1 && Math.abs(point.y) <= 1.1;
+      // Hidden ones leave the tab order too: focus must never land on something the person cannot see.
+      element.hidden = !onScreen;
+      if (!point || !onScreen) continue;
+      element.style.transform = `translate(${((point.x + 1) / 2) * width}px, ${((1 - point.y) / 2) * height}px) translate(-50%, -50%)`;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// Owns one TourPlayer (and so its media sessions) for the lifetime of a component.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { TourPlayer, type TourPlayerState } from '../tour/tour-player';
+import type { Tour } from '../tour/tour-schema';
+import { useServices } from './AppContext';
+
+export function useTourPlayer(tour: Tour): TourPlayer | null {
+  const { store } = useServices();
+  const [player, setPlayer] = useState<TourPlayer | null>(null);
+  useEffect(() => {
+    const created = new TourPlayer({ tour, store });
+    // The player holds <video> elements and network work that must be torn down, so it is made in an effect
+    // (whose cleanup disposes it) and handed to render through state: one extra render, once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPlayer(created);
+    return () => created.dispose();
+  }, [tour, store]);
+  return player;
+}
+
+/** Re-renders when the locations on screen change (not on every frame). */
+export function usePlayerState(player: TourPlayer): TourPlayerState {
+  return useSyncExternalStore(
+    (listener) => player.subscribe(listener),
+    () => player.state,
+  );
+}

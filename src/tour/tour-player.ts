@@ -1,0 +1,154 @@
+// The tour player: which location is on screen, moving between locations with a crossfade, and preloading
+// the next one when a hotspot is focused or hovered. Framework-free; the views read `state` every frame.
+import { MediaSession } from '../media/media-session';
+import type { RenditionLimits } from '../media/rendition-cap';
+import { patchTour, type AppStore } from '../store/app-store';
+import type { Tour, TourLocation } from './tour-schema';
+
+export interface LocationPlayback {
+  location: TourLocation;
+  session: MediaSession;
+}
+
+export interface TourPlayerState {
+  current: LocationPlayback;
+  /** The location fading out, until the fade ends; null otherwise. */
+  previous: LocationPlayback | null;
+  /** When the fade began (performance.now()): once the new location showed its first frame. */
+  fadeStartedAt: number | null;
+}
+
+export interface TourPlayerOptions {
+  tour: Tour;
+  store: AppStore;
+  fadeMs?: number;
+  createSession?: () => MediaSession;
+}
+
+export class TourPlayer {
+  readonly fadeMs: number;
+  private readonly createSession: () => MediaSession;
+  private playback: TourPlayerState;
+  private preloaded: LocationPlayback | null = null;
+  private limits: Partial<RenditionLimits> = {};
+  private readonly listeners = new Set<() => void>();
+  private stopWaiting: (() => void) | null = null;
+  private fadeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: TourPlayerOptions) {
+    this.fadeMs = options.fadeMs ?? 500;
+    this.createSession = options.createSession ?? (() => new MediaSession());
+    const start = this.location(options.tour.start);
+    this.playback = { current: this.open(start, false), previous: null, fadeStartedAt: null };
+    this.playback.current.session.reportTo(options.store);
+    patchTour(options.store, { locationId: start.id });
+  }
+
+  get state(): TourPlayerState {
+    return this.playback;
+  }
+
+  get tour(): Tour {
+    return this.options.tour;
+  }
+
+  /** Notified when the locations on screen change (not every frame). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Moves to another location: its stream starts (at once if preloaded), then the old one fades out. */
+  goTo(locationId: string): void {
+    if (locationId === this.playback.current.location.id) return;
+    const location = this.location(locationId);
+    const next = this.preloaded?.location.id === locationId ? this.preloaded : this.open(location, false);
+    this.preloaded = null;
+    this.endFade();
+    const previous = this.playback.current;
+    previous.session.reportTo(null);
+    next.session.reportTo(this.options.store);
+    next.session.activate();
+    this.playback = { current: next, previous, fadeStartedAt: null };
+    patchTour(this.options.store, { locationId });
+    this.notify();
+    this.stopWaiting = whenShowing(next.session, () => this.beginFade());
+  }
+
+  /** Fetches the manifest and first segment of a location the person is likely to go to next. */
+  preload(locationId: string): void {
+    if (locationId === this.playback.current.location.id || this.preloaded?.location.id === locationId) return;
+    this.preloaded?.session.dispose();
+    this.preloaded = this.open(this.location(locationId), true);
+  }
+
+  retry(): void {
+    this.playback.current.session.retry();
+  }
+
+  /** Tells every session what the renderer can take, once it is known. */
+  setRenditionLimits(limits: Partial<RenditionLimits>): void {
+    this.limits = { ...this.limits, ...limits };
+    for (const playback of [this.playback.current, this.playback.previous, this.preloaded]) playback?.session.setRenditionLimits(this.limits);
+  }
+
+  dispose(): void {
+    this.endFade();
+    this.playback.current.session.dispose();
+    this.preloaded?.session.dispose();
+    this.preloaded = null;
+    this.listeners.clear();
+  }
+
+  private open(location: TourLocation, preload: boolean): LocationPlayback {
+    const session = this.createSession();
+    session.setRenditionLimits(this.limits);
+    void session.load(location.stream, { preload });
+    return { location, session };
+  }
+
+  private beginFade(): void {
+    this.stopWaiting = null;
+    if (!this.playback.previous) return;
+    this.playback = { ...this.playback, fadeStartedAt: performance.now() };
+    this.notify();
+    this.fadeTimer = setTimeout(() => this.endFade(), this.fadeMs);
+  }
+
+  /** Drops the faded-out location (or cuts a fade short when the person moves on again). */
+  private endFade(): void {
+    clearTimeout(this.fadeTimer);
+    this.stopWaiting?.();
+    this.stopWaiting = null;
+    const previous = this.playback.previous;
+    if (!previous) return;
+    previous.session.dispose();
+    this.playback = { ...this.playback, previous: null, fadeStartedAt: null };
+    this.notify();
+  }
+
+  private location(id: string): TourLocation {
+    const location = this.options.tour.locations.find((l) => l.id === id);
+    if (!location) throw new Error(`no location "${id}" in tour ${this.options.tour.id}`);
+    return location;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Calls `then` once the session shows a picture, or fails (the error card then covers the old view). */
+function whenShowing(session: MediaSession, then: () => void): () => void {
+  const ready = () => session.current.status === 'playing' || session.current.status === 'error';
+  if (ready()) {
+    then();
+    return () => undefined;
+  }
+  const unsubscribe = session.subscribe(() => {
+    if (!ready()) return;
+    unsubscribe();
+    then();
+  });
+  return unsubscribe;
+}
