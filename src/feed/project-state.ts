@@ -1,6 +1,6 @@
 // A project's state as a client holds it, and how one feed event changes it (pure, no I/O).
 // The server applies the same functions, so both ends agree on what an event means.
-import type { FeedEvent, FeedEventEnvelope, Milestone, Project, ProjectSnapshot } from '../protocol';
+import { MAX_ANNOTATIONS, type FeedEvent, type FeedEventEnvelope, type Milestone, type Project, type ProjectSnapshot } from '../protocol';
 
 /** How many milestones a client keeps by default: enough for a timeline, bounded for a long session. */
 export const MILESTONES_KEPT = 50;
@@ -37,6 +37,12 @@ export function applyToProject(project: Project, event: FeedEvent): Project {
         ...(currency !== undefined ? { currency } : {}),
       };
     }
+    case 'annotation': {
+      const others = project.annotations.filter((a) => a.id !== event.annotation.id);
+      return { ...project, annotations: [...others, event.annotation].slice(-MAX_ANNOTATIONS) };
+    }
+    case 'annotation-removed':
+      return { ...project, annotations: project.annotations.filter((a) => a.id !== event.id) };
   }
 }
 

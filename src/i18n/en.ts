@@ -45,6 +45,7 @@ export const en = {
   'media.soundOff': 'Sound off',
   'view.hint': 'Drag, swipe or use the arrow keys to look around',
   'view.label': '360° view of {location}',
+  'tour.liveNote': 'LIVE',
   'tour.locations': 'Locations on this set',
   'tour.loading': 'Loading the set tour…',
   'tour.empty': 'This project has no set tour yet. Its milestones are on the right.',

@@ -47,6 +47,7 @@ export const zhCN: Record<MessageKey, string> = {
   'media.soundOff': '关闭声音',
   'view.hint': '拖动、滑动或使用方向键环顾四周',
   'view.label': '{location} 的 360° 画面',
+  'tour.liveNote': '实时',
   'tour.locations': '片场地点',
   'tour.loading': '正在加载探班路线…',
   'tour.empty': '该项目还没有探班路线。右侧可查看项目动态。',

@@ -39,6 +39,10 @@ export function eventSummary(event: FeedEvent): string {
       ];
       return `project edit: ${parts.join(', ')}`;
     }
+    case 'annotation':
+      return `annotation ${event.annotation.id} at ${event.annotation.locationId} (${event.annotation.yaw}°, ${event.annotation.pitch}°): ${localized(event.annotation.label)}`;
+    case 'annotation-removed':
+      return `annotation ${event.id} removed`;
   }
 }
 

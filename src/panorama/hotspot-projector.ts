@@ -9,6 +9,8 @@ export interface PinnedSpot {
   pitch: number;
   start?: number | undefined;
   end?: number | undefined;
+  /** Wall-clock expiry (ms since epoch), for live annotations. */
+  expiresAt?: number | undefined;
 }
 
 export class HotspotProjector {
@@ -25,7 +27,8 @@ export class HotspotProjector {
   update(width: number, height: number, videoSeconds: number): void {
     const aspect = width / Math.max(1, height);
     for (const [element, spot] of this.pinned) {
-      const point = isHotspotShown(spot, videoSeconds) ? projectToScreen(spot.yaw, spot.pitch, this.look, aspect) : null;
+      const current = isHotspotShown(spot, videoSeconds) && (spot.expiresAt === undefined || Date.now() < spot.expiresAt);
+      const point = current ? projectToScreen(spot.yaw, spot.pitch, this.look, aspect) : null;
       const onScreen = point !== null && Math.abs(point.x) <= 1.1 && Math.abs(point.y) <= 1.1;
       // Hidden ones leave the tab order too: focus must never land on something the person cannot see.
       element.hidden = !onScreen;

@@ -24,6 +24,31 @@ export const MilestoneInput = z.strictObject(milestoneFields);
 export type MilestoneInput = z.infer<typeof MilestoneInput>;
 
 
+/**
+ * A live note pinned to a spot of a set location ("scene 45 is being shot here"), pushed by the operator and
+ * shown on top of the tour until removed or until `until`.
+ */
+export const AnnotationInput = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes')),
+  locationId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes')),
+  yaw: z.number().check(z.gte(-180), z.lte(180)),
+  pitch: z.number().check(z.gte(-90), z.lte(90)),
+  label: LocalizedText,
+  until: z.optional(isoTime),
+});
+export const Annotation = z.object({
+  id: z.string(),
+  locationId: z.string(),
+  yaw: z.number(),
+  pitch: z.number(),
+  label: StoredText,
+  until: z.optional(isoTime),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+/** Live annotations a project keeps at once; the oldest goes when a new one would exceed it. */
+export const MAX_ANNOTATIONS = 20;
+
 const ProjectChanges = z.strictObject({ title: z.optional(LocalizedText), fundingGoal: z.optional(count), currency: z.optional(Currency) }).check(
   z.refine((c) => c.title !== undefined || c.fundingGoal !== undefined || c.currency !== undefined, { message: 'change at least one of title, fundingGoal, currency' }),
 );
@@ -37,6 +62,8 @@ export const ProjectUpdateInput = z.discriminatedUnion('type', [
     z.refine((days) => days.done <= days.planned, { message: 'cannot be more than planned', path: ['done'] }),
   ),
   z.strictObject({ type: z.literal('project-edit'), changes: ProjectChanges }),
+  z.strictObject({ type: z.literal('annotation'), annotation: AnnotationInput }),
+  z.strictObject({ type: z.literal('annotation-removed'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 ]);
 export type ProjectUpdateInput = z.infer<typeof ProjectUpdateInput>;
 
@@ -54,7 +81,7 @@ export type Milestone = z.infer<typeof Milestone>;
 
 const envelope = { projectId: ProjectId, seq: sequence, /** When the server stored it. */ at: isoTime };
 
-export const FEED_EVENT_TYPES = ['milestone', 'funding', 'phase', 'shooting-days', 'project-edit'] as const;
+export const FEED_EVENT_TYPES = ['milestone', 'funding', 'phase', 'shooting-days', 'project-edit', 'annotation', 'annotation-removed'] as const;
 
 /** One entry of a project's ordered event log. `seq` is per project, gap-free, starting at 1. */
 export const FeedEvent = z.discriminatedUnion('type', [
@@ -67,6 +94,8 @@ export const FeedEvent = z.discriminatedUnion('type', [
     ...envelope,
     changes: z.object({ title: z.optional(StoredText), fundingGoal: z.optional(count), currency: z.optional(z.string()) }),
   }),
+  z.object({ type: z.literal('annotation'), ...envelope, annotation: Annotation }),
+  z.object({ type: z.literal('annotation-removed'), ...envelope, id: z.string() }),
 ]);
 export type FeedEvent = z.infer<typeof FeedEvent>;
 

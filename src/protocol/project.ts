@@ -1,7 +1,7 @@
 // A project as every client shows it, who may see it, and the snapshot that stands for its whole history.
 import * as z from 'zod/mini';
 import { Currency, LocalizedText, ProjectId, count, sequence } from './primitives';
-import { Milestone, ProductionPhase } from './events';
+import { Annotation, Milestone, ProductionPhase } from './events';
 
 /** Backer tiers, lowest first: a tier includes everything the tiers before it may do. */
 export const BACKER_TIERS = ['supporter', 'silver', 'gold', 'platinum'] as const;
@@ -23,6 +23,8 @@ export const Project = z.object({
   phase: ProductionPhase,
   shootingDays: z.object({ done: count, planned: count }),
   visibility: ProjectVisibility,
+  /** Live notes pinned to spots of the tour, newest last. */
+  annotations: z._default(z.array(Annotation), []),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -13,6 +13,7 @@ export const SAMPLE_PROJECT: Project = {
   phase: 'shooting',
   shootingDays: { done: 23, planned: 40 },
   visibility: 'public',
+  annotations: [],
 };
 
 const FIRST_EVENTS: ProjectUpdateInput[] = [

@@ -108,6 +108,8 @@ describe('project events', () => {
     [{ type: 'phase', phase: 'post-production' }, { phase: 'post-production' }],
     [{ type: 'shooting-days', done: 24, planned: 41 }, { shootingDays: { done: 24, planned: 41 } }],
     [{ type: 'project-edit', changes: { title: { en: 'The Lantern Keeper (2027)' }, fundingGoal: 3_200_000 } }, { fundingGoal: 3_200_000, title: { en: 'The Lantern Keeper (2027)', 'zh-CN': '守灯人' } }],
+    [{ type: 'annotation', annotation: { id: 'scene-45', locationId: 'stage-a', yaw: 10, pitch: -5, label: { en: 'Scene 45 is shooting here' } } }, { annotations: [{ id: 'scene-45', locationId: 'stage-a' }] }],
+    [{ type: 'annotation-removed', id: 'scene-45' }, { annotations: [] }],
   ])('stores %j as the next event and the snapshot shows its effect', async (body, expected) => {
     const before = await snapshot();
     const res = await post(`/api/projects/${PROJECT_ID}/events`, body);

@@ -26,5 +26,9 @@ export function buildEvent(projectId: string, seq: number, input: ProjectUpdateI
       return { type: 'shooting-days', ...envelope, done: input.done, planned: input.planned };
     case 'project-edit':
       return { type: 'project-edit', ...envelope, changes: input.changes };
+    case 'annotation':
+      return { type: 'annotation', ...envelope, annotation: input.annotation };
+    case 'annotation-removed':
+      return { type: 'annotation-removed', ...envelope, id: input.id };
   }
 }
