@@ -60,6 +60,15 @@ describe('media and project states in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('shows the media metrics with ?stats=1', async () => {
+    const { page } = await open('/?project=lantern-keeper&stats=1');
+    const stats = page.getByTestId('stats');
+    await stats.getByText(/^\d+ ms$/).waitFor({ timeout: 30_000 });
+    expect(await stats.textContent()).toMatch(/hls\.js/);
+    expect(await stats.textContent()).toMatch(/\d+p · \d+ kb\/s/);
+    await page.close();
+  });
+
   it('shows an empty project as such: no tour yet, no milestones yet', async () => {
     const { page } = await open('/?project=empty-project&lang=en');
     await page.getByText('This project has no set tour yet').waitFor({ timeout: 10_000 });
