@@ -80,8 +80,11 @@ export function createIngestApi(options: IngestApiOptions): (req: IncomingMessag
         return sendJson(res, 201, present(result.event), { 'idempotent-replayed': 'true' });
       case 'stored':
         options.log.info('event stored', { projectId, seq: result.event.seq, type: result.event.type });
+        // Answer first: the fan-out to every socket takes longer the bigger the audience, and the poster only
+        // needs to know the event is stored.
+        sendJson(res, 201, present(result.event), { location: `/api/projects/${projectId}` });
         options.onEvent(result.event);
-        return sendJson(res, 201, present(result.event), { location: `/api/projects/${projectId}` });
+        return;
     }
   }
 
