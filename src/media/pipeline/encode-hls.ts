@@ -12,13 +12,16 @@ export interface Rendition {
   height: number;
   videoKbps: number;
   audioKbps: number;
+  /** H.264 profile; default high. */
+  profile?: 'high' | 'main';
+  /** H.264 level, e.g. "4.1"; default the lowest that fits the size, frame rate and peak bitrate. */
+  level?: string;
 }
 
-/** The ladder the demo ships: 2:1 equirectangular, small enough to commit, sharp enough for a headset. */
-export const DEFAULT_LADDER: readonly Rendition[] = [
-  { name: '2k', width: 2048, height: 1024, videoKbps: 1800, audioKbps: 64 },
-  { name: '1k', width: 1024, height: 512, videoKbps: 550, audioKbps: 64 },
-];
+/** Peak bitrate each rendition is held to (capped VBR), so a player's bandwidth estimate holds. */
+export function maxRateKbps(videoKbps: number): number {
+  return Math.round(videoKbps * 1.2);
+}
 
 export interface EncodeHlsOptions {
   input: string;
@@ -105,7 +108,6 @@ export function buildLadderArgs(
   args.push(
     '-c:v', 'libx264',
     '-preset', preset,
-    '-profile:v', 'high',
     '-pix_fmt', 'yuv420p',
     // Same fixed GOP in every rendition and no scene-cut keyframes, so every segment boundary is a
     // keyframe at the same timestamp in all variants and players can switch between them anywhere.
@@ -116,12 +118,13 @@ export function buildLadderArgs(
   );
   renditions.forEach((r, i) => {
     // Capped VBR: average at the ladder's rate, peaks bounded so a player's bandwidth estimate holds.
-    const maxKbps = Math.round(r.videoKbps * 1.2);
+    const maxKbps = maxRateKbps(r.videoKbps);
     args.push(
+      `-profile:v:${i}`, r.profile ?? 'high',
       `-b:v:${i}`, `${r.videoKbps}k`,
       `-maxrate:v:${i}`, `${maxKbps}k`,
       `-bufsize:v:${i}`, `${r.videoKbps * 2}k`,
-      `-level:v:${i}`, h264LevelFor(r.width, r.height, fps, maxKbps),
+      `-level:v:${i}`, r.level ?? h264LevelFor(r.width, r.height, fps, maxKbps),
     );
   });
   if (withAudio) {

@@ -1,8 +1,10 @@
-// Owns rendering the sample 360° source clip: a labelled backlot with a moving dolly, REC light and timecode.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+// Owns rendering the sample 360° source clip: a labelled backlot with a moving dolly, REC light, timecode and
+// the yellow mono eye marker (see eye-marker.ts).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runFfmpeg } from './ffmpeg';
+import { renderEyeMarker } from './eye-marker';
 import { findLabelFonts, type LabelFonts } from './fonts';
 import { SCENE_AUDIO, SCENE_VIDEO, buildSceneGraph } from './scene-graph';
 
@@ -41,16 +43,26 @@ export async function generateSourceFootage(options: SourceFootageOptions): Prom
   // drawtext reads the label texts from files here; they must exist until ffmpeg exits.
   const textDir = await mkdtemp(path.join(os.tmpdir(), 'setvisit-labels-'));
   try {
-    const graph = await buildSceneGraph({ width, height, fps, durationSeconds, title: options.title, fonts, textDir });
+    // The yellow mono eye marker at yaw 0°, pitch −30° (what automated tests look for).
+    const marker = renderEyeMarker({ width, height, spanDeg: 360 }, 'mono');
+    const markerFile = path.join(textDir, 'marker.rgba');
+    await writeFile(markerFile, marker.rgba);
+    const graph = await buildSceneGraph({
+      width, height, fps, durationSeconds, title: options.title, fonts, textDir,
+      marker: { inputIndex: 0, x: marker.x, y: marker.y },
+    });
     await runFfmpeg(
       [
         '-y', '-loglevel', 'warning', '-nostats',
+        '-f', 'rawvideo', '-pixel_format', 'rgba', '-video_size', `${marker.width}x${marker.height}`, '-framerate', String(fps), '-i', markerFile,
         '-filter_complex', graph,
         '-map', SCENE_VIDEO, '-map', SCENE_AUDIO,
         '-t', String(durationSeconds),
         '-r', String(fps),
         '-c:v', 'libx264', '-preset', options.preset ?? 'medium', '-crf', String(options.crf ?? 16),
         '-pix_fmt', 'yuv420p', '-g', String(fps),
+        // The graph converts RGB to YUV with ffmpeg's default BT.601 matrix: say so, or players guess BT.709.
+        '-colorspace', 'smpte170m', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
         '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2',
         '-metadata', `title=${options.title}`,
         '-movflags', '+faststart',

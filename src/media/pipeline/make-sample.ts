@@ -1,69 +1,176 @@
-// Owns the CLI that regenerates the committed demo footage in public/media/backlot/ (npx tsx src/media/pipeline/make-sample.ts).
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+// Owns `npm run media:sample`: renders source footage for the three sample locations, runs each through the
+// same code path as `npm run media` (--ladder demo) into public/media/<id>/, then writes scenes/lantern-keeper.json.
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LADDER, encodeHlsLadder } from './encode-hls';
-import { runFfmpeg } from './ffmpeg';
+import type { Language } from '../../protocol';
+import type { TourLocation } from '../../tour/tour-schema';
+import { runCli } from './cli';
+import { findLabelFonts } from './fonts';
 import { generateSourceFootage } from './generate-source';
+import { parseLocation } from './location-stub';
+import { monitorFeeds, monitorLabels, monitorPlate } from './monitor-scene';
+import { sampleCaptions, type SampleLocationId } from './sample-captions';
+import { SAMPLE_DURATION_SECONDS, SAMPLE_NAMES, buildSampleTour, type SampleTourBase } from './sample-tour';
+import { stageACrane, stageALabels, stageAPlate } from './stage-a-scene';
+import { generateStereoSource, roomTone } from './stereo-source';
 
-const OUT_DIR = fileURLToPath(new URL('../../../public/media/backlot/', import.meta.url));
-const SOURCE = { width: 2048, height: 1024, durationSeconds: 12, fps: 30, title: 'BACKLOT — SetVisit demo' } as const;
-const SEGMENT_SECONDS = 2;
-/** The folder is committed to git; keep the whole ladder plus poster below this. */
-const SIZE_BUDGET_BYTES = 4.5 * 1024 * 1024;
-const POSTER = { width: 1024, height: 512, atSeconds: 2, quality: 5 } as const;
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const MEDIA_DIR = path.join(REPO, 'public/media');
+const TOUR_FILE = path.join(REPO, 'scenes/lantern-keeper.json');
+const FPS = 30;
+const D = SAMPLE_DURATION_SECONDS;
+/** public/media is committed to git: the three locations together stay below this. */
+const SIZE_BUDGET_BYTES = 12 * 1024 * 1024;
+/** Source footage is rendered at the demo ladder's headset size, so nothing is upscaled. */
+const SOURCE = {
+  backlot: { width: 2048, height: 1024 },
+  stageAEye: { width: 1440, height: 720, spanDeg: 360 },
+  monitorEye: { width: 1024, height: 1024, spanDeg: 180 },
+} as const;
+
+interface SampleLocation {
+  id: SampleLocationId;
+  projection: 'equirect360' | 'equirect180';
+  stereo: 'mono' | 'top-bottom' | 'left-right';
+  render(outFile: string, sources: Partial<Record<SampleLocationId, string>>): Promise<void>;
+}
+
+const log = (line: string): void => {
+  console.info(line);
+};
+
+const LOCATIONS: readonly SampleLocation[] = [
+  {
+    id: 'backlot',
+    projection: 'equirect360',
+    stereo: 'mono',
+    async render(outFile) {
+      await generateSourceFootage({ outFile, ...SOURCE.backlot, durationSeconds: D, fps: FPS, title: 'BACKLOT — SetVisit demo', preset: 'medium', crf: 14 });
+    },
+  },
+  {
+    id: 'stage-a',
+    projection: 'equirect360',
+    stereo: 'top-bottom',
+    async render(outFile) {
+      await generateStereoSource({
+        outFile,
+        projection: 'equirect360',
+        stereo: 'top-bottom',
+        eye: SOURCE.stageAEye,
+        durationSeconds: D,
+        fps: FPS,
+        title: 'STAGE A — SetVisit demo',
+        plate: stageAPlate(),
+        moving: stageACrane(D),
+        labels: stageALabels,
+        audio: roomTone(D, '[a]', { lowpass: 260, level: 0.9, humHz: 100, humLevel: 0.015 }),
+        preset: 'medium',
+        crf: 14,
+        log,
+      });
+    },
+  },
+  {
+    id: 'monitor',
+    projection: 'equirect180',
+    stereo: 'left-right',
+    async render(outFile, sources) {
+      if (!sources['stage-a'] || !sources.backlot) throw new Error('the monitor location shows stage-a and backlot: render those first');
+      await generateStereoSource({
+        outFile,
+        projection: 'equirect180',
+        stereo: 'left-right',
+        eye: SOURCE.monitorEye,
+        durationSeconds: D,
+        fps: FPS,
+        title: 'VIDEO VILLAGE — SetVisit demo',
+        plate: monitorPlate(),
+        feeds: monitorFeeds({ image: SOURCE.monitorEye, stageA: sources['stage-a'], backlot: sources.backlot, fonts: findLabelFonts(), fps: FPS }),
+        labels: monitorLabels,
+        audio: roomTone(D, '[a]', { lowpass: 520, level: 0.7 }),
+        preset: 'medium',
+        crf: 14,
+        log,
+      });
+    },
+  },
+];
 
 async function main(): Promise<void> {
+  const fonts = findLabelFonts();
+  if (!fonts.hasCjk) console.warn('no Noto CJK font found: the Chinese labels will render as boxes (apt-get install fonts-noto-cjk)');
   const work = await mkdtemp(path.join(os.tmpdir(), 'setvisit-sample-'));
   try {
-    const source = path.join(work, 'backlot-source.mp4');
-    console.info(`rendering ${SOURCE.width}x${SOURCE.height} ${SOURCE.durationSeconds}s source → ${source}`);
-    const { fonts } = await generateSourceFootage({ outFile: source, ...SOURCE, preset: 'medium', crf: 14 });
-    if (!fonts.hasCjk) console.warn('no Noto CJK font found: the Chinese labels will render as boxes (apt-get install fonts-noto-cjk)');
+    const sources: Partial<Record<SampleLocationId, string>> = {};
+    const stubs: Partial<Record<SampleLocationId, TourLocation>> = {};
+    for (const location of LOCATIONS) {
+      const source = path.join(work, `${location.id}-source.mp4`);
+      log(`\n== ${location.id}: rendering ${D} s of ${location.projection} ${location.stereo} source footage`);
+      const started = Date.now();
+      await location.render(source, sources);
+      sources[location.id] = source;
+      log(`rendered in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-    console.info(`encoding HLS ladder (${DEFAULT_LADDER.map((r) => r.name).join(', ')}) → ${OUT_DIR}`);
-    await rm(OUT_DIR, { recursive: true, force: true });
-    const ladder = await encodeHlsLadder({
-      input: source,
-      outDir: OUT_DIR,
-      renditions: DEFAULT_LADDER,
-      segmentSeconds: SEGMENT_SECONDS,
-      fps: SOURCE.fps,
-      preset: 'slow',
-    });
-
-    // Poster from the pristine source, not the ladder, so it is as sharp as the budget allows.
-    const poster = path.join(OUT_DIR, 'poster.jpg');
-    await runFfmpeg([
-      '-y', '-loglevel', 'error',
-      '-ss', String(POSTER.atSeconds), '-i', source,
-      '-frames:v', '1', '-vf', `scale=${POSTER.width}:${POSTER.height}:flags=lanczos`,
-      '-q:v', String(POSTER.quality),
-      poster,
-    ]);
-
-    console.info('\nwrote:');
-    console.info(`  ${path.relative(process.cwd(), ladder.masterPlaylist)}`);
-    for (const variant of ladder.variants) {
-      const dir = path.dirname(variant.playlist);
-      const files = await readdir(dir);
-      const segments = files.filter((f) => f.endsWith('.m4s')).length;
-      const r = variant.rendition;
-      console.info(
-        `  ${path.relative(process.cwd(), dir)}/  ${r.width}x${r.height} ${r.videoKbps}k+${r.audioKbps}k  ` +
-          `${segments} segments  ${formatBytes(await dirSize(dir))}`,
-      );
+      const captions: Partial<Record<Language, string>> = {};
+      for (const language of ['en', 'zh-CN'] as const) {
+        captions[language] = path.join(work, `${location.id}.${language}.vtt`);
+        await writeFile(captions[language], sampleCaptions(location.id, language, D));
+      }
+      log(`== ${location.id}: npm run media -- … --ladder demo`);
+      const argv = [
+        source,
+        '--projection', location.projection,
+        '--stereo', location.stereo,
+        '--id', location.id,
+        '--name-en', SAMPLE_NAMES[location.id].en,
+        '--name-zh', SAMPLE_NAMES[location.id]['zh-CN'],
+        '--captions-en', captions.en ?? '',
+        '--captions-zh', captions['zh-CN'] ?? '',
+        '--out', MEDIA_DIR,
+        '--ladder', 'demo',
+        '--preset', 'slow',
+        '--force',
+      ];
+      let stdout = '';
+      const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => process.stderr.write(text) });
+      if (code !== 0) throw new Error(`npm run media failed for ${location.id} (exit ${code})`);
+      stubs[location.id] = parseLocation(JSON.parse(stdout));
     }
-    console.info(`  ${path.relative(process.cwd(), poster)}  ${formatBytes((await stat(poster)).size)}`);
 
-    const total = await dirSize(OUT_DIR);
-    console.info(`total ${formatBytes(total)} (budget ${formatBytes(SIZE_BUDGET_BYTES)})`);
-    if (total > SIZE_BUDGET_BYTES) {
-      throw new Error(`public/media/backlot is ${formatBytes(total)}, over the ${formatBytes(SIZE_BUDGET_BYTES)} budget: lower the ladder bitrates`);
+    // The old single-location layout (public/media/backlot/{1k,2k}) is gone with --force; nothing else is left over.
+    for (const entry of await readdir(MEDIA_DIR, { withFileTypes: true })) {
+      if (entry.isDirectory() && !LOCATIONS.some((l) => l.id === entry.name)) log(`note: public/media/${entry.name}/ is not a sample location (left alone)`);
     }
+
+    log('\nsizes:');
+    let total = 0;
+    for (const location of LOCATIONS) {
+      const size = await dirSize(path.join(MEDIA_DIR, location.id));
+      total += size;
+      log(`  public/media/${location.id}/`.padEnd(28) + formatBytes(size));
+    }
+    log(`  total`.padEnd(28) + `${formatBytes(total)} (budget ${formatBytes(SIZE_BUDGET_BYTES)})`);
+    if (total > SIZE_BUDGET_BYTES) throw new Error(`public/media is ${formatBytes(total)}, over the ${formatBytes(SIZE_BUDGET_BYTES)} budget: lower the demo ladder's bitrates`);
+
+    const tour = buildSampleTour(await tourBase(), stubs as Record<SampleLocationId, TourLocation>);
+    await writeFile(TOUR_FILE, `${JSON.stringify(tour, null, 2)}\n`);
+    log(`\nwrote ${path.relative(REPO, TOUR_FILE)} (${tour.locations.length} locations, start "${tour.start}")`);
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Keeps the tour's id, project and title from the existing file. */
+async function tourBase(): Promise<SampleTourBase> {
+  const fallback: SampleTourBase = { id: 'lantern-keeper-set', projectId: 'lantern-keeper', title: { en: 'On the set of The Lantern Keeper', 'zh-CN': '《守灯人》探班' } };
+  try {
+    const existing = JSON.parse(await readFile(TOUR_FILE, 'utf8')) as Partial<SampleTourBase>;
+    return { id: existing.id ?? fallback.id, projectId: existing.projectId ?? fallback.projectId, title: existing.title ?? fallback.title };
+  } catch {
+    return fallback;
   }
 }
 

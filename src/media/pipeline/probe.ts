@@ -2,7 +2,8 @@
 import { runFfmpeg } from './ffmpeg';
 
 export interface MediaInfo {
-  video: { width: number; height: number } | null;
+  /** `fps` is the stream's frame rate as ffmpeg reports it (null if it does not say). */
+  video: { width: number; height: number; fps: number | null } | null;
   hasAudio: boolean;
   durationSeconds: number | null;
 }
@@ -31,7 +32,8 @@ export function parseInputReport(stderr: string): MediaInfo {
     // Cover art in an .m4a shows up as a one-frame "video" stream; it is not footage.
     if (kind === 'Video' && video === null && !details.includes('attached pic')) {
       const size = /\b(\d{2,5})x(\d{2,5})\b/.exec(details);
-      if (size) video = { width: Number(size[1]), height: Number(size[2]) };
+      const rate = /, (\d+(?:\.\d+)?) fps\b/.exec(details) ?? /, (\d+(?:\.\d+)?) tbr\b/.exec(details);
+      if (size) video = { width: Number(size[1]), height: Number(size[2]), fps: rate ? Number(rate[1]) : null };
     }
   }
 

@@ -16,6 +16,8 @@ export interface SceneGraphInput {
   fonts: LabelFonts;
   /** Scratch directory for label text files; must outlive the ffmpeg run. */
   textDir: string;
+  /** The mono eye marker (see eye-marker.ts): an rgba still, ffmpeg input `inputIndex`, drawn over everything. */
+  marker?: { inputIndex: number; x: number; y: number };
 }
 
 /** Output pads of the graph. */
@@ -51,7 +53,13 @@ export async function buildSceneGraph(input: SceneGraphInput): Promise<string> {
     scene.backdrop('[bg]'),
     ...scene.dolly('[bg]', '[lot]'),
     `[lot]${[...(await scene.labels()), ...(await scene.stageA())].join(',')}[labelled]`,
-    ...scene.directorsMonitor('[labelled]', SCENE_VIDEO),
+    ...scene.directorsMonitor('[labelled]', input.marker ? '[scene]' : SCENE_VIDEO),
+    ...(input.marker
+      ? [
+          `[${input.marker.inputIndex}:v]loop=loop=-1:size=1:start=0,setpts=N/(${input.fps}*TB)[marker]`,
+          `[scene][marker]overlay=x=${input.marker.x}:y=${input.marker.y}${SCENE_VIDEO}`,
+        ]
+      : []),
     ...scene.ambience(SCENE_AUDIO),
   ].join(';');
 }
