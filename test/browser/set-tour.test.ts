@@ -78,7 +78,7 @@ describe('set tour in Chromium', { timeout: 90_000 }, () => {
       return { yaw: look.yaw, pitch: look.pitch };
     });
     expect(look).toEqual(locationOf(tour.start).initialView);
-    await aim(0, -30);
+    await aim(0, -31.5);
     expect(isYellow(await centreColour())).toBe(true);
   });
 
@@ -110,7 +110,7 @@ describe('set tour in Chromium', { timeout: 90_000 }, () => {
     for (const location of tour.locations.filter((l) => l.stereo !== 'mono')) {
       await page.locator('.locations__item', { hasText: location.name.en! }).click();
       await settledAt(location.id);
-      await aim(0, -30);
+      await aim(0, -31.5);
       const colour = await centreColour();
       writeFileSync(join(ARTIFACTS, `eye-${location.id}.png`), await page.locator('canvas').screenshot());
       expect(isGreen(colour), `${location.id}: ${colour.join(',')}`).toBe(true);
