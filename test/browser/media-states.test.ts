@@ -26,8 +26,9 @@ function tourFor(projectId: string, stream: string) {
 beforeAll(async () => {
   cpSync(join(REPO_ROOT, 'scenes/lantern-keeper.json'), join(scenesDir, 'lantern-keeper.json'));
   writeFileSync(join(scenesDir, 'late-stream.json'), JSON.stringify(tourFor('late-stream', '/scenes/streams/late/master.m3u8')));
+  writeFileSync(join(scenesDir, 'broken-tour.json'), JSON.stringify({ ...tourFor('broken-tour', '/x.m3u8'), start: 'nowhere' }));
   server = await startTestServer({ serveApp: true, scenesDir });
-  for (const id of ['late-stream', 'empty-project']) await server.storage.ensureProject({ ...SAMPLE_PROJECT, id, title: { en: `Project ${id}` } });
+  for (const id of ['late-stream', 'empty-project', 'broken-tour']) await server.storage.ensureProject({ ...SAMPLE_PROJECT, id, title: { en: `Project ${id}` } });
   browser = await launchChromium();
 }, 60_000);
 
@@ -74,6 +75,14 @@ describe('media and project states in Chromium', { timeout: 60_000 }, () => {
     await page.getByText('This project has no set tour yet').waitFor({ timeout: 10_000 });
     await page.getByText('No milestones yet.').waitFor({ timeout: 10_000 });
     writeFileSync(join(REPO_ROOT, 'test/.artifacts/empty-project.png'), await page.screenshot());
+    await page.close();
+  });
+
+  it('refuses a broken tour file with a readable reason instead of a blank view', async () => {
+    const { page } = await open('/?project=broken-tour&lang=en');
+    const alert = page.getByRole('alert').filter({ hasText: 'This set tour could not be loaded' });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('start: must name one of the tour’s locations');
     await page.close();
   });
 
