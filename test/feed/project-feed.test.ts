@@ -73,6 +73,20 @@ describe('feed client with the reference server', () => {
     expect(c.seqs()).toEqual([...new Set(c.seqs())].sort((x, y) => x - y));
   });
 
+  it('turns reconnecting into offline when the outage lasts, keeping when it began, and goes live again', async () => {
+    const c = startFeedClient(server.url, PROJECT_ID, 400);
+    clients.push(c);
+    await waitFor(() => c.store.getState().feed.data, 5_000, 'synced');
+    await server.stop();
+    await waitFor(() => c.store.getState().feed.status === 'reconnecting', 3_000, 'reconnecting');
+    const troubleBegan = c.store.getState().feed.since;
+    await waitFor(() => c.store.getState().feed.status === 'offline', 3_000, 'offline');
+    expect(c.store.getState().feed.since).toBe(troubleBegan);
+    await server.start();
+    await waitFor(() => c.store.getState().feed.status === 'live', 8_000, 'live again');
+    expect(c.store.getState().feed.lastResync?.afterOutage).toBe(true);
+  });
+
   it('reports an unknown project as an error the page can show', async () => {
     const c = startFeedClient(server.url, 'no-such-project');
     clients.push(c);

@@ -25,7 +25,7 @@ export interface TestFeedClient {
   seqs(): number[];
 }
 
-export function startFeedClient(url: string, projectId = PROJECT_ID): TestFeedClient {
+export function startFeedClient(url: string, projectId = PROJECT_ID, offlineAfterMs?: number): TestFeedClient {
   const store = createAppStore();
   const logger = recordingLogger();
   const feed = new ProjectFeed({
@@ -34,6 +34,7 @@ export function startFeedClient(url: string, projectId = PROJECT_ID): TestFeedCl
     store,
     logger,
     subscribeTimeoutMs: 2_000,
+    ...(offlineAfterMs !== undefined ? { offlineAfterMs } : {}),
     // Fast reconnects keep the tests short; the production defaults are slower with more jitter.
     socketOptions: { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300 },
   });
