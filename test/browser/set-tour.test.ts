@@ -134,7 +134,11 @@ describe('set tour in Chromium', { timeout: 90_000 }, () => {
     const here = await page.evaluate(() => (window as unknown as { __setvisit: TourHook }).__setvisit.store.getState().tour.locationId);
     const hotspot = locationOf(here).hotspots.find((h) => h.start === undefined)!;
     await aim(hotspot.yaw, hotspot.pitch);
-    await page.locator(`.hotspot[data-target="${hotspot.target}"]`).focus();
+    const button = page.locator(`.hotspot[data-target="${hotspot.target}"]`);
+    // Hotspots off screen are hidden (and out of the tab order) until the next drawn frame places them.
+    await button.waitFor({ state: 'visible', timeout: 5_000 });
+    await button.focus();
+    await expect.poll(() => button.evaluate((el) => el === document.activeElement), { timeout: 2_000 }).toBe(true);
     await page.keyboard.press('Enter');
     await settledAt(hotspot.target);
   });
