@@ -1,11 +1,31 @@
 // Builds the browser app and configures the test runner (unit, integration and browser tests).
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * @react-three/xr's store keeps `import('./emulate.js')` (IWER, its DevUI and rooms: ~1.7 MB) even with
+ * `emulate: false`. The product never emulates (tests install IWER themselves), so that import resolves to a stub
+ * and none of it is written to dist/.
+ */
+function noXrEmulator(): Plugin {
+  const stub = '\0setvisit:no-xr-emulator';
+  return {
+    name: 'setvisit:no-xr-emulator',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './emulate.js' && importer?.replaceAll('\\', '/').includes('/@pmndrs/xr/dist/')) return stub;
+      return null;
+    },
+    load(id) {
+      return id === stub ? "export function emulate() { throw new Error('the XR emulator is not part of this build'); }" : null;
+    },
+  };
+}
 
 const server = `http://localhost:${process.env.SETVISIT_DEV_API_PORT ?? 8080}`;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), noXrEmulator()],
   build: {
     target: 'es2020',
     sourcemap: true,

@@ -11,8 +11,9 @@ import { AppProvider, type AppServices } from './react/AppContext';
 import { createAppStore } from './store/app-store';
 import './styles.css';
 
-// Only the desktop shell exists so far; every mode shows it until the TV and XR shells land.
+// The shell by ?mode: the XR shell for headsets; the desktop shell otherwise (the TV shell is not built yet).
 const DesktopShell = lazy(() => import('./shells/desktop/DesktopShell'));
+const XrShell = lazy(() => import('./shells/xr/XrShell'));
 
 const params = readLaunchParams(location.search);
 const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
@@ -48,7 +49,7 @@ createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
       <Suspense fallback={null}>
-        <DesktopShell />
+        {params.mode === 'xr' ? <XrShell /> : <DesktopShell />}
       </Suspense>
     </AppProvider>
   </StrictMode>,

@@ -50,6 +50,15 @@ export const en = {
   'tour.loading': 'Loading the set tour…',
   'tour.empty': 'This project has no set tour yet. Its milestones are on the right.',
   'tour.invalid': 'This set tour could not be loaded: {reason}',
+  'xr.title': 'Stand on the set in VR',
+  'xr.enter': 'Enter VR',
+  'xr.checking': 'Looking for a VR headset…',
+  'xr.ready': 'Put on your headset and press Enter VR to stand on the set.',
+  'xr.unsupported': 'This browser cannot start VR. Open SetVisit in a headset’s browser (Meta Quest, Pico, Apple Vision Pro, Android XR) to stand on the set.',
+  'xr.insecure': 'VR needs a secure connection: open this page over https.',
+  'xr.presenting': 'You are on the set in VR. Take off the headset or press its menu button to come back.',
+  'xr.enterFailed': 'VR could not start: {reason}',
+  'xr.hint': 'In VR: point and pull the trigger, pinch, or look at a spot until its ring fills to go there.',
 } as const;
 
 export type MessageKey = keyof typeof en;

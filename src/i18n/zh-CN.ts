@@ -52,4 +52,13 @@ export const zhCN: Record<MessageKey, string> = {
   'tour.loading': '正在加载探班路线…',
   'tour.empty': '该项目还没有探班路线。右侧可查看项目动态。',
   'tour.invalid': '无法加载探班路线：{reason}',
+  'xr.title': '在 VR 中身临片场',
+  'xr.enter': '进入 VR',
+  'xr.checking': '正在检测 VR 头显…',
+  'xr.ready': '戴上头显，点击“进入 VR”，即可身临片场。',
+  'xr.unsupported': '此浏览器无法启动 VR。请在头显浏览器（Meta Quest、Pico、Apple Vision Pro、Android XR）中打开 SetVisit，身临片场。',
+  'xr.insecure': 'VR 需要安全连接：请通过 https 打开本页。',
+  'xr.presenting': '你正在 VR 中探班。摘下头显或按下菜单键即可返回。',
+  'xr.enterFailed': 'VR 无法启动：{reason}',
+  'xr.hint': '在 VR 中：用手柄指向并扣动扳机、捏合手指，或注视某处直到圆环填满，即可前往。',
 };

@@ -1,0 +1,86 @@
+// Everything inside the <XR> root: the location's footage (media layer or sphere), its hotspots, and, in a
+// session, the milestone panel, head-locked captions and controller rays. Outside a session the same scene is
+// the flat page's small preview (left eye, no gaze selection).
+import { useFrame, useThree } from '@react-three/fiber';
+import { useXR } from '@react-three/xr';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { usePlayerState } from '../../react/useTourPlayer';
+import type { TourPlayer } from '../../tour/tour-player';
+import { chooseVideoPath, type VideoPath } from '../../xr/video-path';
+import { ControllerRays } from './ControllerRays';
+import { HeadPose } from './head-pose';
+import { MediaLayerVideo } from './MediaLayerVideo';
+import { MilestonePanel } from './MilestonePanel';
+import { EYE_LAYER, VideoSpheres } from './VideoSphere';
+import { XrCaptions } from './XrCaptions';
+import type { GazeReport, XrHook } from './xr-hook';
+import { XrHotspots } from './XrHotspots';
+
+export function XrScene({ player, hook, onPath }: { player: TourPlayer; hook: XrHook; onPath?: (path: VideoPath | null) => void }) {
+  const state = usePlayerState(player);
+  const session = useXR((s) => s.session);
+  const mediaBinding = useXR((s) => s.mediaBinding);
+  const presenting = session !== undefined;
+  const path = useMemo(
+    () =>
+      session
+        ? chooseVideoPath({
+            enabledFeatures: session.enabledFeatures,
+            renderStateLayers: session.renderState.layers,
+            mediaBinding: typeof XRMediaBinding !== 'undefined' && mediaBinding !== undefined,
+          })
+        : 'sphere',
+    [session, mediaBinding],
+  );
+  useEffect(() => {
+    hook.setSession(session ?? null, path);
+    onPath?.(session ? path : null);
+  }, [hook, session, path, onPath]);
+
+  const head = useMemo(() => new HeadPose(), []);
+  const onGaze = useCallback((report: GazeReport) => hook.setGaze(report), [hook]);
+  const onCaption = useCallback((text: string) => hook.setCaption(text), [hook]);
+  const onPanelDraw = useCallback(() => hook.countPanelDraw(), [hook]);
+  const onPanelMove = useCallback((yaw: number) => hook.setPanelYaw(yaw), [hook]);
+  const { location, session: media } = state.current;
+
+  return (
+    <>
+      <HeadTracker head={head} hook={hook} presenting={presenting} />
+      {path === 'media-layer' ? <MediaLayerVideo state={state} fadeMs={player.fadeMs} /> : <VideoSpheres state={state} fadeMs={player.fadeMs} />}
+      <XrHotspots player={player} location={location} video={media.video} head={head} gazeEnabled={presenting} onGaze={onGaze} />
+      {presenting && (
+        <>
+          <MilestonePanel head={head} onDraw={onPanelDraw} onMove={onPanelMove} />
+          <XrCaptions key={location.id} video={media.video} tracks={location.captions} head={head} onText={onCaption} />
+          <ControllerRays />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Reads the head pose first thing each frame (before the hotspots, panel and captions use it), keeps the preview
+ * camera's eye layer right, and counts frames, views and the last frame's draw calls for the hook.
+ */
+function HeadTracker({ head, hook, presenting }: { head: HeadPose; hook: XrHook; presenting: boolean }) {
+  const gl = useThree((s) => s.gl);
+  const get = useThree((s) => s.get);
+  // The camera of the flat preview, captured before any session replaces it with the XR camera.
+  const [previewCamera] = useState(() => get().camera);
+  useEffect(() => {
+    // Flat preview: the left eye of stereo footage. In a session this camera must not see layer 1, or both eyes'
+    // cameras (which inherit its layers) would draw the left eye's image.
+    if (presenting) previewCamera.layers.disable(EYE_LAYER.left);
+    else previewCamera.layers.enable(EYE_LAYER.left);
+  }, [presenting, previewCamera]);
+
+  useFrame((state, _delta, frame: XRFrame | undefined) => {
+    head.update(frame, presenting ? gl.xr.getReferenceSpace() : null, state.camera);
+    if (!presenting) return;
+    const layers = frame?.session.renderState.layers;
+    hook.recordFrame(head.views, gl.info.render.calls, gl.info.render.triangles, layers ? Math.max(0, layers.length - 1) : 0);
+  }, -100);
+  return null;
+}

@@ -1,0 +1,85 @@
+// What the XR shell tells browser tests (and a stats overlay) about the headset view, hung on
+// `window.__setvisit.xr` beside the store and feed: main.tsx creates `__setvisit`, this extends it. Plain fields,
+// written by the scene as things happen; it exposes nothing the page does not already own.
+import type { VideoPath } from '../../xr/video-path';
+
+export interface GazeReport {
+  /** What the head ray rests on (`<location>:<hotspot index>`), or null. */
+  target: string | null;
+  /** How far the dwell on it has come, 0…1. */
+  progress: number;
+}
+
+export class XrHook {
+  /** Which way the video reaches the eyes in the running session; null outside a session. */
+  path: VideoPath | null = null;
+  presenting = false;
+  /** XR frames drawn since the page loaded. */
+  frames = 0;
+  /** Views in the last frame's viewer pose (2 in a headset). */
+  views = 0;
+  /** three.js draw calls and triangles of the last frame, both eyes together. */
+  drawCalls = 0;
+  triangles = 0;
+  /** Media layers in the last frame's render state (besides the WebGL scene's own layer). */
+  mediaLayers = 0;
+  gaze: GazeReport = { target: null, progress: 0 };
+  /** The caption on screen, '' when none. */
+  caption = '';
+  /** How often the milestone panel has been drawn (only when the project data changes). */
+  panelDraws = 0;
+  /** Where the lazily following milestone panel is, degrees of yaw. */
+  panelYaw = 0;
+  private currentSession: XRSession | null = null;
+
+  /** Hangs this hook on `window.__setvisit` (created if missing, keeping what is there); returns the undo. */
+  attach(): () => void {
+    const globals = window as unknown as { __setvisit?: Record<string, unknown> };
+    globals.__setvisit ??= {};
+    const host = globals.__setvisit;
+    host.xr = this;
+    return () => {
+      if (host.xr === this) delete host.xr;
+    };
+  }
+
+  session(): XRSession | null {
+    return this.currentSession;
+  }
+
+  /** The plain fields, for tests reading the hook out of the page. */
+  toJSON(): Omit<XrHook, 'attach' | 'session' | 'setSession' | 'recordFrame' | 'setGaze' | 'setCaption' | 'countPanelDraw' | 'setPanelYaw' | 'toJSON'> {
+    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw } = this;
+    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw };
+  }
+
+  setSession(session: XRSession | null, path: VideoPath | null): void {
+    this.currentSession = session;
+    this.presenting = session !== null;
+    this.path = session ? path : null;
+  }
+
+  recordFrame(views: number, drawCalls: number, triangles: number, mediaLayers: number): void {
+    this.frames++;
+    this.views = views;
+    this.drawCalls = drawCalls;
+    this.triangles = triangles;
+    this.mediaLayers = mediaLayers;
+  }
+
+  setGaze(report: GazeReport): void {
+    this.gaze = report;
+  }
+
+  setCaption(text: string): void {
+    this.caption = text;
+  }
+
+  countPanelDraw(): void {
+    this.panelDraws++;
+  }
+
+  setPanelYaw(yaw: number): void {
+    this.panelYaw = yaw;
+  }
+}
