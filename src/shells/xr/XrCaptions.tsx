@@ -2,9 +2,9 @@
 // 40° wide), in the UI language. As on the desktop, the browser parses and times the WebVTT cues through a hidden
 // <track> on the location's video; only the text is drawn, onto a canvas, when the cue changes.
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Matrix4, type Mesh } from 'three';
-import { useI18n } from '../../react/AppContext';
+import { useCaptionCue } from '../../react/useCaptionCue';
 import type { CaptionTrack } from '../../tour/tour-schema';
 import { layoutCaption } from '../../xr/panel-layout';
 import type { HeadPose } from './head-pose';
@@ -15,10 +15,7 @@ const WIDTH_M = 1.1;
 const OFFSET = new Matrix4().makeTranslation(0, -0.3, -1.4);
 
 export function XrCaptions({ video, tracks, head, onText }: { video: HTMLVideoElement; tracks: CaptionTrack[]; head: HeadPose; onText?: (text: string) => void }) {
-  const { language } = useI18n();
-  // The UI language's track, else the other one (a caption in Chinese beats none).
-  const track = tracks.find((t) => t.language === language) ?? tracks[0];
-  const text = useCueText(video, track);
+  const { text, track } = useCaptionCue(video, tracks);
   const surface = useCanvasTexture(...CANVAS);
   useEffect(() => {
     if (text && track) surface.paint(layoutCaption(text, track.language, surface.measure, ...CANVAS));
@@ -40,29 +37,4 @@ export function XrCaptions({ video, tracks, head, onText }: { video: HTMLVideoEl
       <meshBasicMaterial map={surface.texture} transparent depthTest={false} depthWrite={false} toneMapped={false} />
     </mesh>
   );
-}
-
-function useCueText(video: HTMLVideoElement, track: CaptionTrack | undefined): string {
-  const [text, setText] = useState('');
-  useEffect(() => {
-    if (!track) return;
-    const element = document.createElement('track');
-    element.kind = 'subtitles';
-    element.srclang = track.language;
-    element.src = track.src;
-    video.append(element);
-    const textTrack = element.track;
-    textTrack.mode = 'hidden';
-    const onCueChange = () => {
-      const cues = Array.from(textTrack.activeCues ?? []) as VTTCue[];
-      setText(cues.map((cue) => cue.text).join('\n'));
-    };
-    textTrack.addEventListener('cuechange', onCueChange);
-    return () => {
-      textTrack.removeEventListener('cuechange', onCueChange);
-      element.remove();
-      setText('');
-    };
-  }, [video, track]);
-  return text;
 }

@@ -11,7 +11,7 @@ import { ControllerRays } from './ControllerRays';
 import { HeadPose } from './head-pose';
 import { MediaLayerVideo } from './MediaLayerVideo';
 import { MilestonePanel } from './MilestonePanel';
-import { EYE_LAYER, VideoSpheres } from './VideoSphere';
+import { EYE_LAYER, VideoSpheres } from '../../panorama/VideoSpheres';
 import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';

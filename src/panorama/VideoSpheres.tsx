@@ -1,13 +1,13 @@
-// The sphere path: each location's video on the inside of a sphere (360) or the front hemisphere (180), one mesh
-// per eye for stereo footage on the eye's three.js layer (WebXRManager's left camera sees layer 1, the right one
-// layer 2), and the outgoing location fading out on top once the new one shows. Same geometry and eye windows as
-// the desktop view (src/panorama), so both agree on where yaw 0 and each hotspot are.
+// Each location's video on the inside of a sphere (360) or the front hemisphere (180), one mesh per eye for
+// stereo footage on the eye's three.js layer (WebXRManager's left camera sees layer 1, the right one layer 2; a
+// flat screen's camera enables layer 1), and the outgoing location fading out on top once the new one shows.
+// Shared by the desktop canvas and the XR sphere path, so both agree on where yaw 0 and each hotspot are.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { FrontSide, SRGBColorSpace, SphereGeometry, VideoTexture, type MeshBasicMaterial } from 'three';
-import { eyeWindow, type Eye } from '../../panorama/projection';
-import type { LocationPlayback, TourPlayerState } from '../../tour/tour-player';
-import type { Projection, StereoLayout } from '../../tour/tour-schema';
+import { eyeWindow, type Eye } from './projection';
+import type { LocationPlayback, TourPlayerState } from '../tour/tour-player';
+import type { Projection, StereoLayout } from '../tour/tour-schema';
 
 /** Three.js layers of WebXRManager's eye cameras. Mono footage goes on layer 0, which both eyes see. */
 export const EYE_LAYER: Record<Eye, number> = { left: 1, right: 2 };
@@ -28,12 +28,15 @@ function LocationSphere({ playback, fade }: { playback: LocationPlayback; fade: 
   const geometry = useSphere(projection);
   const eyes: Eye[] = stereo === 'mono' ? ['left'] : ['left', 'right'];
   const materials = useRef<MeshBasicMaterial[]>([]);
+  const invalidate = useThree((s) => s.invalidate);
   useVideoFrames(playback.session.video);
 
   useFrame(() => {
     if (!fade) return;
     const t = fade.startedAt === null ? 0 : Math.min(1, (performance.now() - fade.startedAt) / fade.fadeMs);
     for (const material of materials.current) material.opacity = 1 - t;
+    // An on-demand canvas (the desktop view) must keep drawing until the fade is done.
+    if (t < 1) invalidate();
   });
 
   return eyes.map((eye, i) => (
@@ -95,8 +98,8 @@ function useSphere(projection: Projection): SphereGeometry {
 }
 
 /**
- * Outside a session (the flat page's preview) the canvas draws on demand: once per decoded video frame. In a
- * session the headset's frame loop draws every frame and this costs nothing.
+ * An on-demand canvas (the desktop view, the XR page before entering) draws once per decoded video frame, not at
+ * display rate. In a session the headset's frame loop draws every frame and this costs nothing.
  */
 function useVideoFrames(video: HTMLVideoElement): void {
   const invalidate = useThree((s) => s.invalidate);
