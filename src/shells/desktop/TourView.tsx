@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { HotspotProjector } from '../../panorama/hotspot-projector';
 import { LookController } from '../../panorama/look-controller';
-import { loadTour, type TourResult } from '../../tour/load-tour';
+import { useProjectTour } from '../../react/useProjectTour';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
 import { useI18n, useServices } from '../../react/AppContext';
@@ -18,16 +18,8 @@ import { StatsOverlay } from './StatsOverlay';
 const PanoramaCanvas = lazy(() => import('../../panorama/PanoramaCanvas'));
 
 export function TourView() {
-  const { projectId } = useServices();
   const { t } = useI18n();
-  const [result, setResult] = useState<TourResult | null>(null);
-  useEffect(() => {
-    let current = true;
-    void loadTour(projectId).then((loaded) => current && setResult(loaded));
-    return () => {
-      current = false;
-    };
-  }, [projectId]);
+  const result = useProjectTour();
 
   if (!result) return <Notice text={t('tour.loading')} />;
   if (result.kind === 'none') return <Notice text={t('tour.empty')} />;

@@ -5,9 +5,9 @@ import { Canvas } from '@react-three/fiber';
 import { XR, type XRStore } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WebGLRenderer } from 'three';
-import { useAppState, useI18n, useServices } from '../../react/AppContext';
+import { useAppState, useI18n } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
-import { loadTour, type TourResult } from '../../tour/load-tour';
+import { useProjectTour } from '../../react/useProjectTour';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
 import { milestonePanelModel } from '../../xr/panel-layout';
@@ -18,16 +18,8 @@ import { createSetVisitXrStore } from './xr-store';
 import { XrScene } from './XrScene';
 
 export default function XrShell() {
-  const { projectId } = useServices();
   const { t } = useI18n();
-  const [result, setResult] = useState<TourResult | null>(null);
-  useEffect(() => {
-    let current = true;
-    void loadTour(projectId).then((loaded) => current && setResult(loaded));
-    return () => {
-      current = false;
-    };
-  }, [projectId]);
+  const result = useProjectTour();
   const support = useImmersiveSupport();
 
   return (
