@@ -2,6 +2,8 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readLaunchParams } from './app/url-params';
+import { chooseShell } from './tv/device';
+import { isHeadsetBrowser } from './xr/headset-browser';
 import { browserStorage, createBackerTokenStore } from './feed/backer-token-store';
 import { consoleLogger } from './feed/logger';
 import { ProjectFeed } from './feed/project-feed';
@@ -11,11 +13,13 @@ import { AppProvider, type AppServices } from './react/AppContext';
 import { createAppStore } from './store/app-store';
 import './styles.css';
 
-// The shell by ?mode: the XR shell for headsets; the desktop shell otherwise (the TV shell is not built yet).
+// The shell by ?mode or device: the XR shell in headset browsers; the desktop shell otherwise (the TV shell is not
+// built yet, so TVs get the desktop one too).
 const DesktopShell = lazy(() => import('./shells/desktop/DesktopShell'));
 const XrShell = lazy(() => import('./shells/xr/XrShell'));
 
 const params = readLaunchParams(location.search);
+const shell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
 const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('app.name');
@@ -49,7 +53,7 @@ createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
       <Suspense fallback={null}>
-        {params.mode === 'xr' ? <XrShell /> : <DesktopShell />}
+        {shell === 'xr' ? <XrShell /> : <DesktopShell />}
       </Suspense>
     </AppProvider>
   </StrictMode>,
