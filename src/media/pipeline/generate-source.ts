@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runFfmpeg } from './ffmpeg';
+import { sourceOutputArgs } from './source-encoding';
 import { renderEyeMarker } from './eye-marker';
 import { findLabelFonts, type LabelFonts } from './fonts';
 import { SCENE_AUDIO, SCENE_VIDEO, buildSceneGraph } from './scene-graph';
@@ -57,16 +58,7 @@ export async function generateSourceFootage(options: SourceFootageOptions): Prom
         '-f', 'rawvideo', '-pixel_format', 'rgba', '-video_size', `${marker.width}x${marker.height}`, '-framerate', String(fps), '-i', markerFile,
         '-filter_complex', graph,
         '-map', SCENE_VIDEO, '-map', SCENE_AUDIO,
-        '-t', String(durationSeconds),
-        '-r', String(fps),
-        '-c:v', 'libx264', '-preset', options.preset ?? 'medium', '-crf', String(options.crf ?? 16),
-        '-pix_fmt', 'yuv420p', '-g', String(fps),
-        // The graph converts RGB to YUV with ffmpeg's default BT.601 matrix: say so, or players guess BT.709.
-        '-colorspace', 'smpte170m', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
-        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2',
-        '-metadata', `title=${options.title}`,
-        '-movflags', '+faststart',
-        outFile,
+        ...sourceOutputArgs({ durationSeconds, fps, preset: options.preset, crf: options.crf, title: options.title, outFile }),
       ],
       { signal: options.signal },
     );

@@ -8,6 +8,7 @@ import type { Projection } from '../../tour/tour-schema';
 import { apparentDirection, pitchToY, yawToX, type Eye, type EyeImage, type Vec3 } from './equirect';
 import { renderEyeMarker } from './eye-marker';
 import { runFfmpeg } from './ffmpeg';
+import { sourceOutputArgs } from './source-encoding';
 import { filterOptions } from './filter-escape';
 import { findLabelFonts, type LabelFonts } from './fonts';
 import { renderEquirect, windowAround, type PixelWindow, type RasterScene, type Shape } from './raster';
@@ -216,16 +217,7 @@ export async function generateStereoSource(options: StereoSourceOptions): Promis
       ...inputs,
       '-filter_complex', chains.join(';'),
       '-map', '[v]', '-map', '[a]',
-      '-t', String(durationSeconds),
-      '-r', String(fps),
-      '-c:v', 'libx264', '-preset', options.preset ?? 'medium', '-crf', String(options.crf ?? 16),
-      '-pix_fmt', 'yuv420p', '-g', String(fps),
-      // The whole graph converts RGB to YUV with ffmpeg's default BT.601 matrix: say so, or players guess BT.709.
-      '-colorspace', 'smpte170m', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
-      '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2',
-      '-metadata', `title=${options.title}`,
-      '-movflags', '+faststart',
-      path.resolve(options.outFile),
+      ...sourceOutputArgs({ durationSeconds, fps, preset: options.preset, crf: options.crf, title: options.title, outFile: path.resolve(options.outFile) }),
     ]);
     return { fonts };
   } finally {
