@@ -1,21 +1,17 @@
 // The desktop journey in real Chromium against the real server: 360 HLS playback, looking around,
 // live milestones, and the offline → caught-up cycle when the server restarts.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
-import { launchChromium, meanDifference, pixelStats, recordPageErrors } from '../helpers/browser';
-import { PROJECT_ID, REPO_ROOT, postMilestone, startTestServer, validMilestone, type TestServer } from '../helpers/test-server';
+import { launchChromium, meanDifference, pixelStats, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { PROJECT_ID, postMilestone, startTestServer, validMilestone, type TestServer } from '../helpers/test-server';
 
-const ARTIFACTS = join(REPO_ROOT, 'test/.artifacts');
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer({ serveApp: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 960, height: 540 } });
@@ -48,7 +44,7 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
     await page.evaluate(() => document.querySelector('video')!.pause());
     await page.waitForTimeout(300);
     const before = await canvas.screenshot();
-    writeFileSync(join(ARTIFACTS, 'desktop-before-drag.png'), before);
+    saveArtifact('desktop-before-drag.png', before);
     const stats = pixelStats(before);
     expect(stats.litShare).toBeGreaterThan(0.9);
     expect(stats.colours).toBeGreaterThan(50);
@@ -61,7 +57,7 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
     await page.mouse.up();
     await page.waitForTimeout(300);
     const afterDrag = await canvas.screenshot();
-    writeFileSync(join(ARTIFACTS, 'desktop-after-drag.png'), afterDrag);
+    saveArtifact('desktop-after-drag.png', afterDrag);
     expect(meanDifference(before, afterDrag)).toBeGreaterThan(5);
 
     // Arrow keys turn it too.
@@ -104,7 +100,7 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
   it('says it is reconnecting while the server is down, and catches up after the restart', async () => {
     await server.stop();
     await page.locator('[data-status=reconnecting]').waitFor({ timeout: 5_000 });
-    writeFileSync(join(ARTIFACTS, 'desktop-reconnecting.png'), await page.screenshot());
+    saveArtifact('desktop-reconnecting.png', await page.screenshot());
 
     const storage = new SqliteFeedStorage(server.dbFile);
     const missed = await storage.appendEvent(PROJECT_ID, { type: 'milestone', kind: 'shooting-day', title: { en: 'Shooting day 24 of 40' } }, new Date());
@@ -118,7 +114,7 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
     const res = await postMilestone(server.url, validMilestone(46));
     const { seq } = (await res.json()) as { seq: number };
     await page.locator(`[data-seq="${seq}"]`).waitFor({ timeout: 2_000 });
-    writeFileSync(join(ARTIFACTS, 'desktop-caught-up.png'), await page.screenshot());
+    saveArtifact('desktop-caught-up.png', await page.screenshot());
     expect(pageErrors).toEqual([]);
   });
 

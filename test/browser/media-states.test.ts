@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PROJECT } from '../../src/server/sample-project';
-import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
 
 const scenesDir = mkdtempSync(join(tmpdir(), 'setvisit-scenes-'));
@@ -74,7 +74,7 @@ describe('media and project states in Chromium', { timeout: 60_000 }, () => {
     const { page } = await open('/?project=empty-project&lang=en');
     await page.getByText('This project has no set tour yet').waitFor({ timeout: 10_000 });
     await page.getByText('No milestones yet.').waitFor({ timeout: 10_000 });
-    writeFileSync(join(REPO_ROOT, 'test/.artifacts/empty-project.png'), await page.screenshot());
+    saveArtifact('empty-project.png', await page.screenshot());
     await page.close();
   });
 
@@ -97,7 +97,7 @@ describe('media and project states in Chromium', { timeout: 60_000 }, () => {
     const card = page.getByRole('alert').filter({ hasText: 'The set’s video stopped' });
     await card.waitFor({ timeout: 15_000 });
     expect(await card.textContent()).toContain('The stream is not available right now.');
-    writeFileSync(join(REPO_ROOT, 'test/.artifacts/stream-error.png'), await page.screenshot());
+    saveArtifact('stream-error.png', await page.screenshot());
 
     mkdirSync(join(scenesDir, 'streams'), { recursive: true });
     cpSync(join(REPO_ROOT, 'public/media/backlot'), join(scenesDir, 'streams/late'), { recursive: true });

@@ -1,12 +1,10 @@
 // In Chromium: a page that cannot reach the feed shows the last known status with its age; a broken cache is
 // dropped; a backers-only project asks for a backer code, which never appears in the URL.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PROJECT } from '../../src/server/sample-project';
-import { launchChromium, recordPageErrors } from '../helpers/browser';
-import { OPERATOR_TOKEN, PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 
 const PRIVATE = 'crew-only-cut';
 let server: TestServer;
@@ -46,7 +44,7 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     await offline.getByTestId('cached-status').waitFor({ timeout: 10_000 });
     expect(await offline.getByTestId('cached-status').textContent()).toMatch(/Last known status, from (now|\d+ seconds? ago)/);
     expect(await offline.getByTestId('backers').textContent()).toBe('13,001');
-    writeFileSync(join(REPO_ROOT, 'test/.artifacts/offline-cached.png'), await offline.screenshot());
+    saveArtifact('offline-cached.png', await offline.screenshot());
     expect(await offline.locator('[data-status=live]').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -78,7 +76,7 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     await code.fill('not-a-real-code');
     await page.getByRole('button', { name: 'Open' }).click();
     await page.getByText('That backer code does not open this project.').waitFor({ timeout: 5_000 });
-    writeFileSync(join(REPO_ROOT, 'test/.artifacts/backer-sign-in.png'), await page.screenshot());
+    saveArtifact('backer-sign-in.png', await page.screenshot());
 
     await page.getByLabel('Backer code').fill('crew-code-1234');
     await page.getByRole('button', { name: 'Open' }).click();

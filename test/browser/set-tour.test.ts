@@ -1,16 +1,15 @@
 // The three-location sample tour in Chromium: hotspots (click and keyboard) and the location list move between
 // locations, hovering preloads, each eye's half of stereo footage, the dark back of 180°, captions, live notes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTour } from '../../src/tour/load-tour';
 import type { Tour } from '../../src/tour/tour-schema';
-import { launchChromium, meanDifference, recordPageErrors } from '../helpers/browser';
+import { launchChromium, meanDifference, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { OPERATOR_TOKEN, PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
 
-const ARTIFACTS = join(REPO_ROOT, 'test/.artifacts');
 const parsed = parseTour(JSON.parse(readFileSync(join(REPO_ROOT, 'scenes/lantern-keeper.json'), 'utf8')));
 if (parsed.kind !== 'tour') throw new Error('the sample tour is not valid');
 const tour: Tour = parsed.tour;
@@ -97,7 +96,7 @@ describe('set tour in Chromium', { timeout: 90_000 }, () => {
     await button.click();
     await settledAt(target.id);
     const after = await page.locator('canvas').screenshot();
-    writeFileSync(join(ARTIFACTS, `tour-${target.id}.png`), after);
+    saveArtifact(`tour-${target.id}.png`, after);
     expect(meanDifference(before, after)).toBeGreaterThan(5);
     const look = await page.evaluate(() => {
       const { look } = (window as unknown as { __setvisit: TourHook }).__setvisit.tour;
@@ -112,7 +111,7 @@ describe('set tour in Chromium', { timeout: 90_000 }, () => {
       await settledAt(location.id);
       await aim(0, -31.5);
       const colour = await centreColour();
-      writeFileSync(join(ARTIFACTS, `eye-${location.id}.png`), await page.locator('canvas').screenshot());
+      saveArtifact(`eye-${location.id}.png`, await page.locator('canvas').screenshot());
       expect(isGreen(colour), `${location.id}: ${colour.join(',')}`).toBe(true);
       expect(isMagenta(colour)).toBe(false);
     }
@@ -151,7 +150,7 @@ describe('set tour in Chromium', { timeout: 90_000 }, () => {
     await captions.waitFor({ timeout: 15_000 });
     expect((await captions.textContent())?.length).toBeGreaterThan(3);
     expect(await captions.getAttribute('lang')).toBe('en');
-    writeFileSync(join(ARTIFACTS, 'captions.png'), await page.screenshot());
+    saveArtifact('captions.png', await page.screenshot());
   });
 
   it('pins a live note pushed through the feed to its spot on the set', async () => {

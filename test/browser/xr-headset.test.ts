@@ -2,16 +2,13 @@
 // Enter VR starts a stereo session with the 360 video playing; each eye sees its own half of stereo footage, in
 // 360 and 180; the right controller's trigger and a resting gaze both move between locations; leaving VR
 // returns to the flat page.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors } from '../helpers/browser';
-import { PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { installIwer, turnHead } from '../xr/iwer-harness';
 import { isGreen, isMagenta, sampleTour, XrPage } from '../xr/xr-page';
 
-const ARTIFACTS = join(REPO_ROOT, 'test/.artifacts');
 const tour = sampleTour();
 
 let server: TestServer;
@@ -68,7 +65,7 @@ describe('VR headset in Chromium with IWER (sphere path)', { timeout: 120_000 },
     const after = await video();
     expect(after.paused).toBe(false);
     expect(after.time).toBeGreaterThan(before.time);
-    writeFileSync(join(ARTIFACTS, 'xr-sphere-start.png'), await page.locator('canvas').screenshot());
+    saveArtifact('xr-sphere-start.png', await page.locator('canvas').screenshot());
   });
 
   it('resumes the video when the headset pauses it', async () => {
@@ -99,7 +96,7 @@ describe('VR headset in Chromium with IWER (sphere path)', { timeout: 120_000 },
     it(`gives each eye its own half of stereo footage: ${location.id} (${location.projection}, ${location.stereo})`, async () => {
       await xr.goTo(location.id);
       const { left, right } = await xr.eyeColours(`xr-sphere-eyes-${location.id}.png`);
-      if (xr.artifact) writeFileSync(join(ARTIFACTS, xr.artifact.name), xr.artifact.png);
+      if (xr.artifact) saveArtifact(xr.artifact.name, xr.artifact.png);
       expect(isGreen(left), `left eye: ${left.join(',')}`).toBe(true);
       expect(isMagenta(right), `right eye: ${right.join(',')}`).toBe(true);
     });

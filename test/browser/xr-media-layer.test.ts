@@ -1,16 +1,13 @@
 // With WebXR layers (IWER's layers polyfill standing in for Quest Browser), the video goes to an equirect media
 // layer with the WebGL scene on top: the path is reported, the render state holds one media layer, and each eye
 // sees its own half of stereo footage through the layer, in 360 (top-bottom) and 180 (left-right).
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors } from '../helpers/browser';
-import { OPERATOR_TOKEN, PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { installIwer } from '../xr/iwer-harness';
 import { isGreen, isMagenta, sampleTour, XrPage } from '../xr/xr-page';
 
-const ARTIFACTS = join(REPO_ROOT, 'test/.artifacts');
 const tour = sampleTour();
 
 let server: TestServer;
@@ -51,7 +48,7 @@ describe('VR headset in Chromium with IWER and WebXR layers (media-layer path)',
     expect(layers).toHaveLength(2);
     expect(layers[0]).toMatchObject({ kind: 'XREquirectLayer', layout: 'mono', angle: 2 * Math.PI, up: Math.PI / 2, down: -Math.PI / 2 });
     expect(layers[1]?.kind).toBe('XRProjectionLayer');
-    writeFileSync(join(ARTIFACTS, 'xr-media-layer-start.png'), await page.locator('canvas').screenshot());
+    saveArtifact('xr-media-layer-start.png', await page.locator('canvas').screenshot());
   });
 
   for (const location of tour.locations.filter((l) => l.stereo !== 'mono')) {
@@ -60,7 +57,7 @@ describe('VR headset in Chromium with IWER and WebXR layers (media-layer path)',
       await xr.frames(5);
       expect((await xr.xr()).mediaLayers).toBe(1);
       const { left, right } = await xr.eyeColours(`xr-layer-eyes-${location.id}.png`);
-      if (xr.artifact) writeFileSync(join(ARTIFACTS, xr.artifact.name), xr.artifact.png);
+      if (xr.artifact) saveArtifact(xr.artifact.name, xr.artifact.png);
       expect(isGreen(left), `left eye: ${left.join(',')}`).toBe(true);
       expect(isMagenta(right), `right eye: ${right.join(',')}`).toBe(true);
     });

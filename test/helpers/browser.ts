@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core: headless, WebGL through SwiftShader, autoplay allowed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -28,6 +28,11 @@ export async function launchChromium(): Promise<Browser> {
       '--enable-unsafe-swiftshader',
     ],
   });
+}
+
+/** Saves a screenshot for people to look at after the run (test/.artifacts/<name>). */
+export function saveArtifact(name: string, png: Buffer): void {
+  writeFileSync(join(ARTIFACTS_DIR, name), png);
 }
 
 /** Collects uncaught page errors, which no test should produce. */
