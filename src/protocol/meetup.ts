@@ -35,7 +35,11 @@ export const Meetup = z.object({
   state: MeetupState,
   startedAt: z.optional(z.string()),
   endedAt: z.optional(z.string()),
-  /** The live playlist while live; the replay (VOD) playlist once ended. Absent while scheduled. */
+  /**
+   * The live playlist while live; the replay (VOD) playlist once ended. Absent while scheduled, and absent for
+   * callers who have not been let in: its path holds an unguessable per-meet-up key, so the server gives it only
+   * in the join reply, the state broadcasts to the room, and to the operator.
+   */
   streamUrl: z.optional(z.string()),
 });
 export type Meetup = z.infer<typeof Meetup>;
@@ -47,6 +51,12 @@ export type ReactionKind = z.infer<typeof ReactionKind>;
 
 /** Most reactions one message may carry: a client coalesces a frame's taps into one message. */
 export const MAX_REACTIONS_PER_MESSAGE = 20;
+/**
+ * How often a client should send `meetup:react` at most: taps are coalesced (per kind) until the interval has
+ * passed. The server's per-caller limit (see docs/protocol.md) leaves headroom above this, and the room's
+ * aggregate goes out at the same cadence anyway, so sending faster shows nothing sooner.
+ */
+export const REACT_SEND_INTERVAL_MS = 250;
 export const QUESTION_MAX_LENGTH = 280;
 
 export const QuestionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id given by the server'));
@@ -83,6 +93,10 @@ export const MEETUP_EVENTS = {
   reactions: 'meetup:reactions',
   /** server → room: a question was asked or changed (votes, status). */
   question: 'meetup:question',
+  /** server → hosts of the room: audience and reaction rate, about once a second. */
+  hostStats: 'meetup:host-stats',
+  /** server → one socket: a message without an ack (a react) was refused; at most one a second per socket. */
+  error: 'meetup:error',
 } as const;
 
 export const JoinRequest = z.strictObject({ meetupId: MeetupId });
@@ -98,6 +112,10 @@ export const AskRequest = z.strictObject({
   askedBy: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
 });
 export const UpvoteRequest = z.strictObject({ meetupId: MeetupId, questionId: QuestionId });
+/**
+ * spotlight: on screen for everyone; only one at a time, so the previous spotlight becomes `answered`.
+ * answered / dismiss: off the board (a dismissed question is no longer sent to the audience).
+ */
 export const ModerateRequest = z.strictObject({
   meetupId: MeetupId,
   questionId: QuestionId,
@@ -115,6 +133,28 @@ export const ReactionWindow = z.object({
 export type ReactionWindow = z.infer<typeof ReactionWindow>;
 
 export const Presence = z.object({ meetupId: MeetupId, audience: count });
+
+/** What the host console shows beside the stream. */
+export const HostStats = z.object({
+  meetupId: MeetupId,
+  audience: count,
+  /** Reactions per second over the last few seconds. */
+  reactionsPerSecond: z.number().check(z.gte(0)),
+  /** Questions not yet answered or dismissed. */
+  openQuestions: count,
+});
+export type HostStats = z.infer<typeof HostStats>;
+
+/** A refused message that has no ack (see MEETUP_EVENTS.error). */
+export const MeetupError = z.object({ meetupId: z.optional(z.string()), event: z.string(), error: ProtocolError });
+
+/** The replay's reactions timeline (GET /api/meetups/:id/reactions): every non-empty window, oldest first. */
+export const ReactionTimeline = z.object({
+  meetupId: MeetupId,
+  windows: z.array(z.object({ at: count, counts: z.partialRecord(ReactionKind, count) })),
+  totals: z.partialRecord(ReactionKind, count),
+});
+export type ReactionTimeline = z.infer<typeof ReactionTimeline>;
 
 /** Why a join was refused, with what would let the backer in (shown by the client, decided by the server). */
 export const JoinRefusal = z.object({
