@@ -1,0 +1,33 @@
+// The PostgreSQL tables: the SQLite ones (sqlite-storage.ts) in PostgreSQL's types. JSON is kept as text, so
+// both engines store and return exactly the same bytes.
+
+/** Taken while the schema is created, so nodes starting together do not race on CREATE TABLE. */
+export const SCHEMA_LOCK_ID = 7_432_009;
+
+export const POSTGRES_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS projects (
+    id text PRIMARY KEY,
+    data text NOT NULL,             -- Project as JSON, as of last_seq
+    last_seq integer NOT NULL       -- sequence number of the project's latest event
+  );
+  CREATE TABLE IF NOT EXISTS events (
+    project_id text NOT NULL REFERENCES projects(id),
+    seq integer NOT NULL,
+    type text NOT NULL,
+    payload text NOT NULL,          -- FeedEvent as JSON
+    PRIMARY KEY (project_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS idempotency_keys (
+    caller text NOT NULL,
+    key text NOT NULL,
+    request_hash text NOT NULL,
+    project_id text NOT NULL,
+    seq integer NOT NULL,
+    created_at bigint NOT NULL,     -- ms since epoch; keys older than a day are forgotten
+    PRIMARY KEY (caller, key)
+  );
+  CREATE TABLE IF NOT EXISTS backer_tokens (
+    token_hash text PRIMARY KEY,    -- sha256 of the token; the token itself is never stored
+    grant_json text NOT NULL
+  );
+`;

@@ -1,0 +1,186 @@
+// PostgreSQL storage (DATABASE_URL=postgres://…) for several feed nodes sharing one database. Same tables and
+// rules as the SQLite default; what changes is how concurrent writers on different nodes are kept in line:
+// each append locks its project's row (SELECT … FOR UPDATE) in the transaction that numbers, stores and
+// records the event, so sequence numbers stay gap-free and strictly increasing per project whatever the number
+// of nodes, and an idempotency key is locked (advisory lock) before the project, so a retry sent to two nodes
+// at once is stored once.
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
+import { applyToProject } from '../../feed/project-state';
+import { buildEvent } from './build-event';
+import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
+import { POSTGRES_SCHEMA, SCHEMA_LOCK_ID } from './postgres-schema';
+
+/** How long a retry with the same idempotency key is recognized (as in SQLite). */
+const KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface PostgresStorageOptions {
+  connectionString: string;
+  /** Connections this node keeps open; every node has its own pool, so mind the server's max_connections. */
+  poolSize?: number;
+  /** Called when an idle pooled connection fails (the database restarted, the network dropped). */
+  onError?: (err: Error) => void;
+}
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export class PostgresFeedStorage implements FeedStorage, AccessStorage {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects and creates the tables when missing (several nodes starting at once take turns). */
+  static async connect(options: PostgresStorageOptions): Promise<PostgresFeedStorage> {
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // Without a listener, an idle connection's error would crash the process.
+    pool.on('error', (err) => options.onError?.(err));
+    try {
+      await inTransaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
+        await client.query(POSTGRES_SCHEMA);
+      });
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return new PostgresFeedStorage(pool);
+  }
+
+  async getProject(projectId: string): Promise<Project | undefined> {
+    const { rows } = await this.pool.query<{ data: string }>('SELECT data FROM projects WHERE id = $1', [projectId]);
+    return rows[0] ? Project.parse(JSON.parse(rows[0].data)) : undefined;
+  }
+
+  async latestSeq(projectId: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ last_seq: number }>('SELECT last_seq FROM projects WHERE id = $1', [projectId]);
+    return rows[0]?.last_seq;
+  }
+
+  async ensureProject(project: Project): Promise<boolean> {
+    const result = await this.pool.query('INSERT INTO projects (id, data, last_seq) VALUES ($1, $2, 0) ON CONFLICT (id) DO NOTHING', [
+      project.id,
+      JSON.stringify(Project.parse(project)),
+    ]);
+    return result.rowCount === 1;
+  }
+
+  appendEvent(projectId: string, input: ProjectUpdateInput, receivedAt: Date, idempotency?: IdempotencyClaim): Promise<AppendResult> {
+    const now = receivedAt.getTime();
+    return inTransaction(this.pool, async (client): Promise<AppendResult> => {
+      if (idempotency) {
+        // Always the key before the project: one lock order, so two appends never wait on each other in a circle.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${idempotency.callerId}\n${idempotency.key}`]);
+        const previous = await client.query<{ request_hash: string; project_id: string; seq: number }>(
+          'SELECT request_hash, project_id, seq FROM idempotency_keys WHERE caller = $1 AND key = $2 AND created_at > $3',
+          [idempotency.callerId, idempotency.key, now - KEY_TTL_MS],
+        );
+        const row = previous.rows[0];
+        if (row) {
+          if (row.request_hash !== idempotency.requestHash) return { kind: 'key-conflict' };
+          const stored = await client.query<{ payload: string }>('SELECT payload FROM events WHERE project_id = $1 AND seq = $2', [row.project_id, row.seq]);
+          if (stored.rows[0]) return { kind: 'replayed', event: FeedEvent.parse(JSON.parse(stored.rows[0].payload)) };
+        }
+      }
+      // The row lock makes writers on every node take turns on this project; the next one reads our last_seq.
+      const current = await client.query<{ data: string; last_seq: number }>('SELECT data, last_seq FROM projects WHERE id = $1 FOR UPDATE', [projectId]);
+      const row = current.rows[0];
+      if (!row) return { kind: 'unknown-project' };
+      const seq = row.last_seq + 1;
+      const event = buildEvent(projectId, seq, input, receivedAt.toISOString());
+      const project = applyToProject(Project.parse(JSON.parse(row.data)), event);
+      await client.query('INSERT INTO events (project_id, seq, type, payload) VALUES ($1, $2, $3, $4)', [projectId, seq, event.type, JSON.stringify(event)]);
+      await client.query('UPDATE projects SET data = $1, last_seq = $2 WHERE id = $3', [JSON.stringify(project), seq, projectId]);
+      if (idempotency) {
+        await client.query(
+          `INSERT INTO idempotency_keys (caller, key, request_hash, project_id, seq, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (caller, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, project_id = EXCLUDED.project_id,
+             seq = EXCLUDED.seq, created_at = EXCLUDED.created_at`,
+          [idempotency.callerId, idempotency.key, idempotency.requestHash, projectId, seq, now],
+        );
+        if (seq % 1000 === 0) await client.query('DELETE FROM idempotency_keys WHERE created_at <= $1', [now - KEY_TTL_MS]);
+      }
+      return { kind: 'stored', event };
+    });
+  }
+
+  async eventsAfter(projectId: string, afterSeq: number, limit: number): Promise<FeedEvent[]> {
+    const { rows } = await this.pool.query<{ payload: string }>(
+      'SELECT payload FROM events WHERE project_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [projectId, afterSeq, limit],
+    );
+    return rows.map((row) => FeedEvent.parse(JSON.parse(row.payload)));
+  }
+
+  snapshot(projectId: string, milestoneLimit: number): Promise<ProjectSnapshot | undefined> {
+    // One repeatable-read transaction, so the project row, its milestones and seq describe the same moment
+    // even while another node appends.
+    return inTransaction(
+      this.pool,
+      async (client) => {
+        const current = await client.query<{ data: string; last_seq: number }>('SELECT data, last_seq FROM projects WHERE id = $1', [projectId]);
+        const row = current.rows[0];
+        if (!row) return undefined;
+        const latest = await client.query<{ payload: string }>(
+          "SELECT payload FROM events WHERE project_id = $1 AND type = 'milestone' ORDER BY seq DESC LIMIT $2",
+          [projectId, milestoneLimit],
+        );
+        const milestones = latest.rows
+          .map((r) => FeedEvent.parse(JSON.parse(r.payload)))
+          .flatMap((event) => (event.type === 'milestone' ? [event.milestone] : []))
+          .reverse();
+        return { project: Project.parse(JSON.parse(row.data)), milestones, seq: row.last_seq };
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+  }
+
+  async createBackerToken(grant: BackerGrant): Promise<string> {
+    const token = `sv_${randomBytes(24).toString('base64url')}`;
+    await this.putToken(this.pool, token, grant);
+    return token;
+  }
+
+  async ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
+    await this.putToken(this.pool, token, grant);
+  }
+
+  async findBackerToken(token: string): Promise<BackerGrant | undefined> {
+    const { rows } = await this.pool.query<{ grant_json: string }>('SELECT grant_json FROM backer_tokens WHERE token_hash = $1', [hashToken(token)]);
+    return rows[0] ? (JSON.parse(rows[0].grant_json) as BackerGrant) : undefined;
+  }
+
+  /** Connections open and waiting callers, for /metrics. */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async putToken(db: Queryable, token: string, grant: BackerGrant): Promise<void> {
+    await db.query('INSERT INTO backer_tokens (token_hash, grant_json) VALUES ($1, $2) ON CONFLICT (token_hash) DO NOTHING', [hashToken(token), JSON.stringify(grant)]);
+  }
+}
+
+/** Runs `work` in one transaction on one pooled connection: commits its result, rolls back on any error. */
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true; // the connection itself failed: do not hand it to the next caller
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,192 @@
+// What every storage engine must do, as one suite run against each (storage.test.ts): SQLite and PostgreSQL
+// must be interchangeable behind FeedStorage & AccessStorage.
+import { describe, expect, it } from 'vitest';
+import type { Project, ProjectUpdateInput } from '../../src/protocol';
+import type { AccessStorage, FeedStorage } from '../../src/server/storage/feed-storage';
+
+export type Storage = FeedStorage & AccessStorage;
+
+/** One empty database; `open` may be called several times for several connections (nodes) to it. */
+export interface StorageDatabase {
+  open(): Promise<Storage>;
+}
+
+export interface StorageEngine {
+  name: string;
+  /** A fresh, empty database for one test. */
+  freshDatabase(): Promise<StorageDatabase>;
+}
+
+export const project = (id: string, overrides: Partial<Project> = {}): Project => ({
+  id,
+  title: { en: `Film ${id}`, 'zh-CN': `电影 ${id}` },
+  currency: 'CNY',
+  fundingGoal: 1_000_000,
+  fundingRaised: 0,
+  backers: 0,
+  phase: 'shooting',
+  shootingDays: { done: 0, planned: 30 },
+  visibility: 'public',
+  annotations: [],
+  ...overrides,
+});
+
+export const milestone = (n: number): ProjectUpdateInput => ({ type: 'milestone', kind: 'scene-wrapped', title: { en: `Scene ${n} wrapped`, 'zh-CN': `第 ${n} 场杀青` } });
+const claim = (key: string, requestHash = `hash-of-${key}`) => ({ callerId: 'operator:abc', key, requestHash });
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function describeStorageContract(engine: StorageEngine): void {
+  describe(`${engine.name} storage contract`, () => {
+    async function openFresh(): Promise<Storage> {
+      return (await engine.freshDatabase()).open();
+    }
+
+    it('creates a project once and leaves an existing one and its log alone', async () => {
+      const storage = await openFresh();
+      try {
+        expect(await storage.ensureProject(project('film-a'))).toBe(true);
+        await storage.appendEvent('film-a', milestone(1), new Date());
+        expect(await storage.ensureProject(project('film-a', { fundingGoal: 5 }))).toBe(false);
+        expect((await storage.getProject('film-a'))?.fundingGoal).toBe(1_000_000);
+        expect(await storage.latestSeq('film-a')).toBe(1);
+        expect(await storage.getProject('nope')).toBeUndefined();
+        expect(await storage.latestSeq('nope')).toBeUndefined();
+        expect(await storage.snapshot('nope', 10)).toBeUndefined();
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('numbers events 1, 2, 3… per project and applies them to the project record', async () => {
+      const storage = await openFresh();
+      try {
+        await storage.ensureProject(project('film-a'));
+        await storage.ensureProject(project('film-b'));
+        const at = new Date('2026-11-25T10:00:00.000Z');
+        const a1 = await storage.appendEvent('film-a', milestone(1), at);
+        const b1 = await storage.appendEvent('film-b', { type: 'funding', fundingRaised: 500, backers: 7 }, at);
+        const a2 = await storage.appendEvent('film-a', { type: 'phase', phase: 'post-production' }, at);
+        expect([a1, b1, a2].map((r) => (r.kind === 'stored' ? r.event.seq : r.kind))).toEqual([1, 1, 2]);
+        expect(a1.kind === 'stored' && a1.event).toMatchObject({ type: 'milestone', projectId: 'film-a', at: at.toISOString(), milestone: { id: 'film-a-1', seq: 1, receivedAt: at.toISOString() } });
+        expect((await storage.getProject('film-a'))?.phase).toBe('post-production');
+        expect(await storage.getProject('film-b')).toMatchObject({ fundingRaised: 500, backers: 7 });
+        expect(await storage.appendEvent('missing', milestone(1), at)).toEqual({ kind: 'unknown-project' });
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('pages events after a sequence number, oldest first, and snapshots the latest milestones', async () => {
+      const storage = await openFresh();
+      try {
+        await storage.ensureProject(project('film-a'));
+        for (let n = 1; n <= 12; n++) {
+          await storage.appendEvent('film-a', n % 4 === 0 ? { type: 'funding', fundingRaised: n * 100, backers: n } : milestone(n), new Date());
+        }
+        expect((await storage.eventsAfter('film-a', 0, 5)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+        expect((await storage.eventsAfter('film-a', 9, 100)).map((e) => e.seq)).toEqual([10, 11, 12]);
+        expect(await storage.eventsAfter('film-a', 12, 100)).toEqual([]);
+        const snapshot = await storage.snapshot('film-a', 4);
+        expect(snapshot?.seq).toBe(12);
+        // Milestones only (4, 8, 12 were funding), newest four, oldest first.
+        expect(snapshot?.milestones.map((m) => m.seq)).toEqual([7, 9, 10, 11]);
+        expect(snapshot?.project).toMatchObject({ fundingRaised: 1200, backers: 12 });
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('stores a retried post once, answers what it stored, and refuses a key reused for another request', async () => {
+      const storage = await openFresh();
+      try {
+        await storage.ensureProject(project('film-a'));
+        const first = await storage.appendEvent('film-a', milestone(1), new Date(), claim('k1'));
+        const retry = await storage.appendEvent('film-a', milestone(1), new Date(), claim('k1'));
+        expect(first.kind).toBe('stored');
+        expect(retry).toEqual({ kind: 'replayed', event: first.kind === 'stored' ? first.event : undefined });
+        expect(await storage.appendEvent('film-a', milestone(2), new Date(), claim('k1', 'another-hash'))).toEqual({ kind: 'key-conflict' });
+        expect(await storage.latestSeq('film-a')).toBe(1);
+        // A different caller may use the same key.
+        const other = await storage.appendEvent('film-a', milestone(1), new Date(), { ...claim('k1'), callerId: 'operator:other' });
+        expect(other.kind === 'stored' && other.event.seq).toBe(2);
+        // After a day the key is forgotten: the same request is a new event.
+        const later = await storage.appendEvent('film-a', milestone(1), new Date(Date.now() + DAY_MS + 1000), claim('k1'));
+        expect(later.kind === 'stored' && later.event.seq).toBe(3);
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('keeps backer tokens by hash only and finds them again', async () => {
+      const storage = await openFresh();
+      try {
+        const token = await storage.createBackerToken({ label: 'Gold', tier: 'gold', projects: ['film-a'] });
+        expect(token).toMatch(/^sv_[A-Za-z0-9_-]{32}$/);
+        expect(await storage.findBackerToken(token)).toEqual({ label: 'Gold', tier: 'gold', projects: ['film-a'] });
+        expect(await storage.findBackerToken(`${token}x`)).toBeUndefined();
+        await storage.ensureBackerToken('demo-code', { label: 'Demo', tier: 'supporter', projects: '*' });
+        await storage.ensureBackerToken('demo-code', { label: 'Changed', tier: 'gold', projects: [] });
+        expect(await storage.findBackerToken('demo-code')).toEqual({ label: 'Demo', tier: 'supporter', projects: '*' });
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('keeps everything across closing and reopening', async () => {
+      const database = await engine.freshDatabase();
+      const first = await database.open();
+      await first.ensureProject(project('film-a'));
+      for (let n = 1; n <= 3; n++) await first.appendEvent('film-a', milestone(n), new Date(), claim(`k${n}`));
+      const before = await first.snapshot('film-a', 10);
+      await first.close();
+      const second = await database.open();
+      try {
+        expect(await second.snapshot('film-a', 10)).toEqual(before);
+        expect((await second.appendEvent('film-a', milestone(3), new Date(), claim('k3'))).kind).toBe('replayed');
+        const next = await second.appendEvent('film-a', milestone(4), new Date());
+        expect(next.kind === 'stored' && next.event.seq).toBe(4);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('numbers 1…N with no gap or duplicate when several connections append to one project at once', { timeout: 60_000 }, async () => {
+      const database = await engine.freshDatabase();
+      const writers = await Promise.all([1, 2, 3, 4].map(() => database.open()));
+      try {
+        await writers[0]!.ensureProject(project('film-a'));
+        const perWriter = 40;
+        const results = await Promise.all(
+          writers.flatMap((writer, w) =>
+            Array.from({ length: perWriter }, (_, i) => writer.appendEvent('film-a', milestone(w * 1000 + i), new Date())),
+          ),
+        );
+        const seqs = results.map((r) => (r.kind === 'stored' ? r.event.seq : -1)).sort((a, b) => a - b);
+        const total = writers.length * perWriter;
+        expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+        const log = await writers[1]!.eventsAfter('film-a', 0, 1000);
+        expect(log.map((e) => e.seq)).toEqual(seqs);
+        // Each stored title appears exactly once in the log.
+        expect(new Set(log.map((e) => (e.type === 'milestone' ? e.milestone.title.en : ''))).size).toBe(total);
+        expect(await writers[2]!.latestSeq('film-a')).toBe(total);
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
+      }
+    });
+
+    it('stores a retry sent through several connections at once exactly once', async () => {
+      const database = await engine.freshDatabase();
+      const writers = await Promise.all([1, 2, 3].map(() => database.open()));
+      try {
+        await writers[0]!.ensureProject(project('film-a'));
+        const results = await Promise.all(writers.flatMap((w) => [w, w].map((writer) => writer.appendEvent('film-a', milestone(1), new Date(), claim('same-key')))));
+        expect(results.filter((r) => r.kind === 'stored')).toHaveLength(1);
+        expect(results.filter((r) => r.kind === 'replayed')).toHaveLength(5);
+        expect(new Set(results.map((r) => (r.kind === 'stored' || r.kind === 'replayed' ? r.event.seq : -1)))).toEqual(new Set([1]));
+        expect(await writers[0]!.latestSeq('film-a')).toBe(1);
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
+      }
+    });
+  });
+}
