@@ -1,0 +1,266 @@
+// The TV focus manager: D-pad moves on a real-looking layout, geometry read once per layout, one focus at all
+// times (recovery when the focused element goes away), dialogs that trap the D-pad, and focus memory for Back.
+import { describe, expect, it } from 'vitest';
+import { createFocusManager, type FocusManagerOptions, type FocusRect } from '../../../src/tv/focus';
+
+/** A stand-in element whose rect the test can move, counting DOM focus calls. */
+function element(left: number, top: number, width = 100, height = 50) {
+  const el = {
+    rect: { left, top, width, height } as FocusRect,
+    focusCalls: 0,
+    getBoundingClientRect: () => el.rect,
+    focus: () => {
+      el.focusCalls++;
+    },
+  };
+  return el;
+}
+
+/**
+ * The home screen in miniature:
+ *   [funding] [backers] [days]        (section 'summary', y=0)
+ *   [watch]                           (section 'actions', y=100)
+ *   [m1] [m2] [m3] [m4]               (section 'timeline', y=200)
+ */
+function home(options: FocusManagerOptions = {}) {
+  const focus = createFocusManager({ defer: (task) => task(), ...options });
+  const els = {
+    funding: element(0, 0),
+    backers: element(120, 0),
+    days: element(240, 0),
+    watch: element(0, 100, 300),
+    m1: element(0, 200),
+    m2: element(120, 200),
+    m3: element(240, 200),
+    m4: element(360, 200),
+  };
+  const selected: string[] = [];
+  const unregister: Record<string, () => void> = {};
+  for (const [id, el] of Object.entries(els)) {
+    const section = id.startsWith('m') ? 'timeline' : id === 'watch' ? 'actions' : 'summary';
+    unregister[id] = focus.register({ id, element: el, section, onSelect: () => selected.push(id) });
+  }
+  return { focus, els, selected, unregister };
+}
+
+describe('focus manager: D-pad moves', () => {
+  it('moves to the nearest item in each direction and stays put at the edges', () => {
+    const { focus } = home();
+    expect(focus.setFocus('backers')).toBe(true);
+    expect(focus.move('right')).toBe(true);
+    expect(focus.current()).toBe('days');
+    expect(focus.move('right')).toBe(false);
+    expect(focus.current()).toBe('days');
+    expect(focus.move('up')).toBe(false);
+    expect(focus.move('down')).toBe(true);
+    expect(focus.current()).toBe('watch'); // the wide button overlaps this column
+    expect(focus.move('down')).toBe(true);
+    expect(focus.current()).toBe('m1'); // below the button, the overlapping item nearest in line
+    expect(focus.move('right')).toBe(true);
+    expect(focus.move('right')).toBe(true);
+    expect(focus.move('right')).toBe(true);
+    expect(focus.current()).toBe('m4');
+    expect(focus.move('up')).toBe(true);
+    expect(focus.current()).toBe('watch');
+  });
+
+  it('prefers the item straight ahead over a nearer one off to the side', () => {
+    const focus = createFocusManager();
+    const a = element(0, 0);
+    focus.register({ id: 'a', element: a });
+    focus.register({ id: 'straight', element: element(0, 300) });
+    focus.register({ id: 'aside', element: element(400, 120) });
+    focus.setFocus('a');
+    focus.move('down');
+    expect(focus.current()).toBe('straight');
+  });
+
+  it('moves the DOM focus with it and tells subscribers once per change', () => {
+    const { focus, els } = home();
+    const seen: (string | null)[] = [];
+    focus.subscribe((id) => seen.push(id));
+    focus.setFocus('funding');
+    focus.move('right');
+    focus.setFocus('backers');
+    expect(seen).toEqual(['funding', 'backers']);
+    expect(els.backers.focusCalls).toBe(2);
+  });
+
+  it('runs the focused item on OK and reports false when there is nothing to run', () => {
+    const focus = createFocusManager();
+    expect(focus.select()).toBe(false);
+    const selected: string[] = [];
+    focus.register({ id: 'go', element: element(0, 0), onSelect: () => selected.push('go') });
+    focus.register({ id: 'label', element: element(0, 100) });
+    focus.setFocus('go');
+    expect(focus.select()).toBe(true);
+    focus.setFocus('label');
+    expect(focus.select()).toBe(false);
+    expect(selected).toEqual(['go']);
+  });
+
+  it('with nothing focused yet, the first arrow focuses the first item in reading order', () => {
+    const { focus } = home();
+    expect(focus.current()).toBeNull();
+    expect(focus.move('down')).toBe(true);
+    expect(focus.current()).toBe('funding');
+  });
+
+  it('skips elements that are not laid out (display:none reads as a zero rect)', () => {
+    const { focus, els } = home();
+    els.watch.rect = { left: 0, top: 0, width: 0, height: 0 };
+    focus.setFocus('funding');
+    focus.move('down');
+    expect(focus.current()).toBe('m1');
+  });
+
+  it('refuses unknown ids without moving the focus', () => {
+    const { focus } = home();
+    focus.setFocus('days');
+    expect(focus.setFocus('nope')).toBe(false);
+    expect(focus.current()).toBe('days');
+  });
+});
+
+describe('focus manager: geometry once per layout', () => {
+  it('reads every rect once and then answers a held arrow from the cache', () => {
+    const { focus } = home();
+    focus.setFocus('m1');
+    const before = focus.measurements;
+    for (let i = 0; i < 30; i++) focus.move(i % 2 ? 'left' : 'right');
+    expect(focus.measurements - before).toBe(8); // one read of each of the 8 items, not 30 × 8
+  });
+
+  it('throws the geometry away on resize and scroll, and sees the new layout', () => {
+    const target = new EventTarget();
+    const layoutEvents = {
+      addEventListener: (type: 'resize' | 'scroll', listener: () => void, options?: { capture?: boolean }) => target.addEventListener(type, listener, options),
+      removeEventListener: (type: 'resize' | 'scroll', listener: () => void, options?: { capture?: boolean }) => target.removeEventListener(type, listener, options),
+    };
+    const { focus, els } = home({ layoutEvents });
+    focus.setFocus('m1');
+    focus.move('right');
+    expect(focus.current()).toBe('m2');
+    // The timeline scrolled: m3 now sits left of m2 (a contrived but checkable change).
+    els.m3.rect = { left: 60, top: 200, width: 40, height: 50 };
+    els.m1.rect = { left: -500, top: 200, width: 100, height: 50 };
+    target.dispatchEvent(new Event('scroll'));
+    const before = focus.measurements;
+    focus.move('left');
+    expect(focus.current()).toBe('m3');
+    expect(focus.measurements - before).toBe(8);
+    focus.dispose();
+    target.dispatchEvent(new Event('resize'));
+  });
+
+  it('re-measures after a registration changes the layout', () => {
+    const { focus } = home();
+    focus.setFocus('m4');
+    focus.move('left');
+    const before = focus.measurements;
+    focus.register({ id: 'm5', element: element(480, 200), section: 'timeline' });
+    focus.setFocus('m4');
+    focus.move('right');
+    expect(focus.current()).toBe('m5');
+    expect(focus.measurements - before).toBe(9);
+  });
+});
+
+describe('focus manager: never on nothing', () => {
+  it('moves to the nearest neighbour in the same section when the focused item unregisters', () => {
+    const { focus, unregister } = home();
+    focus.setFocus('m3');
+    focus.move('left'); // measure, so the lost item's place is known
+    focus.setFocus('m3');
+    unregister.m3?.();
+    expect(['m2', 'm4']).toContain(focus.current());
+  });
+
+  it('keeps focus on an item re-registered under the same id (a remount), without jumping', () => {
+    const deferred: (() => void)[] = [];
+    const focus = createFocusManager({ defer: (task) => deferred.push(task) });
+    const first = element(0, 0);
+    focus.register({ id: 'other', element: element(0, 100) });
+    const off = focus.register({ id: 'tile', element: first });
+    focus.setFocus('tile');
+    off();
+    const again = element(0, 0);
+    focus.register({ id: 'tile', element: again });
+    deferred.forEach((task) => task());
+    expect(focus.current()).toBe('tile');
+    expect(again.focusCalls).toBe(1);
+  });
+
+  it('falls back to the first item in scope when its whole section is gone', () => {
+    const { focus, unregister } = home();
+    focus.setFocus('watch');
+    unregister.watch?.();
+    expect(focus.current()).toBe('funding');
+  });
+
+  it('reports null only when nothing at all is focusable', () => {
+    const focus = createFocusManager({ defer: (task) => task() });
+    const seen: (string | null)[] = [];
+    focus.subscribe((id) => seen.push(id));
+    const off = focus.register({ id: 'only', element: element(0, 0) });
+    focus.setFocus('only');
+    off();
+    expect(focus.current()).toBeNull();
+    expect(seen).toEqual(['only', null]);
+  });
+
+  it('reassert() gives the DOM focus back to the current element', () => {
+    const { focus, els } = home();
+    focus.setFocus('days');
+    focus.reassert();
+    expect(els.days.focusCalls).toBe(2);
+  });
+});
+
+describe('focus manager: sections, dialogs and Back', () => {
+  it('a list section remembers its place when focus comes back into it', () => {
+    const { focus } = home();
+    focus.defineSection('timeline', { rememberLast: true });
+    focus.setFocus('m3');
+    focus.move('up');
+    expect(focus.current()).toBe('watch');
+    focus.move('down');
+    expect(focus.current()).toBe('m3');
+  });
+
+  it('a scope traps the D-pad in a dialog and releases it afterwards', () => {
+    const { focus } = home();
+    focus.register({ id: 'yes', element: element(500, 500), section: 'exit' });
+    focus.register({ id: 'no', element: element(620, 500), section: 'exit' });
+    focus.setFocus('m2');
+    focus.setScope('exit');
+    expect(focus.current()).toBe('yes');
+    expect(focus.move('right')).toBe(true);
+    expect(focus.current()).toBe('no');
+    expect(focus.move('up')).toBe(false);
+    expect(focus.setFocus('m1')).toBe(false);
+    focus.setScope(null);
+    expect(focus.setFocus('m2')).toBe(true);
+  });
+
+  it('remember/restore brings focus back to where the family was, not to the first item', () => {
+    const { focus } = home();
+    focus.setFocus('m4');
+    focus.remember('home');
+    focus.setFocus('funding');
+    expect(focus.restore('home')).toBe(true);
+    expect(focus.current()).toBe('m4');
+    expect(focus.restore('never-seen')).toBe(false);
+  });
+
+  it('focusSection picks the remembered item, else the section’s first in reading order', () => {
+    const { focus } = home();
+    expect(focus.focusSection('timeline')).toBe(true);
+    expect(focus.current()).toBe('m1');
+    focus.setFocus('m3');
+    focus.setFocus('watch');
+    focus.focusSection('timeline');
+    expect(focus.current()).toBe('m3');
+    expect(focus.focusSection('missing')).toBe(false);
+  });
+});
