@@ -17,6 +17,9 @@ export interface MediaSessionOptions {
   logger?: Logger;
   /** Loads hls.js on demand, so pages that never play video never download it. */
   loadHls?: () => Promise<HlsModule>;
+  /** Called with each hls.js instance the session creates, before it loads: where a shell adds its own recovery
+   * (the TV shrinks its buffers on quota errors). Its listeners go with the instance. */
+  onHlsCreated?: (hls: Hls) => void;
 }
 
 export class MediaSession {
@@ -25,6 +28,7 @@ export class MediaSession {
   private readonly config: MediaSessionConfig;
   private readonly logger: Logger;
   private readonly loadHls: () => Promise<HlsModule>;
+  private readonly onHlsCreated: ((hls: Hls) => void) | undefined;
   private state: MediaState = initialMediaState();
   private store: AppStore | null = null;
   private hls: Hls | null = null;
@@ -44,6 +48,7 @@ export class MediaSession {
     this.config = { ...DEFAULT_MEDIA_CONFIG, ...options.config, hls: { ...DEFAULT_MEDIA_CONFIG.hls, ...options.config?.hls } };
     this.logger = options.logger ?? consoleLogger;
     this.loadHls = options.loadHls ?? (() => import('hls.js'));
+    this.onHlsCreated = options.onHlsCreated;
     this.limits = this.config.renditionLimits;
     const video = document.createElement('video');
     // Muted + inline is what lets autoplay start without a tap on every browser.
@@ -174,6 +179,7 @@ export class MediaSession {
       if (current() && level) this.patch({ metrics: { ...this.state.metrics, rendition: { height: level.height, bitrate: level.bitrate } } });
     });
     hls.on(Events.ERROR, (_event, data) => current() && this.onHlsError(hls, data));
+    this.onHlsCreated?.(hls);
     hls.loadSource(src);
     hls.attachMedia(this.video);
     if (this.active) this.play();

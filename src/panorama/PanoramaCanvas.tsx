@@ -2,7 +2,7 @@
 // camera driven by a LookController, a crossfade between locations, and stereo footage split by eye.
 // Renders on demand — once per new video frame, view change or fade step — instead of at display rate.
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { TourPlayer } from '../tour/tour-player';
 import type { LookController } from './look-controller';
@@ -15,9 +15,13 @@ export interface PanoramaCanvasProps {
   look: LookController;
   /** Called after each drawn frame, e.g. to move hotspot overlays with the view. */
   onFrame?: (width: number, height: number, videoSeconds: number) => void;
+  /** Highest device pixel ratio to render at (default 1.5; the TV passes 1: its GPU fills a 4K panel slowly). */
+  maxDpr?: number;
+  /** More scene content inside the canvas, e.g. the TV's check that the video texture really shows pixels. */
+  children?: ReactNode;
 }
 
-export default function PanoramaCanvas({ player, look, onFrame }: PanoramaCanvasProps) {
+export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, children }: PanoramaCanvasProps) {
   const state = useSyncExternalStore(
     (listener) => player.subscribe(listener),
     () => player.state,
@@ -26,13 +30,14 @@ export default function PanoramaCanvas({ player, look, onFrame }: PanoramaCanvas
     <Canvas
       frameloop="demand"
       // Cap the pixel ratio: a 360 video is never sharper than its source, and fill rate is the cost.
-      dpr={[1, 1.5]}
+      dpr={[1, maxDpr]}
       gl={{ antialias: false, powerPreference: 'high-performance' }}
       camera={{ fov: look.fov, near: 0.1, far: 100, position: [0, 0, 0] }}
       onCreated={({ gl }) => player.setRenditionLimits({ maxTextureSize: gl.capabilities.maxTextureSize })}
     >
       <VideoSpheres state={state} fadeMs={player.fadeMs} />
       <LookCamera look={look} player={player} onFrame={onFrame} />
+      {children}
     </Canvas>
   );
 }

@@ -2,7 +2,11 @@
 // it draws, and the buttons move by style alone (no React render per frame).
 import { isHotspotShown } from '../tour/hotspot-timing';
 import type { LookController } from './look-controller';
-import { projectToScreen } from './screen-projection';
+import { projectToScreen, type ViewAngles } from './screen-projection';
+
+/** Screen position (NDC, y up) of a spot for a view, or null when behind: the 3D view's perspective by default,
+ * the TV's flat-pan view passes its linear mapping so the same pins follow either view. */
+export type ScreenProjection = (yaw: number, pitch: number, view: ViewAngles, aspect: number) => { x: number; y: number } | null;
 
 export interface PinnedSpot {
   yaw: number;
@@ -16,7 +20,10 @@ export interface PinnedSpot {
 export class HotspotProjector {
   private readonly pinned = new Map<HTMLElement, PinnedSpot>();
 
-  constructor(private readonly look: LookController) {}
+  constructor(
+    private readonly look: LookController,
+    private readonly project: ScreenProjection = projectToScreen,
+  ) {}
 
   pin(element: HTMLElement, spot: PinnedSpot): () => void {
     this.pinned.set(element, spot);
@@ -28,7 +35,7 @@ export class HotspotProjector {
     const aspect = width / Math.max(1, height);
     for (const [element, spot] of this.pinned) {
       const current = isHotspotShown(spot, videoSeconds) && (spot.expiresAt === undefined || Date.now() < spot.expiresAt);
-      const point = current ? projectToScreen(spot.yaw, spot.pitch, this.look, aspect) : null;
+      const point = current ? this.project(spot.yaw, spot.pitch, this.look, aspect) : null;
       const onScreen = point !== null && Math.abs(point.x) <= 1.1 && Math.abs(point.y) <= 1.1;
       // Hidden ones leave the tab order too: focus must never land on something the person cannot see.
       element.hidden = !onScreen;

@@ -1,0 +1,99 @@
+// Which 360 view the TV opens: the WebGL sphere, or the flat-pan view that needs no WebGL. A set that once showed
+// a black or frozen sphere (or lost its WebGL context) keeps the flat view from then on: the check costs the
+// family a few seconds of a wrong picture, and must not do so on every visit.
+
+export type Tv360View = 'webgl' | 'flat';
+
+/** Why the flat view is on: the URL asked for it, this device was found unable earlier, or now. */
+export type FlatPanReason = 'forced' | 'no-webgl' | 'black' | 'frozen' | 'context-lost';
+
+export interface Tv360Choice {
+  view: Tv360View;
+  /** Set when view is 'flat'. */
+  reason?: FlatPanReason;
+  /** True when the choice came from this device's memory rather than this visit. */
+  remembered: boolean;
+}
+
+/** The parts of Web Storage used; `localStorage` fits, so does a Map-backed fake. Undefined where storage is off. */
+export interface ChoiceStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export const REMEMBERED_VIEW_KEY = 'setvisit:tv360-view';
+const REMEMBERABLE: readonly FlatPanReason[] = ['no-webgl', 'black', 'frozen', 'context-lost'];
+
+export interface ChoiceInput {
+  /** `location.search`: `?tv360=flat` forces the flat view, `?tv360=webgl` tries the sphere again (and forgets). */
+  search: string;
+  storage: ChoiceStorage | undefined;
+  /** Whether a WebGL context can be made at all (see webglAvailable()). */
+  webgl: boolean;
+}
+
+export function chooseTv360View({ search, storage, webgl }: ChoiceInput): Tv360Choice {
+  const asked = new URLSearchParams(search).get('tv360');
+  if (asked === 'flat') return { view: 'flat', reason: 'forced', remembered: false };
+  if (asked === 'webgl') {
+    forgetFlatPan(storage);
+    return webgl ? { view: 'webgl', remembered: false } : { view: 'flat', reason: 'no-webgl', remembered: false };
+  }
+  const remembered = readRemembered(storage);
+  if (remembered) return { view: 'flat', reason: remembered, remembered: true };
+  if (!webgl) return { view: 'flat', reason: 'no-webgl', remembered: false };
+  return { view: 'webgl', remembered: false };
+}
+
+/** Remembers for this device that the sphere cannot show video here. A forced choice is not a finding: not kept. */
+export function rememberFlatPan(storage: ChoiceStorage | undefined, reason: FlatPanReason, now: number = Date.now()): void {
+  if (!REMEMBERABLE.includes(reason)) return;
+  try {
+    storage?.setItem(REMEMBERED_VIEW_KEY, JSON.stringify({ view: 'flat', reason, at: new Date(now).toISOString() }));
+  } catch {
+    // Storage full or disabled: the fallback still happens on this visit, and the check runs again next time.
+  }
+}
+
+export function forgetFlatPan(storage: ChoiceStorage | undefined): void {
+  try {
+    storage?.removeItem(REMEMBERED_VIEW_KEY);
+  } catch {
+    // nothing remembered that could be read either
+  }
+}
+
+/** The remembered reason, or null. Anything unreadable there is dropped, so one bad write cannot pin a device. */
+function readRemembered(storage: ChoiceStorage | undefined): FlatPanReason | null {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(REMEMBERED_VIEW_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    const reason = typeof parsed === 'object' && parsed !== null ? (parsed as { view?: unknown; reason?: unknown }) : {};
+    if (reason.view === 'flat' && REMEMBERABLE.includes(reason.reason as FlatPanReason)) return reason.reason as FlatPanReason;
+  } catch {
+    // fall through: not JSON
+  }
+  forgetFlatPan(storage);
+  return null;
+}
+
+/** Whether this browser can make a WebGL context (a TV without it, or with it blocklisted, gets the flat view). */
+export function webglAvailable(doc: Pick<Document, 'createElement'> = document): boolean {
+  try {
+    const canvas = doc.createElement('canvas');
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    if (!gl) return false;
+    // Give the context back at once: TVs allow very few live contexts, and the view makes its own.
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}

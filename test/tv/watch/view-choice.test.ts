@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { REMEMBERED_VIEW_KEY, chooseTv360View, rememberFlatPan, webglAvailable, type ChoiceStorage } from '../../../src/tv/flat-pan/view-choice';
+
+function memoryStorage(initial: Record<string, string> = {}): ChoiceStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+describe('TV 360 view choice', () => {
+  it('opens the WebGL sphere by default', () => {
+    expect(chooseTv360View({ search: '?mode=tv', storage: memoryStorage(), webgl: true })).toEqual({ view: 'webgl', remembered: false });
+  });
+
+  it('opens the flat view when WebGL is missing', () => {
+    expect(chooseTv360View({ search: '', storage: memoryStorage(), webgl: false })).toEqual({ view: 'flat', reason: 'no-webgl', remembered: false });
+  });
+
+  it('honours ?tv360=flat without remembering it', () => {
+    const storage = memoryStorage();
+    expect(chooseTv360View({ search: '?mode=tv&tv360=flat', storage, webgl: true })).toEqual({ view: 'flat', reason: 'forced', remembered: false });
+    rememberFlatPan(storage, 'forced');
+    expect(storage.data.size).toBe(0);
+  });
+
+  it('remembers a failed pixel check for this device, and ?tv360=webgl forgets it', () => {
+    const storage = memoryStorage();
+    rememberFlatPan(storage, 'black', Date.UTC(2026, 10, 25));
+    expect(JSON.parse(storage.data.get(REMEMBERED_VIEW_KEY)!)).toEqual({ view: 'flat', reason: 'black', at: '2026-11-25T00:00:00.000Z' });
+    expect(chooseTv360View({ search: '', storage, webgl: true })).toEqual({ view: 'flat', reason: 'black', remembered: true });
+    expect(chooseTv360View({ search: '?tv360=webgl', storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
+    expect(storage.data.has(REMEMBERED_VIEW_KEY)).toBe(false);
+  });
+
+  it('drops an unreadable memory instead of obeying it', () => {
+    for (const junk of ['not json', '{"view":"flat","reason":"whim"}', '{"view":"sphere","reason":"black"}', 'null']) {
+      const storage = memoryStorage({ [REMEMBERED_VIEW_KEY]: junk });
+      expect(chooseTv360View({ search: '', storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
+      expect(storage.data.has(REMEMBERED_VIEW_KEY)).toBe(false);
+    }
+  });
+
+  it('works with storage that throws (a TV with storage off) or is missing', () => {
+    const throwing: ChoiceStorage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    expect(chooseTv360View({ search: '', storage: throwing, webgl: true }).view).toBe('webgl');
+    expect(() => rememberFlatPan(throwing, 'frozen')).not.toThrow();
+    expect(chooseTv360View({ search: '', storage: undefined, webgl: true }).view).toBe('webgl');
+  });
+
+  it('detects WebGL by making (and giving back) a context', () => {
+    let lost = 0;
+    const withGl = { createElement: () => ({ getContext: () => ({ getExtension: () => ({ loseContext: () => lost++ }) }) }) };
+    const withoutGl = { createElement: () => ({ getContext: () => null }) };
+    const broken = {
+      createElement: () => ({
+        getContext: () => {
+          throw new Error('blocklisted');
+        },
+      }),
+    };
+    expect(webglAvailable(withGl as unknown as Document)).toBe(true);
+    expect(lost).toBe(1);
+    expect(webglAvailable(withoutGl as unknown as Document)).toBe(false);
+    expect(webglAvailable(broken as unknown as Document)).toBe(false);
+  });
+});
