@@ -59,6 +59,9 @@ export const en = {
   'xr.presenting': 'You are on the set in VR. Take off the headset or press its menu button to come back.',
   'xr.enterFailed': 'VR could not start: {reason}',
   'xr.hint': 'In VR: point and pull the trigger, pinch, or look at a spot until its ring fills to go there.',
+  'xr.here': 'You are here',
+  'xr.toast.new': 'New from the set',
+  'xr.toast.more': '+{count} more',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -61,4 +61,7 @@ export const zhCN: Record<MessageKey, string> = {
   'xr.presenting': '你正在 VR 中探班。摘下头显或按下菜单键即可返回。',
   'xr.enterFailed': 'VR 无法启动：{reason}',
   'xr.hint': '在 VR 中：用手柄指向并扣动扳机、捏合手指，或注视某处直到圆环填满，即可前往。',
+  'xr.here': '当前位置',
+  'xr.toast.new': '片场新动态',
+  'xr.toast.more': '另有 {count} 条',
 };

@@ -166,3 +166,33 @@ export function layoutCaption(text: string, language: Language, measure: FontMea
   });
   return { width, height, steps };
 }
+
+export interface ToastModel {
+  language: Language;
+  /** "New from the set" */
+  label: string;
+  kind: string;
+  title: string;
+  /** "+2 more" when several arrived together, else ''. */
+  more: string;
+}
+
+/** A toast above the milestone panel: the label and kind on the first line, the milestone's title below it. */
+export function layoutToast(model: ToastModel, measure: FontMeasure, width = 1024, height = 176): Drawing {
+  const pad = 36;
+  const labelFont = font(28, 700, model.language);
+  const kindFont = font(28, 600, model.language);
+  const titleFont = font(40, 600, model.language);
+  const moreFont = font(26, 400, model.language);
+  const steps: DrawStep[] = [
+    { kind: 'rect', x: 0, y: 0, width, height, radius: 28, color: 'rgba(13, 15, 20, 0.92)' },
+    { kind: 'rect', x: 0, y: 0, width: 12, height, radius: 6, color: COLORS.accent },
+  ];
+  steps.push({ kind: 'text', text: model.label, x: pad, y: 28, font: labelFont, color: COLORS.accent, align: 'left' });
+  const labelWidth = measure(model.label, labelFont);
+  steps.push({ kind: 'text', text: `· ${model.kind}`, x: pad + labelWidth + 14, y: 28, font: kindFont, color: COLORS.muted, align: 'left' });
+  if (model.more) steps.push({ kind: 'text', text: model.more, x: width - pad, y: 30, font: moreFont, color: COLORS.muted, align: 'right' });
+  const [title = ''] = wrapText(model.title, width - 2 * pad, (s) => measure(s, titleFont), 1);
+  steps.push({ kind: 'text', text: title, x: pad, y: 88, font: titleFont, color: COLORS.text, align: 'left' });
+  return { width, height, steps };
+}
