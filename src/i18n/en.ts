@@ -84,6 +84,20 @@ export const en = {
   'xr.here': 'You are here',
   'xr.toast.new': 'New from the set',
   'xr.toast.more': '+{count} more',
+  'watch.empty': 'This project has no set tour yet.',
+  'watch.lookAround': 'Look around',
+  'watch.play': 'Play',
+  'watch.pause': 'Pause',
+  'watch.rewind': '−10 s',
+  'watch.rewindLabel': 'Back 10 seconds',
+  'watch.forward': '+10 s',
+  'watch.forwardLabel': 'Forward 10 seconds',
+  'watch.hint': 'Hold the arrows to look around · OK shows the places to go and the controls',
+  'watch.hintOverlay': 'Arrows move between places and controls · OK selects · Back returns',
+  'watch.view360': '360° view',
+  'watch.viewFlat': 'Flat view',
+  'watch.switched': 'This TV could not show the video in 3D, so SetVisit switched to the flat view. It will open that way on this TV from now on.',
+  'watch.label': 'Watching {location}',
 } as const;
 
 export type MessageKey = keyof typeof en;
