@@ -1,8 +1,9 @@
 // The one store every shell reads. Only the feed client (feed slice), the media session on screen (media
-// slice) and the tour player (tour slice) write it.
+// slice), the tour player (tour slice) and the meet-up client (meetup slice) write it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProtocolError } from '../protocol';
 import type { ProjectData } from '../feed/project-state';
+import { initialMeetupRoom, type MeetupRoom } from '../meetup/meetup-room';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -60,6 +61,8 @@ export interface AppState {
   media: MediaState;
   /** Written by the tour player. */
   tour: TourState;
+  /** The meet-up this page has open; written by the meet-up client. */
+  meetup: MeetupRoom;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -80,6 +83,7 @@ export function createAppStore(now: number = Date.now()): AppStore {
     feed: { status: 'connecting', since: now, attempt: 0, data: null, lastResync: null, error: null, cachedAt: null },
     media: initialMediaState(),
     tour: { locationId: null },
+    meetup: initialMeetupRoom(),
   }));
 }
 
@@ -94,4 +98,8 @@ export function patchMedia(store: AppStore, patch: Partial<MediaState>): void {
 
 export function patchTour(store: AppStore, patch: Partial<TourState>): void {
   store.setState((s) => ({ tour: { ...s.tour, ...patch } }));
+}
+
+export function patchMeetup(store: AppStore, patch: Partial<MeetupRoom>): void {
+  store.setState((s) => ({ meetup: { ...s.meetup, ...patch } }));
 }

@@ -1,0 +1,14 @@
+// Star meet-ups on the client: the meet-up client (join, presence, reactions, questions, spotlight) that writes
+// the store's meetup slice, the HTTP API, the reaction burst, the live-latency probe, countdown and reminder.
+// Framework-free; shells bind it through src/react/useMeetup.ts.
+export { MeetupClient, type ActionOutcome, type MeetupClientOptions } from './meetup-client';
+export { MeetupApi, type ApiFailure, type ApiResult } from './meetup-api';
+export { initialMeetupRoom, type MeetupRoom, type MeetupPhase, type MeetupRefusal, type TimelinePoint } from './meetup-room';
+export { orderQuestions, applyQuestion, boardFrom } from './question-board';
+export { ReactionCoalescer } from './reaction-coalescer';
+export { ParticlePool, DEFAULT_PARTICLE_BUDGET, type ParticleBudget } from './particle-pool';
+export { ReactionBurst, REACTION_GLYPHS } from './reaction-burst';
+export { measureLivePosition, watchLivePosition } from './live-position';
+export { countdownTo, type Countdown } from './countdown';
+export { StartReminder, browserNotify, askNotificationPermission } from './start-reminder';
+export { stageTour } from './stage-tour';
