@@ -10,6 +10,9 @@ import { createIngestApi } from './ingest-api';
 import { sendJson } from './http/respond';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
+import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
+import type { MeetupLimits } from './meetup/meetup-limits';
+import type { MeetupStorage } from './storage/meetup-storage';
 import type { AccessStorage, FeedStorage } from './storage/feed-storage';
 
 export interface SetVisitServerOptions {
@@ -21,12 +24,18 @@ export interface SetVisitServerOptions {
   files?: StaticFilesOptions;
   limits?: Partial<ServerLimits>;
   log?: ServerLog;
+  /** Star meet-ups (API, socket side, live stream); without it the server has none. */
+  meetups?: MeetupStorage;
+  meetupLimits?: Partial<MeetupLimits>;
+  /** The footage the demo's live stream loops (an HLS folder); the sample backlot by default. */
+  liveSourceDir?: string;
 }
 
 export interface SetVisitServer {
   readonly http: HttpServer;
   readonly io: SocketServer;
   readonly feed: FeedGateway;
+  readonly meetups: MeetupService | undefined;
   /** Resolves with the bound port (pass 0 for any free one). */
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects every client and stops listening; storage stays open (its owner closes it). */
@@ -54,7 +63,19 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     socketRateLimit: limits.socketRateLimit,
     maxRateViolations: limits.maxRateViolations,
     maxResumeEvents: limits.maxResumeEvents,
+    extraClientEvents: options.meetups ? MEETUP_CLIENT_EVENTS : [],
   });
+  const meetups = options.meetups
+    ? attachMeetups(io, {
+        storage: options.meetups,
+        projects: options.storage,
+        access,
+        serverLimits: limits,
+        ...(options.meetupLimits ? { limits: options.meetupLimits } : {}),
+        ...(options.liveSourceDir ? { liveSourceDir: options.liveSourceDir } : {}),
+        log,
+      })
+    : undefined;
   const api = createIngestApi({
     storage: options.storage,
     access,
@@ -69,7 +90,8 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
   http.on('request', (req, res) => {
     // socket.io answers its own path on this server.
     if (req.url?.startsWith('/socket.io/')) return;
-    api(req, res).then(
+    // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
+    (meetups ? meetups.handle(req, res) : Promise.resolve(false)).then((done) => done || api(req, res)).then(
       (handled) => {
         if (handled) return;
         if (req.url === '/healthz') return sendJson(res, 200, { ok: true });
@@ -85,6 +107,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     http,
     io,
     feed,
+    meetups,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -92,6 +115,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
       }),
     close: () =>
       new Promise((resolve) => {
+        meetups?.close();
         http.closeAllConnections();
         void io.close(() => resolve());
       }),

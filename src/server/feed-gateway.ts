@@ -28,6 +28,8 @@ export interface FeedGatewayOptions {
   maxRateViolations: number;
   /** Most events replayed on resume; further behind, a client gets a snapshot. */
   maxResumeEvents: number;
+  /** Events other gateways on this server handle (meet-ups): let through, not counted as unknown. */
+  extraClientEvents?: readonly string[];
 }
 
 export interface FeedGatewayStats {
@@ -54,6 +56,7 @@ const roomOf = (projectId: string) => `project:${projectId}`;
 export function attachFeedGateway(io: Server, options: FeedGatewayOptions): FeedGateway {
   const stats: FeedGatewayStats = { rejectedHandshakes: 0, rejectedRequests: 0, unknownEvents: 0, rateLimited: 0, disconnectedForFlooding: 0 };
   const limiter = new RateLimiter(options.socketRateLimit);
+  const knownEvents = new Set([...KNOWN_CLIENT_EVENTS, ...(options.extraClientEvents ?? [])]);
 
   const refuseHandshake = (next: (err?: Error) => void, refusal: ProtocolError) => {
     stats.rejectedHandshakes++;
@@ -116,7 +119,7 @@ export function attachFeedGateway(io: Server, options: FeedGatewayOptions): Feed
         }
         return;
       }
-      if (!KNOWN_CLIENT_EVENTS.has(String(name))) {
+      if (!knownEvents.has(String(name))) {
         stats.unknownEvents++;
         return;
       }

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readEnvironment, type EnvironmentConfig } from './config';
 import { createSetVisitServer } from './create-server';
-import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleProject } from './sample-project';
+import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleMeetup, seedSampleProject } from './sample-project';
+import { SqliteMeetupStorage } from './storage/sqlite-meetup-storage';
 import { createServerLog } from './server-log';
 import { SqliteFeedStorage } from './storage/sqlite-storage';
 
@@ -28,6 +29,9 @@ if (!existsSync(resolve(appDir, 'index.html'))) {
 
 const storage = new SqliteFeedStorage(dataFile);
 await seedSampleProject(storage);
+// Meet-ups live in the SQLite file (a PostgreSQL MeetupStorage for several nodes is still to come).
+const meetupStorage = new SqliteMeetupStorage(dataFile);
+const demoMeetup = await seedSampleMeetup(meetupStorage);
 const server = createSetVisitServer({
   storage,
   operatorToken,
@@ -35,6 +39,7 @@ const server = createSetVisitServer({
   limits: config.limits,
   files: { appDir, scenesDir: resolve(root, 'scenes') },
   log,
+  meetups: meetupStorage,
 });
 const boundPort = await server.listen(config.port, config.host);
 log.notice('listening', { port: boundPort, dataFile });
@@ -58,6 +63,11 @@ SetVisit is running.
     curl -X POST -H "Authorization: Bearer $SETVISIT_OPERATOR_TOKEN" -H 'Content-Type: application/json' \\
       -d '{"kind":"scene-wrapped","title":{"en":"Scene 45 wrapped","zh-CN":"第 45 场杀青"}}' \\
       ${base}/api/projects/${project}/milestones
+
+  Star meet-up "${demoMeetup.id}" (${demoMeetup.state}; gold and up: demo-gold gets in, demo-supporter is refused):
+    ${base}/api/meetups/${demoMeetup.id}
+    start it: curl -X POST -H "Authorization: Bearer $SETVISIT_OPERATOR_TOKEN" ${base}/api/meetups/${demoMeetup.id}/start
+    end it:   curl -X POST -H "Authorization: Bearer $SETVISIT_OPERATOR_TOKEN" ${base}/api/meetups/${demoMeetup.id}/end
 `);
 
 let stopping = false;
@@ -67,6 +77,7 @@ async function shutdown(signal: string): Promise<void> {
   log.info('shutting down', { signal });
   await server.close();
   await storage.close();
+  await meetupStorage.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,7 +1,10 @@
 // The demo's sample project, its first milestones and demo backer tokens, created on the first start of an
 // empty database (a real deployment's projects and tokens come from its platform and operators).
+import { randomBytes } from 'node:crypto';
 import type { Project, ProjectUpdateInput } from '../protocol';
+import type { MeetupInput } from '../protocol/meetup';
 import type { AccessStorage, BackerGrant, FeedStorage } from './storage/feed-storage';
+import type { MeetupRecord, MeetupStorage } from './storage/meetup-storage';
 
 export const SAMPLE_PROJECT: Project = {
   id: 'lantern-keeper',
@@ -34,4 +37,24 @@ export async function seedSampleProject(storage: FeedStorage & AccessStorage): P
   if (!created) return;
   for (const event of FIRST_EVENTS) await storage.appendEvent(SAMPLE_PROJECT.id, event, new Date());
   for (const [token, grant] of Object.entries(DEMO_BACKER_TOKENS)) await storage.ensureBackerToken(token, grant);
+}
+
+/** The demo's star meet-up: gold and up, so demo-supporter is refused (with the reason) and demo-gold gets in. */
+export const SAMPLE_MEETUP_ID = 'lantern-keeper-meetup';
+const SAMPLE_MEETUP: Omit<MeetupInput, 'scheduledStart'> = {
+  id: SAMPLE_MEETUP_ID,
+  title: { en: 'Meet the Lantern Keeper on the backlot', 'zh-CN': '外景街见面会：守灯人' },
+  star: { en: 'Lin Yue', 'zh-CN': '林悦' },
+  requiredTier: 'gold',
+};
+/** How far after the first start the demo meet-up is scheduled: long enough to see the countdown. */
+const SAMPLE_MEETUP_LEAD_MS = 5 * 60 * 1000;
+
+/** Schedules the demo meet-up unless it exists (in any state: a finished one stays a replay); resolves with it. */
+export async function seedSampleMeetup(meetups: MeetupStorage, now = new Date()): Promise<MeetupRecord> {
+  const existing = await meetups.getMeetup(SAMPLE_MEETUP_ID);
+  if (existing) return existing;
+  const scheduledStart = new Date(now.getTime() + SAMPLE_MEETUP_LEAD_MS).toISOString();
+  const result = await meetups.scheduleMeetup(SAMPLE_PROJECT.id, { ...SAMPLE_MEETUP, scheduledStart }, randomBytes(16).toString('base64url'));
+  return result.meetup;
 }

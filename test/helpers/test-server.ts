@@ -7,6 +7,8 @@ import type { ServerLimits } from '../../src/server/config';
 import { seedSampleProject, SAMPLE_PROJECT } from '../../src/server/sample-project';
 import type { ServerLog } from '../../src/server/server-log';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
+import { SqliteMeetupStorage } from '../../src/server/storage/sqlite-meetup-storage';
+import type { MeetupLimits } from '../../src/server/meetup/meetup-limits';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 export const PROJECT_ID = SAMPLE_PROJECT.id;
@@ -18,6 +20,8 @@ export interface TestServer {
   dbFile: string;
   port: number;
   storage: SqliteFeedStorage;
+  /** The meet-ups' tables, in the same file through their own connection. */
+  meetupStorage: SqliteMeetupStorage;
   server: SetVisitServer;
   logs: { level: string; message: string; fields?: Record<string, unknown> }[];
   /** Stops accepting and drops every client; the database file stays. */
@@ -34,6 +38,7 @@ export interface TestServerOptions {
   /** Tour files from here instead of the repo's scenes/. */
   scenesDir?: string;
   limits?: Partial<ServerLimits>;
+  meetupLimits?: Partial<MeetupLimits>;
   allowedOrigins?: string[];
 }
 
@@ -53,15 +58,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dbFile,
     port: 0,
     storage: new SqliteFeedStorage(dbFile),
+    meetupStorage: undefined as unknown as SqliteMeetupStorage,
     server: undefined as unknown as SetVisitServer,
     logs,
     async start() {
       handle.storage = new SqliteFeedStorage(dbFile);
       await seedSampleProject(handle.storage);
+      handle.meetupStorage = new SqliteMeetupStorage(dbFile);
       handle.server = createSetVisitServer({
         storage: handle.storage,
         operatorToken: OPERATOR_TOKEN,
         log,
+        meetups: handle.meetupStorage,
+        ...(options.meetupLimits ? { meetupLimits: options.meetupLimits } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
         ...(options.serveApp ? { files: { appDir: join(REPO_ROOT, 'dist'), scenesDir: options.scenesDir ?? join(REPO_ROOT, 'scenes') } } : {}),
@@ -73,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async stop() {
       await handle.server.close();
       await handle.storage.close();
+      await handle.meetupStorage.close();
     },
     async dispose() {
       await handle.stop().catch(() => undefined);

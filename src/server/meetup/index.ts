@@ -1,0 +1,71 @@
+// Star meet-ups on the reference server: the HTTP API (schedule, start, end), the socket side (tier-checked joins,
+// presence, aggregated reactions, questions) and the demo's live stream, put together for create-server.ts.
+import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'socket.io';
+import type { AccessResolver } from '../access';
+import type { ServerLimits } from '../config';
+import { createLiveHlsRoutes } from '../live-hls/live-hls-routes';
+import { loadSourceStream } from '../live-hls/source-stream';
+import type { ServerLog } from '../server-log';
+import type { FeedStorage } from '../storage/feed-storage';
+import type { MeetupStorage } from '../storage/meetup-storage';
+import { createMeetupApi } from './meetup-api';
+import { attachMeetupGateway, type MeetupGateway } from './meetup-gateway';
+import { DEFAULT_MEETUP_LIMITS, type MeetupLimits } from './meetup-limits';
+import { InProcessRoomState, type MeetupRoomState } from './room-state';
+
+export { MEETUP_CLIENT_EVENTS } from './meetup-gateway';
+
+/** The looped footage of the demo's live stage: the sample backlot (mono 360°), committed to the repository. */
+export const DEFAULT_LIVE_SOURCE_DIR = resolve(import.meta.dirname, '../../../public/media/backlot');
+
+export interface MeetupServiceOptions {
+  storage: MeetupStorage;
+  projects: Pick<FeedStorage, 'getProject'>;
+  access: AccessResolver;
+  serverLimits: ServerLimits;
+  limits?: Partial<MeetupLimits>;
+  /** In-process by default; a multi-node deployment passes a shared implementation. */
+  roomState?: MeetupRoomState;
+  /** An HLS folder as `npm run media` writes it; DEFAULT_LIVE_SOURCE_DIR by default. */
+  liveSourceDir?: string;
+  log: ServerLog;
+}
+
+export interface MeetupService {
+  gateway: MeetupGateway;
+  /** Answers meet-up API, live and replay requests; false for anything else. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  close(): void;
+}
+
+export function attachMeetups(io: Server, options: MeetupServiceOptions): MeetupService {
+  const limits = { ...DEFAULT_MEETUP_LIMITS, ...options.limits };
+  const gateway = attachMeetupGateway(io, {
+    storage: options.storage,
+    projects: options.projects,
+    roomState: options.roomState ?? new InProcessRoomState(),
+    limits,
+    log: options.log,
+  });
+  const api = createMeetupApi({
+    storage: options.storage,
+    projects: options.projects,
+    access: options.access,
+    maxBodyBytes: options.serverLimits.maxBodyBytes,
+    postRateLimit: options.serverLimits.postRateLimit,
+    readRateLimit: options.serverLimits.readRateLimit,
+    onStateChanged: (meetup) => gateway.stateChanged(meetup),
+    log: options.log,
+  });
+  const live = createLiveHlsRoutes({
+    source: loadSourceStream(options.liveSourceDir ?? DEFAULT_LIVE_SOURCE_DIR),
+    findByStreamKey: (key) => options.storage.findByStreamKey(key),
+  });
+  return {
+    gateway,
+    handle: async (req, res) => (await api(req, res)) || (await live(req, res)),
+    close: () => gateway.close(),
+  };
+}
