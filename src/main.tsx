@@ -13,10 +13,11 @@ import { AppProvider, type AppServices } from './react/AppContext';
 import { createAppStore } from './store/app-store';
 import './styles.css';
 
-// The shell by ?mode or device: the XR shell in headset browsers; the desktop shell otherwise (the TV shell is not
-// built yet, so TVs get the desktop one too).
+// The shell by ?mode or device: the TV shell on TV user agents, the XR shell in headset browsers, the desktop shell
+// otherwise. Each is its own lazy chunk, so no shell pays for another (the TV's first screen loads no three.js).
 const DesktopShell = lazy(() => import('./shells/desktop/DesktopShell'));
 const XrShell = lazy(() => import('./shells/xr/XrShell'));
+const TvShell = lazy(() => import('./shells/tv/TvShell'));
 
 const params = readLaunchParams(location.search);
 const shell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
@@ -53,7 +54,7 @@ createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
       <Suspense fallback={null}>
-        {shell === 'xr' ? <XrShell /> : <DesktopShell />}
+        {shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopShell />}
       </Suspense>
     </AppProvider>
   </StrictMode>,

@@ -26,11 +26,19 @@ export interface KeyEventSource {
 export interface KeyRouter {
   /** Adds a handler above the others (the newest screen); returns its removal. */
   push(handler: RemoteKeyHandler): () => void;
-  dispose(): void;
+  /**
+   * The handler asked last, below every pushed one: the shell's focus navigation and Back. (React runs a child's
+   * effects before its parent's, so the shell could not otherwise stay below the screens it renders.)
+   */
+  setFallback(handler: RemoteKeyHandler | null): void;
+  /** Starts routing the source's key events; returns the function that stops it. */
+  listen(source: KeyEventSource): () => void;
 }
 
-export function createKeyRouter(source: KeyEventSource): KeyRouter {
+/** Creating a router has no side effects (React may create one twice); listen() attaches it. */
+export function createKeyRouter(): KeyRouter {
   const handlers: RemoteKeyHandler[] = [];
+  let fallback: RemoteKeyHandler | null = null;
 
   const route = (phase: 'down' | 'up') => (event: KeyEventLike) => {
     const action = remoteActionOf(event);
@@ -44,11 +52,10 @@ export function createKeyRouter(source: KeyEventSource): KeyRouter {
         return;
       }
     }
+    if (fallback && fallback(input)) event.preventDefault();
   };
   const onKeyDown = route('down');
   const onKeyUp = route('up');
-  source.addEventListener('keydown', onKeyDown);
-  source.addEventListener('keyup', onKeyUp);
 
   return {
     push(handler) {
@@ -58,10 +65,16 @@ export function createKeyRouter(source: KeyEventSource): KeyRouter {
         if (index >= 0) handlers.splice(index, 1);
       };
     },
-    dispose() {
-      source.removeEventListener('keydown', onKeyDown);
-      source.removeEventListener('keyup', onKeyUp);
-      handlers.length = 0;
+    setFallback(handler) {
+      fallback = handler;
+    },
+    listen(source) {
+      source.addEventListener('keydown', onKeyDown);
+      source.addEventListener('keyup', onKeyUp);
+      return () => {
+        source.removeEventListener('keydown', onKeyDown);
+        source.removeEventListener('keyup', onKeyUp);
+      };
     },
   };
 }

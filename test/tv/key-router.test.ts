@@ -10,9 +10,10 @@ function keyEvent(type: 'keydown' | 'keyup', init: { key?: string; keyCode?: num
 describe('key router', () => {
   it('asks the newest handler first and stops at the first that uses the key', () => {
     const target = new EventTarget();
-    const router = createKeyRouter(target);
+    const router = createKeyRouter();
+    router.listen(target);
     const calls: string[] = [];
-    router.push((input) => (calls.push(`shell:${input.action.action}`), true));
+    router.setFallback((input) => (calls.push(`shell:${input.action.action}`), true));
     const off = router.push((input) => (calls.push(`watch:${input.action.action}:${input.phase}`), input.action.action === 'left'));
     const left = keyEvent('keydown', { key: 'ArrowLeft', keyCode: 37 });
     target.dispatchEvent(left);
@@ -28,7 +29,8 @@ describe('key router', () => {
 
   it('leaves keys it does not map alone (no preventDefault, no handler call)', () => {
     const target = new EventTarget();
-    const router = createKeyRouter(target);
+    const router = createKeyRouter();
+    router.listen(target);
     let called = 0;
     router.push(() => (called++, true));
     const exitKey = keyEvent('keydown', { key: 'Unidentified', keyCode: 10182 });
@@ -39,14 +41,15 @@ describe('key router', () => {
 
   it('reports auto-repeats on keydown and leaves a key no handler used to the browser', () => {
     const target = new EventTarget();
-    const router = createKeyRouter(target);
+    const router = createKeyRouter();
+    const stop = router.listen(target);
     const seen: RemoteKeyInput[] = [];
     router.push((input) => (seen.push(input), false));
     const held = keyEvent('keydown', { keyCode: 461, repeat: true });
     target.dispatchEvent(held);
     expect(seen[0]).toMatchObject({ action: { action: 'back' }, phase: 'down', repeat: true });
     expect(held.defaultPrevented).toBe(false);
-    router.dispose();
+    stop();
     target.dispatchEvent(keyEvent('keydown', { keyCode: 461 }));
     expect(seen).toHaveLength(1);
   });

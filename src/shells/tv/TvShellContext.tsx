@@ -13,9 +13,9 @@ export interface TvShellApi {
   focus: FocusManager;
   keys: KeyRouter;
   /** Opens a screen over the current one (a history entry, so webOS's history Back works). */
-  open(screen: TvScreenId): void;
+  open: (screen: TvScreenId) => void;
   /** An on-screen Back control: what the remote's Back key does, for remotes and pointers alike. */
-  back(): void;
+  back: () => void;
   /** Null off a TV (?mode=tv on a laptop). */
   platform: TvPlatform | null;
 }

@@ -1,0 +1,44 @@
+// Funding over time as an SVG line (no chart library on the TV's first screen): the funding milestones, then now.
+import { useEffect, useMemo, useState } from 'react';
+import type { Milestone, Project } from '../../protocol';
+import { useI18n } from '../../react/AppContext';
+import { useFocusable } from '../../tv/focus';
+import { chartCoordinates, fundingSeries, goalLineY } from '../../tv/dashboard/funding-series';
+
+const BOX = { width: 600, height: 200 };
+
+export function FundingChart({ project, milestones }: { project: Project; milestones: readonly Milestone[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { props } = useFocusable<HTMLElement>('tile-chart', { section: 'chart' });
+  const now = useMinuteClock();
+  const points = useMemo(() => fundingSeries(project, milestones, now), [project, milestones, now]);
+  const coordinates = chartCoordinates(points, BOX);
+  const goalY = goalLineY(points, BOX);
+  const milestonePoints = points.length - 1;
+  const nowShare = points[points.length - 1]?.share ?? 0;
+  const summary = t('tv.chart.summary', { percent: Math.round(nowShare * 100), points: milestonePoints });
+  return (
+    <figure className="tv-chart tv-focusable" {...props} aria-label={summary}>
+      <figcaption className="tv-tile__label">{t('tv.chart')}</figcaption>
+      <svg viewBox={`-10 -10 ${BOX.width + 20} ${BOX.height + 20}`} className="tv-chart__svg" role="img" aria-label={summary} data-testid="tv-chart" data-points={points.length}>
+        <line className="tv-chart__goal" x1={0} x2={BOX.width} y1={goalY} y2={goalY} />
+        <polyline className="tv-chart__line" points={coordinates.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ')} />
+        {coordinates.map((c, index) => (
+          <circle key={index} className={points[index]?.live ? 'tv-chart__dot tv-chart__dot--now' : 'tv-chart__dot'} cx={c.x} cy={c.y} r={points[index]?.live ? 9 : 6} />
+        ))}
+      </svg>
+      {milestonePoints === 0 && <p className="tv-tile__detail">{t('tv.chart.empty')}</p>}
+    </figure>
+  );
+}
+
+/** The time, updated once a minute: the "now" point moves right slowly instead of on every render. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}

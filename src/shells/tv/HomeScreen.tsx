@@ -1,0 +1,70 @@
+// The TV's first screen: the project's progress at 10-foot distance, live from the store, and the way into the set.
+import { useFeed, useI18n, useServices } from '../../react/AppContext';
+import { useFocusable } from '../../tv/focus';
+import { ConnectionState } from './ConnectionState';
+import { FundingChart } from './FundingChart';
+import { MilestoneTimeline } from './MilestoneTimeline';
+import { SummaryTiles } from './SummaryTiles';
+
+export function HomeScreen({ onWatch }: { onWatch: () => void }) {
+  const feed = useFeed();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { projectId } = useServices();
+  const watch = useFocusable<HTMLButtonElement>('home-watch', { section: 'actions', onSelect: onWatch });
+
+  let body;
+  if (feed.error) {
+    const needsCode = feed.error.code === 'unauthorized' || feed.error.code === 'forbidden';
+    body = (
+      <div className="tv-card" role="alert" data-testid="tv-feed-error">
+        <p className="tv-card__title">{needsCode ? t('feed.signIn.title') : t('tv.watch.failed')}</p>
+        <p>{needsCode ? t('tv.signIn') : feed.error.code === 'not-found' ? t('feed.error.not-found', { projectId }) : t('feed.error.generic', { message: feed.error.message })}</p>
+        <RetryButton />
+      </div>
+    );
+  } else if (!feed.data) {
+    body = (
+      <p className="tv-card tv-muted" aria-busy="true" data-testid="tv-loading">
+        {t('project.loading')}
+      </p>
+    );
+  } else {
+    const { project, milestones } = feed.data;
+    body = (
+      <div className="tv-home__grid">
+        <div className="tv-home__main">
+          <SummaryTiles project={project} />
+          <FundingChart project={project} milestones={milestones} />
+        </div>
+        <MilestoneTimeline milestones={milestones} />
+      </div>
+    );
+  }
+
+  return (
+    <main className="tv-home" data-screen="home">
+      <header className="tv-home__header">
+        <h1 className="tv-home__title" data-testid="tv-title">
+          {feed.data ? i18n.pick(feed.data.project.title) : t('app.name')}
+        </h1>
+        <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-watch" {...watch.props}>
+          {t('tv.watch')}
+        </button>
+        <ConnectionState />
+      </header>
+      {body}
+    </main>
+  );
+}
+
+/** A feed refusal does not fix itself (a wrong code, an unknown project): reloading starts from scratch. */
+function RetryButton() {
+  const { t } = useI18n();
+  const { props } = useFocusable<HTMLButtonElement>('home-retry', { section: 'actions', onSelect: () => location.reload() });
+  return (
+    <button type="button" className="tv-button tv-focusable" {...props}>
+      {t('tv.retry')}
+    </button>
+  );
+}

@@ -1,0 +1,25 @@
+// New milestones as toasts in a live region: announced, never focusable, gone by themselves.
+import { useState, useSyncExternalStore } from 'react';
+import { useI18n, useServices } from '../../react/AppContext';
+import { createMilestoneToasts } from '../../tv/dashboard/milestone-toasts';
+
+export function MilestoneToasts({ notice }: { notice: string | null }) {
+  const { store } = useServices();
+  const { t, pick } = useI18n();
+  const [toasts] = useState(() => createMilestoneToasts(store));
+  const list = useSyncExternalStore(
+    (onChange) => toasts.subscribe(onChange),
+    () => toasts.toasts,
+  );
+  return (
+    <div className="tv-toasts" role="status" aria-live="polite" data-testid="tv-toasts">
+      {notice && <p className="tv-toast tv-toast--notice">{notice}</p>}
+      {list.map(({ milestone }) => (
+        <p key={milestone.id} className="tv-toast" data-seq={milestone.seq}>
+          <span className="tv-toast__label">{t('tv.toast.new')} · {t(`milestone.kind.${milestone.kind}`)}</span>
+          <span className="tv-toast__title">{pick(milestone.title)}</span>
+        </p>
+      ))}
+    </div>
+  );
+}
