@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSetVisitServer, type SetVisitServer } from '../../src/server/create-server';
 import type { ServerLimits } from '../../src/server/config';
-import { seedSampleProject, SAMPLE_PROJECT } from '../../src/server/sample-project';
+import { seedSampleMeetup, seedSampleProject, SAMPLE_PROJECT } from '../../src/server/sample-project';
 import type { ServerLog } from '../../src/server/server-log';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
 import { SqliteMeetupStorage } from '../../src/server/storage/sqlite-meetup-storage';
@@ -65,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       handle.storage = new SqliteFeedStorage(dbFile);
       await seedSampleProject(handle.storage);
       handle.meetupStorage = new SqliteMeetupStorage(dbFile);
+      await seedSampleMeetup(handle.meetupStorage);
       handle.server = createSetVisitServer({
         storage: handle.storage,
         operatorToken: OPERATOR_TOKEN,
