@@ -90,6 +90,9 @@ export class ProjectFeed extends FeedEmitter {
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
+      // A server deployed websocket-only (SETVISIT_TRANSPORTS=websocket, several nodes without sticky sessions)
+      // refuses the long-polling handshake: go straight on to websocket instead of failing the connection.
+      tryAllTransports: true,
       ...options.socketOptions,
     });
     this.socket.on('connect', () => this.onConnect());

@@ -2,6 +2,7 @@
 // errors for values that make no sense.
 import type { RateLimit } from './rate-limiter';
 import { DEFAULT_MAX_RESUME_EVENTS } from '../protocol';
+import { readScaleEnvironment, type ScaleConfig } from './scale/scale-config';
 
 export interface ServerLimits {
   /** Largest HTTP request body. */
@@ -47,6 +48,8 @@ export interface EnvironmentConfig {
   allowedOrigins: string[];
   limits: ServerLimits;
   quiet: boolean;
+  /** Several nodes: DATABASE_URL, REDIS_URL, SETVISIT_TRANSPORTS, drain timing (src/server/scale). */
+  scale: ScaleConfig;
 }
 
 /** Reads `PORT`, `HOST`, `SETVISIT_*`; throws with the variable's name when a value is unusable. */
@@ -72,5 +75,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv): EnvironmentConfig {
       maxResumeEvents: integer('SETVISIT_MAX_RESUME_EVENTS', DEFAULT_LIMITS.maxResumeEvents, 0, 1_000_000),
     },
     quiet: env.SETVISIT_QUIET === '1',
+    scale: readScaleEnvironment(env),
   };
 }

@@ -1,7 +1,7 @@
 // Puts the reference server together: static app and media, the ingest API and the socket feed, on one port.
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server as SocketServer } from 'socket.io';
+import { Server as SocketServer, type ServerOptions as SocketServerOptions } from 'socket.io';
 import { DEFAULT_LIMITS, type ServerLimits } from './config';
 import { createAccessResolver } from './access';
 import { attachFeedGateway, type FeedGateway } from './feed-gateway';
@@ -29,13 +29,22 @@ export interface SetVisitServerOptions {
   meetupLimits?: Partial<MeetupLimits>;
   /** The footage the demo's live stream loops (an HLS folder); the sample backlot by default. */
   liveSourceDir?: string;
+  /** socket.io adapter; several nodes share broadcasts and recovery through Redis (src/server/scale). */
+  adapter?: SocketServerOptions['adapter'];
+  /** socket.io transports; ['websocket'] lets a load balancer work without sticky sessions. */
+  transports?: SocketServerOptions['transports'];
 }
+
+/** Answers a request before the API and the static files (health, metrics); returns whether it did. */
+export type ServerRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export interface SetVisitServer {
   readonly http: HttpServer;
   readonly io: SocketServer;
   readonly feed: FeedGateway;
   readonly meetups: MeetupService | undefined;
+  /** Adds a route tried before the API and the static files. */
+  addRoute(route: ServerRoute): void;
   /** Resolves with the bound port (pass 0 for any free one). */
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects every client and stops listening; storage stays open (its owner closes it). */
@@ -54,7 +63,10 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     // A short drop (a train tunnel, a Wi-Fi handover) resumes with the missed packets replayed by socket.io;
     // anything longer, or a server restart, falls back to the feed's own resync by sequence number.
     connectionStateRecovery: { maxDisconnectionDuration: limits.recoveryWindowMs, skipMiddlewares: true },
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    ...(options.transports ? { transports: options.transports } : {}),
   });
+  const routes: ServerRoute[] = [];
   const access = createAccessResolver(options.operatorToken, options.storage);
   const feed = attachFeedGateway(io, {
     storage: options.storage,
@@ -90,6 +102,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
   http.on('request', (req, res) => {
     // socket.io answers its own path on this server.
     if (req.url?.startsWith('/socket.io/')) return;
+    if (routes.some((route) => route(req, res))) return;
     // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
     (meetups ? meetups.handle(req, res) : Promise.resolve(false)).then((done) => done || api(req, res)).then(
       (handled) => {
@@ -108,6 +121,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     io,
     feed,
     meetups,
+    addRoute: (route) => void routes.push(route),
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

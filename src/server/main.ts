@@ -7,7 +7,8 @@ import { createSetVisitServer } from './create-server';
 import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleMeetup, seedSampleProject } from './sample-project';
 import { SqliteMeetupStorage } from './storage/sqlite-meetup-storage';
 import { createServerLog } from './server-log';
-import { SqliteFeedStorage } from './storage/sqlite-storage';
+import { NodeMetrics } from './scale/node-metrics';
+import { attachNodeOperations, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
 let config: EnvironmentConfig;
@@ -27,7 +28,18 @@ if (!existsSync(resolve(appDir, 'index.html'))) {
   process.exit(2);
 }
 
-const storage = new SqliteFeedStorage(dataFile);
+const metrics = new NodeMetrics(config.scale.nodeId);
+let storage: Awaited<ReturnType<typeof openNodeStorage>>['storage'];
+let engine: string;
+let redis: Awaited<ReturnType<typeof openRedisLink>>;
+try {
+  ({ storage, engine } = await openNodeStorage(config.scale, dataFile, metrics, log));
+  redis = await openRedisLink(config.scale, metrics, log);
+} catch (err) {
+  // The reason only: DATABASE_URL and REDIS_URL may hold passwords.
+  console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+}
 await seedSampleProject(storage);
 // Meet-ups live in the SQLite file (a PostgreSQL MeetupStorage for several nodes is still to come).
 const meetupStorage = new SqliteMeetupStorage(dataFile);
@@ -40,9 +52,18 @@ const server = createSetVisitServer({
   files: { appDir, scenesDir: resolve(root, 'scenes') },
   log,
   meetups: meetupStorage,
+  ...(redis ? { adapter: redis.adapter } : {}),
+  transports: config.scale.transports,
 });
+const operations = attachNodeOperations(server, { storage, redis, scale: config.scale, metrics, log });
 const boundPort = await server.listen(config.port, config.host);
-log.notice('listening', { port: boundPort, dataFile });
+log.notice('listening', {
+  port: boundPort,
+  node: config.scale.nodeId,
+  storage: engine === 'sqlite' ? dataFile : 'postgres',
+  redis: Boolean(redis),
+  transports: config.scale.transports.join(','),
+});
 
 const base = `http://localhost:${boundPort}`;
 const project = SAMPLE_PROJECT.id;
@@ -75,9 +96,12 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info('shutting down', { signal });
-  await server.close();
+  // Readiness fails, sockets move to other nodes a slice at a time, then the server closes (scale/drain.ts).
+  await operations.drain();
+  await redis?.close();
   await storage.close();
   await meetupStorage.close();
+  metrics.dispose();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,88 @@
+// Puts one node's scale-out parts together from its ScaleConfig: which storage engine, whether to join the
+// others over Redis, and the operations endpoints, metrics and drain. main.ts calls these; tests can too.
+import type { SetVisitServer } from '../create-server';
+import type { ServerLog } from '../server-log';
+import type { AccessStorage, FeedStorage } from '../storage/feed-storage';
+import { PostgresFeedStorage } from '../storage/postgres-storage';
+import { SqliteFeedStorage } from '../storage/sqlite-storage';
+import { NodeDrain } from './drain';
+import type { NodeMetrics } from './node-metrics';
+import { createOperationsRoutes, type ReadinessCheck } from './operations-routes';
+import { connectRedisLink, type RedisLink } from './redis-link';
+import type { ScaleConfig } from './scale-config';
+import { observeSocketTraffic } from './socket-traffic';
+
+export type NodeStorage = FeedStorage & AccessStorage;
+
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export async function openNodeStorage(scale: ScaleConfig, sqliteFile: string, metrics: NodeMetrics, log: ServerLog): Promise<{ storage: NodeStorage; engine: string }> {
+  if (!scale.databaseUrl) return { storage: new SqliteFeedStorage(sqliteFile), engine: 'sqlite' };
+  const storage = await PostgresFeedStorage.connect({
+    connectionString: scale.databaseUrl,
+    poolSize: scale.databasePoolSize,
+    onError: (err) => {
+      metrics.storageErrors++;
+      log.warn('database connection failed', { error: err.message });
+    },
+  });
+  metrics.addGauges(() => {
+    const pool = storage.poolStats();
+    return [
+      { name: 'setvisit_db_pool_connections', help: 'PostgreSQL connections open in this node\'s pool.', type: 'gauge', value: pool.total },
+      { name: 'setvisit_db_pool_waiting', help: 'Queries waiting for a free PostgreSQL connection.', type: 'gauge', value: pool.waiting },
+    ];
+  });
+  return { storage, engine: 'postgres' };
+}
+
+/** Connects to Redis when REDIS_URL is set; errors after that are counted and logged (at most once a second). */
+export async function openRedisLink(scale: ScaleConfig, metrics: NodeMetrics, log: ServerLog): Promise<RedisLink | undefined> {
+  if (!scale.redisUrl) return undefined;
+  let lastLogged = 0;
+  return connectRedisLink({
+    url: scale.redisUrl,
+    onError: (err) => {
+      metrics.redisErrors++;
+      if (Date.now() - lastLogged > 1_000) {
+        lastLogged = Date.now();
+        log.warn('redis error', { error: err.message });
+      }
+    },
+  });
+}
+
+export interface NodeOperations {
+  readonly metrics: NodeMetrics;
+  readonly draining: boolean;
+  /** Graceful shutdown (see drain.ts); resolves when the server is closed. */
+  drain(): Promise<void>;
+}
+
+export function attachNodeOperations(
+  server: SetVisitServer,
+  parts: { storage: NodeStorage; redis: RedisLink | undefined; scale: ScaleConfig; metrics: NodeMetrics; log: ServerLog },
+): NodeOperations {
+  const { metrics, redis } = parts;
+  const drain = new NodeDrain();
+  const checks: ReadinessCheck[] = [
+    // A real query on either engine; an unknown project id keeps it cheap.
+    { name: 'storage', run: async () => void (await parts.storage.latestSeq('readiness-probe')) },
+    ...(redis ? [{ name: 'redis', run: () => redis.ping() }] : []),
+  ];
+  server.addRoute(createOperationsRoutes({ nodeId: parts.scale.nodeId, metrics, checks, isDraining: () => drain.draining }));
+  observeSocketTraffic(server.io, metrics);
+  metrics.addGauges(() => [
+    { name: 'setvisit_socket_connections', help: 'Sockets connected to this node now.', type: 'gauge', value: server.io.engine.clientsCount },
+    { name: 'setvisit_draining', help: '1 while this node drains before shutting down.', type: 'gauge', value: drain.draining ? 1 : 0 },
+    { name: 'setvisit_redis_up', help: '1 when the Redis connection is ready (absent without REDIS_URL).', type: 'gauge', value: redis?.client.isReady ? 1 : 0 },
+    { name: 'setvisit_feed_rate_limited_total', help: 'Socket messages dropped by the per-socket rate limit.', type: 'counter', value: server.feed.stats.rateLimited },
+    { name: 'setvisit_feed_rejected_handshakes_total', help: 'Socket handshakes refused (protocol version, token).', type: 'counter', value: server.feed.stats.rejectedHandshakes },
+  ]);
+  return {
+    metrics,
+    get draining() {
+      return drain.draining;
+    },
+    drain: () => drain.drain(server, { graceMs: parts.scale.drainGraceMs, drainMs: parts.scale.drainMs, log: parts.log }),
+  };
+}
