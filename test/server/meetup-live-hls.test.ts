@@ -1,0 +1,166 @@
+// The demo's live stream: the looped timeline's arithmetic, then the real server's live playlist moving forward in
+// real time with fetchable segments, the secret path, and the VOD replay once the meet-up ends.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIVE_SOURCE_DIR } from '../../src/server/meetup';
+import { LIVE_WINDOW_SEGMENTS, PREROLL_SEGMENTS, createLoopTimeline, liveWindow, publishedCount, renderMediaPlaylist, replayPlaylist } from '../../src/server/live-hls/live-timeline';
+import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
+
+/** The lines of a playlist that are segment URIs, with the tags just before each. */
+function parsePlaylist(text: string) {
+  const lines = text.trim().split('\n');
+  const tag = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1);
+  const segments: { uri: string; discontinuity: boolean; duration: number }[] = [];
+  let discontinuity = false;
+  let duration = Number.NaN;
+  for (const line of lines) {
+    if (line === '#EXT-X-DISCONTINUITY') discontinuity = true;
+    else if (line.startsWith('#EXTINF:')) duration = Number.parseFloat(line.slice(8));
+    else if (!line.startsWith('#')) {
+      segments.push({ uri: line, discontinuity, duration });
+      discontinuity = false;
+    }
+  }
+  return {
+    mediaSequence: Number(tag('#EXT-X-MEDIA-SEQUENCE')),
+    discontinuitySequence: Number(tag('#EXT-X-DISCONTINUITY-SEQUENCE')),
+    playlistType: tag('#EXT-X-PLAYLIST-TYPE'),
+    ended: lines.includes('#EXT-X-ENDLIST'),
+    map: tag('#EXT-X-MAP'),
+    segments,
+  };
+}
+
+describe('the looped timeline', () => {
+  const timeline = createLoopTimeline([2, 2, 2, 2, 2], 2);
+
+  it('publishes the preroll at once, then one segment per segment duration', () => {
+    expect(publishedCount(timeline, 0)).toBe(PREROLL_SEGMENTS);
+    expect(publishedCount(timeline, 1_999)).toBe(PREROLL_SEGMENTS);
+    expect(publishedCount(timeline, 2_000)).toBe(PREROLL_SEGMENTS + 1);
+    expect(publishedCount(timeline, 60_000)).toBe(PREROLL_SEGMENTS + 30);
+  });
+
+  it('slides a window of six with a moving media sequence and marks each loop wrap as a discontinuity', () => {
+    const at = (ms: number) => parsePlaylist(renderMediaPlaylist(timeline, liveWindow(timeline, 0, ms, undefined)));
+    const early = at(4_000);
+    expect(early.mediaSequence).toBe(0);
+    expect(early.segments.map((s) => s.uri)).toEqual(['0.m4s', '1.m4s', '2.m4s', '3.m4s', '4.m4s']);
+    const later = at(20_000);
+    expect(later.segments).toHaveLength(LIVE_WINDOW_SEGMENTS);
+    expect(later.mediaSequence).toBe(publishedCount(timeline, 20_000) - LIVE_WINDOW_SEGMENTS);
+    expect(later.ended).toBe(false);
+    // Segments 7..12: the wrap at 10 is tagged; the one at 5 came before the window and is in the sequence.
+    expect(later.segments.map((s) => s.uri)).toEqual(['7.m4s', '8.m4s', '9.m4s', '10.m4s', '11.m4s', '12.m4s']);
+    expect(later.segments.map((s) => s.discontinuity)).toEqual([false, false, false, true, false, false]);
+    expect(later.discontinuitySequence).toBe(1);
+    // A window that starts on a wrap counts it in the sequence instead of tagging its first segment.
+    const startingAtTen = at(26_000);
+    expect(startingAtTen.segments[0]!.uri).toBe('10.m4s');
+    expect(startingAtTen.discontinuitySequence).toBe(2);
+    expect(startingAtTen.segments.map((s) => s.discontinuity)).toEqual([false, false, false, false, false, true]);
+  });
+
+  it('lists every segment that was live in the replay, closed', () => {
+    const replay = parsePlaylist(renderMediaPlaylist(timeline, replayPlaylist(timeline, 0, 21_000)));
+    expect(replay).toMatchObject({ mediaSequence: 0, discontinuitySequence: 0, playlistType: 'VOD', ended: true });
+    expect(replay.segments).toHaveLength(PREROLL_SEGMENTS + 10);
+    expect(replay.segments.filter((s) => s.discontinuity).map((s) => s.uri)).toEqual(['5.m4s', '10.m4s']);
+  });
+});
+
+describe('the live stream on the real server', () => {
+  let server: TestServer;
+  const api = (method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const get = (path: string) => fetch(`${server.url}${path}`);
+  let streamUrl = '';
+  let base = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const scheduled = await api('POST', `/api/projects/${PROJECT_ID}/meetups`, { id: 'live-stage', title: { en: 'Live stage' }, star: { en: 'Lin Yue' }, scheduledStart: new Date().toISOString(), requiredTier: 'gold' });
+    expect(scheduled.status).toBe(201);
+  });
+  afterAll(() => server.dispose());
+
+  it('has no stream while scheduled', async () => {
+    const meetup = (await (await api('GET', '/api/meetups/live-stage')).json()) as { streamUrl?: string };
+    expect(meetup.streamUrl).toBeUndefined();
+  });
+
+  it('serves a live playlist whose media sequence moves forward in real time, with fetchable segments', async () => {
+    const started = (await (await api('POST', '/api/meetups/live-stage/start')).json()) as { streamUrl: string };
+    streamUrl = started.streamUrl;
+    base = streamUrl.replace(/master\.m3u8$/, '');
+    const master = await get(streamUrl);
+    expect(master.status).toBe(200);
+    expect(master.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    const masterText = await master.text();
+    expect(masterText.match(/^#EXT-X-STREAM-INF:/gm)).toHaveLength(3);
+    expect(masterText).toContain('tv/index.m3u8');
+
+    const read = async () => {
+      const response = await get(`${base}tv/index.m3u8`);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      return parsePlaylist(await response.text());
+    };
+    const first = await read();
+    expect(first.ended).toBe(false);
+    expect(first.playlistType).toBeUndefined();
+    expect(first.map).toBe('URI="init.mp4"');
+    expect(first.segments.length).toBeGreaterThanOrEqual(PREROLL_SEGMENTS);
+    expect(first.segments.length).toBeLessThanOrEqual(LIVE_WINDOW_SEGMENTS);
+    const edge = (p: typeof first) => p.mediaSequence + p.segments.length;
+    const moved = await waitFor(async () => {
+      const now = await read();
+      return edge(now) > edge(first) ? now : undefined;
+    }, 8_000, 'the live edge to move');
+    expect(edge(moved)).toBe(edge(first) + 1);
+
+    // The bytes are the sample footage's: segment k repeats source segment k mod 5.
+    const newest = moved.segments.at(-1)!.uri;
+    const k = Number.parseInt(newest, 10);
+    const segment = await get(`${base}tv/${newest}`);
+    expect(segment.status).toBe(200);
+    expect(Buffer.from(await segment.arrayBuffer()).equals(readFileSync(join(DEFAULT_LIVE_SOURCE_DIR, 'tv', `seg_0000${k % 5}.m4s`)))).toBe(true);
+    const init = await get(`${base}tv/init.mp4`);
+    expect(Buffer.from(await init.arrayBuffer()).equals(readFileSync(join(DEFAULT_LIVE_SOURCE_DIR, 'tv', 'init.mp4')))).toBe(true);
+    // Not yet published: not served.
+    expect((await get(`${base}tv/${k + 3}.m4s`)).status).toBe(404);
+  });
+
+  it('answers 404 for a wrong key, an unknown rendition, and a replay while still live', async () => {
+    expect((await get('/live/AAAAAAAAAAAAAAAAAAAAAA/master.m3u8')).status).toBe(404);
+    expect((await get(`${base}8k/index.m3u8`)).status).toBe(404);
+    expect((await get(streamUrl.replace('/live/', '/replay/'))).status).toBe(404);
+    expect((await fetch(`${server.url}${streamUrl}`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('turns into a VOD replay of every segment that was live once the meet-up ends', async () => {
+    const ended = (await (await api('POST', '/api/meetups/live-stage/end')).json()) as { streamUrl: string };
+    expect(ended.streamUrl).toBe(streamUrl.replace('/live/', '/replay/'));
+    const replayBase = ended.streamUrl.replace(/master\.m3u8$/, '');
+    const replay = parsePlaylist(await (await get(`${replayBase}headset/index.m3u8`)).text());
+    expect(replay).toMatchObject({ mediaSequence: 0, playlistType: 'VOD', ended: true });
+    expect(replay.segments.length).toBeGreaterThan(PREROLL_SEGMENTS);
+    expect(replay.segments.map((s) => s.uri)).toEqual(replay.segments.map((_, i) => `${i}.m4s`));
+    expect(replay.segments.filter((s) => s.discontinuity).map((s) => s.uri)).toEqual(replay.segments.map((s) => s.uri).filter((u) => Number.parseInt(u, 10) % 5 === 0 && u !== '0.m4s'));
+    for (const s of [replay.segments[0]!, replay.segments.at(-1)!]) expect((await get(`${replayBase}headset/${s.uri}`)).status).toBe(200);
+    // Whoever still watches live gets the final window, closed, so the player stops instead of waiting.
+    const closedLive = parsePlaylist(await (await get(`${base}tv/index.m3u8`)).text());
+    expect(closedLive.ended).toBe(true);
+    expect(closedLive.mediaSequence + closedLive.segments.length).toBe(replay.segments.length);
+    // The replay survives a restart: everything follows from the stored start and end.
+    await server.stop();
+    await server.start();
+    const again = await fetch(`${server.url}${replayBase}headset/index.m3u8`).catch(() => fetch(`${server.url}${replayBase}headset/index.m3u8`));
+    expect(parsePlaylist(await again.text()).segments).toHaveLength(replay.segments.length);
+  });
+});
