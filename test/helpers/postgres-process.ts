@@ -17,6 +17,8 @@ export interface PostgresProcess {
   /** postgres://… for the `setvisit` database, as DATABASE_URL takes it. */
   url: string;
   port: number;
+  /** The postmaster; each connection is served by a child of it (for CPU readings in benchmarks). */
+  pid: number;
   /** Makes another empty database on this server and returns its URL (one per test suite keeps them apart). */
   createDatabase(name: string): Promise<string>;
   /** Stops the server (fast shutdown) and deletes its files. */
@@ -68,6 +70,7 @@ export async function startPostgres(): Promise<PostgresProcess> {
       const base = `postgres://${superuser}@127.0.0.1:${port}`;
       const handle: PostgresProcess = {
         port,
+        pid: child.pid ?? 0,
         url: `${base}/postgres`,
         async createDatabase(name) {
           const { default: pg } = await import('pg');
