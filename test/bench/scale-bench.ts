@@ -137,7 +137,7 @@ async function runLayout(layout: Layout, redis: RedisProcess, postgres: Postgres
           const parsed = FeedEvent.safeParse(payload);
           if (!parsed.success) return;
           let byClient = received.get(parsed.data.seq);
-          if (!byClient) received.set(parsed.data.seq, (byClient = new Map()));
+          if (!byClient) received.set(parsed.data.seq, (byClient = new Map<number, number>()));
           if (byClient.has(id)) duplicates++;
           else byClient.set(id, now);
         });
@@ -246,8 +246,8 @@ async function main(): Promise<number> {
   onCleanup(() => Promise.all([redis.stop(), postgres.stop()]).then(() => undefined));
   const results: LayoutResult[] = [];
   for (const [run, layout] of wanted.entries()) results.push(await runLayout(layout, redis, postgres, run));
-  console.log(`${CLIENTS} clients, ${POSTS} milestones ${GAP_MS} ms apart, posted through node 1; one machine (${(await import('node:os')).cpus().length} cores) holds every node, Redis, PostgreSQL and all clients.\n`);
-  console.log(table(results));
+  console.info(`${CLIENTS} clients, ${POSTS} milestones ${GAP_MS} ms apart, posted through node 1; one machine (${(await import('node:os')).cpus().length} cores) holds every node, Redis, PostgreSQL and all clients.\n`);
+  console.info(table(results));
   const wrong = results.some((r) => r.received !== r.expected || r.duplicates > 0);
   if (wrong) console.error('\nDelivery was not exactly once in at least one layout.');
   return wrong ? 1 : 0;
