@@ -6,7 +6,8 @@ import globals from 'globals';
 
 export default tseslint.config(
   // public/ holds media (HLS segments, posters), dist/ and data/ are generated.
-  { ignores: ['dist/', 'public/', 'data/', 'node_modules/', 'test/.artifacts/'] },
+  // test/bench/peers holds the peer viewers' plain-JS pages, their own install and builds: not the app's code.
+  { ignores: ['dist/', 'public/', 'data/', 'node_modules/', 'test/.artifacts/', 'test/bench/peers/', 'test/bench/.out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

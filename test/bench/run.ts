@@ -1,0 +1,321 @@
+// Owns `npm run bench` (`npx tsx test/bench/run.ts`): builds SetVisit and the peer viewers, measures them side by side
+// in Chromium at each CPU rate, adds the bundle, TV, XR and server figures, and prints the one table.
+import { loadavg, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { postMilestone, validMilestone } from '../helpers/test-server';
+import { buildApp, BENCH_APP_DIR } from './app-build';
+import { type Row, type TableRow, renderTable } from './bench-table';
+import { onCleanup, runCleanups, withTimeout } from './bounded';
+import { measureBundleSizes, type EntrySize } from './bundle-sizes';
+import { measureHeap, type HeapFigures } from './heap-run';
+import { measureTvFirstScreen, measureXrFigures, runServerBench, type TvFirstScreen } from './other-figures';
+import { startPeerServer } from './peer-server';
+import { buildPeers, PEERS_DIST } from './peers-build';
+import { readMachineCpu } from './process-usage';
+import { startSetVisitServer } from './setvisit-server';
+import { visit, type ViewerId, type VisitFigures } from './viewer-run';
+import { viewerTargets } from './viewer-targets';
+
+export interface BenchOptions {
+  runs: number;
+  cpuRates: number[];
+  viewers: ViewerId[];
+  /** Heap run: warm-up, then this long playing (5 minutes with --long). 0 skips it. */
+  heapPlayMs: number;
+  heapWarmupMs: number;
+  playbackMs: number;
+  build: boolean;
+  /** Feed and meet-up benches, run short. */
+  serverBenches: boolean;
+  /** TV first screen and XR figures. */
+  shellFigures: boolean;
+  log: (line: string) => void;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  runs: 3,
+  cpuRates: [1, 4],
+  viewers: ['setvisit', 'psv', 'aframe'],
+  heapPlayMs: 30_000,
+  heapWarmupMs: 10_000,
+  playbackMs: 3_000,
+  build: true,
+  serverBenches: true,
+  shellFigures: true,
+  log: (line) => console.error(line),
+};
+
+const FIRST_FRAME_TIMEOUT_MS = 90_000;
+
+export interface BenchResult {
+  rows: Row[];
+  table: string;
+  notes: string[];
+}
+
+export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise<BenchResult> {
+  const { log } = options;
+  const started = Date.now();
+  const cpuAtStart = readMachineCpu();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
+  if (options.build) {
+    log('building SetVisit (vite build → test/bench/.out/app)');
+    await buildApp();
+  }
+  const wantsPeers = options.viewers.some((v) => v !== 'setvisit');
+  if (wantsPeers && options.build) {
+    log('building the peer viewers (test/bench/peers)');
+    await buildPeers(log);
+  }
+  const app = await startSetVisitServer(BENCH_APP_DIR);
+  onCleanup(() => app.close());
+  const peers = wantsPeers ? await startPeerServer(PEERS_DIST) : null;
+  if (peers) onCleanup(() => peers.close());
+  const browser: Browser = await launchChromium();
+  onCleanup(() => browser.close());
+
+  const targets = viewerTargets(app.url, peers?.url ?? '').filter((t) => options.viewers.includes(t.id));
+  const visits = new Map<string, VisitFigures[]>();
+  const failures: string[] = [];
+  // Runs interleave the viewers, so a burst of load elsewhere on the machine falls on all of them alike.
+  for (let run = 1; run <= options.runs; run++) {
+    for (const cpuRate of options.cpuRates) {
+      for (const target of targets) {
+        log(`run ${run}/${options.runs}, ${cpuRate}× CPU: ${target.label}`);
+        try {
+          const figures = await withTimeout(
+            visit(browser, target, { cpuRate, playbackMs: options.playbackMs, switchTarget: 'stage-a', firstFrameTimeoutMs: FIRST_FRAME_TIMEOUT_MS }),
+            FIRST_FRAME_TIMEOUT_MS * 2 + 30_000,
+            `${target.label} at ${cpuRate}×`,
+          );
+          const key = `${target.id}@${cpuRate}`;
+          visits.set(key, [...(visits.get(key) ?? []), figures]);
+        } catch (err) {
+          failures.push(`${target.label} at ${cpuRate}× (run ${run}): ${String(err).split('\n')[0]}`);
+          log(`  failed: ${String(err).split('\n')[0]}`);
+        }
+      }
+    }
+  }
+
+  const heaps = new Map<ViewerId, HeapFigures>();
+  if (options.heapPlayMs > 0) {
+    let posted = 0;
+    for (const target of targets) {
+      log(`heap: ${target.label}, ${options.heapWarmupMs / 1000} s warm-up + ${options.heapPlayMs / 1000} s playing`);
+      const feedTick =
+        target.id === 'setvisit'
+          ? async () => (await postMilestone(app.url, validMilestone(1000 + ++posted)).catch(() => null))?.status === 201
+          : undefined;
+      try {
+        heaps.set(
+          target.id,
+          await measureHeap(browser, target, { warmupMs: options.heapWarmupMs, playMs: options.heapPlayMs, feedTick, firstFrameTimeoutMs: FIRST_FRAME_TIMEOUT_MS }),
+        );
+      } catch (err) {
+        failures.push(`heap ${target.label}: ${String(err).split('\n')[0]}`);
+      }
+    }
+  }
+
+  const bundles = measureBundleSizes(BENCH_APP_DIR);
+  const tv = new Map<number, TvFirstScreen | null>();
+  let xr: Awaited<ReturnType<typeof measureXrFigures>> = 'not written';
+  if (options.shellFigures) {
+    for (const cpuRate of options.cpuRates) {
+      log(`TV first screen at ${cpuRate}×`);
+      tv.set(cpuRate, await measureTvFirstScreen(browser, app.url, cpuRate, 30_000).catch(() => null));
+    }
+    log('XR view figures');
+    xr = await measureXrFigures(app.url, 120_000);
+  }
+  let feed: Awaited<ReturnType<typeof runServerBench>> | null = null;
+  let meetup: Awaited<ReturnType<typeof runServerBench>> | null = null;
+  if (options.serverBenches) {
+    log('feed bench, short (200 clients, 20 milestones, 1 run)');
+    feed = await runServerBench(
+      'feed-bench.ts',
+      ['--clients', '200', '--posts', '20', '--runs', '1', '--burst', '2000'],
+      /^(Delivery latency p50|Delivery latency p95|Last client reached, max|Apply throughput|Deliveries missing)/,
+      120_000,
+    );
+    log('meet-up bench');
+    meetup = await runServerBench('meetup-bench.ts', [], /./, 150_000);
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  const machineBusy = (readMachineCpu().busyMs - cpuAtStart.busyMs) / (seconds * 1000 * cpus().length);
+  const rows = buildRows({ options, visits, heaps, bundles, tv, xr, feed, meetup });
+  const notes = [
+    `Whole run: ${seconds.toFixed(0)} s; ${options.runs} run(s) per viewer and CPU rate (cells: median, then each run); heap: ${options.heapPlayMs / 1000} s of playback after ${options.heapWarmupMs / 1000} s warm-up${options.heapPlayMs >= 300_000 ? ' (--long)' : ' (default; --long plays 5 minutes)'}.`,
+    `Machine: ${cpus().length} cores, busy ${(machineBusy * 100).toFixed(0)} % during the run (the benchmark's Chromium included); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
+    ...failures.map((f) => `Failed: ${f}`),
+  ];
+  return { rows, table: renderTable(rows), notes };
+}
+
+interface Collected {
+  options: BenchOptions;
+  visits: Map<string, VisitFigures[]>;
+  heaps: Map<ViewerId, HeapFigures>;
+  bundles: ReturnType<typeof measureBundleSizes>;
+  tv: Map<number, TvFirstScreen | null>;
+  xr: Awaited<ReturnType<typeof measureXrFigures>>;
+  feed: Awaited<ReturnType<typeof runServerBench>> | null;
+  meetup: Awaited<ReturnType<typeof runServerBench>> | null;
+}
+
+const VISIT_FIGURES: { figure: string; unit: string; digits?: number; method: string; pick: (v: VisitFigures) => number }[] = [
+  { figure: 'JS loaded to the first 360 frame', unit: 'kB gz', digits: 1, method: 'every script response the page received by then, gzip -9 (kB = 1000 B)', pick: (v) => v.jsKbGz },
+  { figure: 'Navigation → first 360 frame', unit: 'ms', method: 'performance.now() at the first WebGL draw call after the first texImage2D/texSubImage2D from a <video> (probe wrapping the WebGL API, installed before page scripts); cold cache', pick: (v) => v.firstFrameMs },
+  { figure: 'Switch location (backlot → stage A)', unit: 'ms', method: "the tour's own API (SetVisit player.goTo, PSV setCurrentNode), no preload → first draw after the new <video>'s first upload", pick: (v) => v.switchMs },
+  { figure: 'Main thread per frame, median', unit: 'ms', digits: 1, method: 'CDP trace (toplevel): renderer main-thread tasks clipped into 1/60 s windows over the playback window', pick: (v) => v.mainThread.perFrameMedianMs },
+  { figure: 'Main thread per frame, p95', unit: 'ms', digits: 1, method: 'same windows, nearest-rank p95', pick: (v) => v.mainThread.perFrameP95Ms },
+  { figure: 'Main thread busy per second of playback', unit: 'ms', method: 'sum of the same tasks ÷ traced seconds', pick: (v) => v.mainThread.busyMsPerSecond },
+  { figure: 'Frames drawn per second', unit: '/s', digits: 1, method: 'animation frames that issued ≥ 1 draw call, playback window', pick: (v) => v.drawnFramesPerSecond },
+  { figure: 'Draw calls per drawn frame', unit: '', digits: 0, method: 'drawArrays/drawElements(+Instanced) calls between two animation frames, median over the window', pick: (v) => v.drawCalls },
+  { figure: 'Triangles per drawn frame', unit: '', digits: 0, method: 'from each draw call: TRIANGLES count/3, strips and fans count−2, × instances', pick: (v) => v.triangles },
+  { figure: 'Long tasks', unit: '', digits: 0, method: "PerformanceObserver 'longtask' (buffered), navigation → end of the switch", pick: (v) => v.longTaskCount },
+  { figure: 'Long tasks, total', unit: 'ms', method: 'sum of their durations', pick: (v) => v.longTaskMs },
+  { figure: 'Non-black share of the view', unit: '%', method: 'screenshot after playback, pixels with r+g+b > 30: proof the footage is on screen', pick: (v) => v.litShare * 100 },
+];
+
+function kb(size: EntrySize): number[] | undefined {
+  return size.kbGz === null ? undefined : [size.kbGz];
+}
+
+function buildRows(c: Collected): Row[] {
+  const rows: Row[] = [];
+  for (const cpuRate of c.options.cpuRates) {
+    rows.push({ section: `Tour view in Chromium, ${cpuRate}× CPU` });
+    for (const spec of VISIT_FIGURES) {
+      const values: TableRow['values'] = {};
+      for (const viewer of c.options.viewers) {
+        const samples = c.visits.get(`${viewer}@${cpuRate}`);
+        if (samples) values[viewer] = samples.map(spec.pick);
+      }
+      rows.push({ figure: spec.figure, unit: spec.unit, digits: spec.digits, method: spec.method, values });
+    }
+  }
+  if (c.heaps.size > 0) {
+    rows.push({ section: 'Memory, 1× CPU' });
+    const heapRow = (figure: string, method: string, pick: (h: HeapFigures) => number): TableRow => ({
+      figure,
+      unit: 'MiB',
+      digits: 1,
+      method,
+      values: Object.fromEntries([...c.heaps].map(([id, h]) => [id, [pick(h)]])),
+    });
+    rows.push(heapRow('JS heap after warm-up', 'CDP Runtime.getHeapUsage usedSize after two HeapProfiler.collectGarbage', (h) => h.beforeMiB));
+    rows.push(heapRow('JS heap after playing', `same, after ${c.options.heapPlayMs / 1000} s more playback; SetVisit also gets a milestone posted to the real server every second`, (h) => h.afterMiB));
+    rows.push(heapRow('JS heap growth after warm-up', 'after − before', (h) => h.growthMiB));
+  }
+  rows.push({ section: 'SetVisit bundles (Vite manifest)' });
+  const sizeRow = (figure: string, size: EntrySize, method: string): Row =>
+    size.kbGz === null ? { figure, text: 'not built', method } : { figure, unit: 'kB gz', digits: 1, method, values: { setvisit: kb(size) } };
+  rows.push(sizeRow('Entry (every shell)', c.bundles.entry, "index.html's static imports, gzip -9"));
+  rows.push(sizeRow('Desktop tour with hls.js', c.bundles.desktopTourHlsJs, 'entry + DesktopShell + PanoramaCanvas + hls.js chunks and their static imports'));
+  rows.push(sizeRow('Desktop tour, native HLS', c.bundles.desktopTourNative, 'the same without hls.js'));
+  rows.push(sizeRow('hls.js chunk', c.bundles.hlsJs, 'the lazily loaded player'));
+  rows.push(sizeRow('XR chunk', c.bundles.xrChunk, 'what ?mode=xr adds to the entry'));
+  if (c.options.shellFigures) {
+    rows.push({ section: 'TV first screen (?mode=tv, Tizen user agent)' });
+    for (const cpuRate of c.options.cpuRates) {
+      const m = c.tv.get(cpuRate);
+      const method = "navigation → performance.mark('setvisit:tv-interactive')";
+      if (!m) {
+        rows.push({ figure: `Time to interactive, ${cpuRate}× CPU`, text: 'not built (no mark within 30 s)', method });
+        continue;
+      }
+      rows.push({ figure: `Time to interactive, ${cpuRate}× CPU`, unit: 'ms', method, values: { setvisit: [m.interactiveMs] } });
+      rows.push({ figure: `JS loaded by then, ${cpuRate}× CPU`, unit: 'kB gz', digits: 1, method: 'script responses by the mark, gzip -9 (budget 120)', values: { setvisit: [m.jsKbGz] } });
+    }
+    rows.push({ section: 'XR view (test/bench/xr-figures.ts)' });
+    if (Array.isArray(c.xr)) {
+      for (const f of c.xr) {
+        rows.push({ figure: `Draw calls per eye, ${f.path}`, unit: '', method: 'measureXrView (XR engineer)', values: { setvisit: [f.drawCallsPerEye] } });
+        rows.push({ figure: `Triangles per eye, ${f.path}`, unit: '', method: 'measureXrView (XR engineer)', values: { setvisit: [f.trianglesPerEye] } });
+      }
+    } else {
+      rows.push({ figure: 'XR view', text: typeof c.xr === 'string' ? c.xr : `failed: ${c.xr.error}`, method: 'measureXrView' });
+    }
+  }
+  const serverRows = (title: string, result: Collected['feed'], method: string) => {
+    if (!result) return;
+    rows.push({ section: title });
+    if (!Array.isArray(result)) rows.push({ figure: title, text: result.error, method });
+    else for (const r of result) rows.push({ figure: r.figure, text: r.value, method });
+  };
+  serverRows('Feed server (bench:feed, short)', c.feed, 'test/bench/feed-bench.ts --clients 200 --posts 20 --runs 1 --burst 2000');
+  serverRows('Meet-up server (meetup-bench)', c.meetup, 'test/bench/meetup-bench.ts');
+  return rows;
+}
+
+function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' },
+      cpu: { type: 'string' },
+      viewers: { type: 'string' },
+      long: { type: 'boolean' },
+      'heap-seconds': { type: 'string' },
+      'no-build': { type: 'boolean' },
+      'no-servers': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.info(`npx tsx test/bench/run.ts [--runs N] [--cpu 1,4] [--viewers setvisit,psv,aframe] [--long | --heap-seconds S] [--no-build] [--no-servers]`);
+    process.exit(0);
+  }
+  const int = (raw: string | undefined, fallback: number, name: string, min: number): number => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
+    return n;
+  };
+  const viewers = (values.viewers?.split(',') ?? DEFAULT_OPTIONS.viewers) as ViewerId[];
+  for (const v of viewers) if (!DEFAULT_OPTIONS.viewers.includes(v)) throw new Error(`--viewers: unknown viewer "${v}"`);
+  const cpuRates = values.cpu?.split(',').map((r) => int(r, 1, 'cpu', 1)) ?? DEFAULT_OPTIONS.cpuRates;
+  return {
+    ...DEFAULT_OPTIONS,
+    runs: int(values.runs, DEFAULT_OPTIONS.runs, 'runs', 1),
+    cpuRates,
+    viewers,
+    heapPlayMs: values.long ? 300_000 : int(values['heap-seconds'], DEFAULT_OPTIONS.heapPlayMs / 1000, 'heap-seconds', 0) * 1000,
+    build: !values['no-build'],
+    serverBenches: !values['no-servers'],
+  };
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    console.error(String(err instanceof Error ? err.message : err));
+    process.exit(2);
+  }
+  process.once('SIGINT', () => void runCleanups().then(() => process.exit(130)));
+  try {
+    const result = await runBench(options);
+    console.info(result.table);
+    console.info('');
+    for (const note of result.notes) console.info(`- ${note}`);
+  } finally {
+    await runCleanups();
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+// The real reference server for the benchmark, in this process: the bench's own build of the app, the sample
+// project in a fresh SQLite file, loopback only.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSetVisitServer } from '../../src/server/create-server';
+import { seedSampleProject } from '../../src/server/sample-project';
+import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
+import { OPERATOR_TOKEN, REPO_ROOT } from '../helpers/test-server';
+
+export interface BenchAppServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const quiet = () => undefined;
+
+export async function startSetVisitServer(appDir: string): Promise<BenchAppServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'setvisit-bench-'));
+  const storage = new SqliteFeedStorage(join(dir, 'feed.sqlite'));
+  await seedSampleProject(storage);
+  const server = createSetVisitServer({
+    storage,
+    operatorToken: OPERATOR_TOKEN,
+    log: { notice: quiet, info: quiet, warn: quiet, error: (message, fields) => console.error(`server: ${message}`, fields ?? '') },
+    // The steady feed of the memory run posts once a second; the default operator limit allows far more.
+    files: { appDir, scenesDir: join(REPO_ROOT, 'scenes') },
+  });
+  const port = await server.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await server.close();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
