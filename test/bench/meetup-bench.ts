@@ -102,6 +102,7 @@ function table(s: Settings, r: StormResult, c: ClientCostResult): string {
   add('Join phase', formatMs(r.connectMs), `connect + meetup:join ack, batches of ${s.batch}`);
   add('Reactions sent', formatCount(r.sent.reactions + r.sent.probes), `${formatCount(r.sent.messages)} storm messages of 1 reaction (${s.rate}/min) + ${r.sent.probes} probes, over ${(r.server.wallMs / 1000).toFixed(1)} s`);
   add('Reactions counted', formatCount(r.counted), "the room's stored totals after the last window (GET /api/meetups/:id/reactions)");
+  add('Storm end → last reaction counted', formatMs(r.drainMs), 'how far the room was behind when the sending stopped');
   add('Dropped (sent − counted)', formatCount(r.dropped), 'refused by a limit or lost; must be 0 at this rate');
   add('Refusals seen', Object.entries(r.refusals).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none', 'meetup:error events (≤ 1/s per socket)');
   add('Questions asked / refused', `${r.sent.questions} / ${r.questionsRefused}`, `one every ${s.questionEveryMs} ms, acked`);
