@@ -2,6 +2,8 @@
 // decides a WebGL sphere is not really showing the video, and the per-device memory of that choice.
 export { FLAT_PAN_FOV_DEG, clampFlatView, flatPanLayout, flatProjectToScreen, horizontalFov, layoutTransform } from './flat-pan-geometry';
 export type { FlatPanLayout, FlatPanSource, Viewport } from './flat-pan-geometry';
+export { startFlatPan } from './flat-pan-driver';
+export type { FlatPanDriverOptions } from './flat-pan-driver';
 export { DEFAULT_PIXEL_CHECK, PixelCheck, meanLuma } from './pixel-check';
 export type { PixelCheckOptions, PixelFailure, PixelSample, PixelVerdict } from './pixel-check';
 export { REMEMBERED_VIEW_KEY, chooseTv360View, forgetFlatPan, rememberFlatPan, webglAvailable } from './view-choice';

@@ -1,0 +1,89 @@
+// The on-screen controls of "Watch the set": every media key and Back has a button here too (the Samsung Smart
+// Remote has no colour keys, the LG Magic Remote no media keys), all reachable with the D-pad and OK.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../../../i18n/en';
+import type { MediaSession } from '../../../media/media-session';
+import { useI18n } from '../../../react/AppContext';
+import { useFocusable } from '../../../tv/focus';
+import { FOCUS, WATCH_OVERLAY } from './focus-ids';
+import { runMediaCommand } from './remote-commands';
+
+export interface WatchControlsProps {
+  session: MediaSession;
+  locationName: string;
+  viewLabel: string;
+  onBack: () => void;
+  onLookAround: () => void;
+  showRetry: boolean;
+  onRetry: () => void;
+}
+
+export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry }: WatchControlsProps) {
+  const { t } = useI18n();
+  const video = session.video;
+  const paused = usePaused(video);
+  const [muted, setMuted] = useState(video.muted);
+  return (
+    <div className="watch__bar" role="toolbar" aria-label={locationName}>
+      <ControlButton id={FOCUS.back} onSelect={onBack}>
+        ← {t('tv.back')}
+      </ControlButton>
+      <ControlButton id={FOCUS.look} onSelect={onLookAround}>
+        {t('watch.lookAround')}
+      </ControlButton>
+      {showRetry && (
+        <ControlButton id={FOCUS.retry} onSelect={onRetry}>
+          {t('media.retry')}
+        </ControlButton>
+      )}
+      <ControlButton id={FOCUS.rewind} onSelect={() => runMediaCommand(video, 'rewind')} label="watch.rewindLabel">
+        {t('watch.rewind')}
+      </ControlButton>
+      <ControlButton id={FOCUS.playPause} onSelect={() => runMediaCommand(video, 'playPause')} pressed={!paused}>
+        {paused ? `▶ ${t('watch.play')}` : `❚❚ ${t('watch.pause')}`}
+      </ControlButton>
+      <ControlButton id={FOCUS.forward} onSelect={() => runMediaCommand(video, 'fastForward')} label="watch.forwardLabel">
+        {t('watch.forward')}
+      </ControlButton>
+      <ControlButton
+        id={FOCUS.sound}
+        onSelect={() => {
+          session.setMuted(!muted);
+          setMuted(!muted);
+        }}
+      >
+        {muted ? t('media.soundOn') : t('media.soundOff')}
+      </ControlButton>
+      <span className="watch__where">
+        <strong>{locationName}</strong>
+        <span className="watch__mode">{viewLabel}</span>
+      </span>
+    </div>
+  );
+}
+
+function ControlButton({ id, onSelect, children, label, pressed }: { id: string; onSelect: () => void; children: ReactNode; label?: MessageKey; pressed?: boolean }) {
+  const { t } = useI18n();
+  const { props } = useFocusable<HTMLButtonElement>(id, { section: WATCH_OVERLAY, onSelect });
+  return (
+    <button {...props} type="button" className="watch-button" aria-label={label ? t(label) : undefined} aria-pressed={pressed}>
+      {children}
+    </button>
+  );
+}
+
+/** The video's paused state, whichever way it changed (a media key, a control, the TV pausing it). */
+function usePaused(video: HTMLVideoElement): boolean {
+  const [paused, setPaused] = useState(video.paused);
+  useEffect(() => {
+    const update = () => setPaused(video.paused);
+    update();
+    video.addEventListener('play', update);
+    video.addEventListener('pause', update);
+    return () => {
+      video.removeEventListener('play', update);
+      video.removeEventListener('pause', update);
+    };
+  }, [video]);
+  return paused;
+}

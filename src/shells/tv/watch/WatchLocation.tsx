@@ -1,0 +1,173 @@
+// One location on screen in "Watch the set": the view (sphere or flat), its hotspots, the media states, and the
+// remote. Two modes: panning (held arrows turn the view, OK shows the overlay) and the overlay (arrows move the one
+// focus among the visible hotspots and the controls, OK selects). Media keys work in both; Back is the shell's.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HotspotProjector } from '../../../panorama/hotspot-projector';
+import { DEFAULT_LOOK_LIMITS, LookController } from '../../../panorama/look-controller';
+import { useCaptionCue } from '../../../react/useCaptionCue';
+import { useI18n, useMedia } from '../../../react/AppContext';
+import { usePlayerState } from '../../../react/useTourPlayer';
+import type { TourPlayer } from '../../../tour/tour-player';
+import { FLAT_PAN_FOV_DEG, flatProjectToScreen, type FlatPanReason, type Tv360View } from '../../../tv/flat-pan';
+import { useFocusable } from '../../../tv/focus';
+import { useRemoteKeys, useTvShell } from '../TvShellContext';
+import { FlatPanView } from './FlatPanView';
+import { FOCUS, WATCH_OVERLAY, WATCH_VIEW } from './focus-ids';
+import { lookKeyOf, mediaCommandOf, runMediaCommand } from './remote-commands';
+import { TvHotspots } from './TvHotspots';
+import { WatchControls } from './WatchControls';
+import { WatchMediaStatus } from './WatchMediaStatus';
+import { WebGlView } from './WebGlView';
+
+/** The overlay hides by itself after this long without a key: the set is what the family came to see. */
+const OVERLAY_IDLE_MS = 10_000;
+
+/** Pitch limits for the flat view: the frame's top and bottom edges stay off screen (clampFlatView does the rest). */
+const FLAT_LOOK_LIMITS = { ...DEFAULT_LOOK_LIMITS, minFovDeg: FLAT_PAN_FOV_DEG, maxFovDeg: FLAT_PAN_FOV_DEG, maxPitchDeg: 90 - FLAT_PAN_FOV_DEG / 2 };
+
+export interface WatchLocationProps {
+  player: TourPlayer;
+  view: Tv360View;
+  /** Shown once, when this visit fell back to the flat view by itself. */
+  switchedNotice: boolean;
+  onSphereFailed: (reason: FlatPanReason) => void;
+}
+
+export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: WatchLocationProps) {
+  const i18n = useI18n();
+  const shell = useTvShell();
+  const media = useMedia();
+  const { current } = usePlayerState(player);
+  const { location, session } = current;
+  const look = useMemo(
+    () => (view === 'flat' ? new LookController({ ...location.initialView, fov: FLAT_PAN_FOV_DEG }, FLAT_LOOK_LIMITS) : new LookController(location.initialView)),
+    [location, view],
+  );
+  const projector = useMemo(() => new HotspotProjector(look, view === 'flat' ? flatProjectToScreen : undefined), [look, view]);
+  const [overlay, setOverlay] = useState(false);
+  const overlayRef = useRef(false);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const viewFocus = useFocusable<HTMLDivElement>(FOCUS.view, { section: WATCH_VIEW, onSelect: () => showOverlay() });
+
+  const hideOverlay = useCallback(() => {
+    clearTimeout(idleTimer.current);
+    overlayRef.current = false;
+    shell.focus.setScope(null);
+    shell.focus.setFocus(FOCUS.view);
+    setOverlay(false);
+  }, [shell.focus]);
+  const bumpIdle = useCallback(() => {
+    clearTimeout(idleTimer.current);
+    idleTimer.current = setTimeout(hideOverlay, OVERLAY_IDLE_MS);
+  }, [hideOverlay]);
+  const showOverlay = useCallback(
+    (focusId: string = FOCUS.playPause) => {
+      look.releaseAllKeys();
+      overlayRef.current = true;
+      setOverlay(true);
+      bumpIdle();
+      // The controls mount in this render; focus them once they have registered.
+      queueMicrotask(() => {
+        shell.focus.setScope(WATCH_OVERLAY);
+        shell.focus.setFocus(focusId);
+      });
+    },
+    [look, bumpIdle, shell.focus],
+  );
+
+  // The view holds the focus while panning: exactly one element is focused at all times.
+  useEffect(() => {
+    if (!overlayRef.current) shell.focus.setFocus(FOCUS.view);
+  }, [shell.focus, location]);
+  // A stream that fails puts Retry in front of the family.
+  useEffect(() => {
+    if (media.status === 'error') showOverlay(FOCUS.retry);
+  }, [media.status, showOverlay]);
+  useEffect(
+    () => () => {
+      clearTimeout(idleTimer.current);
+      shell.focus.setScope(null);
+    },
+    [shell.focus],
+  );
+  // A key released while the page was hidden never sends keyup: stop panning rather than spin forever.
+  useEffect(() => {
+    const release = () => look.releaseAllKeys();
+    window.addEventListener('blur', release);
+    document.addEventListener('visibilitychange', release);
+    return () => {
+      window.removeEventListener('blur', release);
+      document.removeEventListener('visibilitychange', release);
+    };
+  }, [look]);
+
+  useRemoteKeys(({ action, phase, repeat }) => {
+    const lookKey = lookKeyOf(action);
+    if (lookKey) {
+      if (phase === 'up') {
+        look.keyUp(lookKey);
+        return !overlayRef.current;
+      }
+      if (overlayRef.current) {
+        // Hotspots move with the view and appear with the video's time: measure afresh, then let focus move.
+        shell.focus.invalidateLayout();
+        bumpIdle();
+        return false;
+      }
+      // Held-key state, not repeats, drives the pan: the view accelerates per frame between repeat events.
+      look.keyDown(lookKey, performance.now());
+      return true;
+    }
+    const command = mediaCommandOf(action);
+    if (command) {
+      if (phase === 'down' && !repeat) runMediaCommand(session.video, command);
+      return true;
+    }
+    if (action.action === 'ok') {
+      if (!overlayRef.current) {
+        if (phase === 'down' && !repeat) showOverlay();
+        return true;
+      }
+      bumpIdle();
+      // A held OK must not select again and again; a single press goes to the focused item.
+      return repeat || phase === 'up';
+    }
+    if (action.action === 'back') look.releaseAllKeys();
+    return false;
+  });
+
+  const caption = useCaptionCue(session.video, location.captions).text;
+  const name = i18n.pick(location.name);
+  return (
+    <div className="watch" data-location={location.id} data-view={view} data-overlay={overlay} onMouseMove={() => !overlayRef.current && showOverlay()}>
+      <div {...viewFocus.props} className="watch__view" role="application" aria-label={i18n.t('watch.label', { location: name })}>
+        {view === 'flat' ? (
+          <FlatPanView session={session} look={look} projector={projector} source={location} />
+        ) : (
+          <WebGlView player={player} look={look} projector={projector} onFailure={onSphereFailed} />
+        )}
+      </div>
+      <TvHotspots player={player} projector={projector} onGo={hideOverlay} />
+      {caption && <p className="watch__captions">{caption}</p>}
+      <WatchMediaStatus poster={location.poster} />
+      {switchedNotice && (
+        <p className="watch__notice" role="status">
+          {i18n.t('watch.switched')}
+        </p>
+      )}
+      {overlay ? (
+        <WatchControls
+          session={session}
+          locationName={name}
+          viewLabel={i18n.t(view === 'flat' ? 'watch.viewFlat' : 'watch.view360')}
+          onBack={shell.back}
+          onLookAround={hideOverlay}
+          showRetry={media.status === 'error'}
+          onRetry={() => player.retry()}
+        />
+      ) : (
+        <p className="watch__hint">{i18n.t('watch.hint')}</p>
+      )}
+    </div>
+  );
+}

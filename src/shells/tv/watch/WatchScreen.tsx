@@ -1,0 +1,64 @@
+// "Watch the set" on a TV: the project's 360 tour with the remote alone. Opens the WebGL sphere where it can show
+// video, and the flat-pan view where it cannot (no WebGL, a black or frozen texture, a lost context: found by the
+// pixel check and remembered for this TV, or forced with ?tv360=flat). The TV shell lazy-loads this screen.
+import { useCallback, useEffect, useState } from 'react';
+import { browserStorage } from '../../../feed/backer-token-store';
+import { consoleLogger } from '../../../feed/logger';
+import { useI18n } from '../../../react/AppContext';
+import { useProjectTour } from '../../../react/useProjectTour';
+import type { Tour } from '../../../tour/tour-schema';
+import { chooseTv360View, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
+import { useFocusable } from '../../../tv/focus';
+import { useTvShell } from '../TvShellContext';
+import { FOCUS, WATCH_OVERLAY } from './focus-ids';
+import { useTvTourPlayer } from './useTvTourPlayer';
+import { WatchLocation } from './WatchLocation';
+import './watch.css';
+
+export default function WatchScreen() {
+  const { t } = useI18n();
+  const result = useProjectTour();
+  if (!result) return <WatchNotice text={t('tv.watch.loading')} />;
+  if (result.kind === 'none') return <WatchNotice text={t('watch.empty')} />;
+  if (result.kind === 'invalid') return <WatchNotice text={t('tour.invalid', { reason: result.reason })} alert />;
+  return <WatchTour tour={result.tour} />;
+}
+
+function WatchTour({ tour }: { tour: Tour }) {
+  const { t } = useI18n();
+  const player = useTvTourPlayer(tour);
+  const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ search: location.search, storage: browserStorage(), webgl: webglAvailable() }));
+  const [switched, setSwitched] = useState(false);
+  const fallBack = useCallback((reason: FlatPanReason) => {
+    consoleLogger.warn('tv: the 360 sphere cannot show video here; switching to the flat view', { reason });
+    rememberFlatPan(browserStorage(), reason);
+    setChoice({ view: 'flat', reason, remembered: false });
+    setSwitched(true);
+  }, []);
+  if (!player) return <WatchNotice text={t('tv.watch.loading')} />;
+  return (
+    <div className="watch-screen" data-view-reason={choice.reason ?? ''}>
+      <WatchLocation player={player} view={choice.view} switchedNotice={switched} onSphereFailed={fallBack} />
+    </div>
+  );
+}
+
+/** Loading, empty and broken tours: the message, and Back focused (focus is never on nothing). */
+function WatchNotice({ text, alert = false }: { text: string; alert?: boolean }) {
+  const { t } = useI18n();
+  const shell = useTvShell();
+  const { props } = useFocusable<HTMLButtonElement>(FOCUS.back, { section: WATCH_OVERLAY, onSelect: shell.back });
+  useEffect(() => {
+    shell.focus.setFocus(FOCUS.back);
+  }, [shell.focus]);
+  return (
+    <div className="watch watch--notice">
+      <div className="watch__card" role={alert ? 'alert' : 'status'}>
+        <p>{text}</p>
+        <button {...props} type="button" className="watch-button">
+          ← {t('tv.back')}
+        </button>
+      </div>
+    </div>
+  );
+}

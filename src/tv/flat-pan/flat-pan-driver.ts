@@ -1,0 +1,74 @@
+// Drives the flat-pan view in the page: puts the location's <video> under a host element, sizes it to the equirect
+// frame for the field of view, and moves it with a CSS transform on each animation frame while an arrow is held —
+// nothing at all while the view is still (the TV composites the video plane by itself). No WebGL, no canvas.
+import type { HotspotProjector } from '../../panorama/hotspot-projector';
+import type { LookController } from '../../panorama/look-controller';
+import { clampFlatView, flatPanLayout, layoutTransform, type FlatPanSource } from './flat-pan-geometry';
+
+/** How often time-windowed hotspots are re-checked while the view is still. */
+const HOTSPOT_REFRESH_MS = 500;
+
+export interface FlatPanDriverOptions {
+  host: HTMLElement;
+  /** Owned by the media session; the driver only moves it into `host` and styles it, and undoes both. */
+  video: HTMLVideoElement;
+  /** Puts the video into the host (MediaSession.mountIn); returns the undo. */
+  mount: (host: HTMLElement) => () => void;
+  look: LookController;
+  projector: HotspotProjector;
+  source: FlatPanSource;
+}
+
+/** Starts the view; returns its teardown. */
+export function startFlatPan({ host, video, mount, look, projector, source }: FlatPanDriverOptions): () => void {
+  const unmount = mount(host);
+  video.className = 'watch-flat__video';
+  let viewport = { width: host.clientWidth, height: host.clientHeight };
+  let frame = 0;
+  let lastFrameAt: number | null = null;
+  let size = '';
+
+  const draw = (now: number) => {
+    frame = 0;
+    const moving = look.update(now - (lastFrameAt ?? now), now);
+    lastFrameAt = moving ? now : null;
+    // Clamped in place (not through lookAt) so the correction does not schedule yet another frame.
+    const clamped = clampFlatView(look, viewport, source);
+    look.yaw = clamped.yaw;
+    look.pitch = clamped.pitch;
+    const layout = flatPanLayout(look, viewport, source);
+    const nextSize = `${layout.width.toFixed(1)}x${layout.height.toFixed(1)}`;
+    if (nextSize !== size) {
+      // The size changes only with the screen: panning itself never triggers layout, only compositing.
+      size = nextSize;
+      video.style.width = `${layout.width.toFixed(1)}px`;
+      video.style.height = `${layout.height.toFixed(1)}px`;
+    }
+    video.style.transform = layoutTransform(layout);
+    projector.update(viewport.width, viewport.height, video.currentTime);
+    if (moving) schedule();
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+  const unsubscribe = look.subscribe(schedule);
+  const resize = new ResizeObserver(() => {
+    viewport = { width: host.clientWidth, height: host.clientHeight };
+    schedule();
+  });
+  resize.observe(host);
+  const refresh = setInterval(schedule, HOTSPOT_REFRESH_MS);
+  schedule();
+
+  return () => {
+    cancelAnimationFrame(frame);
+    unsubscribe();
+    resize.disconnect();
+    clearInterval(refresh);
+    unmount();
+    video.className = '';
+    video.style.removeProperty('width');
+    video.style.removeProperty('height');
+    video.style.removeProperty('transform');
+  };
+}
