@@ -1,5 +1,6 @@
 // Builds the browser app and configures the test runner (unit, integration and browser tests).
 import react from '@vitejs/plugin-react';
+import legacy from '@vitejs/plugin-legacy';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
@@ -25,13 +26,26 @@ function noXrEmulator(): Plugin {
 const server = `http://localhost:${process.env.SETVISIT_DEV_API_PORT ?? 8080}`;
 
 export default defineConfig({
-  plugins: [react(), noXrEmulator()],
+  plugins: [
+    react(),
+    noXrEmulator(),
+    // 2018 TVs (Tizen 4: Chromium 56, webOS 4: Chromium 53) have no ES modules: they load SystemJS chunks through
+    // nomodule scripts, syntax lowered to ES2015 (test/tv/legacy-build.test.ts parses every one) with the
+    // polyfills they use. Browsers with modules but without the "widely available" set (dynamic import, async
+    // generators, import.meta.resolve: Chromium < 105, e.g. 2020–2022 TVs) take the same legacy chunks at run time.
+    // 'chrome >= 51', not 53: Chromium 52 added ES2016's `**`; lowering it too keeps every legacy chunk strict
+    // ES2015, which the test can hold the build to.
+    legacy({ targets: ['chrome >= 51'] }),
+  ],
   build: {
-    target: 'es2020',
+    // No `target`: plugin-legacy sets the modern chunks' (browsers with dynamic import, async generators and
+    // import.meta.resolve); everything older gets the legacy chunks.
     sourcemap: true,
     // three.js and hls.js are single lazy chunks, above Vite's default 500 kB warning by design: they load
     // only when a 360 view opens, never on the first screen.
     chunkSizeWarningLimit: 1_000,
+    // dist/.vite/manifest.json: the TV budget tests follow the entry's imports through it.
+    manifest: true,
   },
   // `npm run dev`: Vite serves the app with hot reload; the API, feed and tour files come from `npm run serve`.
   server: {

@@ -39,7 +39,9 @@ export function createTranslator(language: Language): Translator {
   const catalog = CATALOGS[language];
   const numbers = new Intl.NumberFormat(language);
   const times = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
-  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  // Intl.RelativeTimeFormat came with Chromium 71: 2018–2020 TVs (Chromium 53–69) lack it and no polyfill is
+  // shipped, so there "ago" names the clock time instead ("from 14:05").
+  const relative = typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null;
   return {
     language,
     t: (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole)),
@@ -47,7 +49,7 @@ export function createTranslator(language: Language): Translator {
     money: (value, currency) =>
       new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
     time: (epochMs) => times.format(epochMs),
-    ago: (epochMs, now = Date.now()) => formatAgo(relative, now - epochMs),
+    ago: (epochMs, now = Date.now()) => (relative ? formatAgo(relative, now - epochMs) : times.format(epochMs)),
     pick: (text) => text[language] ?? text.en ?? text['zh-CN'] ?? '',
   };
 }

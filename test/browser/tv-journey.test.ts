@@ -1,0 +1,168 @@
+// The TV journey in real Chromium with key events only, as a Samsung (Tizen) and an LG (webOS) set send them:
+// home → timeline → watch the set → Back to home (focus back where it was) → Back asks before exit → "Stay" keeps
+// the app. A milestone posted meanwhile shows as a toast without taking the focus. The modern first screen loads
+// no three.js/R3F/hls.js chunk. The webOS run goes at 4× CPU throttling.
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { PROJECT_ID, postMilestone, startTestServer, type TestServer } from '../helpers/test-server';
+import { readManifest, sourcesOf } from '../tv/build-output';
+import { focusState, pressKey, type RemoteKey, type TvProfile, TIZEN, WEBOS } from './tv-remote';
+
+let server: TestServer;
+let browser: Browser;
+/** Chunks that carry three.js, R3F or hls.js: none may load before "Watch the set". */
+let viewOnlyChunks: string[];
+
+beforeAll(async () => {
+  server = await startTestServer({ serveApp: true });
+  browser = await launchChromium();
+  const view = ['/node_modules/three/', '/node_modules/@react-three/', '/node_modules/hls.js/'];
+  viewOnlyChunks = Object.values(readManifest())
+    .map((chunk) => chunk.file)
+    .filter((file) => file.endsWith('.js') && (sourcesOf(file) ?? []).some((source) => view.some((lib) => source.includes(lib))));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+interface Journey {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  errors: string[];
+  scripts: string[];
+  press: (key: RemoteKey) => Promise<void>;
+}
+
+async function openTv(profile: TvProfile, options: { throttle?: number } = {}): Promise<Journey> {
+  const context = await browser.newContext({ userAgent: profile.userAgent, viewport: { width: 1280, height: 720 } });
+  // A stand-in for the vendor API where the set has one (Tizen): records key registration and the exit call.
+  if (profile.name === 'tizen') {
+    await context.addInitScript(() => {
+      const calls: string[] = [];
+      (window as unknown as { __tizenCalls: string[] }).__tizenCalls = calls;
+      (window as unknown as { tizen: unknown }).tizen = {
+        tvinputdevice: { registerKeyBatch: (keys: string[], ok?: () => void) => (calls.push(`register:${keys.join(',')}`), ok?.()) },
+        application: { getCurrentApplication: () => ({ exit: () => calls.push('exit') }) },
+      };
+    });
+  }
+  const page = await context.newPage();
+  const errors = recordPageErrors(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.slice(1));
+  });
+  const cdp = await context.newCDPSession(page);
+  if (options.throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.throttle });
+  // No ?mode=tv: the user agent alone must open the TV shell.
+  await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
+  return { context, page, cdp, errors, scripts, press: (key) => pressKey(cdp, profile, key) };
+}
+
+async function expectFocus(page: Page, test: (id: string) => boolean, what: string): Promise<string> {
+  await expect.poll(async () => {
+    const state = await focusState(page);
+    return state.focusedCount === 1 && state.activeId !== null && state.activeId === state.focusedId && test(state.activeId);
+  }, { timeout: 10_000, message: `focus should be on ${what}, is ${JSON.stringify(await focusState(page))}` }).toBe(true);
+  return (await focusState(page)).activeId as string;
+}
+
+/** From the "Watch the set" button down into the timeline, with arrows only. */
+async function intoTimeline(journey: Journey): Promise<string> {
+  await journey.press('down');
+  for (let i = 0; i < 6 && !((await focusState(journey.page)).activeId ?? '').startsWith('milestone-'); i++) await journey.press('right');
+  return expectFocus(journey.page, (id) => id.startsWith('milestone-'), 'a timeline item');
+}
+
+async function runJourney(profile: TvProfile, throttle?: number): Promise<void> {
+  const journey = await openTv(profile, throttle ? { throttle } : {});
+  const { page, press } = journey;
+  await page.getByTestId('tv-shell').waitFor({ timeout: 30_000 });
+  await page.getByTestId('tv-backers').waitFor({ timeout: 20_000 });
+  await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+  expect(await page.locator('[data-testid=tv-connection][data-status=live]').count()).toBe(1);
+
+  // The timeline scrolls with the D-pad, one item per press.
+  const first = await intoTimeline(journey);
+  await press('down');
+  const second = await expectFocus(page, (id) => id.startsWith('milestone-') && id !== first, 'the next timeline item');
+  await press('down');
+  const third = await expectFocus(page, (id) => id.startsWith('milestone-') && id !== second, 'the third timeline item');
+
+  // A milestone posted now arrives as a toast; the focus does not move.
+  const title = `Scene ${profile.name} 45 wrapped`;
+  const posted = await postMilestone(server.url, { kind: 'scene-wrapped', title: { en: title, 'zh-CN': '第 45 场杀青' } });
+  expect(posted.status).toBe(201);
+  await page.getByTestId('tv-toasts').getByText(title).waitFor({ timeout: 10_000 });
+  expect((await focusState(page)).activeId).toBe(third);
+  expect(await page.getByTestId('tv-timeline').getByText(title).count()).toBe(1);
+  saveArtifact(`tv-${profile.name}-home-toast.png`, await page.screenshot());
+
+  // Nothing of the 360 view has loaded on the first screen.
+  expect(journey.scripts.filter((file) => viewOnlyChunks.includes(file))).toEqual([]);
+
+  // Watch the set: Tizen with its Play key from the timeline, webOS (no media keys on the Magic Remote) through
+  // the on-screen button with the D-pad and OK.
+  if (profile.name === 'tizen') {
+    await press('play');
+  } else {
+    for (let i = 0; i < 8 && (await focusState(page)).activeId !== 'home-watch'; i++) await press('up');
+    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+    await press('ok');
+  }
+  await page.locator('[data-testid=tv-shell][data-screen=watch]').waitFor({ timeout: 10_000 });
+  await expect.poll(async () => page.evaluate(() => Boolean(document.activeElement?.closest('.tv-watch'))), { timeout: 20_000 }).toBe(true);
+  expect((await focusState(page)).focusedCount).toBe(1);
+  saveArtifact(`tv-${profile.name}-watch.png`, await page.screenshot());
+
+  // Back to home, focus where the family left it.
+  await press('back');
+  await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
+  const restored = profile.name === 'tizen' ? third : 'home-watch';
+  await expectFocus(page, (id) => id === restored, `${restored} (where the family was)`);
+
+  // Back on home asks first; "Stay" is focused; the D-pad stays inside the prompt.
+  await press('back');
+  await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });
+  await expectFocus(page, (id) => id === 'exit-no', 'Stay');
+  await press('up');
+  await expectFocus(page, (id) => id === 'exit-no', 'Stay (the prompt keeps the D-pad)');
+  await press('right');
+  await expectFocus(page, (id) => id === 'exit-yes', 'Exit');
+  await press('left');
+  await expectFocus(page, (id) => id === 'exit-no', 'Stay');
+  saveArtifact(`tv-${profile.name}-exit-prompt.png`, await page.screenshot());
+  await press('ok');
+  await expect.poll(() => page.getByTestId('tv-exit-prompt').count(), { timeout: 5_000 }).toBe(0);
+  await expectFocus(page, (id) => id === restored, 'the item focused before Back');
+  expect(page.isClosed()).toBe(false);
+  expect(await page.getByTestId('tv-shell').count()).toBe(1);
+
+  if (profile.name === 'tizen') {
+    const calls = await page.evaluate(() => (window as unknown as { __tizenCalls: string[] }).__tizenCalls);
+    expect(calls[0]).toMatch(/^register:.*MediaPlay/);
+    expect(calls).not.toContain('exit');
+    // "Exit" really leaves, through Tizen's application API.
+    await press('back');
+    await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });
+    await press('right');
+    await press('ok');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __tizenCalls: string[] }).__tizenCalls.includes('exit')), { timeout: 5_000 }).toBe(true);
+  }
+  expect(journey.errors).toEqual([]);
+  await journey.context.close();
+}
+
+describe('TV journey with the remote only', { timeout: 180_000 }, () => {
+  it('Tizen: key codes (Back 10009, Play 415) and a Samsung user agent', async () => {
+    await runJourney(TIZEN);
+  });
+
+  it('webOS: key codes (Back 461) and an LG user agent, at 4× CPU throttling', async () => {
+    await runJourney(WEBOS, 4);
+  });
+});
