@@ -12,6 +12,7 @@ import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
 import type { MeetupLimits } from './meetup/meetup-limits';
+import type { MeetupRoomState } from './meetup/room-state';
 import type { MeetupStorage } from './storage/meetup-storage';
 import type { AccessStorage, FeedStorage } from './storage/feed-storage';
 
@@ -27,6 +28,8 @@ export interface SetVisitServerOptions {
   /** Star meet-ups (API, socket side, live stream); without it the server has none. */
   meetups?: MeetupStorage;
   meetupLimits?: Partial<MeetupLimits>;
+  /** Meet-up audience and reaction windows shared by several nodes (src/server/scale); in-process by default. */
+  meetupRoomState?: MeetupRoomState;
   /** The footage the demo's live stream loops (an HLS folder); the sample backlot by default. */
   liveSourceDir?: string;
   /** socket.io adapter; several nodes share broadcasts and recovery through Redis (src/server/scale). */
@@ -84,6 +87,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
         access,
         serverLimits: limits,
         ...(options.meetupLimits ? { limits: options.meetupLimits } : {}),
+        ...(options.meetupRoomState ? { roomState: options.meetupRoomState } : {}),
         ...(options.liveSourceDir ? { liveSourceDir: options.liveSourceDir } : {}),
         log,
       })

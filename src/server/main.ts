@@ -5,10 +5,9 @@ import { resolve } from 'node:path';
 import { readEnvironment, type EnvironmentConfig } from './config';
 import { createSetVisitServer } from './create-server';
 import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleMeetup, seedSampleProject } from './sample-project';
-import { SqliteMeetupStorage } from './storage/sqlite-meetup-storage';
 import { createServerLog } from './server-log';
 import { NodeMetrics } from './scale/node-metrics';
-import { attachNodeOperations, openNodeStorage, openRedisLink } from './scale/node-runtime';
+import { attachNodeOperations, createNodeRoomState, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
 let config: EnvironmentConfig;
@@ -32,8 +31,10 @@ const metrics = new NodeMetrics(config.scale.nodeId);
 let storage: Awaited<ReturnType<typeof openNodeStorage>>['storage'];
 let engine: string;
 let redis: Awaited<ReturnType<typeof openRedisLink>>;
+let meetupStorage: Awaited<ReturnType<typeof openNodeMeetupStorage>>;
 try {
   ({ storage, engine } = await openNodeStorage(config.scale, dataFile, metrics, log));
+  meetupStorage = await openNodeMeetupStorage(config.scale, dataFile, metrics);
   redis = await openRedisLink(config.scale, metrics, log);
 } catch (err) {
   // The reason only: DATABASE_URL and REDIS_URL may hold passwords.
@@ -41,8 +42,7 @@ try {
   process.exit(2);
 }
 await seedSampleProject(storage);
-// Meet-ups live in the SQLite file (a PostgreSQL MeetupStorage for several nodes is still to come).
-const meetupStorage = new SqliteMeetupStorage(dataFile);
+const meetupRoomState = createNodeRoomState(redis, config.scale, metrics);
 const demoMeetup = await seedSampleMeetup(meetupStorage);
 const server = createSetVisitServer({
   storage,
@@ -52,6 +52,7 @@ const server = createSetVisitServer({
   files: { appDir, scenesDir: resolve(root, 'scenes') },
   log,
   meetups: meetupStorage,
+  ...(meetupRoomState ? { meetupRoomState } : {}),
   ...(redis ? { adapter: redis.adapter } : {}),
   transports: config.scale.transports,
 });
@@ -98,6 +99,7 @@ async function shutdown(signal: string): Promise<void> {
   log.info('shutting down', { signal });
   // Readiness fails, sockets move to other nodes a slice at a time, then the server closes (scale/drain.ts).
   await operations.drain();
+  await meetupRoomState?.close();
   await redis?.close();
   await storage.close();
   await meetupStorage.close();

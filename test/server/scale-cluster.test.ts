@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedEvent, ProjectSnapshot, SOCKET_EVENTS, SubscribeReply } from '../../src/protocol';
+import { JoinReply, MEETUP_EVENTS, ReactionWindow } from '../../src/protocol/meetup';
 import { postMilestoneIdempotently, seededRandom } from '../helpers/fault-tools';
 import { startFeedClient, type TestFeedClient } from '../helpers/feed-client';
 import { startPostgres, type PostgresProcess } from '../helpers/postgres-process';
 import { startRedis, type RedisProcess } from '../helpers/redis-process';
 import { killServerProcess, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { startTcpBalancer, type TcpBalancer } from '../helpers/tcp-balancer';
-import { PROJECT_ID, postMilestone, validMilestone } from '../helpers/test-server';
+import { OPERATOR_TOKEN, PROJECT_ID, postMilestone, validMilestone } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
 let redis: RedisProcess;
@@ -146,6 +147,63 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     expect(results.sort((x, y) => x - y)).toEqual(Array.from({ length: 45 }, (_, i) => before + 1 + i));
     await expectFeedsMatchServer(clients);
     clients.forEach((c) => c.feed.stop());
+  });
+
+  it('shows one audience count and one reaction aggregate per room on every node', async () => {
+    const operator = (url: string, path: string, body?: unknown) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+    // Scheduled through A, started through B, tokens made through C: one database behind them all.
+    const meetupId = 'scale-meet';
+    expect((await operator(nodes.a.url, `/api/projects/${PROJECT_ID}/meetups`, { id: meetupId, title: { en: 'Scale' }, star: { en: 'Lin Yue' }, scheduledStart: new Date().toISOString(), requiredTier: 'gold' })).status).toBe(201);
+    expect((await operator(nodes.b.url, `/api/meetups/${meetupId}/start`)).status).toBe(200);
+    const tokens = await Promise.all(
+      Array.from({ length: 7 }, async (_, i) => ((await (await operator(nodes.c.url, '/api/backer-tokens', { label: `fan ${i}`, tier: 'gold', projects: [PROJECT_ID] })).json()) as { token: string }).token),
+    );
+
+    const audience = await Promise.all(
+      tokens.slice(0, 6).map(async (token, i) => {
+        const node = [nodes.a, nodes.b, nodes.c][i % 3]!;
+        const socket = connectSocket(node.url, { transports: ['websocket'], auth: { v: 1, token }, reconnection: false, forceNew: true });
+        sockets.push(socket);
+        const seen = { socket, presence: [] as number[], windows: [] as ReactionWindow[] };
+        socket.on(MEETUP_EVENTS.presence, (p: { audience: number }) => seen.presence.push(p.audience));
+        socket.on(MEETUP_EVENTS.reactions, (w: unknown) => seen.windows.push(ReactionWindow.parse(w)));
+        const reply = JoinReply.parse(await socket.timeout(10_000).emitWithAck(MEETUP_EVENTS.join, { meetupId }));
+        expect(reply.ok).toBe(true);
+        return seen;
+      }),
+    );
+    // Two members per node, six in the room: every node says six, not its own two.
+    await waitFor(() => audience.every((a) => a.presence.at(-1) === 6), 10_000, 'audience 6 on every node');
+
+    // 6 members × 5 messages × 3 hearts, plus 2 flowers from each member on node A.
+    for (let round = 0; round < 5; round++) {
+      audience.forEach((a) => a.socket.emit(MEETUP_EVENTS.react, { meetupId, kind: 'heart', count: 3 }));
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    audience.filter((_, i) => i % 3 === 0).forEach((a) => a.socket.emit(MEETUP_EVENTS.react, { meetupId, kind: 'flower', count: 2 }));
+    await waitFor(() => audience.every((a) => a.windows.at(-1)?.totals.heart === 90 && a.windows.at(-1)?.totals.flower === 4), 10_000, 'totals on every node');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a window sent twice would show up here
+    // One aggregate per room: every member, whatever its node, got the very same windows, each once.
+    const reference = JSON.stringify(audience[0]!.windows);
+    for (const a of audience) expect(JSON.stringify(a.windows)).toBe(reference);
+    const hearts = audience[0]!.windows.reduce((sum, w) => sum + (w.counts.heart ?? 0), 0);
+    expect(hearts).toBe(90);
+
+    // A newcomer on any node is told the stored totals; a member leaving counts down everywhere.
+    const latecomer = connectSocket(nodes.b.url, { transports: ['websocket'], auth: { v: 1, token: tokens[6] }, reconnection: false, forceNew: true });
+    sockets.push(latecomer);
+    const late = JoinReply.parse(await latecomer.timeout(10_000).emitWithAck(MEETUP_EVENTS.join, { meetupId }));
+    expect(late).toMatchObject({ ok: true, totals: { heart: 90, flower: 4 } });
+    latecomer.close();
+    audience[1]!.socket.close(); // a member on node B
+    const remaining = audience.filter((_, i) => i !== 1);
+    await waitFor(() => remaining.every((a) => a.presence.at(-1) === 5), 10_000, 'audience 5 on every node');
+    remaining.forEach((a) => a.socket.close());
   });
 
   it('drains a node on SIGTERM: readiness 503 first, its clients move to the other nodes, nothing lost', async () => {

@@ -14,6 +14,7 @@ import { NodeMetrics } from '../../src/server/scale/node-metrics';
 import { attachNodeOperations } from '../../src/server/scale/node-runtime';
 import { connectRedisLink, type RedisLink } from '../../src/server/scale/redis-link';
 import { readScaleEnvironment } from '../../src/server/scale/scale-config';
+import { RedisRoomState } from '../../src/server/scale/redis-room-state';
 import { RedisRateLimiter } from '../../src/server/scale/shared-rate-limiter';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
 import { createAppStore } from '../../src/store/app-store';
@@ -201,6 +202,38 @@ describe('rate limits shared across nodes through Redis', () => {
     // Refills at the steady rate.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await nodeB.take('backer:123')).toEqual({ ok: true });
+  });
+
+  it('meet-up rooms: one audience across nodes, one aggregator per room, a dead node\'s members dropped', async () => {
+    const [linkA, linkB] = await Promise.all([1, 2].map(() => connectRedisLink({ url: redis.url, onError: () => undefined })));
+    links.push(linkA!, linkB!);
+    const nodeA = new RedisRoomState(linkA!.client, { nodeId: 'room-a', heartbeatMs: 100, leaseMs: 1_000 });
+    const nodeB = new RedisRoomState(linkB!.client, { nodeId: 'room-b', heartbeatMs: 100, leaseMs: 1_000 });
+    try {
+      expect(await nodeA.join('m1', 's1')).toBe(1);
+      expect(await nodeA.join('m1', 's1')).toBe(1); // the same socket twice is one member
+      expect(await nodeB.join('m1', 's2')).toBe(2);
+      expect(await nodeB.join('m1', 's3')).toBe(3);
+      expect(await nodeA.leave('m1', 's9')).toBe(3); // leaving what was never joined changes nothing
+
+      await nodeA.addReactions('m1', 'heart', 5);
+      await nodeB.addReactions('m1', 'heart', 7);
+      await nodeB.addReactions('m1', 'wow', 1);
+      // Only one node aggregates the room; the other sees nothing to do.
+      const [roomsA, roomsB] = [await nodeA.roomsWithReactions(), await nodeB.roomsWithReactions()];
+      expect([...roomsA, ...roomsB]).toEqual(['m1']);
+      const aggregator = roomsA.length ? nodeA : nodeB;
+      expect(await aggregator.takeWindow('m1')).toEqual({ heart: 12, wow: 1 });
+      expect(await aggregator.takeWindow('m1')).toEqual({});
+      expect(await nodeA.roomsWithReactions()).toEqual([]);
+
+      // Node B dies without a word (no leave, no close): its two members stop counting once its heartbeat lapses.
+      (nodeB as unknown as { heartbeat: ReturnType<typeof setInterval> }).heartbeat.close();
+      await waitFor(async () => (await nodeA.audience('m1')) === 1, 3_000, 'node B\'s members dropped');
+    } finally {
+      await nodeA.close();
+      await nodeB.close();
+    }
   });
 
   it('falls back to a per-node bucket (and reports it) while Redis is unreachable', async () => {

@@ -3,12 +3,17 @@
 import type { SetVisitServer } from '../create-server';
 import type { ServerLog } from '../server-log';
 import type { AccessStorage, FeedStorage } from '../storage/feed-storage';
+import type { MeetupStorage } from '../storage/meetup-storage';
+import { PostgresMeetupStorage } from '../storage/postgres-meetup-storage';
 import { PostgresFeedStorage } from '../storage/postgres-storage';
+import { SqliteMeetupStorage } from '../storage/sqlite-meetup-storage';
 import { SqliteFeedStorage } from '../storage/sqlite-storage';
+import type { MeetupRoomState } from '../meetup/room-state';
 import { NodeDrain } from './drain';
 import type { NodeMetrics } from './node-metrics';
 import { createOperationsRoutes, type ReadinessCheck } from './operations-routes';
 import { connectRedisLink, type RedisLink } from './redis-link';
+import { RedisRoomState } from './redis-room-state';
 import type { ScaleConfig } from './scale-config';
 import { observeSocketTraffic } from './socket-traffic';
 
@@ -33,6 +38,22 @@ export async function openNodeStorage(scale: ScaleConfig, sqliteFile: string, me
     ];
   });
   return { storage, engine: 'postgres' };
+}
+
+/** Meet-ups beside the feed: in PostgreSQL when DATABASE_URL is set, else in the SQLite file. */
+export async function openNodeMeetupStorage(scale: ScaleConfig, sqliteFile: string, metrics: NodeMetrics): Promise<MeetupStorage> {
+  if (!scale.databaseUrl) return new SqliteMeetupStorage(sqliteFile);
+  return PostgresMeetupStorage.connect({
+    connectionString: scale.databaseUrl,
+    poolSize: Math.max(2, Math.ceil(scale.databasePoolSize / 2)),
+    onError: () => metrics.storageErrors++,
+  });
+}
+
+/** With Redis, the meet-up rooms' audience and reaction windows are shared by every node (redis-room-state.ts). */
+export function createNodeRoomState(redis: RedisLink | undefined, scale: ScaleConfig, metrics: NodeMetrics): (MeetupRoomState & { close(): Promise<void> }) | undefined {
+  if (!redis) return undefined;
+  return new RedisRoomState(redis.client, { nodeId: scale.nodeId, onError: () => metrics.redisErrors++ });
 }
 
 /** Connects to Redis when REDIS_URL is set; errors after that are counted and logged (at most once a second). */
