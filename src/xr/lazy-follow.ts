@@ -49,6 +49,14 @@ export class LazyFollow {
     return this.current;
   }
 
+  /**
+   * Starts easing round to the gaze now, however near it is: when the panel has news (a toast), it comes to
+   * where the person looks, at the same gentle pace, rather than waiting for a 35° turn.
+   */
+  beginFollowing(): void {
+    this.following = true;
+  }
+
   /** Puts the panel where the person looks at once (entering VR): no easing. */
   snapTo(yawDeg: number): void {
     this.current = wrapDegrees(yawDeg);

@@ -4,10 +4,10 @@
 // returns to the flat page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
-import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { launchChromium, pixelStats, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { installIwer, turnHead } from '../xr/iwer-harness';
-import { isGreen, isMagenta, sampleTour, XrPage } from '../xr/xr-page';
+import { countPixels, isGreen, isMagenta, sampleTour, XrPage } from '../xr/xr-page';
 
 const tour = sampleTour();
 
@@ -110,6 +110,77 @@ describe('VR headset in Chromium with IWER (sphere path)', { timeout: 120_000 },
     await xr.waitForLocation(hotspot.target);
     await turnHead(page, 0, 0);
     expect(await xr.locationId()).toBe(hotspot.target);
+  });
+
+  it('moves to a location picked from the location list with the right controller, the head still facing the same way', async () => {
+    const from = (await xr.locationId())!;
+    const to = tour.locations.find((l) => l.id !== from)!.id;
+    const before = await xr.xr();
+    expect(before.locationList.entries.map((e) => e.id)).toEqual(tour.locations.map((l) => l.id));
+    await xr.selectFromList(to, 'controller');
+    const after = await xr.xr();
+    expect(await xr.locationId()).toBe(to);
+    expect(Math.abs(after.headYaw - before.headYaw)).toBeLessThan(0.5);
+    saveArtifact('xr-location-list.png', await xr.surface('locations'));
+  });
+
+  it('moves to a location picked from the list with the right hand (pinch)', async () => {
+    const from = (await xr.locationId())!;
+    const to = tour.locations.find((l) => l.id !== from)!.id;
+    await xr.selectFromList(to, 'hand');
+    expect(await xr.locationId()).toBe(to);
+  });
+
+  it('moves to a location when the gaze rests on its row in the list until the bar fills', async () => {
+    const from = (await xr.locationId())!;
+    const to = tour.locations.find((l) => l.id !== from)!.id;
+    const { yaw, pitch } = await xr.listEntry(to);
+    await turnHead(page, yaw, pitch);
+    await page.waitForFunction(
+      (want) => {
+        const gaze = (window as unknown as { __setvisit: { xr: { locationList: { gaze: { target: string | null; progress: number } } } } }).__setvisit.xr.locationList.gaze;
+        return gaze.target === want && gaze.progress > 0.2;
+      },
+      to,
+      { timeout: 10_000 },
+    );
+    await xr.waitForLocation(to);
+    await turnHead(page, 0, 0);
+    expect(await xr.locationId()).toBe(to);
+  });
+
+  it('shows a milestone posted during the session as a toast above the milestone panel, which calls the panel over and hides by itself', async () => {
+    // The head turns 20° away from the settled panels: too little for them to follow by themselves.
+    await xr.waitForPanelsToSettle();
+    await turnHead(page, (await xr.xr()).panelYaw + 20, 0);
+    await xr.frames(10);
+    const before = await xr.xr();
+    expect(before.toast.visible).toBe(false);
+    expect(Math.abs(before.panelYaw - before.headYaw)).toBeGreaterThan(15);
+    const res = await fetch(`${server.url}/api/projects/${PROJECT_ID}/milestones`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'scene-wrapped', title: { en: 'Scene 47 wrapped', 'zh-CN': '第 47 场杀青' } }),
+    });
+    expect(res.status).toBe(201);
+    await page.waitForFunction(() => (window as unknown as { __setvisit: { xr: { toast: { visible: boolean } } } }).__setvisit.xr.toast.visible, undefined, { timeout: 10_000 });
+    const shown = await xr.xr();
+    expect(shown.toast.text).toBe('New from the set · Scene wrapped · Scene 47 wrapped');
+    expect(shown.toast.draws).toBe(before.toast.draws + 1);
+    // The toast's texture really holds the drawing: a dark card, the amber label and light title text.
+    const png = await xr.surface('toast');
+    saveArtifact('xr-toast-en.png', png);
+    const stats = pixelStats(png);
+    expect(stats.litShare).toBeGreaterThan(0.5);
+    expect(stats.colours).toBeGreaterThan(20);
+    expect(countPixels(png, ([r, g, b]) => r > 200 && g > 140 && g < 210 && b < 110)).toBeGreaterThan(500);
+    // News calls the panels over to where the head looks.
+    await page.waitForFunction((yaw) => Math.abs((window as unknown as { __setvisit: { xr: { panelYaw: number } } }).__setvisit.xr.panelYaw - yaw) <= 2, before.headYaw, { timeout: 10_000 });
+    await turnHead(page, 0, 0);
+    // It hides by itself (8 s after it came) and stays hidden.
+    await page.waitForFunction(() => !(window as unknown as { __setvisit: { xr: { toast: { visible: boolean } } } }).__setvisit.xr.toast.visible, undefined, { timeout: 20_000 });
+    await xr.frames(5);
+    expect((await xr.xr()).toast.visible).toBe(false);
   });
 
   it('reports its draw calls per eye for the bench', async () => {

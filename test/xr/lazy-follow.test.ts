@@ -43,3 +43,15 @@ describe('lazy follow', () => {
     expect(wrapDegrees(-30)).toBe(-30);
   });
 });
+
+describe('lazy follow, called over by news', () => {
+  it('eases to the gaze when asked even within 35°, then stays put again', () => {
+    const follow = new LazyFollow(0);
+    expect(run(follow, 20, 1000)).toBe(0);
+    follow.beginFollowing();
+    const after = run(follow, 20, 3000);
+    expect(Math.abs(after - 20)).toBeLessThanOrEqual(2);
+    expect(follow.isFollowing).toBe(false);
+    expect(run(follow, 0, 1000)).toBe(after);
+  });
+});

@@ -26,9 +26,13 @@ export interface XrHookView {
   mediaLayers: number;
   panelYaw: number;
   panelDraws: number;
+  headYaw: number;
+  locationList: { entries: { id: string; yaw: number; pitch: number }[]; highlighted: string | null; gaze: { target: string | null; progress: number } };
+  toast: { visible: boolean; text: string; draws: number };
   caption: string;
   gaze: { target: string | null; progress: number };
   session(): { end(): Promise<void> } | null;
+  surfacePng(name: string): string | null;
 }
 
 interface PageHook {
@@ -130,6 +134,56 @@ export class XrPage {
     await this.selectWithController(link);
   }
 
+  /** Waits until the lazily following panels have stopped moving (still across five frames). */
+  async waitForPanelsToSettle(): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    let last = (await this.xr()).panelYaw;
+    for (;;) {
+      await this.frames(5);
+      const now = (await this.xr()).panelYaw;
+      if (Math.abs(now - last) < 0.05) return;
+      if (Date.now() > deadline) throw new Error(`the panels kept moving (${last}° → ${now}°)`);
+      last = now;
+    }
+  }
+
+  /** Where the location list's row for `id` is, as seen from the head once the panels are still (yaw/pitch, degrees). */
+  async listEntry(id: string): Promise<{ yaw: number; pitch: number }> {
+    await this.waitForPanelsToSettle();
+    const entry = (await this.xr()).locationList.entries.find((e) => e.id === id);
+    if (!entry) throw new Error(`the location list has no row for ${id}`);
+    return entry;
+  }
+
+  /**
+   * Points the right controller (or, with `hand`, the right hand, controllers put down) at the list's row for
+   * `id`, waits until the row lights up under the ray, pulls the trigger (or pinches) for a frame and waits for
+   * that location to play.
+   */
+  async selectFromList(id: string, input: 'controller' | 'hand' = 'controller'): Promise<void> {
+    const { yaw, pitch } = await this.listEntry(id);
+    if (input === 'hand') await switchToHands(this.page, true);
+    try {
+      await (input === 'hand' ? aimRightHand : aimRightController)(this.page, yaw, pitch);
+      await this.page.waitForFunction((want) => (window as unknown as { __setvisit: PageHook }).__setvisit.xr?.locationList.highlighted === want, id, { timeout: 10_000 });
+      const press = input === 'hand' ? setRightPinch : setRightTrigger;
+      await press(this.page, 1);
+      await this.frames(1);
+      await press(this.page, 0);
+      await this.waitForLocation(id);
+    } finally {
+      if (input === 'hand') await switchToHands(this.page, false);
+    }
+    await aimRightController(this.page, 90, -80);
+  }
+
+  /** A PNG of a canvas-drawn surface of the scene ('toast', 'locations', 'milestones'), as its texture holds it. */
+  async surface(name: string): Promise<Buffer> {
+    const url = await this.page.evaluate((n) => (window as unknown as { __setvisit: PageHook }).__setvisit.xr?.surfacePng(n) ?? null, name);
+    if (!url) throw new Error(`no surface ${name}`);
+    return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+  }
+
   /**
    * Turns the head level to `yaw` and waits for the lazily following panel to settle there: within 2° it stops
    * following (LazyFollow's settleDeg), so it stays put when the head turns less than 35° away next.
@@ -173,6 +227,14 @@ export function colourAt(png: Buffer, fx: number, fy: number): Rgb {
   const image = PNG.sync.read(png);
   const i = (Math.round((image.height - 1) * fy) * image.width + Math.round((image.width - 1) * fx)) * 4;
   return [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
+}
+
+/** How many pixels of a PNG match `test`. */
+export function countPixels(png: Buffer, test: (rgb: Rgb) => boolean): number {
+  const image = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < image.data.length; i += 4) if (image.data[i + 3]! > 128 && test([image.data[i]!, image.data[i + 1]!, image.data[i + 2]!])) count++;
+  return count;
 }
 
 export const isGreen = ([r, g, b]: Rgb) => g > 170 && r < 110 && b < 110;

@@ -2,8 +2,8 @@
 // controller ray (trigger), a hand (pinch) or a transient pointer (look and pinch), or by resting the gaze on it
 // until the ring around it fills (~1.2 s). Either way the tour player moves there; the view is never turned.
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
-import { DoubleSide, Raycaster, RingGeometry, type Mesh } from 'three';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { DoubleSide, Raycaster, RingGeometry, type Mesh, type Object3D } from 'three';
 import { directionOf } from '../../panorama/projection';
 import { useI18n } from '../../react/AppContext';
 import { isHotspotShown } from '../../tour/hotspot-timing';
@@ -27,8 +27,17 @@ interface Entry {
   hotspot: Hotspot;
 }
 
-export function XrHotspots(props: { player: TourPlayer; location: TourLocation; video: HTMLVideoElement; head: HeadPose; gazeEnabled: boolean; onGaze?: (report: GazeReport) => void }) {
-  const { player, location, video, head, gazeEnabled, onGaze } = props;
+export function XrHotspots(props: {
+  player: TourPlayer;
+  location: TourLocation;
+  video: HTMLVideoElement;
+  head: HeadPose;
+  gazeEnabled: boolean;
+  /** A nearer thing (the location list) that stops the gaze ray before it reaches a hotspot. */
+  gazeBlocker?: RefObject<Object3D | null>;
+  onGaze?: (report: GazeReport) => void;
+}) {
+  const { player, location, video, head, gazeEnabled, gazeBlocker, onGaze } = props;
   const entries = useRef(new Map<string, Entry>());
   const dwell = useMemo(() => new GazeDwell<string>(), []);
   const ray = useMemo(() => new Raycaster(), []);
@@ -51,7 +60,8 @@ export function XrHotspots(props: { player: TourPlayer; location: TourLocation; 
     let hit: string | null = null;
     if (gazeEnabled) {
       ray.set(head.position, head.forward);
-      const [first] = ray.intersectObjects(shown, false);
+      const blocker = gazeBlocker?.current;
+      const [first] = ray.intersectObjects(blocker ? [...shown, blocker] : shown, false);
       hit = (first?.object.userData as { key?: string } | undefined)?.key ?? null;
     }
     const state = dwell.update(hit, now);

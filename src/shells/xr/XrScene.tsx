@@ -1,20 +1,21 @@
 // Everything inside the <XR> root: the location's footage (media layer or sphere), its hotspots, and, in a
-// session, the milestone panel, head-locked captions and controller rays. Outside a session the same scene is
+// session, the panels in the room (milestones, toasts, location list), head-locked captions and controller rays. Outside a session the same scene is
 // the flat page's small preview (left eye, no gaze selection).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Object3D } from 'three';
 import { usePlayerState } from '../../react/useTourPlayer';
 import type { TourPlayer } from '../../tour/tour-player';
 import { chooseVideoPath, type VideoPath } from '../../xr/video-path';
 import { ControllerRays } from './ControllerRays';
 import { HeadPose } from './head-pose';
 import { MediaLayerVideo } from './MediaLayerVideo';
-import { MilestonePanel } from './MilestonePanel';
 import { EYE_LAYER, VideoSpheres } from '../../panorama/VideoSpheres';
 import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';
+import { WorldPanels } from './WorldPanels';
 
 export function XrScene({ player, hook, onPath }: { player: TourPlayer; hook: XrHook; onPath?: (path: VideoPath | null) => void }) {
   const state = usePlayerState(player);
@@ -40,18 +41,21 @@ export function XrScene({ player, hook, onPath }: { player: TourPlayer; hook: Xr
   const head = useMemo(() => new HeadPose(), []);
   const onGaze = useCallback((report: GazeReport) => hook.setGaze(report), [hook]);
   const onCaption = useCallback((text: string) => hook.setCaption(text), [hook]);
-  const onPanelDraw = useCallback(() => hook.countPanelDraw(), [hook]);
-  const onPanelMove = useCallback((yaw: number) => hook.setPanelYaw(yaw), [hook]);
+  // Panels nearer than the hotspots stop the hotspots' gaze ray (a hotspot behind the list is not dwelt on).
+  const gazeBlocker = useRef<Object3D | null>(null);
+  const registerBlocker = useCallback((mesh: Object3D | null) => {
+    gazeBlocker.current = mesh;
+  }, []);
   const { location, session: media } = state.current;
 
   return (
     <>
       <HeadTracker head={head} hook={hook} presenting={presenting} />
       {path === 'media-layer' ? <MediaLayerVideo state={state} fadeMs={player.fadeMs} /> : <VideoSpheres state={state} fadeMs={player.fadeMs} />}
-      <XrHotspots player={player} location={location} video={media.video} head={head} gazeEnabled={presenting} onGaze={onGaze} />
+      <XrHotspots player={player} location={location} video={media.video} head={head} gazeEnabled={presenting} gazeBlocker={gazeBlocker} onGaze={onGaze} />
       {presenting && (
         <>
-          <MilestonePanel head={head} onDraw={onPanelDraw} onMove={onPanelMove} />
+          <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} />
           <XrCaptions key={location.id} video={media.video} tracks={location.captions} head={head} onText={onCaption} />
           <ControllerRays />
         </>
@@ -79,6 +83,7 @@ function HeadTracker({ head, hook, presenting }: { head: HeadPose; hook: XrHook;
   useFrame((state, _delta, frame: XRFrame | undefined) => {
     head.update(frame, presenting ? gl.xr.getReferenceSpace() : null, state.camera);
     if (!presenting) return;
+    hook.setHeadYaw(head.yawDeg);
     const layers = frame?.session.renderState.layers;
     hook.recordFrame(head.views, gl.info.render.calls, gl.info.render.triangles, layers ? Math.max(0, layers.length - 1) : 0);
   }, -100);

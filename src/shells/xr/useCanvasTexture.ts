@@ -31,6 +31,11 @@ export class CanvasSurface {
     this.texture.needsUpdate = true;
   }
 
+  /** The canvas as a PNG data URL (for the tests' hook; never per frame). */
+  toDataUrl(): string {
+    return this.context.canvas.toDataURL('image/png');
+  }
+
   dispose(): void {
     this.texture.dispose();
   }

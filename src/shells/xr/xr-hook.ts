@@ -2,12 +2,30 @@
 // `window.__setvisit.xr` beside the store and feed: main.tsx creates `__setvisit`, this extends it. Plain fields,
 // written by the scene as things happen; it exposes nothing the page does not already own.
 import type { VideoPath } from '../../xr/video-path';
+import type { CanvasSurface } from './useCanvasTexture';
 
 export interface GazeReport {
   /** What the head ray rests on (`<location>:<hotspot index>`), or null. */
   target: string | null;
   /** How far the dwell on it has come, 0…1. */
   progress: number;
+}
+
+export interface LocationListReport {
+  /** Each row's centre as seen from the head this frame (yaw/pitch in degrees, as in the tour file). */
+  entries: { id: string; yaw: number; pitch: number }[];
+  /** The row a ray or the gaze rests on, or null. */
+  highlighted: string | null;
+  gaze: GazeReport;
+}
+
+export interface ToastReport {
+  /** Whether the toast is on show (fading in or out counts). */
+  visible: boolean;
+  /** What it says, '' before the first one. */
+  text: string;
+  /** How often its canvas has been drawn. */
+  draws: number;
 }
 
 export class XrHook {
@@ -30,6 +48,11 @@ export class XrHook {
   panelDraws = 0;
   /** Where the lazily following milestone panel is, degrees of yaw. */
   panelYaw = 0;
+  /** Which way the head faces, degrees of yaw (a location change must not turn it). */
+  headYaw = 0;
+  locationList: LocationListReport = { entries: [], highlighted: null, gaze: { target: null, progress: 0 } };
+  toast: ToastReport = { visible: false, text: '', draws: 0 };
+  private readonly surfaces = new Map<string, CanvasSurface>();
   private currentSession: XRSession | null = null;
 
   /** Hangs this hook on `window.__setvisit` (created if missing, keeping what is there); returns the undo. */
@@ -48,9 +71,22 @@ export class XrHook {
   }
 
   /** The plain fields, for tests reading the hook out of the page. */
-  toJSON(): Omit<XrHook, 'attach' | 'session' | 'setSession' | 'recordFrame' | 'setGaze' | 'setCaption' | 'countPanelDraw' | 'setPanelYaw' | 'toJSON'> {
-    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw } = this;
-    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw };
+  toJSON(): Pick<XrHook, 'path' | 'presenting' | 'frames' | 'views' | 'drawCalls' | 'triangles' | 'mediaLayers' | 'gaze' | 'caption' | 'panelDraws' | 'panelYaw' | 'headYaw' | 'locationList' | 'toast'> {
+    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast } = this;
+    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast };
+  }
+
+  /** Lets tests look at what a canvas-drawn surface ('toast', 'locations', 'milestones') shows. */
+  registerSurface(name: string, surface: CanvasSurface): () => void {
+    this.surfaces.set(name, surface);
+    return () => {
+      if (this.surfaces.get(name) === surface) this.surfaces.delete(name);
+    };
+  }
+
+  /** A PNG data URL of a registered surface's canvas, or null. */
+  surfacePng(name: string): string | null {
+    return this.surfaces.get(name)?.toDataUrl() ?? null;
   }
 
   setSession(session: XRSession | null, path: VideoPath | null): void {
@@ -81,5 +117,22 @@ export class XrHook {
 
   setPanelYaw(yaw: number): void {
     this.panelYaw = yaw;
+  }
+
+  setHeadYaw(yaw: number): void {
+    this.headYaw = yaw;
+  }
+
+  setLocationList(report: Partial<LocationListReport>): void {
+    this.locationList = { ...this.locationList, ...report };
+  }
+
+  /** A new toast was drawn. */
+  countToastDraw(text: string): void {
+    this.toast = { visible: true, text, draws: this.toast.draws + 1 };
+  }
+
+  setToastVisible(visible: boolean): void {
+    if (this.toast.visible !== visible) this.toast = { ...this.toast, visible };
   }
 }
