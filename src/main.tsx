@@ -18,6 +18,8 @@ import './styles.css';
 const DesktopShell = lazy(() => import('./shells/desktop/DesktopShell'));
 const XrShell = lazy(() => import('./shells/xr/XrShell'));
 const TvShell = lazy(() => import('./shells/tv/TvShell'));
+// ?mode=host: the operator's meet-up console, a chunk of its own that no audience page loads.
+const HostShell = lazy(() => import('./shells/host/HostShell'));
 
 const params = readLaunchParams(location.search);
 const shell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
@@ -54,7 +56,7 @@ createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
       <Suspense fallback={null}>
-        {shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopShell />}
+        {params.hostConsole ? <HostShell /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopShell />}
       </Suspense>
     </AppProvider>
   </StrictMode>,

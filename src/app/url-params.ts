@@ -1,4 +1,5 @@
-// The URL parameters other programs rely on (?mode, ?project, ?lang), parsed in one place.
+// The URL parameters other programs rely on (?mode, ?project, ?lang), parsed in one place; also ?mode=host (the
+// operator's meet-up console) and ?meetup=<id> (opens that meet-up in the desktop shell).
 export type ShellMode = 'tv' | 'xr' | 'desktop';
 
 export const DEFAULT_PROJECT_ID = 'lantern-keeper';
@@ -7,6 +8,10 @@ export interface LaunchParams {
   /** Undefined when the URL does not force a shell; device detection decides. */
   mode: ShellMode | undefined;
   projectId: string;
+  /** ?mode=host: the host console instead of an audience shell. */
+  hostConsole: boolean;
+  /** ?meetup=<id>: open this meet-up directly. */
+  meetupId: string | undefined;
 }
 
 export function readLaunchParams(search: string): LaunchParams {
@@ -15,5 +20,7 @@ export function readLaunchParams(search: string): LaunchParams {
   return {
     mode: mode === 'tv' || mode === 'xr' || mode === 'desktop' ? mode : undefined,
     projectId: params.get('project') || DEFAULT_PROJECT_ID,
+    hostConsole: mode === 'host',
+    meetupId: params.get('meetup') || undefined,
   };
 }

@@ -7,7 +7,8 @@ export { initialMeetupRoom, type MeetupRoom, type MeetupPhase, type MeetupRefusa
 export { orderQuestions, applyQuestion, boardFrom } from './question-board';
 export { ReactionCoalescer } from './reaction-coalescer';
 export { ParticlePool, DEFAULT_PARTICLE_BUDGET, type ParticleBudget } from './particle-pool';
-export { ReactionBurst, REACTION_GLYPHS } from './reaction-burst';
+export { ReactionBurst } from './reaction-burst';
+export { REACTION_SHAPES } from './reaction-shapes';
 export { measureLivePosition, watchLivePosition } from './live-position';
 export { countdownTo, type Countdown } from './countdown';
 export { StartReminder, browserNotify, askNotificationPermission } from './start-reminder';

@@ -20,7 +20,7 @@ import { scheduleNextFrame, type ScheduleFrame } from '../feed/frame-scheduler';
 import { initialMeetupRoom, type MeetupRoom, type ReactionCounts, type TimelinePoint } from './meetup-room';
 import { applyQuestion, boardFrom } from './question-board';
 import { ReactionCoalescer } from './reaction-coalescer';
-import { RoomErrorMessage, RoomPresenceMessage, RoomQuestionMessage, RoomReactionsMessage, RoomStateMessage, check } from './room-messages';
+import { RoomErrorMessage, RoomHostStatsMessage, RoomPresenceMessage, RoomQuestionMessage, RoomReactionsMessage, RoomStateMessage, check } from './room-messages';
 
 export interface MeetupClientOptions {
   /** Server origin; '' or omitted means the page's own origin. */
@@ -84,6 +84,7 @@ export class MeetupClient {
     this.socket.on(MEETUP_EVENTS.reactions, (payload: unknown) => this.onReactions(payload));
     this.socket.on(MEETUP_EVENTS.question, (payload: unknown) => this.onQuestion(payload));
     this.socket.on(MEETUP_EVENTS.error, (payload: unknown) => this.onRefusedMessage(payload));
+    this.socket.on(MEETUP_EVENTS.hostStats, (payload: unknown) => this.onHostStats(payload));
   }
 
   private get room(): MeetupRoom {
@@ -268,6 +269,13 @@ export class MeetupClient {
     if (!meetupId || !this.isCurrent(meetupId)) return;
     const board = applyQuestion({ questions: this.room.questions, spotlight: this.room.spotlight }, question);
     patchMeetup(this.store, board);
+  }
+
+  private onHostStats(payload: unknown): void {
+    const message = check(RoomHostStatsMessage, payload);
+    if (!message.ok) return this.reject('invalid host stats', message.reason);
+    if (!this.isCurrent(message.value.meetupId)) return;
+    patchMeetup(this.store, { hostStats: message.value, audience: message.value.audience });
   }
 
   /** A message without an ack (a react) was refused, e.g. rate-limited or the meet-up is not live. */

@@ -1,7 +1,7 @@
 // What the page knows about the meet-up it has open: the record, whether it got in (or why not), the audience,
 // reactions, questions and the live latency. The meet-up client is its only writer (the store's meetup slice).
 import type { BackerTier, ProtocolError } from '../protocol';
-import type { Meetup, Question, ReactionKind } from '../protocol/meetup';
+import type { HostStats, Meetup, Question, ReactionKind } from '../protocol/meetup';
 
 /**
  * idle: no meet-up open. connecting/joining: on the way in. joined: in the room. refused: the server said no
@@ -54,6 +54,8 @@ export interface MeetupRoom {
   /** The last ask/upvote/moderate the server refused, shown next to the board until the next success. */
   actionError: ProtocolError | null;
   live: LiveStreamPosition | null;
+  /** Audience, reaction rate and open questions, for the host console (hosts only). */
+  hostStats: HostStats | null;
   /** The "add to my TV" reminder of a scheduled meet-up: armed until its start, then due (banner shown). */
   reminder: { meetupId: string; state: 'armed' | 'due' } | null;
 }
@@ -73,6 +75,7 @@ export function initialMeetupRoom(): MeetupRoom {
     spotlight: null,
     actionError: null,
     live: null,
+    hostStats: null,
     reminder: null,
   };
 }

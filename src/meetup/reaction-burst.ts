@@ -1,10 +1,9 @@
-// Draws reactions as a particle burst on one 2D canvas: each kind's glyph is rendered once to a small sprite,
+// Draws reactions as a particle burst on one 2D canvas: each kind's shape is rendered once to a small sprite,
 // then every frame is one clear and one drawImage per living particle. The loop runs only while particles are
 // alive or waiting, so an idle meet-up costs nothing per frame.
 import { REACTION_KINDS, type ReactionKind } from '../protocol/meetup';
 import { ParticlePool, type ParticleBudget } from './particle-pool';
-
-export const REACTION_GLYPHS: Record<ReactionKind, string> = { heart: '❤️', flower: '🌸', applause: '👏', laugh: '😂', wow: '😮' };
+import { REACTION_SHAPES } from './reaction-shapes';
 
 /** What the last frames cost, for the stats overlay and the benchmark. */
 export interface BurstFrameStats {
@@ -32,7 +31,7 @@ export class ReactionBurst {
     this.pool = new ParticlePool(budget);
     this.context = canvas.getContext('2d');
     this.spriteSize = 32;
-    this.sprites = REACTION_KINDS.map((kind) => this.makeSprite(REACTION_GLYPHS[kind]));
+    this.sprites = REACTION_KINDS.map((kind) => this.makeSprite(kind));
   }
 
   /** Shows `count` reactions of `kind` (queued within the pool's budget). */
@@ -87,15 +86,16 @@ export class ReactionBurst {
     this.stats.drawnLastFrame = drawn;
   }
 
-  private makeSprite(glyph: string): HTMLCanvasElement {
+  private makeSprite(kind: ReactionKind): HTMLCanvasElement {
     const sprite = document.createElement('canvas');
     sprite.width = sprite.height = this.spriteSize;
     const ctx = sprite.getContext('2d');
     if (ctx) {
-      ctx.font = `${Math.round(this.spriteSize * 0.8)}px sans-serif`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(glyph, this.spriteSize / 2, this.spriteSize / 2);
+      ctx.scale(this.spriteSize / 32, this.spriteSize / 32);
+      for (const part of REACTION_SHAPES[kind]) {
+        ctx.fillStyle = part.fill;
+        ctx.fill(new Path2D(part.d));
+      }
     }
     return sprite;
   }

@@ -12,8 +12,9 @@ export interface ReactionCoalescerOptions {
   /** Least time between two sends; the protocol's REACT_SEND_INTERVAL_MS by default. */
   intervalMs?: number;
   /**
-   * Most messages one send may carry (all kinds together). Taps beyond that are dropped and counted: at four
-   * sends a second and 20 a message, the default already carries 400 reactions a second, far past any human.
+   * Most messages one send may carry (all kinds together). The rest wait for the next send, up to a second's
+   * worth; beyond that they are dropped and counted. The default, 2 (8 messages a second), is the reference
+   * server's per-caller react limit, and still carries 160 reactions a second, far past any human.
    */
   maxMessagesPerSend?: number;
   now?: () => number;
@@ -37,7 +38,7 @@ export class ReactionCoalescer {
 
   constructor(private readonly options: ReactionCoalescerOptions) {
     this.intervalMs = options.intervalMs ?? REACT_SEND_INTERVAL_MS;
-    this.maxMessagesPerSend = options.maxMessagesPerSend ?? 5;
+    this.maxMessagesPerSend = options.maxMessagesPerSend ?? 2;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -65,6 +66,9 @@ export class ReactionCoalescer {
     if (!meetupId || this.pending.size === 0) return;
     this.lastSentAt = this.now();
     let budget = this.maxMessagesPerSend;
+    // What may wait for later sends: one second of sending at the full rate.
+    const carryCap = MAX_REACTIONS_PER_MESSAGE * this.maxMessagesPerSend * Math.ceil(1000 / this.intervalMs);
+    let carried = 0;
     for (const kind of REACTION_KINDS) {
       let left = this.pending.get(kind) ?? 0;
       while (left > 0 && budget > 0) {
@@ -74,9 +78,13 @@ export class ReactionCoalescer {
         left -= count;
         budget--;
       }
-      this.stats.dropped += left;
+      const kept = Math.min(left, carryCap - carried);
+      this.stats.dropped += left - kept;
+      carried += kept;
+      if (kept > 0) this.pending.set(kind, kept);
+      else this.pending.delete(kind);
     }
-    this.pending.clear();
+    if (this.pending.size > 0) this.schedule();
   }
 
   /** Forgets unsent taps (the person left the meet-up). */

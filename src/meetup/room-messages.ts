@@ -2,7 +2,7 @@
 // touches the store, so a malformed one is logged and dropped and the room stays as it was.
 import * as z from 'zod/mini';
 import { describeIssues, summarizeIssues } from '../protocol';
-import { Meetup, MeetupError, MeetupId, Presence, Question, ReactionWindow } from '../protocol/meetup';
+import { HostStats, Meetup, MeetupError, MeetupId, Presence, Question, ReactionWindow } from '../protocol/meetup';
 
 export const RoomStateMessage = Meetup;
 export const RoomPresenceMessage = Presence;
@@ -13,6 +13,7 @@ export const RoomReactionsMessage = ReactionWindow;
  */
 export const RoomQuestionMessage = z.union([z.object({ meetupId: MeetupId, question: Question }), Question]);
 export const RoomErrorMessage = MeetupError;
+export const RoomHostStatsMessage = HostStats;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 

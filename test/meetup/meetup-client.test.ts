@@ -72,11 +72,16 @@ describe('meet-up client', () => {
       { meetupId: LIVE_MEETUP.id, kind: 'applause', count: 3 },
     ]);
 
-    // 45 hearts in the next frame, once the send interval has passed: 20 + 20 + 5.
+    // 45 hearts in the next frame, once the send interval has passed: 20 + 20 now (two messages a send keep
+    // within the server's per-caller limit), the last 5 at the next send.
     clock.now += 300;
     for (let i = 0; i < 45; i++) client.react('heart');
     frames.run();
-    await waitFor(() => reacts(server).length === 5, 2_000, 'three more messages');
+    await waitFor(() => reacts(server).length === 4, 2_000, 'two more messages');
+    frames.run(); // too soon: the rest waits
+    clock.now += 300;
+    frames.run();
+    await waitFor(() => reacts(server).length === 5, 2_000, 'the last five');
     const storm = reacts(server).slice(2) as { count: number }[];
     expect(storm.map((m) => m.count)).toEqual([20, 20, 5]);
     expect(storm.every((m) => m.count <= MAX_REACTIONS_PER_MESSAGE)).toBe(true);
@@ -237,5 +242,19 @@ describe('meet-up client', () => {
     await client.ask('hello');
     expect(server.received.every((r) => r.token === 'secret-gold-token')).toBe(true);
     expect(JSON.stringify(server.received.map((r) => r.payload))).not.toContain('secret-gold-token');
+  });
+});
+
+describe('reaction coalescer limits', () => {
+  it('drops (and counts) only what exceeds a second of sending at the full rate', async () => {
+    const { ReactionCoalescer } = await import('../../src/meetup/reaction-coalescer');
+    const sent: { count: number }[] = [];
+    const frames = manualFrames();
+    const coalescer = new ReactionCoalescer({ send: (r) => sent.push(r), scheduleFrame: frames.schedule, now: () => 0 });
+    coalescer.tap('m', 'heart', 1_000);
+    frames.run();
+    // 2 messages of 20 now; one second at 2 × 20 × 4 = 160 may wait; the other 800 are dropped.
+    expect(sent.map((m) => m.count)).toEqual([20, 20]);
+    expect(coalescer.stats.dropped).toBe(800);
   });
 });

@@ -1,12 +1,37 @@
-// The desktop and phone shell: the 360 tour beside the project's live status.
+// The desktop and phone shell: the 360 tour (or the project's star meet-ups) beside the project's live status.
+import { lazy, Suspense, useState } from 'react';
+import { readLaunchParams } from '../../app/url-params';
+import { useI18n } from '../../react/AppContext';
 import { ProjectPanel } from './ProjectPanel';
 import { TourView } from './TourView';
+import './sections.css';
+
+// The meet-ups section (its socket, board and burst) loads only when opened.
+const MeetupsView = lazy(() => import('./meetup/MeetupsView'));
+
+type Section = 'tour' | 'meetups';
 
 export default function DesktopShell() {
+  const { t } = useI18n();
+  const [meetupId] = useState(() => readLaunchParams(window.location.search).meetupId);
+  const [section, setSection] = useState<Section>(meetupId ? 'meetups' : 'tour');
   return (
     <div className="desktop">
       <main className="desktop__view">
-        <TourView />
+        <nav className="sections" aria-label={t('sections.label')}>
+          {(['tour', 'meetups'] as const).map((s) => (
+            <button key={s} type="button" className="sections__tab" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
+              {t(`sections.${s}`)}
+            </button>
+          ))}
+        </nav>
+        {section === 'meetups' ? (
+          <Suspense fallback={null}>
+            <MeetupsView initialMeetupId={meetupId} />
+          </Suspense>
+        ) : (
+          <TourView />
+        )}
       </main>
       <ProjectPanel />
     </div>

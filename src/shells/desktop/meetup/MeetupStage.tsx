@@ -1,0 +1,79 @@
+// The meet-up's stage in 360°: its stream played as a one-location tour through the tour player, the media
+// session and the panorama canvas the set tour uses, with the spotlighted question and the reaction burst on
+// top. While live, a probe reports how far behind the live edge the picture is.
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { LookController } from '../../../panorama/look-controller';
+import type { Meetup, Question } from '../../../protocol/meetup';
+import type { ReactionBurst } from '../../../meetup/reaction-burst';
+import { stageTour } from '../../../meetup/stage-tour';
+import { watchLivePosition } from '../../../meetup/live-position';
+import type { TourPlayer } from '../../../tour/tour-player';
+import type { Tour } from '../../../tour/tour-schema';
+import { useI18n } from '../../../react/AppContext';
+import { useMeetupServices } from '../../../react/useMeetup';
+import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
+import { MediaOverlay } from '../MediaOverlay';
+import { ReactionCanvas } from './ReactionCanvas';
+
+const PanoramaCanvas = lazy(() => import('../../../panorama/PanoramaCanvas'));
+
+export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
+  const { meetup, spotlight, onBurst } = props;
+  const { t } = useI18n();
+  // A new tour (and player) only when the stream itself changes: live → replay, not on every room update.
+  const { streamUrl, id } = meetup;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const tour = useMemo(() => stageTour(meetup), [streamUrl, id]);
+  return (
+    <div className="meetup-stage">
+      {tour ? (
+        <StagePlayer tour={tour} live={meetup.state === 'live'} />
+      ) : (
+        <div className="view view--notice">
+          <p className="card" role="status">
+            {t('meetup.stage.waiting')}
+          </p>
+        </div>
+      )}
+      <ReactionCanvas onBurst={onBurst} />
+      {spotlight && (
+        <div className="meetup-spotlight" role="status" aria-live="polite" data-testid="meetup-spotlight">
+          <span className="meetup-spotlight__label">{t('meetup.spotlight')}</span>
+          <p className="meetup-spotlight__text">{spotlight.text}</p>
+          {spotlight.askedBy && <p className="muted">{t('meetup.askedBy', { name: spotlight.askedBy })}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StagePlayer({ tour, live }: { tour: Tour; live: boolean }) {
+  const player = useTourPlayer(tour);
+  return player ? <StageView player={player} live={live} /> : null;
+}
+
+function StageView({ player, live }: { player: TourPlayer; live: boolean }) {
+  const { t } = useI18n();
+  const { client } = useMeetupServices();
+  const { current } = usePlayerState(player);
+  const look = useMemo(() => new LookController(current.location.initialView), [current.location]);
+  const viewRef = useRef<HTMLDivElement>(null);
+  useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
+  useEffect(() => (viewRef.current ? current.session.mountIn(viewRef.current) : undefined), [current.session]);
+  useEffect(() => {
+    if (!live) return undefined;
+    const stop = watchLivePosition(current.session.video, (position) => client.reportLivePosition(position));
+    return () => {
+      stop();
+      client.reportLivePosition(null);
+    };
+  }, [current.session, live, client]);
+  return (
+    <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
+      <Suspense fallback={null}>
+        <PanoramaCanvas player={player} look={look} />
+      </Suspense>
+      <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
+    </div>
+  );
+}
