@@ -12,7 +12,6 @@ import {
   ReactRequest,
   UpvoteRequest,
   type ActionReply,
-  type HostStats,
   type JoinReply,
   type Meetup,
 } from '../../protocol/meetup';
@@ -25,6 +24,7 @@ import type { MeetupRecord, MeetupStorage } from '../storage/meetup-storage';
 import { checkEntry } from './entry-check';
 import type { MeetupLimits } from './meetup-limits';
 import { ReactionAggregator } from './reaction-aggregator';
+import { RoomPulse } from './room-pulse';
 import type { MeetupRoomState } from './room-state';
 
 /** The events a client may send; the feed's gateway lets these through to us. */
@@ -87,9 +87,6 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
   const askLimiter = new RateLimiter(limits.askRateLimit);
   const upvoteLimiter = new RateLimiter(limits.upvoteRateLimit);
   const cache = new Map<string, { record: MeetupRecord; readAt: number }>();
-  const presenceDue = new Set<string>();
-  /** Rooms with a host on this node, and how many. */
-  const hostRooms = new Map<string, number>();
 
   async function meetupOf(meetupId: string): Promise<MeetupRecord | undefined> {
     const cached = cache.get(meetupId);
@@ -117,26 +114,17 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
   });
   aggregator.start();
 
-  const presenceTimer = setInterval(() => {
-    for (const meetupId of [...presenceDue]) {
-      presenceDue.delete(meetupId);
-      void roomState.audience(meetupId).then((audience) => io.to(roomOf(meetupId)).emit(MEETUP_EVENTS.presence, { meetupId, audience }));
-    }
-  }, limits.presenceIntervalMs);
-
-  const hostStatsTimer = setInterval(() => {
-    for (const meetupId of hostRooms.keys()) {
-      void Promise.all([roomState.audience(meetupId), storage.questions(meetupId, false)]).then(([audience, questions]) => {
-        const hostStats: HostStats = {
-          meetupId,
-          audience,
-          reactionsPerSecond: aggregator.ratePerSecond(meetupId),
-          openQuestions: questions.filter((q) => q.status === 'open' || q.status === 'spotlight').length,
-        };
-        io.to(hostRoomOf(meetupId)).emit(MEETUP_EVENTS.hostStats, hostStats);
-      });
-    }
-  }, limits.hostStatsIntervalMs);
+  const pulse = new RoomPulse({
+    io,
+    roomState,
+    storage,
+    roomOf,
+    hostRoomOf,
+    reactionRate: (id) => aggregator.ratePerSecond(id),
+    presenceIntervalMs: limits.presenceIntervalMs,
+    hostStatsIntervalMs: limits.hostStatsIntervalMs,
+    log,
+  });
 
   async function join(socket: Socket, payload: unknown): Promise<JoinReply> {
     const request = JoinRequest.safeParse(payload);
@@ -152,16 +140,18 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
       return { ok: false, ...reason };
     }
     cache.set(meetupId, { record: meetup, readAt: Date.now() });
+    // Gone while we read: its disconnect has already been handled, so counting it now would count it forever.
+    if (socket.disconnected) return refusal('internal', 'the connection closed during the join');
     const { role } = decision;
     const already = data.meetups?.[meetupId];
     data.meetups = { ...data.meetups, [meetupId]: role };
     await socket.join(roomOf(meetupId));
     if (role === 'host') {
       await socket.join(hostRoomOf(meetupId));
-      if (!already) hostRooms.set(meetupId, (hostRooms.get(meetupId) ?? 0) + 1);
+      if (!already) pulse.hostJoined(meetupId);
     } else {
       await roomState.join(meetupId, socket.id);
-      presenceDue.add(meetupId);
+      pulse.audienceChanged(meetupId);
     }
     stats.joins++;
     const [audience, totals, questions] = await Promise.all([roomState.audience(meetupId), storage.reactionTotals(meetupId), storage.questions(meetupId, role === 'host')]);
@@ -176,12 +166,10 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
     await socket.leave(roomOf(meetupId));
     if (role === 'host') {
       await socket.leave(hostRoomOf(meetupId));
-      const hosts = (hostRooms.get(meetupId) ?? 1) - 1;
-      if (hosts > 0) hostRooms.set(meetupId, hosts);
-      else hostRooms.delete(meetupId);
+      pulse.hostLeft(meetupId);
     } else {
       await roomState.leave(meetupId, socket.id);
-      presenceDue.add(meetupId);
+      pulse.audienceChanged(meetupId);
     }
   }
 
@@ -297,8 +285,8 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
     // A socket socket.io recovered after a short drop is back in its rooms: count it in the audience again.
     if (socket.recovered && data.meetups) {
       for (const [meetupId, role] of Object.entries(data.meetups)) {
-        if (role === 'audience') void roomState.join(meetupId, socket.id).then(() => presenceDue.add(meetupId));
-        else hostRooms.set(meetupId, (hostRooms.get(meetupId) ?? 0) + 1);
+        if (role === 'audience') void roomState.join(meetupId, socket.id).then(() => pulse.audienceChanged(meetupId));
+        else pulse.hostJoined(meetupId);
       }
     }
     withAck<JoinReply>(socket, MEETUP_EVENTS.join, join, refusal('internal', 'the server could not open the meet-up'));
@@ -322,12 +310,8 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
     socket.on('disconnect', () => {
       for (const meetupId of Object.keys(data.meetups ?? {})) {
         const role = data.meetups![meetupId];
-        if (role === 'audience') void roomState.leave(meetupId, socket.id).then(() => presenceDue.add(meetupId));
-        else {
-          const hosts = (hostRooms.get(meetupId) ?? 1) - 1;
-          if (hosts > 0) hostRooms.set(meetupId, hosts);
-          else hostRooms.delete(meetupId);
-        }
+        if (role === 'audience') void roomState.leave(meetupId, socket.id).then(() => pulse.audienceChanged(meetupId));
+        else pulse.hostLeft(meetupId);
       }
     });
   });
@@ -341,8 +325,7 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
     },
     close() {
       aggregator.stop();
-      clearInterval(presenceTimer);
-      clearInterval(hostStatsTimer);
+      pulse.close();
     },
   };
 }
