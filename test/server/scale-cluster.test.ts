@@ -206,6 +206,38 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     remaining.forEach((a) => a.socket.close());
   });
 
+  it('holds a backer\'s reaction limit across nodes: one token on three nodes gets one allowance, not three', async () => {
+    const operator = (url: string, path: string, body?: unknown) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const meetupId = 'scale-limits';
+    expect((await operator(nodes.a.url, `/api/projects/${PROJECT_ID}/meetups`, { id: meetupId, title: { en: 'Limits' }, star: { en: 'Lin Yue' }, scheduledStart: new Date().toISOString(), requiredTier: 'gold' })).status).toBe(201);
+    expect((await operator(nodes.a.url, `/api/meetups/${meetupId}/start`)).status).toBe(200);
+    const { token } = (await (await operator(nodes.a.url, '/api/backer-tokens', { label: 'eager fan', tier: 'gold', projects: [PROJECT_ID] })).json()) as { token: string };
+    const tabs = await Promise.all(
+      [nodes.a, nodes.b, nodes.c].map(async (node) => {
+        const socket = connectSocket(node.url, { transports: ['websocket'], auth: { v: 1, token }, reconnection: false, forceNew: true });
+        sockets.push(socket);
+        const seen = { socket, errors: [] as { error: { code: string } }[], totals: 0 };
+        socket.on(MEETUP_EVENTS.error, (e: { error: { code: string } }) => seen.errors.push(e));
+        socket.on(MEETUP_EVENTS.reactions, (w: unknown) => (seen.totals = ReactionWindow.parse(w).totals.heart ?? 0));
+        expect(JoinReply.parse(await socket.timeout(10_000).emitWithAck(MEETUP_EVENTS.join, { meetupId })).ok).toBe(true);
+        return seen;
+      }),
+    );
+    // The default limit: 8 messages a second per caller, bursts of 16. Each tab sends 16 at once (48 in all).
+    const started = Date.now();
+    for (let i = 0; i < 16; i++) tabs.forEach((tab) => tab.socket.emit(MEETUP_EVENTS.react, { meetupId, kind: 'heart', count: 1 }));
+    await waitFor(() => tabs.some((tab) => tab.errors.some((e) => e.error.code === 'rate-limited')), 10_000, 'a rate-limited refusal');
+    await waitFor(() => tabs.every((tab) => tab.totals > 0), 10_000, 'the totals on every tab');
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the last windows close
+    const allowance = 16 + Math.ceil(((Date.now() - started) / 1000) * 8);
+    const counted = Math.max(...tabs.map((tab) => tab.totals));
+    expect(counted).toBeGreaterThanOrEqual(16);
+    // Per-node limits alone would have let all 48 through.
+    expect(counted).toBeLessThanOrEqual(Math.min(allowance, 47));
+    tabs.forEach((tab) => tab.socket.close());
+  });
+
   it('drains a node on SIGTERM: readiness 503 first, its clients move to the other nodes, nothing lost', async () => {
     const clients = Array.from({ length: 6 }, () => startFeedClient(balancer.url));
     feeds.push(...clients);

@@ -14,6 +14,8 @@ import type { NodeMetrics } from './node-metrics';
 import { createOperationsRoutes, type ReadinessCheck } from './operations-routes';
 import { connectRedisLink, type RedisLink } from './redis-link';
 import { RedisRoomState } from './redis-room-state';
+import { attachSharedMeetupLimits } from './shared-meetup-limits';
+import { DEFAULT_MEETUP_LIMITS, type MeetupLimits } from '../meetup/meetup-limits';
 import type { ScaleConfig } from './scale-config';
 import { observeSocketTraffic } from './socket-traffic';
 
@@ -81,7 +83,7 @@ export interface NodeOperations {
 
 export function attachNodeOperations(
   server: SetVisitServer,
-  parts: { storage: NodeStorage; redis: RedisLink | undefined; scale: ScaleConfig; metrics: NodeMetrics; log: ServerLog },
+  parts: { storage: NodeStorage; redis: RedisLink | undefined; scale: ScaleConfig; metrics: NodeMetrics; log: ServerLog; meetupLimits?: Partial<MeetupLimits> },
 ): NodeOperations {
   const { metrics, redis } = parts;
   const drain = new NodeDrain();
@@ -92,11 +94,21 @@ export function attachNodeOperations(
   ];
   server.addRoute(createOperationsRoutes({ nodeId: parts.scale.nodeId, metrics, checks, isDraining: () => drain.draining }));
   observeSocketTraffic(server.io, metrics);
+  let sharedLimitRefusals = 0;
+  if (redis) {
+    attachSharedMeetupLimits(server.io, {
+      client: redis.client,
+      limits: { ...DEFAULT_MEETUP_LIMITS, ...parts.meetupLimits },
+      onError: () => metrics.redisErrors++,
+      onRefused: () => sharedLimitRefusals++,
+    });
+  }
   metrics.addGauges(() => [
     { name: 'setvisit_socket_connections', help: 'Sockets connected to this node now.', type: 'gauge', value: server.io.engine.clientsCount },
     { name: 'setvisit_draining', help: '1 while this node drains before shutting down.', type: 'gauge', value: drain.draining ? 1 : 0 },
     { name: 'setvisit_redis_up', help: '1 when the Redis connection is ready (absent without REDIS_URL).', type: 'gauge', value: redis?.client.isReady ? 1 : 0 },
     { name: 'setvisit_feed_rate_limited_total', help: 'Socket messages dropped by the per-socket rate limit.', type: 'counter', value: server.feed.stats.rateLimited },
+    { name: 'setvisit_meetup_shared_limit_refusals_total', help: 'Meet-up messages refused by the per-caller limits shared across nodes.', type: 'counter', value: sharedLimitRefusals },
     { name: 'setvisit_feed_rejected_handshakes_total', help: 'Socket handshakes refused (protocol version, token).', type: 'counter', value: server.feed.stats.rejectedHandshakes },
   ]);
   return {
