@@ -23,6 +23,12 @@ export function FundingChart({ project, milestones }: { project: Project; milest
       <figcaption className="tv-tile__label">{t('tv.chart')}</figcaption>
       <svg viewBox={`-10 -10 ${BOX.width + 20} ${BOX.height + 20}`} className="tv-chart__svg" role="img" aria-label={summary} data-testid="tv-chart" data-points={points.length}>
         <line className="tv-chart__goal" x1={0} x2={BOX.width} y1={goalY} y2={goalY} />
+        <text className="tv-chart__label" x={0} y={goalY - 12}>
+          100 %
+        </text>
+        <text className="tv-chart__label" x={BOX.width} y={BOX.height + 4} textAnchor="end">
+          {t('tv.chart.now')} · {Math.round(nowShare * 100)} %
+        </text>
         <polyline className="tv-chart__line" points={coordinates.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ')} />
         {coordinates.map((c, index) => (
           <circle key={index} className={points[index]?.live ? 'tv-chart__dot tv-chart__dot--now' : 'tv-chart__dot'} cx={c.x} cy={c.y} r={points[index]?.live ? 9 : 6} />

@@ -1,0 +1,102 @@
+// Every state the TV home shows, with exactly one element focused in each: loading, live, offline with the last
+// known status and its age, an unknown project (error with Try again), a project with no milestones yet.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PROJECT } from '../../src/server/sample-project';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { focusState } from './tv-remote';
+
+const EMPTY = 'quiet-first-week';
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ serveApp: true });
+  await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: EMPTY, title: { en: 'A Quiet First Week', 'zh-CN': '安静的第一周' } });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function expectOneFocus(page: Page, id?: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      const state = await focusState(page);
+      return state.focusedCount === 1 && state.activeId !== null && state.activeId === state.focusedId && (id === undefined || state.activeId === id);
+    }, { timeout: 10_000 })
+    .toBe(true);
+}
+
+describe('TV home states', { timeout: 90_000 }, () => {
+  it('shows loading while the feed is held back, then the project, focused throughout', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = recordPageErrors(page);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/socket.io/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=en`);
+    await page.getByTestId('tv-loading').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('tv-loading').textContent()).toBe('Loading the project…');
+    await expectOneFocus(page, 'home-watch');
+    release();
+    await page.getByTestId('tv-backers').waitFor({ timeout: 20_000 });
+    await expectOneFocus(page, 'home-watch');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offline: the last known status with its age, and the offline badge, in Chinese', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const online = await context.newPage();
+    await online.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=zh-CN`);
+    await online.locator('[data-testid=tv-connection][data-status=live]').waitFor({ timeout: 30_000 });
+    await online.waitForFunction((id) => localStorage.getItem(`setvisit:project:v1:${id}`) !== null, PROJECT_ID, { timeout: 10_000 });
+    await online.close();
+
+    const page = await context.newPage();
+    const errors = recordPageErrors(page);
+    // The feed is unreachable by both of socket.io's transports.
+    await page.route('**/socket.io/**', (route) => route.abort('internetdisconnected'));
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+    await page.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=zh-CN`);
+    await page.getByTestId('tv-cached').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('tv-backers').textContent()).toBe('12,480');
+    await page.locator('[data-testid=tv-connection][data-status=offline], [data-testid=tv-connection][data-status=reconnecting]').waitFor({ timeout: 30_000 });
+    await expectOneFocus(page);
+    saveArtifact('tv-offline-zh.png', await page.screenshot());
+    // A refused socket is the expected failure here; nothing else may throw.
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an unknown project: the reason and Try again, focusable with the D-pad', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/?mode=tv&project=no-such-film&lang=en`);
+    await page.getByTestId('tv-feed-error').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('tv-feed-error').textContent()).toContain('no-such-film');
+    await expectOneFocus(page, 'home-watch');
+    await page.keyboard.press('ArrowDown');
+    await expectOneFocus(page, 'home-retry');
+    await page.close();
+  });
+
+  it('a project with no milestones yet says so in the timeline and the chart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/?mode=tv&project=${EMPTY}&lang=en`);
+    await page.getByTestId('tv-timeline-empty').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('tv-title').textContent()).toBe('A Quiet First Week');
+    expect(await page.getByText('No funding milestones yet.').count()).toBe(1);
+    expect(await page.getByTestId('tv-chart').getAttribute('data-points')).toBe('1');
+    await expectOneFocus(page, 'home-watch');
+    saveArtifact('tv-empty.png', await page.screenshot());
+    await page.close();
+  });
+});
