@@ -54,6 +54,7 @@ export interface StormResult {
   /** Window broadcasts some client did not get, over all clients. */
   missingDeliveries: number;
   disconnects: number;
+  disconnectReasons: Record<string, number>;
   /** A probe reaction's send → every client's receipt of the window that counted it. */
   reactionLatency: Distribution;
   /** A window's end on the server → each client's receipt. */
@@ -71,7 +72,8 @@ interface AudienceClient {
   socket: Socket;
   windows: number;
   probesSeen: number;
-  disconnected: boolean;
+  /** Why the socket closed during the run (socket.io's reason), or null. */
+  disconnected: string | null;
 }
 
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -124,7 +126,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     };
     const connectOne = (token: string, isProbe: boolean): Promise<AudienceClient> => {
       const socket = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: CONNECT_TIMEOUT_MS, auth: { v: PROTOCOL_VERSION, token } });
-      const client: AudienceClient = { socket, windows: 0, probesSeen: 0, disconnected: false };
+      const client: AudienceClient = { socket, windows: 0, probesSeen: 0, disconnected: null };
       socket.on(MEETUP_EVENTS.reactions, (w: { at: number; counts: Partial<Record<ReactionKind, number>> }) => onWindow(client, w, isProbe));
       socket.on(MEETUP_EVENTS.error, (e: { error?: { code?: string } }) => {
         const code = e.error?.code ?? 'unknown';
@@ -140,7 +142,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
           }
         });
       }
-      socket.on('disconnect', () => void (client.disconnected = true));
+      socket.on('disconnect', (reason) => void (client.disconnected ??= reason));
       return new Promise((resolve, reject) => {
         socket.once('connect_error', (err) => reject(new Error(`a backer could not connect: ${err.message}`)));
         socket.once('connect', () => {
@@ -273,7 +275,11 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
       broadcastsPerSecond: windows.length / (stormWallMs / 1000),
       presenceBroadcastsDuringStorm: presence.count,
       missingDeliveries: clients.reduce((sum, c) => sum + (reference - c.windows), 0),
-      disconnects: clients.filter((c) => c.disconnected).length,
+      disconnects: clients.filter((c) => c.disconnected !== null).length,
+      disconnectReasons: clients.reduce<Record<string, number>>((reasons, c) => {
+        if (c.disconnected !== null) reasons[c.disconnected] = (reasons[c.disconnected] ?? 0) + 1;
+        return reasons;
+      }, {}),
       reactionLatency: distribution(latencies.reaction),
       windowLatency: distribution(latencies.window),
       questionLatency: distribution(latencies.question),

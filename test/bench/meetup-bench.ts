@@ -110,7 +110,7 @@ function table(s: Settings, r: StormResult, c: ClientCostResult): string {
   add('Window broadcasts per second, per room', r.broadcastsPerSecond.toFixed(2), 'meetup:reactions received by the probe ÷ storm wall time (one room)');
   add('Presence broadcasts during the storm', formatCount(r.presenceBroadcastsDuringStorm), 'nobody joined or left: should be 0');
   add('Missing window deliveries', formatCount(r.missingDeliveries), 'Σ over sockets of (most windows any socket got − its own)');
-  add('Disconnects', formatCount(r.disconnects), 'sockets closed during the run (no reconnection)');
+  add('Disconnects', `${formatCount(r.disconnects)}${r.disconnects ? ` (${Object.entries(r.disconnectReasons).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`, 'sockets closed during the run (no reconnection), by socket.io reason');
   add('Reaction → screen latency p50', formatMs(r.reactionLatency.p50), 'probe emit → each socket receives the window that counted it (includes the ≤ 250 ms window)');
   add('Reaction → screen latency p99', formatMs(r.reactionLatency.p99), `same, ${formatCount(r.reactionLatency.count)} samples`);
   add('Reaction → screen latency max', formatMs(r.reactionLatency.max), 'same');
