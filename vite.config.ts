@@ -52,6 +52,9 @@ export default defineConfig({
     proxy: {
       '/api': server,
       '/scenes': server,
+      // Meet-up streams: live playlists and their replays (src/server/live-hls).
+      '/live': server,
+      '/replay': server,
       '/socket.io': { target: server, ws: true },
     },
   },
