@@ -172,10 +172,6 @@ export default function TvShell() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  useEffect(() => {
-    performance.mark('setvisit:tv-interactive');
-  }, []);
-
   return (
     <FocusProvider manager={focus}>
       <TvShellProvider api={api}>
