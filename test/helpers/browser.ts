@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { REPO_ROOT } from './test-server';
+import { APP_DIR, REPO_ROOT } from './test-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots the browser tests leave for people to look at (ignored by git). */
@@ -11,7 +11,7 @@ export const ARTIFACTS_DIR = join(REPO_ROOT, 'test/.artifacts');
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(REPO_ROOT, 'dist/index.html'))) throw new Error('No built app in dist/: run `npm run build` first (npm test does)');
+  if (!existsSync(join(APP_DIR, 'index.html'))) throw new Error('No built app in dist/: run `npm run build` first (npm test does)');
   // A fresh clone has no artifacts folder; every browser test starts here before it saves a screenshot.
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return chromium.launch({

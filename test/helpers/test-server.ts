@@ -13,6 +13,11 @@ import type { MeetupLimits } from '../../src/server/meetup/meetup-limits';
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 export const PROJECT_ID = SAMPLE_PROJECT.id;
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * The built app browser tests serve: dist/, or SETVISIT_TEST_APP_DIR (a private copy of a build, so a test run is
+ * not pulled from under by someone rebuilding dist/ on a shared machine).
+ */
+export const APP_DIR = process.env.SETVISIT_TEST_APP_DIR ? resolve(process.env.SETVISIT_TEST_APP_DIR) : join(REPO_ROOT, 'dist');
 
 export interface TestServer {
   url: string;
@@ -74,7 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         ...(options.meetupLimits ? { meetupLimits: options.meetupLimits } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
-        ...(options.serveApp ? { files: { appDir: join(REPO_ROOT, 'dist'), scenesDir: options.scenesDir ?? join(REPO_ROOT, 'scenes') } } : {}),
+        ...(options.serveApp ? { files: { appDir: APP_DIR, scenesDir: options.scenesDir ?? join(REPO_ROOT, 'scenes') } } : {}),
       });
       port = await handle.server.listen(port, '127.0.0.1');
       handle.port = port;
