@@ -3,7 +3,9 @@
 // - audience: each node writes its own count of the room's sockets into one hash per room (field = node id)
 //   and keeps a heartbeat key alive; the audience is the sum over nodes whose heartbeat is alive, so a killed
 //   node's sockets drop out of the count when its heartbeat expires, without anyone cleaning up after it;
-// - reactions: every node adds its sockets' reactions into the room's open window (one hash, HINCRBY); one node
+// - reactions: every node sums its sockets' reactions in memory for a moment (flushMs) and then adds them into the
+//   room's open window (one hash, HINCRBY per kind), so Redis sees a few writes per node and room a second, not one
+//   per reaction message; one node
 //   per room holds a short lease (SET NX PX, renewed while it lives) and only it closes windows, stores them and
 //   broadcasts the aggregate through the adapter to every node. If it dies, the lease lapses and the next node
 //   to tick takes over; no reaction is lost because the window lives in Redis, not in the dead node.
@@ -19,6 +21,8 @@ export interface RedisRoomStateOptions {
   leaseMs?: number;
   /** How often this node proves it is alive; its audience counts are ignored after 3 missed beats. */
   heartbeatMs?: number;
+  /** How long reactions are summed on this node before they go to Redis; well under a reaction window. */
+  flushMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -77,6 +81,9 @@ export class RedisRoomState implements MeetupRoomState {
   /** This node's members per room: joins and leaves stay idempotent, and the count written is exact. */
   private readonly local = new Map<string, Set<string>>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly flusher: ReturnType<typeof setInterval>;
+  /** Reactions of this node's sockets not yet in Redis, per room and kind. */
+  private pending = new Map<string, ReactionCounts>();
   private readonly leaseMs: number;
   private readonly heartbeatMs: number;
 
@@ -88,6 +95,8 @@ export class RedisRoomState implements MeetupRoomState {
     this.heartbeatMs = options.heartbeatMs ?? 2_000;
     this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
+    this.flusher = setInterval(() => void this.flushReactions(), options.flushMs ?? 100);
+    this.flusher.unref();
     void this.beat();
   }
 
@@ -111,12 +120,16 @@ export class RedisRoomState implements MeetupRoomState {
     return Number(await this.client.eval(SUM_LIVE_AUDIENCE, { keys: [key.audience(meetupId)], arguments: [`${REDIS_PREFIX}node:`] }));
   }
 
-  async addReactions(meetupId: string, kind: ReactionKind, count: number): Promise<void> {
-    await this.client.eval(ADD_REACTIONS, { keys: [key.window(meetupId), key.roomsWithReactions], arguments: [meetupId, kind, String(count)] });
+  addReactions(meetupId: string, kind: ReactionKind, count: number): Promise<void> {
+    let room = this.pending.get(meetupId);
+    if (!room) this.pending.set(meetupId, (room = {}));
+    room[kind] = (room[kind] ?? 0) + count;
+    return Promise.resolve();
   }
 
   /** Rooms with reactions waiting that this node aggregates (it holds, or has just taken, their lease). */
   async roomsWithReactions(): Promise<string[]> {
+    await this.flushReactions();
     const rooms = await this.client.sMembers(key.roomsWithReactions);
     const mine: string[] = [];
     for (const meetupId of rooms) {
@@ -127,6 +140,7 @@ export class RedisRoomState implements MeetupRoomState {
   }
 
   async takeWindow(meetupId: string): Promise<ReactionCounts> {
+    await this.flushReactions();
     const flat = (await this.client.eval(TAKE_WINDOW, { keys: [key.window(meetupId), key.roomsWithReactions], arguments: [meetupId] })) as string[];
     const counts: ReactionCounts = {};
     for (let i = 0; i + 1 < flat.length; i += 2) {
@@ -140,12 +154,33 @@ export class RedisRoomState implements MeetupRoomState {
   /** Stops the heartbeat and takes this node's counts out (a drained node's sockets have moved elsewhere). */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    clearInterval(this.flusher);
+    await this.flushReactions();
     const rooms = [...this.local.keys()];
     this.local.clear();
     try {
       await Promise.all([...rooms.map((meetupId) => this.client.hDel(key.audience(meetupId), this.options.nodeId)), this.client.del(key.alive(this.options.nodeId))]);
     } catch (err) {
       this.options.onError?.(err);
+    }
+  }
+
+  /** Moves this node's summed reactions into the rooms' open windows; what fails is kept for the next flush. */
+  private async flushReactions(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    for (const [meetupId, counts] of batch) {
+      for (const kind of REACTION_KINDS) {
+        const n = counts[kind];
+        if (!n) continue;
+        try {
+          await this.client.eval(ADD_REACTIONS, { keys: [key.window(meetupId), key.roomsWithReactions], arguments: [meetupId, kind, String(n)] });
+        } catch (err) {
+          this.options.onError?.(err);
+          void this.addReactions(meetupId, kind, n);
+        }
+      }
     }
   }
 
