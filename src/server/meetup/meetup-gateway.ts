@@ -201,6 +201,7 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
     if (meetup?.state !== 'live') return refuseReact(socket, meetupId, { code: 'invalid-request', message: 'reactions count only while the meet-up is live' });
     stats.reactionsAccepted += count;
     await roomState.addReactions(meetupId, kind, count);
+    aggregator.nudge();
   }
 
   /** The checks every question action shares: a valid request from a socket in the room. */

@@ -22,6 +22,7 @@ export interface ReactionAggregatorOptions {
 export class ReactionAggregator {
   private timer: ReturnType<typeof setInterval> | undefined;
   private ticking = false;
+  private lastTickAt = 0;
   /** Per room: recent windows' (time, reactions) for the host's rate. */
   private readonly recent = new Map<string, { at: number; reactions: number }[]>();
   private readonly now: () => number;
@@ -33,7 +34,9 @@ export class ReactionAggregator {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.options.windowMs);
+    // Checks a few times per window rather than ticking every window: the message path (nudge) may have closed
+    // one meanwhile, and a beat of its own on top would close the next one after a few milliseconds.
+    this.timer ??= setInterval(() => this.nudge(), Math.max(10, this.options.windowMs / 5));
   }
 
   stop(): void {
@@ -41,10 +44,20 @@ export class ReactionAggregator {
     this.timer = undefined;
   }
 
+  /**
+   * Called after each accepted reaction. A loop busy with a flood of messages runs its timers late (seconds late
+   * on a starved machine), so when the beat is overdue the window closes from here instead: the cadence holds
+   * as long as reactions keep coming, and the timer covers quiet spells.
+   */
+  nudge(): void {
+    if (this.now() - this.lastTickAt >= this.options.windowMs) void this.tick();
+  }
+
   /** Closes every room's open window. A beat that comes while the last one still runs is skipped, never doubled. */
   async tick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
+    this.lastTickAt = this.now();
     try {
       for (const meetupId of await this.options.roomState.roomsWithReactions()) await this.flushRoom(meetupId);
     } finally {
