@@ -165,4 +165,42 @@ describe('TV journey with the remote only', { timeout: 180_000 }, () => {
   it('webOS: key codes (Back 461) and an LG user agent, at 4× CPU throttling', async () => {
     await runJourney(WEBOS, 4);
   });
+
+  it('inside the webOS runtime (PalmSystem), Back is left to the platform’s history.back(): one screen per press', async () => {
+    const context = await browser.newContext({ userAgent: WEBOS.userAgent, viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(() => {
+      (window as unknown as { PalmSystem: object }).PalmSystem = {};
+      // What webOS does with the Back key of a web app: history.back(). Whether the page prevented it is
+      // recorded, since the shell must not act on the key itself as well.
+      const prevented: boolean[] = [];
+      (window as unknown as { __backPrevented: boolean[] }).__backPrevented = prevented;
+      window.addEventListener('keydown', (event) => {
+        if (event.keyCode !== 461) return;
+        // After the event has gone through every listener, the page's included.
+        setTimeout(() => {
+          prevented.push(event.defaultPrevented);
+          history.back();
+        }, 0);
+      });
+    });
+    const page = await context.newPage();
+    const errors = recordPageErrors(page);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
+    await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+    await pressKey(cdp, WEBOS, 'ok');
+    await page.locator('[data-testid=tv-shell][data-screen=watch]').waitFor({ timeout: 10_000 });
+    await pressKey(cdp, WEBOS, 'back');
+    await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
+    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+    // One press, one screen: no exit prompt from a second, doubled Back.
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('tv-exit-prompt').count()).toBe(0);
+    await pressKey(cdp, WEBOS, 'back');
+    await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { __backPrevented: boolean[] }).__backPrevented)).toEqual([false, false]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
