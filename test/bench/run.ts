@@ -26,6 +26,8 @@ export interface BenchOptions {
   heapPlayMs: number;
   heapWarmupMs: number;
   playbackMs: number;
+  /** Where SetVisit's build goes (and is served from). */
+  appDir: string;
   build: boolean;
   /** Feed and meet-up benches, run short. */
   serverBenches: boolean;
@@ -41,6 +43,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   heapPlayMs: 30_000,
   heapWarmupMs: 10_000,
   playbackMs: 3_000,
+  appDir: BENCH_APP_DIR,
   build: true,
   serverBenches: true,
   shellFigures: true,
@@ -48,9 +51,11 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 };
 
 const FIRST_FRAME_TIMEOUT_MS = 90_000;
+const MEETUP_SHORT_ARGS = ['--clients', '200', '--seconds', '10', '--rate', '20000', '--repeats', '5'];
 
 export interface BenchResult {
   rows: Row[];
+  failures: string[];
   table: string;
   notes: string[];
 }
@@ -61,15 +66,15 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
   const cpuAtStart = readMachineCpu();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   if (options.build) {
-    log('building SetVisit (vite build → test/bench/.out/app)');
-    await buildApp();
+    log(`building SetVisit (vite build → ${options.appDir})`);
+    await buildApp(options.appDir);
   }
   const wantsPeers = options.viewers.some((v) => v !== 'setvisit');
   if (wantsPeers && options.build) {
     log('building the peer viewers (test/bench/peers)');
     await buildPeers(log);
   }
-  const app = await startSetVisitServer(BENCH_APP_DIR);
+  const app = await startSetVisitServer(options.appDir);
   onCleanup(() => app.close());
   const peers = wantsPeers ? await startPeerServer(PEERS_DIST) : null;
   if (peers) onCleanup(() => peers.close());
@@ -120,7 +125,7 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
     }
   }
 
-  const bundles = measureBundleSizes(BENCH_APP_DIR);
+  const bundles = measureBundleSizes(options.appDir);
   const tv = new Map<number, TvFirstScreen | null>();
   let xr: Awaited<ReturnType<typeof measureXrFigures>> = 'not written';
   if (options.shellFigures) {
@@ -141,8 +146,13 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
       /^(Delivery latency p50|Delivery latency p95|Last client reached, max|Apply throughput|Deliveries missing)/,
       120_000,
     );
-    log('meet-up bench');
-    meetup = await runServerBench('meetup-bench.ts', [], /./, 150_000);
+    log('meet-up bench, short (200 backers, 10 s storm)');
+    meetup = await runServerBench(
+      'meetup-bench.ts',
+      MEETUP_SHORT_ARGS,
+      /^(Backers joined|Reactions sent|Reactions counted|Disconnects|Reaction → screen latency p50|Reaction → screen latency p99|Window end → receipt p50|Question → board latency|Server CPU during the storm)/,
+      150_000,
+    );
   }
 
   const seconds = (Date.now() - started) / 1000;
@@ -153,7 +163,7 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
     `Machine: ${cpus().length} cores, busy ${(machineBusy * 100).toFixed(0)} % during the run (the benchmark's Chromium included); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     ...failures.map((f) => `Failed: ${f}`),
   ];
-  return { rows, table: renderTable(rows), notes };
+  return { rows, failures, table: renderTable(rows), notes };
 }
 
 interface Collected {
@@ -249,7 +259,7 @@ function buildRows(c: Collected): Row[] {
     else for (const r of result) rows.push({ figure: r.figure, text: r.value, method });
   };
   serverRows('Feed server (bench:feed, short)', c.feed, 'test/bench/feed-bench.ts --clients 200 --posts 20 --runs 1 --burst 2000');
-  serverRows('Meet-up server (meetup-bench)', c.meetup, 'test/bench/meetup-bench.ts');
+  serverRows('Meet-up server (meetup-bench, short)', c.meetup, `test/bench/meetup-bench.ts ${MEETUP_SHORT_ARGS.join(' ')}`);
   return rows;
 }
 
