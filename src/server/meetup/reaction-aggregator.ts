@@ -87,6 +87,8 @@ export class ReactionAggregator {
     const samples = this.recent.get(meetupId) ?? [];
     samples.push({ at: this.now(), reactions });
     this.recent.set(meetupId, samples);
+    // Kept only as long as the rate looks back, whether or not a host ever asks for it.
+    while (samples.length && samples[0]!.at < this.now() - this.options.rateSpanMs) samples.shift();
   }
 
   /** Reactions per second in the room over the rate span. */
