@@ -325,3 +325,30 @@ describe('state broadcasts', () => {
     expect(await server.meetupStorage.reactionTotals(id)).toEqual({ flower: 5 });
   });
 });
+
+describe('after a restart', () => {
+  // Callers whose reaction budget the tests above left untouched (the limit does not refill during a run).
+  it('keeps the totals, the reactions timeline and the questions with their votes', async () => {
+    const id = await meetup();
+    const c = await joined('gold-10', id);
+    const other = await joined('gold-11', id);
+    react(c, id, 'applause', 7);
+    react(other, id, 'heart', 4);
+    await waitFor(() => c.windows.at(-1)?.totals.applause === 7 && c.windows.at(-1)?.totals.heart === 4, 3_000, 'both reactions counted');
+    const asked = await act(c, MEETUP_EVENTS.ask, { meetupId: id, text: 'Will there be a sequel?' });
+    if (!asked.ok) throw new Error('ask refused');
+    await act(other, MEETUP_EVENTS.upvote, { meetupId: id, questionId: asked.question!.id });
+    const timelineBefore = await server.meetupStorage.reactionTimeline(id);
+
+    await server.stop();
+    await server.start();
+    const back = await join(await client('gold-10'), id);
+    if (!back.ok) throw new Error('join refused after the restart');
+    expect(back.totals).toEqual({ applause: 7, heart: 4 });
+    expect(back.questions).toEqual([expect.objectContaining({ id: asked.question!.id, votes: 1 }) as unknown]);
+    expect(await server.meetupStorage.reactionTimeline(id)).toEqual(timelineBefore);
+    // The vote is remembered too: the same caller cannot vote again.
+    const voter = await joined('gold-11', id);
+    expect(await act(voter, MEETUP_EVENTS.upvote, { meetupId: id, questionId: asked.question!.id })).toMatchObject({ ok: false });
+  });
+});
