@@ -35,8 +35,9 @@ export class MeetupApi {
     return unwrapMeetup(await this.request('GET', `/api/meetups/${encodeURIComponent(meetupId)}`, OneMeetup, operatorToken));
   }
 
-  reactionTimeline(meetupId: string): Promise<ApiResult<ReactionTimeline>> {
-    return this.request('GET', `/api/meetups/${encodeURIComponent(meetupId)}/reactions`, ReactionTimeline);
+  /** For those who may watch the meet-up: the backer's (or operator's) token, as for joining. */
+  reactionTimeline(meetupId: string, token?: string): Promise<ApiResult<ReactionTimeline>> {
+    return this.request('GET', `/api/meetups/${encodeURIComponent(meetupId)}/reactions`, ReactionTimeline, token);
   }
 
   async schedule(projectId: string, input: MeetupInput, operatorToken: string): Promise<ApiResult<Meetup>> {

@@ -12,6 +12,8 @@ export interface MeetupServices {
   client: MeetupClient;
   api: MeetupApi;
   reminder: StartReminder;
+  /** The token the page signs in with (read when needed, never kept in React state). */
+  token: () => string | undefined;
 }
 
 const MeetupContext = createContext<MeetupServices | null>(null);
@@ -28,7 +30,7 @@ export function MeetupProvider({ token, children }: { token: () => string | unde
     const reminder = new StartReminder({ report: (r) => client.reportReminder(r), notify: browserNotify });
     // The client holds a socket, so it is made in an effect (whose cleanup closes it), as useTourPlayer does.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setServices({ client, api: new MeetupApi(), reminder });
+    setServices({ client, api: new MeetupApi(), reminder, token });
     return () => {
       reminder.cancel();
       client.dispose();

@@ -53,6 +53,8 @@ describe('meet-up client against the real server', () => {
     expect(list.ok && list.value.map((m) => m.id)).toContain(MEETUP_ID);
     const one = await api.get(MEETUP_ID);
     expect(one.ok && one.value.streamUrl).toBeUndefined(); // the stream key is only for those let in
+    const timeline = await api.reactionTimeline(MEETUP_ID, 'demo-supporter');
+    expect(timeline).toMatchObject({ ok: false, failure: { status: 403 } }); // the same tier check as joining
     const wrong = await api.start(MEETUP_ID, 'not-the-operator');
     expect(wrong).toMatchObject({ ok: false, failure: { status: 403 } });
     const bad = await api.schedule(PROJECT_ID, { id: 'Bad Id', title: { en: 'x' }, star: { en: 'y' }, scheduledStart: 'tomorrow', requiredTier: 'gold' }, OPERATOR_TOKEN);
@@ -111,5 +113,8 @@ describe('meet-up client against the real server', () => {
     }, 5_000, 'two messages');
     await waitFor(() => (watcher.store.getState().meetup.totals.applause ?? 0) === before + 30, 5_000, 'the room total');
     expect(backer.client.reactions.stats).toMatchObject({ taps: 30, messages: 2, dropped: 0 });
+    // The replay's timeline (for those let in) holds the same windows.
+    const timeline = await api.reactionTimeline(MEETUP_ID, 'demo-gold');
+    expect(timeline.ok && timeline.value.totals.applause).toBe(before + 30);
   });
 });

@@ -15,9 +15,10 @@ export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
   const now = useNow();
   const start = Date.parse(meetup.scheduledStart);
   const armed = room.reminder?.meetupId === meetup.id ? room.reminder.state : null;
-  const remind = async () => {
-    await askNotificationPermission();
+  const remind = () => {
     reminder.arm(meetup, { title: t('meetup.reminder.title'), body: i18n.pick(meetup.title) });
+    // Asked from this tap (browsers require one); the banner shows at the start whatever the answer.
+    void askNotificationPermission();
   };
   return (
     <div className="meetup-countdown card" data-testid="meetup-countdown">
@@ -35,7 +36,7 @@ export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
           {t('meetup.reminder.armed')}
         </p>
       ) : (
-        <button type="button" className="button button--small" onClick={() => void remind()}>
+        <button type="button" className="button button--small" onClick={remind}>
           {t('meetup.reminder.add')}
         </button>
       )}

@@ -13,18 +13,18 @@ type TimelineState = { kind: 'loading' } | { kind: 'loaded'; timeline: ReactionT
 export function ReplayTimeline({ meetupId }: { meetupId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { api } = useMeetupServices();
+  const { api, token } = useMeetupServices();
   const [state, setState] = useState<TimelineState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    void api.reactionTimeline(meetupId).then((result) => {
+    void api.reactionTimeline(meetupId, token()).then((result) => {
       if (!cancelled) setState(result.ok ? { kind: 'loaded', timeline: result.value } : { kind: 'error', failure: result.failure });
     });
     return () => {
       cancelled = true;
     };
-  }, [api, meetupId, attempt]);
+  }, [api, token, meetupId, attempt]);
 
   if (state.kind === 'loading') return <p className="muted timeline" role="status">{t('meetup.timeline.loading')}</p>;
   if (state.kind === 'error') {
