@@ -166,6 +166,44 @@ describe('TV journey with the remote only', { timeout: 180_000 }, () => {
     await runJourney(WEBOS, 4);
   });
 
+  it('leaves a held Back and the keys it does not use to the TV, and says how to leave when the browser stays', async () => {
+    const context = await browser.newContext({ userAgent: TIZEN.userAgent, viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(() => {
+      const seen: [number, boolean][] = [];
+      (window as unknown as { __keys: [number, boolean][] }).__keys = seen;
+      window.addEventListener('keydown', (event) => setTimeout(() => seen.push([event.keyCode, event.defaultPrevented]), 0));
+    });
+    const page = await context.newPage();
+    const errors = recordPageErrors(page);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
+    await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+    // A held Return (auto-repeat: Tizen's long press leaves to the TV), Samsung's Exit key (10182), volume up (447).
+    const back = TIZEN.keys.back;
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: back.key, windowsVirtualKeyCode: back.keyCode, autoRepeat: true });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'XF86Exit', windowsVirtualKeyCode: 10182 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'AudioVolumeUp', windowsVirtualKeyCode: 447 });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __keys: [number, boolean][] }).__keys.length)).toBe(3);
+    expect(await page.evaluate(() => (window as unknown as { __keys: [number, boolean][] }).__keys)).toEqual([
+      [10009, false],
+      [10182, false],
+      [447, false],
+    ]);
+    expect(await page.getByTestId('tv-exit-prompt').count()).toBe(0);
+    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+
+    // No Tizen API here and a window the browser will not close: "Exit" keeps the app and says how to leave.
+    await pressKey(cdp, TIZEN, 'back');
+    await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });
+    await pressKey(cdp, TIZEN, 'right');
+    await pressKey(cdp, TIZEN, 'ok');
+    await page.getByTestId('tv-toasts').getByText('To leave, press your remote’s Home or Exit button.').waitFor({ timeout: 5_000 });
+    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('inside the webOS runtime (PalmSystem), Back is left to the platform’s history.back(): one screen per press', async () => {
     const context = await browser.newContext({ userAgent: WEBOS.userAgent, viewport: { width: 1280, height: 720 } });
     await context.addInitScript(() => {

@@ -3,9 +3,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { REPO_ROOT } from '../helpers/test-server';
+import { APP_DIR } from '../helpers/test-server';
 
-export const DIST = join(REPO_ROOT, 'dist');
+/** dist/, or the private copy of a build that SETVISIT_TEST_APP_DIR names. */
+export const DIST = APP_DIR;
 
 interface ManifestChunk {
   file: string;
