@@ -23,6 +23,11 @@ export interface RedisRoomStateOptions {
   heartbeatMs?: number;
   /** How long reactions are summed on this node before they go to Redis; well under a reaction window. */
   flushMs?: number;
+  /**
+   * How long a room's audience sum is reused: summing reads one field per node, so with hundreds of nodes
+   * each node asks at most this often per room. This node's own joins and leaves show at once.
+   */
+  audienceCacheMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -84,6 +89,7 @@ export class RedisRoomState implements MeetupRoomState {
   private readonly flusher: ReturnType<typeof setInterval>;
   /** Reactions of this node's sockets not yet in Redis, per room and kind. */
   private pending = new Map<string, ReactionCounts>();
+  private readonly audienceCache = new Map<string, { at: number; audience: Promise<number> }>();
   private readonly leaseMs: number;
   private readonly heartbeatMs: number;
 
@@ -105,6 +111,7 @@ export class RedisRoomState implements MeetupRoomState {
     if (!room) this.local.set(meetupId, (room = new Set()));
     room.add(memberId);
     await this.publishCount(meetupId);
+    this.audienceCache.delete(meetupId);
     return this.audience(meetupId);
   }
 
@@ -113,11 +120,20 @@ export class RedisRoomState implements MeetupRoomState {
     room?.delete(memberId);
     if (room?.size === 0) this.local.delete(meetupId);
     await this.publishCount(meetupId);
+    this.audienceCache.delete(meetupId);
     return this.audience(meetupId);
   }
 
-  async audience(meetupId: string): Promise<number> {
-    return Number(await this.client.eval(SUM_LIVE_AUDIENCE, { keys: [key.audience(meetupId)], arguments: [`${REDIS_PREFIX}node:`] }));
+  audience(meetupId: string): Promise<number> {
+    const now = Date.now();
+    const cached = this.audienceCache.get(meetupId);
+    if (cached && now - cached.at < (this.options.audienceCacheMs ?? 250)) return cached.audience;
+    const audience = this.client.eval(SUM_LIVE_AUDIENCE, { keys: [key.audience(meetupId)], arguments: [`${REDIS_PREFIX}node:`] }).then(Number);
+    this.audienceCache.set(meetupId, { at: now, audience });
+    // A failed read is not kept: the next caller asks Redis again.
+    audience.catch(() => this.audienceCache.delete(meetupId));
+    if (this.audienceCache.size > 10_000) this.audienceCache.clear();
+    return audience;
   }
 
   addReactions(meetupId: string, kind: ReactionKind, count: number): Promise<void> {
