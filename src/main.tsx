@@ -1,5 +1,5 @@
 // The browser entry: builds the framework-free core (store, feed, translator), then mounts the shell.
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readLaunchParams } from './app/url-params';
 import { chooseShell } from './tv/device';
@@ -50,13 +50,19 @@ const services: AppServices = {
 // Tests and the stats overlay read the feed's counters here; it holds no secrets.
 (window as unknown as { __setvisit?: unknown }).__setvisit = { store, feed };
 
+/** The desktop shell, until its Enter VR (desktop browsers that offer immersive-vr) switches to the XR shell. */
+function DesktopUntilVr() {
+  const [vr, setVr] = useState(false);
+  return vr ? <XrShell onLeaveVr={() => setVr(false)} /> : <DesktopShell onEnterVr={() => setVr(true)} />;
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
       <Suspense fallback={null}>
-        {params.hostConsole ? <HostShell /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopShell />}
+        {params.hostConsole ? <HostShell /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopUntilVr />}
       </Suspense>
     </AppProvider>
   </StrictMode>,

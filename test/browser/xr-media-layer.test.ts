@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { installIwer } from '../xr/iwer-harness';
-import { isGreen, isMagenta, sampleTour, XrPage } from '../xr/xr-page';
+import { countPixels, isGreen, isMagenta, sampleTour, XrPage } from '../xr/xr-page';
 
 const tour = sampleTour();
 
@@ -76,6 +76,16 @@ describe('VR headset in Chromium with IWER and WebXR layers (media-layer path)',
     await page.waitForFunction((n) => ((window as unknown as { __setvisit: { xr: { panelDraws: number } } }).__setvisit.xr.panelDraws ?? 0) > n, before, { timeout: 10_000 });
     // The flat page's status (same model as the panel) shows it in Chinese too.
     await page.getByText('第 46 场杀青').waitFor({ timeout: 5_000 });
+  });
+
+  it('shows that milestone as a toast in Chinese, drawn with CJK glyphs', async () => {
+    await page.waitForFunction(() => (window as unknown as { __setvisit: { xr: { toast: { text: string } } } }).__setvisit.xr.toast.text.includes('第 46 场杀青'), undefined, { timeout: 10_000 });
+    const { toast } = await xr.xr();
+    expect(toast.text.startsWith('片场新动态 · ')).toBe(true);
+    const png = await xr.surface('toast');
+    saveArtifact('xr-toast-zh-CN.png', png);
+    // Light title glyphs on the dark card: tofu boxes would be a few outlines, real glyphs are many strokes.
+    expect(countPixels(png, ([r, g, b]) => r > 200 && g > 200 && b > 200)).toBeGreaterThan(1_500);
   });
 
   it('shows Chinese captions', async () => {

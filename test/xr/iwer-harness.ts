@@ -16,6 +16,11 @@ const DEG = Math.PI / 180;
 export interface IwerOptions {
   /** IWER's WebXR Layers polyfill (XRMediaBinding, projection and equirect layers). */
   polyfillLayers: boolean;
+  /**
+   * Keep the browser's own (desktop) user agent instead of the Quest Browser's that IWER puts in: a desktop browser
+   * with immersive-vr, as Vision Pro's Safari (which reads as a Mac) or a PC with a VR headset.
+   */
+  desktopUserAgent?: boolean;
 }
 
 /**
@@ -24,10 +29,11 @@ export interface IwerOptions {
  * falls back to an XRWebGLLayer, which the polyfill's compositor copies over the media layer instead of
  * blending the scene on top. So the polyfill's binding is captured while IWER installs and put back after.
  */
-export function iwerInitScript({ polyfillLayers }: IwerOptions): string {
+export function iwerInitScript({ polyfillLayers, desktopUserAgent = false }: IwerOptions): string {
   return `${IWER_UMD}
 ;(() => {
-  const device = new IWER.XRDevice(IWER.metaQuest3, { stereoEnabled: true });
+  const config = ${desktopUserAgent ? '{ ...IWER.metaQuest3, userAgent: navigator.userAgent }' : 'IWER.metaQuest3'};
+  const device = new IWER.XRDevice(config, { stereoEnabled: true });
   let layersBinding = null;
   let binding = window.XRWebGLBinding;
   Object.defineProperty(window, 'XRWebGLBinding', {

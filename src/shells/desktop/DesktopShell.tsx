@@ -2,6 +2,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { readLaunchParams } from '../../app/url-params';
 import { useI18n } from '../../react/AppContext';
+import { EnterVrButton } from './EnterVrButton';
 import { ProjectPanel } from './ProjectPanel';
 import { TourView } from './TourView';
 import './sections.css';
@@ -11,7 +12,8 @@ const MeetupsView = lazy(() => import('./meetup/MeetupsView'));
 
 type Section = 'tour' | 'meetups';
 
-export default function DesktopShell() {
+/** `onEnterVr`: switch to the XR shell (given where this browser can enter VR; see EnterVrButton). */
+export default function DesktopShell({ onEnterVr }: { onEnterVr?: () => void }) {
   const { t } = useI18n();
   const [meetupId] = useState(() => readLaunchParams(window.location.search).meetupId);
   const [section, setSection] = useState<Section>(meetupId ? 'meetups' : 'tour');
@@ -24,6 +26,7 @@ export default function DesktopShell() {
               {t(`sections.${s}`)}
             </button>
           ))}
+          {onEnterVr && <EnterVrButton onEnterVr={onEnterVr} />}
         </nav>
         {section === 'meetups' ? (
           <Suspense fallback={null}>

@@ -1,6 +1,8 @@
 // The headset shell (`?mode=xr`): a flat page with Enter VR — enabled only where an immersive-vr session can
 // start — and the project's status; in VR, the set tour in 360°/180° with hotspots, the milestone panel and
-// captions. Lazy-loaded with three.js, R3F and @react-three/xr; nothing here is imported by other shells.
+// captions. Lazy-loaded with three.js, R3F and @react-three/xr; nothing here is imported by other shells. Opened
+// from the desktop's Enter VR (desktop browsers with immersive-vr), it takes the session requested in that click
+// (see vr-handoff) and goes straight into VR; leaving VR then returns to the desktop shell.
 import { Canvas } from '@react-three/fiber';
 import { XR, type XRStore } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,33 +12,45 @@ import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { useProjectTour } from '../../react/useProjectTour';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
+import { chooseFrameRate } from '../../xr/frame-rate';
 import { milestonePanelModel } from '../../xr/panel-layout';
+import { REFERENCE_SPACE } from '../../xr/session-init';
+import { requestedVrSession, settleRequestedVrSession } from '../../xr/vr-handoff';
 import type { VideoPath } from '../../xr/video-path';
 import { useImmersiveSupport, type ImmersiveSupport } from './useImmersiveSupport';
 import { XrHook } from './xr-hook';
 import { createSetVisitXrStore } from './xr-store';
 import { XrScene } from './XrScene';
 
-export default function XrShell() {
+export default function XrShell({ onLeaveVr }: { onLeaveVr?: () => void }) {
   const { t } = useI18n();
   const result = useProjectTour();
   const support = useImmersiveSupport();
+  // Read at mount: a session the desktop's Enter VR requested in its click (settled once entered or refused).
+  const [requested] = useState(requestedVrSession);
 
   return (
     <main className="xr-shell" style={{ minHeight: '100%', display: 'grid', alignContent: 'start', justifyItems: 'center', gap: '1.25rem', padding: '2rem 1rem' }}>
       {!result && <EntryCard support={support} message={t('tour.loading')} />}
       {result?.kind === 'none' && <EntryCard support={support} message={t('tour.empty')} />}
       {result?.kind === 'invalid' && <EntryCard support={support} message={t('tour.invalid', { reason: result.reason })} alert />}
-      {result?.kind === 'tour' && <TourEntry tour={result.tour} support={support} />}
+      {result?.kind === 'tour' && <TourEntry tour={result.tour} support={support} requested={requested} onLeaveVr={onLeaveVr} />}
       <ProjectStatus />
     </main>
   );
 }
 
-function TourEntry({ tour, support }: { tour: Tour; support: ImmersiveSupport }) {
+interface HandOff {
+  /** A session requested in another shell's click, to enter as soon as the scene can render. */
+  requested: Promise<XRSession> | null;
+  /** Called when that session ends (back to the shell it came from). */
+  onLeaveVr: (() => void) | undefined;
+}
+
+function TourEntry({ tour, support, ...handOff }: { tour: Tour; support: ImmersiveSupport } & HandOff) {
   const player = useTourPlayer(tour);
   const xrStore = useXrStore();
-  return player && xrStore ? <VrEntry player={player} xrStore={xrStore} support={support} /> : <EntryCard support={support} message={null} />;
+  return player && xrStore ? <VrEntry player={player} xrStore={xrStore} support={support} {...handOff} /> : <EntryCard support={support} message={null} />;
 }
 
 /** One store per shell, destroyed with it (made in an effect so StrictMode's double mount does not reuse a dead one). */
@@ -51,12 +65,13 @@ function useXrStore(): XRStore | null {
   return store;
 }
 
-function VrEntry({ player, xrStore, support }: { player: TourPlayer; xrStore: XRStore; support: ImmersiveSupport }) {
+function VrEntry({ player, xrStore, support, requested, onLeaveVr }: { player: TourPlayer; xrStore: XRStore; support: ImmersiveSupport } & HandOff) {
   const { t } = useI18n();
   const { current } = usePlayerState(player);
   const hook = useMemo(() => new XrHook(), []);
   useEffect(() => hook.attach(), [hook]);
   const renderer = useRef<WebGLRenderer | null>(null);
+  const [rendererReady, setRendererReady] = useState(false);
   const videoHost = useRef<HTMLDivElement>(null);
   const [presenting, setPresenting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -88,20 +103,56 @@ function VrEntry({ player, xrStore, support }: { player: TourPlayer; xrStore: XR
     const resume = () => {
       if (session?.visibilityState !== 'hidden' && video.paused) playWithSound(video);
     };
+    // A browser that refused sound outside a click (a session handed over from the desktop) allows it on the
+    // first trigger pull or pinch: a WebXR select is a user activation.
+    const unmute = () => {
+      if (video.muted) playWithSound(video);
+    };
     session?.addEventListener('visibilitychange', resume);
+    session?.addEventListener('select', unmute);
     video.addEventListener('pause', resume);
     return () => {
       session?.removeEventListener('visibilitychange', resume);
+      session?.removeEventListener('select', unmute);
       video.removeEventListener('pause', resume);
     };
   }, [presenting, video, current.session, xrStore]);
+
+  // A session handed over from the desktop's Enter VR: entered once the canvas can render into it; when it ends,
+  // back to the desktop.
+  useEffect(() => {
+    const gl = renderer.current;
+    if (!requested || !rendererReady || !gl) return;
+    let current = true;
+    gl.xr.setReferenceSpaceType(REFERENCE_SPACE);
+    playWithSound(video);
+    requested
+      .then(async (session) => {
+        if (!current) return;
+        settleRequestedVrSession(requested);
+        await gl.xr.setSession(session);
+        xrStore.setFrameRate(chooseFrameRate);
+        session.addEventListener('end', () => onLeaveVr?.(), { once: true });
+      })
+      .catch((err: unknown) => {
+        if (!current) return;
+        settleRequestedVrSession(requested);
+        video.muted = true;
+        setFailure(err instanceof Error ? err.message : String(err));
+      });
+    return () => {
+      current = false;
+    };
+    // Once per handed-over request: the video element at that moment is the one to start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requested, rendererReady, xrStore, onLeaveVr]);
 
   const enter = () => {
     setFailure(null);
     // Inside the click: starting playback here is what lets video (and sound) survive the session start.
     playWithSound(video);
     // Seated, looking around from one point (the store's own default would ask for a floor).
-    renderer.current?.xr.setReferenceSpaceType('local');
+    renderer.current?.xr.setReferenceSpaceType(REFERENCE_SPACE);
     setEntering(true);
     xrStore
       .enterVR()
@@ -142,6 +193,7 @@ function VrEntry({ player, xrStore, support }: { player: TourPlayer; xrStore: XR
             camera={{ fov: 75, near: 0.05, far: 100, position: [0, 0, 0] }}
             onCreated={({ gl }) => {
               renderer.current = gl;
+              setRendererReady(true);
               player.setRenditionLimits({ maxTextureSize: gl.capabilities.maxTextureSize });
             }}
           >

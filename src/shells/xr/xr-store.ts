@@ -3,6 +3,7 @@
 // CDN and ask for 120 Hz).
 import { createXRStore, type XRStore } from '@react-three/xr';
 import { chooseFrameRate } from '../../xr/frame-rate';
+import { SESSION_INIT } from '../../xr/session-init';
 
 /**
  * A select (trigger pulled and released, or a pinch) on a hotspot is a click however long it took, as in WebXR's
@@ -11,12 +12,6 @@ import { chooseFrameRate } from '../../xr/frame-rate';
  */
 export const SELECT_CLICK_MS = Number.POSITIVE_INFINITY;
 
-/**
- * Seated, looking around from one point: 'local' (no floor, no bounds) is all a 360 video needs and every
- * headset offers it. 'layers' lets Quest Browser show the video in a media layer; 'hand-tracking' lets people put
- * their controllers down and pinch.
- */
-export const SESSION_INIT: XRSessionInit = { requiredFeatures: ['local'], optionalFeatures: ['layers', 'hand-tracking'] };
 
 /**
  * Fixed foveated rendering at its strongest: the sphere is one texture fetch per pixel, the lenses blur the
