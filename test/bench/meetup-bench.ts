@@ -107,7 +107,7 @@ function table(s: Settings, r: StormResult, c: ClientCostResult): string {
   add('Refusals seen', Object.entries(r.refusals).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none', 'meetup:error events (≤ 1/s per socket)');
   add('Questions asked / refused', `${r.sent.questions} / ${r.questionsRefused}`, `one every ${s.questionEveryMs} ms, acked`);
   add('Upvotes / refused', `${r.sent.upvotes} / ${r.upvotesRefused}`, 'five per question, from other backers');
-  add('Window broadcasts per second, per room', r.broadcastsPerSecond.toFixed(2), 'meetup:reactions received by the probe ÷ storm wall time (one room)');
+  add('Window broadcasts per second, per room', r.broadcastsPerSecond.toFixed(2), "(windows − 1) ÷ (last − first window's `at`): the server's clock, one room");
   add('Presence broadcasts during the storm', formatCount(r.presenceBroadcastsDuringStorm), 'nobody joined or left: should be 0');
   add('Missing window deliveries', formatCount(r.missingDeliveries), 'Σ over sockets of (most windows any socket got − its own)');
   add('Disconnects', `${formatCount(r.disconnects)}${r.disconnects ? ` (${Object.entries(r.disconnectReasons).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`, 'sockets closed during the run (no reconnection), by socket.io reason');
