@@ -1,7 +1,7 @@
-// `npx tsx test/bench/scale-bench.ts`: the feed fan-out spread over 1, 2 and 3 node processes sharing a real
-// PostgreSQL and a real Redis (websocket-only, Redis Streams adapter), against one node alone on SQLite.
-// For each layout: delivery latency, exactly-once counts, CPU per node and in total per milestone, and
-// what one broadcast costs Redis (CPU, commands, bytes). Everything runs on this one machine: the figures
+// `npx tsx test/bench/scale-bench.ts`: over 1, 2 and 3 node processes sharing a real PostgreSQL and a real Redis
+// (websocket-only, Redis Streams adapter), against one node alone on SQLite: part 1, the feed fan-out (delivery
+// latency, exactly-once counts, CPU per node and per delivery, what one broadcast costs Redis); part 2, a meet-up
+// reaction storm with the audience spread over the nodes (scale-meetup.ts). Everything runs on this one machine: the figures
 // show the cost structure of scaling out, not the speed-up of adding machines (see docs/deploy.md).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 import { OPERATOR_TOKEN, PROJECT_ID, validMilestone } from '../helpers/test-server';
 import { onCleanup, pollUntil, runCleanups, sleep, withTimeout } from './bounded';
 import { readMachineCpu, readProcessUsage } from './process-usage';
+import { runMeetupStormOverNodes, type MeetupStormResult } from './scale-meetup';
 import { distribution, formatCount, formatMs, type Distribution } from './stats';
 
 interface Layout {
@@ -42,6 +43,7 @@ interface LayoutResult {
   redisBytesIn: number;
   redisBytesOut: number;
   posts: number;
+  meetup: MeetupStormResult | undefined;
 }
 
 const { values: args } = parseArgs({
@@ -50,8 +52,14 @@ const { values: args } = parseArgs({
     posts: { type: 'string', default: '30' },
     gap: { type: 'string', default: '100' },
     layouts: { type: 'string', default: 'sqlite-1,1,2,3' },
+    part: { type: 'string', default: 'both' },
+    'meetup-clients': { type: 'string', default: '500' },
+    rate: { type: 'string', default: '25000' },
+    seconds: { type: 'string', default: '20' },
   },
 });
+const FEED_PART = args.part === 'both' || args.part === 'feed';
+const MEETUP_PART = args.part === 'both' || args.part === 'meetup';
 const CLIENTS = Number(args.clients);
 const POSTS = Number(args.posts);
 const GAP_MS = Number(args.gap);
@@ -64,9 +72,15 @@ const LAYOUTS: Record<string, Layout> = {
   '3': { label: '3 nodes, PostgreSQL + Redis', nodes: 3, shared: true },
 };
 
-/** CPU of the postmaster and every backend (its children). */
+/**
+ * CPU of the postmaster and every backend: its own time, the time of the backends it has reaped (cutime +
+ * cstime, so a backend that exits between two readings still counts) and that of the live ones.
+ */
 function postgresTreeCpuMs(postmaster: number): number {
-  let total = readProcessUsage(postmaster).cpuMs;
+  const stat = readFileSync(`/proc/${postmaster}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: [13] cutime (field 16), [14] cstime (field 17), in clock ticks (100 per second here).
+  let total = readProcessUsage(postmaster).cpuMs + ((Number(fields[13]) + Number(fields[14])) / 100) * 1000;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -155,7 +169,7 @@ async function runLayout(layout: Layout, redis: RedisProcess, postgres: Postgres
   const machineBefore = readMachineCpu().busyMs;
   const wallStart = performance.now();
   const postedAt = new Map<number, number>();
-  for (let i = 0; i < POSTS; i++) {
+  for (let i = 0; FEED_PART && i < POSTS; i++) {
     const started = performance.now();
     const res = await fetch(`${nodes[0]!.url}/api/projects/${PROJECT_ID}/milestones`, {
       method: 'POST',
@@ -166,7 +180,7 @@ async function runLayout(layout: Layout, redis: RedisProcess, postgres: Postgres
     postedAt.set(((await res.json()) as { seq: number }).seq, started);
     await sleep(GAP_MS);
   }
-  const expected = POSTS * CLIENTS;
+  const expected = FEED_PART ? POSTS * CLIENTS : 0;
   const count = () => [...postedAt.keys()].reduce((sum, seq) => sum + (received.get(seq)?.size ?? 0), 0);
   await pollUntil(() => count() >= expected, 30_000);
   const wallMs = performance.now() - wallStart;
@@ -182,6 +196,15 @@ async function runLayout(layout: Layout, redis: RedisProcess, postgres: Postgres
   for (const [seq, started] of postedAt) for (const at of received.get(seq)?.values() ?? []) latencies.push(at - started);
   stopSockets();
   sockets.forEach((s) => s.close());
+  const meetup =
+    MEETUP_PART && layout.shared
+      ? await runMeetupStormOverNodes(nodes, redis.url, `scale-bench-${run}`, {
+          clients: Number(args['meetup-clients']),
+          reactionsPerMinute: Number(args.rate),
+          seconds: Number(args.seconds),
+          progress,
+        })
+      : undefined;
   await Promise.all(
     nodes.map(async (node) => {
       node.child.kill('SIGTERM');
@@ -208,7 +231,28 @@ async function runLayout(layout: Layout, redis: RedisProcess, postgres: Postgres
     redisBytesIn: redisAfter && redisBefore ? redisAfter.bytesIn - redisBefore.bytesIn : 0,
     redisBytesOut: redisAfter && redisBefore ? redisAfter.bytesOut - redisBefore.bytesOut : 0,
     posts: POSTS,
+    meetup,
   };
+}
+
+function meetupTable(results: LayoutResult[]): string {
+  const shown = results.filter((r) => r.meetup);
+  const m = (r: LayoutResult) => r.meetup!;
+  const rows: [string, (r: LayoutResult) => string, string][] = [
+    ['Backers joined (per node)', (r) => `${formatCount(m(r).joined)} (${formatCount(m(r).joined / m(r).nodes)})`, 'one gold token each, round-robin over the nodes'],
+    ['Reactions sent / counted', (r) => `${formatCount(m(r).sent)} / ${formatCount(m(r).counted)}`, 'counted: stored totals (GET /api/meetups/:id/reactions) after the storm'],
+    ['Window broadcasts per socket per second', (r) => `${m(r).windowsPerSecond.p50.toFixed(2)} (min ${m(r).windowsPerSecond.min.toFixed(2)}, max ${m(r).windowsPerSecond.max.toFixed(2)})`, 'one aggregate per room: at most 4/s with 250 ms windows, whatever the node count'],
+    ['Audience messages per socket per second', (r) => m(r).presencePerSecond.toFixed(2), 'meetup:presence received, p50 over sockets (grows with nodes: see deploy.md)'],
+    ['Window close → receipt p50 / p99', (r) => `${formatMs(m(r).windowLatency.p50)} / ${formatMs(m(r).windowLatency.p99)}`, 'server clock startedAt + at → Date.now() at receipt, every (window, socket)'],
+    ['Node CPU, each node', (r) => m(r).nodeCpuMs.map((ms) => `${((ms / m(r).wallMs) * 100).toFixed(0)} %`).join(' · '), '/proc utime+stime over the storm ÷ its wall time (share of one core)'],
+    ['Node CPU per reaction, all nodes', (r) => `${((m(r).nodeCpuMs.reduce((a, b) => a + b, 0) / Math.max(1, m(r).sent)) * 1000).toFixed(0)} µs`, 'sum over nodes ÷ reactions sent (includes fanning the windows out)'],
+    ['Redis CPU during the storm', (r) => `${((m(r).redisCpuMs / m(r).wallMs) * 100).toFixed(1)} % of a core`, 'INFO cpu ÷ storm wall time'],
+    ['Redis commands per second', (r) => formatCount(m(r).redisCommands / (m(r).wallMs / 1000)), 'INFO stats total_commands_processed ÷ storm wall time'],
+    ['Disconnects', (r) => formatCount(m(r).disconnects), 'sockets closed during the storm; must be 0'],
+  ];
+  const header = `| Figure | ${shown.map((r) => r.layout.label).join(' | ')} | Method |`;
+  const rule = `|---|${shown.map(() => '---|').join('')}---|`;
+  return [header, rule, ...rows.map(([name, cell, method]) => `| ${name} | ${shown.map(cell).join(' | ')} | ${method} |`)].join('\n');
 }
 
 function table(results: LayoutResult[]): string {
@@ -246,10 +290,15 @@ async function main(): Promise<number> {
   onCleanup(() => Promise.all([redis.stop(), postgres.stop()]).then(() => undefined));
   const results: LayoutResult[] = [];
   for (const [run, layout] of wanted.entries()) results.push(await runLayout(layout, redis, postgres, run));
-  console.info(`${CLIENTS} clients, ${POSTS} milestones ${GAP_MS} ms apart, posted through node 1; one machine (${(await import('node:os')).cpus().length} cores) holds every node, Redis, PostgreSQL and all clients.\n`);
-  console.info(table(results));
-  const wrong = results.some((r) => r.received !== r.expected || r.duplicates > 0);
-  if (wrong) console.error('\nDelivery was not exactly once in at least one layout.');
+  const cores = (await import('node:os')).cpus().length;
+  console.info(`One machine (${cores} cores) holds every node, Redis, PostgreSQL and all clients.\n`);
+  if (FEED_PART) console.info(`${CLIENTS} clients, ${POSTS} milestones ${GAP_MS} ms apart, posted through node 1.\n`);
+  if (FEED_PART) console.info(`Part 1: feed fan-out\n\n${table(results)}`);
+  if (MEETUP_PART && results.some((r) => r.meetup)) {
+    console.info(`\nPart 2: one meet-up, ${args['meetup-clients']} backers, ${args.rate} reactions/min for ${args.seconds} s, one reaction per message\n\n${meetupTable(results)}`);
+  }
+  const wrong = results.some((r) => r.received !== r.expected || r.duplicates > 0 || (r.meetup && (r.meetup.counted !== r.meetup.sent || r.meetup.disconnects > 0)));
+  if (wrong) console.error('\nDelivery was not exactly once, or reactions were lost, in at least one layout.');
   return wrong ? 1 : 0;
 }
 
