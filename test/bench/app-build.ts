@@ -7,10 +7,19 @@ import { REPO_ROOT } from '../helpers/test-server';
 export const BENCH_APP_DIR = join(REPO_ROOT, 'test/bench/.out/app');
 
 export async function buildApp(outDir = BENCH_APP_DIR): Promise<string> {
-  await build({
-    root: REPO_ROOT,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, manifest: true },
-  });
+  // Under Vitest NODE_ENV is 'test', and Vite would then bundle React's development build: measure what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: REPO_ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, manifest: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
