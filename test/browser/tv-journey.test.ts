@@ -1,12 +1,14 @@
 // The TV journey in real Chromium with key events only, as a Samsung (Tizen) and an LG (webOS) set send them:
-// home → timeline → watch the set → Back to home (focus back where it was) → Back asks before exit → "Stay" keeps
-// the app. A milestone posted meanwhile shows as a toast without taking the focus. The modern first screen loads
+// home → timeline → watch the set → pan with held arrows, media keys, a hotspot by D-pad → Back to home (focus back
+// where it was) → Back asks before exit → "Stay" keeps the app. A milestone posted meanwhile shows as a toast without taking the focus. The modern first screen loads
 // no three.js/R3F/hls.js chunk. The webOS run goes at 4× CPU throttling.
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { launchChromium, meanDifference, pixelStats, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { PROJECT_ID, postMilestone, startTestServer, type TestServer } from '../helpers/test-server';
 import { readManifest, sourcesOf } from '../tv/build-output';
+import { TvRemote } from '../tv/watch/tv-remote';
+import { selectHotspotWithDpad, watchState, type WatchPage } from '../tv/watch/watch-page';
 import { focusState, pressKey, type RemoteKey, type TvProfile, TIZEN, WEBOS } from './tv-remote';
 
 let server: TestServer;
@@ -116,6 +118,29 @@ async function runJourney(profile: TvProfile, throttle?: number): Promise<void> 
   }
   await page.locator('[data-testid=tv-shell][data-screen=watch]').waitFor({ timeout: 10_000 });
   await expect.poll(async () => page.evaluate(() => Boolean(document.activeElement?.closest('.tv-watch'))), { timeout: 20_000 }).toBe(true);
+  expect((await focusState(page)).focusedCount).toBe(1);
+
+  // The 360 view (its own tests: test/browser/tv-watch*.test.ts) with this platform's keys: held arrows pan, the
+  // media keys pause and play, a hotspot is focused and selected with the D-pad. SwiftShader renders the sphere on
+  // the CPU, so throttling ends here: the first screen above ran at the throttled rate.
+  if (throttle) await journey.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const watch: WatchPage = { context: journey.context, page, remote: await TvRemote.for(page, profile.name), errors: journey.errors };
+  await page.locator('.watch[data-view]').waitFor({ timeout: 30_000 });
+  await expect.poll(async () => (await watchState(page)).media, { timeout: 30_000 }).toBe('playing');
+  const started = (await watchState(page)).time;
+  await expect.poll(async () => (await watchState(page)).time, { timeout: 15_000 }).toBeGreaterThan(started + 0.5);
+  // Pause (media key), hold right: the picture changes by the view alone. Then Play resumes.
+  await watch.remote.press('pause');
+  await expect.poll(async () => (await watchState(page)).paused).toBe(true);
+  await page.waitForTimeout(300);
+  const before = await page.screenshot();
+  expect(pixelStats(before).litShare).toBeGreaterThan(0.8);
+  await watch.remote.hold('right', 700);
+  await page.waitForTimeout(300);
+  expect(meanDifference(before, await page.screenshot())).toBeGreaterThan(5);
+  await watch.remote.press('play');
+  await expect.poll(async () => (await watchState(page)).paused).toBe(false);
+  await selectHotspotWithDpad(watch, `tv-journey-${profile.name}`);
   expect((await focusState(page)).focusedCount).toBe(1);
   saveArtifact(`tv-${profile.name}-watch.png`, await page.screenshot());
 
