@@ -7,7 +7,7 @@ import type * as HlsNamespace from 'hls.js';
 import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
-import { choosePlaybackEngine } from './playback-engine';
+import { choosePlaybackEngine, loadHlsPlayer } from './playback-engine';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 
 type HlsModule = typeof HlsNamespace;
@@ -47,7 +47,7 @@ export class MediaSession {
   constructor(options: MediaSessionOptions = {}) {
     this.config = { ...DEFAULT_MEDIA_CONFIG, ...options.config, hls: { ...DEFAULT_MEDIA_CONFIG.hls, ...options.config?.hls } };
     this.logger = options.logger ?? consoleLogger;
-    this.loadHls = options.loadHls ?? (() => import('hls.js'));
+    this.loadHls = options.loadHls ?? loadHlsPlayer;
     this.onHlsCreated = options.onHlsCreated;
     this.limits = this.config.renditionLimits;
     const video = document.createElement('video');
@@ -134,7 +134,10 @@ export class MediaSession {
   mountIn(host: HTMLElement): () => void {
     this.video.className = 'view__video';
     host.prepend(this.video);
-    return () => this.video.remove();
+    // Only from this host: if another view has taken the video meanwhile, undoing this mount must not take it away.
+    return () => {
+      if (this.video.parentNode === host) this.video.remove();
+    };
   }
 
   setMuted(muted: boolean): void {

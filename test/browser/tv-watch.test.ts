@@ -1,11 +1,11 @@
 // "Watch the set" on a TV in real Chromium against the real server, driven by remote keys only (Tizen key codes and
 // user agent): the WebGL sphere passes its pixel check, held arrows pan it, a hotspot is focused and selected with
 // the D-pad, media keys pause and play, Back leaves. The flat-pan view forced with ?tv360=flat does the same.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, meanDifference, pixelStats, recordPageErrors, saveArtifact } from '../helpers/browser';
-import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
-import { TIZEN_UA, TvRemote } from '../tv/watch/tv-remote';
+import { launchChromium, saveArtifact } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { backLeaves, enterWatch, focusedId, openTvHome, panChangesTheView, selectHotspotWithDpad, shot, watchState as state, type WatchPage } from '../tv/watch/watch-page';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,109 +20,10 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-interface WatchPage {
-  context: BrowserContext;
-  page: Page;
-  remote: TvRemote;
-  errors: string[];
-}
-
-async function openTvHome(search = ''): Promise<WatchPage> {
-  const context = await browser.newContext({ userAgent: TIZEN_UA, viewport: { width: 960, height: 540 } });
-  const page = await context.newPage();
-  const errors = recordPageErrors(page);
-  await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en${search}`);
-  await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 20_000 });
-  return { context, page, remote: await TvRemote.for(page), errors };
-}
-
-const state = (page: Page) =>
-  page.evaluate(() => {
-    const s = (window as unknown as { __setvisit: { store: { getState(): { media: { status: string }; tour: { locationId: string | null } } } } }).__setvisit.store.getState();
-    const video = document.querySelector<HTMLVideoElement>('.watch video');
-    return { media: s.media.status, location: s.tour.locationId, paused: video?.paused ?? null, time: video?.currentTime ?? 0 };
-  });
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-focus-id') ?? null);
-
-/** From home, OK on the focused "Watch the set", then waits until the set's video plays. */
-async function enterWatch({ page, remote }: WatchPage): Promise<void> {
-  await expect.poll(() => focusedId(page), { timeout: 5_000 }).toBe('home-watch');
-  await remote.press('ok');
-  await page.locator('.watch[data-view]').waitFor({ timeout: 20_000 });
-  await expect.poll(async () => (await state(page)).media, { timeout: 30_000 }).toBe('playing');
-  const t0 = (await state(page)).time;
-  await expect.poll(async () => (await state(page)).time, { timeout: 15_000 }).toBeGreaterThan(t0 + 0.5);
-}
-
-/** Screenshot of the view only (hint and controls excluded by hiding nothing: the view fills the page). */
-const shot = (page: Page) => page.screenshot();
-
-async function panChangesTheView(watch: WatchPage, name: string): Promise<void> {
-  const { page, remote } = watch;
-  // Freeze the footage (Pause key) so only the view can change the picture.
-  await remote.press('pause');
-  await expect.poll(async () => (await state(page)).paused).toBe(true);
-  await page.waitForTimeout(300);
-  const before = await shot(page);
-  saveArtifact(`${name}-before-pan.png`, before);
-  const stats = pixelStats(before);
-  expect(stats.litShare).toBeGreaterThan(0.8);
-  expect(stats.colours).toBeGreaterThan(50);
-  await remote.hold('right', 700);
-  await page.waitForTimeout(300);
-  const after = await shot(page);
-  saveArtifact(`${name}-after-pan.png`, after);
-  expect(meanDifference(before, after)).toBeGreaterThan(5);
-  // And back: holding left as long returns close to where it was (the same acceleration both ways).
-  await remote.hold('left', 700);
-  await page.waitForTimeout(300);
-  const back = await shot(page);
-  expect(meanDifference(before, back)).toBeLessThan(meanDifference(before, after));
-  // Play resumes; Play/Pause toggles.
-  await remote.press('play');
-  await expect.poll(async () => (await state(page)).paused).toBe(false);
-  await remote.press('playPause');
-  await expect.poll(async () => (await state(page)).paused).toBe(true);
-  await remote.press('playPause');
-  await expect.poll(async () => (await state(page)).paused).toBe(false);
-}
-
-async function selectHotspotWithDpad(watch: WatchPage, name: string): Promise<void> {
-  const { page, remote } = watch;
-  expect((await state(page)).location).toBe('backlot');
-  await remote.press('ok');
-  await page.locator('.watch[data-overlay=true]').waitFor();
-  await expect.poll(() => focusedId(page)).toBe('watch-play');
-  saveArtifact(`${name}-overlay.png`, await shot(page));
-  // Up from the controls reaches the hotspot over the set (Stage A, 30° up, straight ahead).
-  for (let i = 0; i < 4 && !(await focusedId(page))?.startsWith('watch-hotspot-'); i++) await remote.press('up');
-  expect(await focusedId(page)).toMatch(/^watch-hotspot-backlot-/);
-  const target = await page.evaluate(() => document.activeElement?.getAttribute('data-target'));
-  expect(target).toBe('stage-a');
-  saveArtifact(`${name}-hotspot-focused.png`, await shot(page));
-  await remote.press('ok');
-  await expect.poll(async () => (await state(page)).location, { timeout: 10_000 }).toBe('stage-a');
-  await page.locator('.watch[data-location=stage-a]').waitFor();
-  await expect.poll(async () => (await state(page)).media, { timeout: 30_000 }).toBe('playing');
-  // Back to panning, with the one focus on the view.
-  await expect.poll(() => focusedId(page)).toBe('watch-view');
-  await page.waitForTimeout(500);
-  saveArtifact(`${name}-stage-a.png`, await shot(page));
-}
-
-async function backLeaves(watch: WatchPage): Promise<void> {
-  const { page, remote } = watch;
-  await remote.press('back');
-  await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 5_000 });
-  expect(await page.locator('.watch').count()).toBe(0);
-  // Focus returns to where the family was: the "Watch the set" button.
-  await expect.poll(() => focusedId(page)).toBe('home-watch');
-}
-
 describe('TV: watch the set in the WebGL sphere', { timeout: 120_000 }, () => {
   let watch: WatchPage;
   beforeAll(async () => {
-    watch = await openTvHome('&mode=tv');
+    watch = await openTvHome(browser, server.url, '&mode=tv');
   }, 90_000);
   afterAll(() => watch?.context.close());
 
@@ -150,7 +51,7 @@ describe('TV: watch the set in the WebGL sphere', { timeout: 120_000 }, () => {
 describe('TV: watch the set in the flat-pan view (?tv360=flat)', { timeout: 120_000 }, () => {
   let watch: WatchPage;
   beforeAll(async () => {
-    watch = await openTvHome('&mode=tv&tv360=flat');
+    watch = await openTvHome(browser, server.url, '&mode=tv&tv360=flat');
   }, 90_000);
   afterAll(() => watch?.context.close());
 
@@ -166,6 +67,30 @@ describe('TV: watch the set in the flat-pan view (?tv360=flat)', { timeout: 120_
 
   it('pans with a held arrow, and the media keys pause and play', () => panChangesTheView(watch, 'tv-flat'));
   it('focuses a hotspot with the D-pad and goes there with OK', () => selectHotspotWithDpad(watch, 'tv-flat'));
+
+  it('pans on around the back of the set: the offset wraps, the video always covers at least half the screen', async () => {
+    const { page, remote } = watch;
+    const video = page.locator('video.watch-flat__video');
+    const covered = async () => {
+      const box = (await video.boundingBox())!;
+      return (Math.min(960, box.x + box.width) - Math.max(0, box.x)) / 960;
+    };
+    expect(await covered()).toBe(1);
+    let steps = 0;
+    while ((await covered()) === 1 && steps++ < 15) await remote.hold('right', 300);
+    // At the seam: one <video>, so part of the screen is past the frame's edge — never more than half.
+    const atSeam = await covered();
+    expect(atSeam).toBeLessThan(1);
+    expect(atSeam).toBeGreaterThanOrEqual(0.5);
+    saveArtifact('tv-flat-seam.png', await shot(page));
+    steps = 0;
+    while ((await covered()) < 1 && steps++ < 15) {
+      await remote.hold('right', 300);
+      expect(await covered()).toBeGreaterThanOrEqual(0.5);
+    }
+    // Past the seam the pan goes on, on the other copy's position.
+    expect(await covered()).toBe(1);
+  });
   it('leaves with Back', async () => {
     await backLeaves(watch);
     expect(watch.errors).toEqual([]);

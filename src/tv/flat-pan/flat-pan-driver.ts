@@ -21,8 +21,12 @@ export interface FlatPanDriverOptions {
 
 /** Starts the view; returns its teardown. */
 export function startFlatPan({ host, video, mount, look, projector, source }: FlatPanDriverOptions): () => void {
+  // Moving a playing video between hosts (the sphere's, then this one after a fallback) can leave it paused: the
+  // family pressed nothing, so it must go on playing.
+  const wasPlaying = !video.paused;
   const unmount = mount(host);
   video.className = 'watch-flat__video';
+  if (wasPlaying && video.paused) void video.play().catch(() => undefined);
   let viewport = { width: host.clientWidth, height: host.clientHeight };
   let frame = 0;
   let lastFrameAt: number | null = null;

@@ -15,6 +15,9 @@ import { useTvTourPlayer } from './useTvTourPlayer';
 import { WatchLocation } from './WatchLocation';
 import './watch.css';
 
+/** How long the "switched to the flat view" notice stays: long enough to read from the sofa, then out of the way. */
+const SWITCH_NOTICE_MS = 12_000;
+
 export default function WatchScreen() {
   const { t } = useI18n();
   const result = useProjectTour();
@@ -35,6 +38,11 @@ function WatchTour({ tour }: { tour: Tour }) {
     setChoice({ view: 'flat', reason, remembered: false });
     setSwitched(true);
   }, []);
+  useEffect(() => {
+    if (!switched) return;
+    const timer = setTimeout(() => setSwitched(false), SWITCH_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [switched]);
   if (!player) return <WatchNotice text={t('tv.watch.loading')} />;
   return (
     <div className="watch-screen" data-view-reason={choice.reason ?? ''}>

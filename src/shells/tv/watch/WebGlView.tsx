@@ -1,6 +1,6 @@
 // The 360 sphere on a TV: the shared PanoramaCanvas (on-demand frames, one draw per decoded video frame or view
 // change) at device pixel ratio 1, with the pixel probe inside it.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
 import type { HotspotProjector } from '../../../panorama/hotspot-projector';
 import type { LookController } from '../../../panorama/look-controller';
 import type { TourPlayer } from '../../../tour/tour-player';
@@ -14,7 +14,9 @@ const PixelProbe = lazy(() => import('./PixelProbe').then((m) => ({ default: m.P
 export function WebGlView({ player, look, projector, onFailure }: { player: TourPlayer; look: LookController; projector: HotspotProjector; onFailure: (reason: FlatPanReason) => void }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const session = player.state.current.session;
-  useEffect(() => (hostRef.current ? session.mountIn(hostRef.current) : undefined), [session]);
+  // Layout effects here and in FlatPanView: on a switch, this one lets go of the video before the flat view takes
+  // it, in the same task, so the video never sits outside the page (where the browser would pause it).
+  useLayoutEffect(() => (hostRef.current ? session.mountIn(hostRef.current) : undefined), [session]);
   return (
     <div className="watch-sphere" ref={hostRef}>
       <Suspense fallback={null}>

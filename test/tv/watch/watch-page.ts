@@ -1,0 +1,119 @@
+// The "Watch the set" journey steps shared by the TV browser tests: open home with a TV's user agent, enter the
+// watch screen with OK, pan with held arrows, pick a hotspot with the D-pad, media keys, Back. Remote keys only.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { meanDifference, pixelStats, recordPageErrors, saveArtifact } from '../../helpers/browser';
+import { PROJECT_ID } from '../../helpers/test-server';
+import { TIZEN_UA, TvRemote, WEBOS_UA } from './tv-remote';
+
+export interface OpenOptions {
+  platform?: 'tizen' | 'webos';
+  lang?: 'en' | 'zh-CN';
+  /** Runs before the app's first script (e.g. the pixel-check test hook). */
+  initScript?: string;
+  /** Reuse a context (its localStorage: what a TV remembers between visits). */
+  context?: BrowserContext;
+}
+
+export interface WatchPage {
+  context: BrowserContext;
+  page: Page;
+  remote: TvRemote;
+  errors: string[];
+}
+
+/** Opens the app as a TV (user agent of the platform) and waits for the TV shell's home screen. */
+export async function openTvHome(browser: Browser, baseUrl: string, search = '', options: OpenOptions = {}): Promise<WatchPage> {
+  const platform = options.platform ?? 'tizen';
+  const context = options.context ?? (await browser.newContext({ userAgent: platform === 'tizen' ? TIZEN_UA : WEBOS_UA, viewport: { width: 960, height: 540 } }));
+  const page = await context.newPage();
+  if (options.initScript) await page.addInitScript(options.initScript);
+  const errors = recordPageErrors(page);
+  await page.goto(`${baseUrl}/?project=${PROJECT_ID}&lang=${options.lang ?? 'en'}${search}`);
+  await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 20_000 });
+  return { context, page, remote: await TvRemote.for(page, platform), errors };
+}
+
+export const watchState = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as unknown as { __setvisit: { store: { getState(): { media: { status: string }; tour: { locationId: string | null } } } } }).__setvisit.store.getState();
+    const video = document.querySelector<HTMLVideoElement>('.watch video');
+    return { media: s.media.status, location: s.tour.locationId, paused: video?.paused ?? null, time: video?.currentTime ?? 0 };
+  });
+export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-focus-id') ?? null);
+
+/** From home, OK on the focused "Watch the set", then waits until the set's video plays. */
+export async function enterWatch({ page, remote }: WatchPage): Promise<void> {
+  await expect.poll(() => focusedId(page), { timeout: 5_000 }).toBe('home-watch');
+  await remote.press('ok');
+  await page.locator('.watch[data-view]').waitFor({ timeout: 20_000 });
+  await expect.poll(async () => (await watchState(page)).media, { timeout: 30_000 }).toBe('playing');
+  const t0 = (await watchState(page)).time;
+  await expect.poll(async () => (await watchState(page)).time, { timeout: 15_000 }).toBeGreaterThan(t0 + 0.5);
+}
+
+/** Screenshot of the view only (hint and controls excluded by hiding nothing: the view fills the page). */
+export const shot = (page: Page) => page.screenshot();
+
+export async function panChangesTheView(watch: WatchPage, name: string): Promise<void> {
+  const { page, remote } = watch;
+  // Freeze the footage (Pause key) so only the view can change the picture.
+  await remote.press('pause');
+  await expect.poll(async () => (await watchState(page)).paused).toBe(true);
+  await page.waitForTimeout(300);
+  const before = await shot(page);
+  saveArtifact(`${name}-before-pan.png`, before);
+  const stats = pixelStats(before);
+  expect(stats.litShare).toBeGreaterThan(0.8);
+  expect(stats.colours).toBeGreaterThan(50);
+  await remote.hold('right', 700);
+  await page.waitForTimeout(300);
+  const after = await shot(page);
+  saveArtifact(`${name}-after-pan.png`, after);
+  expect(meanDifference(before, after)).toBeGreaterThan(5);
+  // And the other way. (Not "back to the same picture": on a loaded machine frames come late, and a long frame's
+  // step is capped, so equal hold times need not give equal angles.)
+  await remote.hold('left', 700);
+  await page.waitForTimeout(300);
+  expect(meanDifference(after, await shot(page))).toBeGreaterThan(5);
+  // Play resumes; Play/Pause toggles.
+  await remote.press('play');
+  await expect.poll(async () => (await watchState(page)).paused).toBe(false);
+  await remote.press('playPause');
+  await expect.poll(async () => (await watchState(page)).paused).toBe(true);
+  await remote.press('playPause');
+  await expect.poll(async () => (await watchState(page)).paused).toBe(false);
+}
+
+export async function selectHotspotWithDpad(watch: WatchPage, name: string): Promise<void> {
+  const { page, remote } = watch;
+  expect((await watchState(page)).location).toBe('backlot');
+  await remote.press('ok');
+  await page.locator('.watch[data-overlay=true]').waitFor();
+  await expect.poll(() => focusedId(page)).toBe('watch-play');
+  saveArtifact(`${name}-overlay.png`, await shot(page));
+  // Up from the controls reaches the hotspot over the set (Stage A, 30° up, straight ahead).
+  for (let i = 0; i < 4 && !(await focusedId(page))?.startsWith('watch-hotspot-'); i++) await remote.press('up');
+  expect(await focusedId(page)).toMatch(/^watch-hotspot-backlot-/);
+  const target = await page.evaluate(() => document.activeElement?.getAttribute('data-target'));
+  expect(target).toBe('stage-a');
+  saveArtifact(`${name}-hotspot-focused.png`, await shot(page));
+  await remote.press('ok');
+  await expect.poll(async () => (await watchState(page)).location, { timeout: 10_000 }).toBe('stage-a');
+  await page.locator('.watch[data-location=stage-a]').waitFor();
+  await expect.poll(async () => (await watchState(page)).media, { timeout: 30_000 }).toBe('playing');
+  // Back to panning, with the one focus on the view.
+  await expect.poll(() => focusedId(page)).toBe('watch-view');
+  await page.waitForTimeout(500);
+  saveArtifact(`${name}-stage-a.png`, await shot(page));
+}
+
+export async function backLeaves(watch: WatchPage): Promise<void> {
+  const { page, remote } = watch;
+  await remote.press('back');
+  await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 5_000 });
+  expect(await page.locator('.watch').count()).toBe(0);
+  // Focus returns to where the family was: the "Watch the set" button.
+  await expect.poll(() => focusedId(page)).toBe('home-watch');
+}
+
