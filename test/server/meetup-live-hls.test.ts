@@ -1,9 +1,11 @@
 // The demo's live stream: the looped timeline's arithmetic, then the real server's live playlist moving forward in
 // real time with fetchable segments, the secret path, and the VOD replay once the meet-up ends.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIVE_SOURCE_DIR } from '../../src/server/meetup';
+import { loadSourceStream } from '../../src/server/live-hls/source-stream';
 import { LIVE_WINDOW_SEGMENTS, PREROLL_SEGMENTS, createLoopTimeline, liveWindow, publishedCount, renderMediaPlaylist, replayPlaylist } from '../../src/server/live-hls/live-timeline';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
@@ -68,6 +70,43 @@ describe('the looped timeline', () => {
     expect(replay).toMatchObject({ mediaSequence: 0, discontinuitySequence: 0, playlistType: 'VOD', ended: true });
     expect(replay.segments).toHaveLength(PREROLL_SEGMENTS + 10);
     expect(replay.segments.filter((s) => s.discontinuity).map((s) => s.uri)).toEqual(['5.m4s', '10.m4s']);
+  });
+});
+
+describe('the footage a live stream loops', () => {
+  /** A source folder with the given rendition playlists (segment files are one byte each). */
+  function sourceDir(renditions: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'setvisit-live-source-'));
+    writeFileSync(join(dir, 'master.m3u8'), ['#EXTM3U', ...Object.keys(renditions).flatMap((r) => ['#EXT-X-STREAM-INF:BANDWIDTH=1000', `${r}/index.m3u8`])].join('\n'));
+    for (const [name, playlist] of Object.entries(renditions)) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'index.m3u8'), playlist);
+      for (const line of playlist.split('\n')) if (line && !line.startsWith('#')) writeFileSync(join(dir, name, line), 'x');
+      writeFileSync(join(dir, name, 'init.mp4'), 'x');
+    }
+    return dir;
+  }
+  const playlist = (durations: number[], map = true) =>
+    ['#EXTM3U', ...(map ? ['#EXT-X-MAP:URI="init.mp4"'] : []), ...durations.flatMap((d, i) => [`#EXTINF:${d},`, `s${i}.m4s`]), '#EXT-X-ENDLIST'].join('\n');
+
+  it('reads the sample backlot: three renditions cut alike, 2 s segments', () => {
+    const source = loadSourceStream(DEFAULT_LIVE_SOURCE_DIR);
+    expect(source.renditions.map((r) => r.name)).toEqual(['tv', 'desktop', 'headset']);
+    expect(source.durationsSeconds).toEqual([2, 2, 2, 2, 2]);
+    expect(source.targetDurationSeconds).toBe(2);
+  });
+
+  it.each([
+    ['no init segment (MPEG-TS)', { tv: playlist([2, 2], false) }, /EXT-X-MAP.*fMP4/],
+    ['renditions cut differently', { tv: playlist([2, 2]), hd: playlist([2, 3]) }, /not cut like tv/],
+    ['no segments', { tv: playlist([]) }, /lists no segments/],
+  ])('refuses footage with %s, naming the file', (_name, renditions, message) => {
+    const dir = sourceDir(renditions);
+    try {
+      expect(() => loadSourceStream(dir)).toThrow(message);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
