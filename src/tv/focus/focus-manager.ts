@@ -133,6 +133,14 @@ export function createFocusManager(options: FocusManagerOptions = {}): FocusMana
     currentId = entry.id;
     lastInSection.set(entry.section, entry.id);
     entry.element.focus();
+    // focus() scrolls a list to bring the element into view, and the scroll event that would say so comes a frame
+    // later: one read of this element tells whether everything moved, before the next key press (a held arrow).
+    const cached = rects?.get(entry.id);
+    if (cached) {
+      const now = entry.element.getBoundingClientRect();
+      measurements++;
+      if (now.top !== cached.top || now.left !== cached.left) invalidate();
+    }
     if (changed) listeners.forEach((listener) => listener(currentId));
   }
 

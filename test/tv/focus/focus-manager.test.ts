@@ -128,7 +128,8 @@ describe('focus manager: geometry once per layout', () => {
     focus.setFocus('m1');
     const before = focus.measurements;
     for (let i = 0; i < 30; i++) focus.move(i % 2 ? 'left' : 'right');
-    expect(focus.measurements - before).toBe(8); // one read of each of the 8 items, not 30 × 8
+    // One read of each of the 8 items, then one check of the newly focused item per press: 38, not 30 × 8.
+    expect(focus.measurements - before).toBe(8 + 30);
   });
 
   it('throws the geometry away on resize and scroll, and sees the new layout', () => {
@@ -148,9 +149,33 @@ describe('focus manager: geometry once per layout', () => {
     const before = focus.measurements;
     focus.move('left');
     expect(focus.current()).toBe('m3');
-    expect(focus.measurements - before).toBe(8);
+    expect(focus.measurements - before).toBe(8 + 1); // all, then the check of the newly focused item
     focus.dispose();
     target.dispatchEvent(new Event('resize'));
+  });
+
+  it('notices when focusing scrolled the list (the scroll event comes a frame later) and re-measures once', () => {
+    const { focus, els } = home();
+    focus.setFocus('m1');
+    focus.move('right'); // geometry cached; m2 focused
+    // Focusing m3 scrolls the timeline left by 100 px: every item moves.
+    let scrolled = false;
+    els.m3.focus = () => {
+      if (scrolled) return;
+      scrolled = true;
+      for (const el of [els.m1, els.m2, els.m3, els.m4]) el.rect = { ...el.rect, left: el.rect.left - 100 };
+    };
+    focus.move('right');
+    expect(focus.current()).toBe('m3');
+    const before = focus.measurements;
+    focus.move('right');
+    expect(focus.current()).toBe('m4');
+    expect(focus.measurements - before).toBe(8 + 1); // a fresh read of all, plus the check on the newly focused one
+    // Without a scroll, the check costs one read per press and keeps the cache.
+    const steady = focus.measurements;
+    focus.move('left');
+    focus.move('right');
+    expect(focus.measurements - steady).toBe(2);
   });
 
   it('re-measures after a registration changes the layout', () => {
@@ -162,7 +187,7 @@ describe('focus manager: geometry once per layout', () => {
     focus.setFocus('m4');
     focus.move('right');
     expect(focus.current()).toBe('m5');
-    expect(focus.measurements - before).toBe(9);
+    expect(focus.measurements - before).toBe(9 + 1);
   });
 });
 
