@@ -3,9 +3,9 @@
 // Why our own manager and not @noriginmedia/norigin-spatial-navigation (installed): norigin adds +15.5 KB gz
 // (STACK.md, measured with Vite 8) to a TV first screen that is already ~100 KB of the 120 KB budget before any
 // product code; this manager is 1.5 KB gz, 1.9 KB with its React hook (esbuild --minify | gzip -9; norigin measured
-// the same way, React external: 17.9 KB). It also measures every rect once per layout (plus one read of the newly
-// focused element per press, to catch the scroll its focus caused)
-// change instead of on each key press (norigin #40), and never leaves focus on nothing (norigin #176, PR #93).
+// the same way, React external: 17.9 KB). It also measures every rect once per layout change instead of on each key
+// press (norigin #40) — plus one read of the newly focused element, to catch the scroll its focus caused — and never
+// leaves focus on nothing (norigin #176, PR #93).
 //
 // API (framework-free core, `createFocusManager`):
 //   register({ id, element, section?, onSelect? }) → unregister   element: anything with getBoundingClientRect/focus
