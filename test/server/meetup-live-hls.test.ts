@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIVE_SOURCE_DIR } from '../../src/server/meetup';
+import { createSetVisitServer } from '../../src/server/create-server';
+import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
+import { SqliteMeetupStorage } from '../../src/server/storage/sqlite-meetup-storage';
+import { seedSampleProject } from '../../src/server/sample-project';
 import { loadSourceStream } from '../../src/server/live-hls/source-stream';
 import { LIVE_WINDOW_SEGMENTS, PREROLL_SEGMENTS, createLoopTimeline, liveWindow, publishedCount, renderMediaPlaylist, replayPlaylist } from '../../src/server/live-hls/live-timeline';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
@@ -105,6 +109,31 @@ describe('the footage a live stream loops', () => {
     try {
       expect(() => loadSourceStream(dir)).toThrow(message);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a server whose footage is missing', () => {
+  it('starts, says why once, runs meet-ups without a stream, and answers 404 on the stream paths', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'setvisit-no-footage-'));
+    const storage = new SqliteFeedStorage(join(dir, 'db.sqlite'));
+    const meetups = new SqliteMeetupStorage(join(dir, 'db.sqlite'));
+    const errors: { message: string; fields?: Record<string, unknown> }[] = [];
+    const log = { notice: () => undefined, info: () => undefined, warn: () => undefined, error: (message: string, fields?: Record<string, unknown>) => void errors.push({ message, fields }) };
+    await seedSampleProject(storage);
+    const server = createSetVisitServer({ storage, meetups, operatorToken: OPERATOR_TOKEN, log, liveSourceDir: join(dir, 'nowhere') });
+    try {
+      const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+      expect(errors).toEqual([{ message: expect.stringContaining('no live stream') as unknown, fields: expect.objectContaining({ dir: join(dir, 'nowhere') }) as unknown }]);
+      const post = (path: string, body?: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      expect((await post(`/api/projects/${PROJECT_ID}/meetups`, { id: 'no-footage', title: { en: 'x' }, star: { en: 'y' }, scheduledStart: new Date().toISOString(), requiredTier: 'gold' })).status).toBe(201);
+      const started = (await (await post('/api/meetups/no-footage/start')).json()) as { streamUrl: string };
+      expect((await fetch(`${url}${started.streamUrl}`)).status).toBe(404);
+    } finally {
+      await server.close();
+      await storage.close();
+      await meetups.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -59,13 +59,24 @@ export function attachMeetups(io: Server, options: MeetupServiceOptions): Meetup
     onStateChanged: (meetup) => gateway.stateChanged(meetup),
     log: options.log,
   });
-  const live = createLiveHlsRoutes({
-    source: loadSourceStream(options.liveSourceDir ?? DEFAULT_LIVE_SOURCE_DIR),
-    findByStreamKey: (key) => options.storage.findByStreamKey(key),
-  });
+  const live = liveRoutes(options);
   return {
     gateway,
     handle: async (req, res) => (await api(req, res)) || (await live(req, res)),
     close: () => gateway.close(),
   };
+}
+
+/**
+ * The live and replay routes, or, when the footage cannot be read, none: the server still runs everything else,
+ * says why once at start, and the stream paths answer 404 (players show their stream error).
+ */
+function liveRoutes(options: MeetupServiceOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const dir = options.liveSourceDir ?? DEFAULT_LIVE_SOURCE_DIR;
+  try {
+    return createLiveHlsRoutes({ source: loadSourceStream(dir), findByStreamKey: (key) => options.storage.findByStreamKey(key) });
+  } catch (err) {
+    options.log.error('meet-ups will have no live stream: the footage could not be read', { dir, reason: err instanceof Error ? err.message : String(err) });
+    return () => Promise.resolve(false);
+  }
 }
