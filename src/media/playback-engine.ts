@@ -1,5 +1,8 @@
-// Chooses how a stream is played: hls.js over Media Source Extensions, or the browser's own HLS.
+// Chooses how a stream is played (hls.js over Media Source Extensions, or the browser's own HLS) and loads hls.js.
+import type * as HlsNamespace from 'hls.js';
+
 export type PlaybackEngine = 'hls.js' | 'native' | 'none';
+export type HlsModule = typeof HlsNamespace;
 
 const PROBE_CODECS = 'video/mp4; codecs="avc1.4d401f,mp4a.40.2"';
 
@@ -9,4 +12,23 @@ export function choosePlaybackEngine(video: HTMLVideoElement): PlaybackEngine {
   if (mse && typeof mse.isTypeSupported === 'function' && mse.isTypeSupported(PROBE_CODECS)) return 'hls.js';
   if (video.canPlayType('application/vnd.apple.mpegurl')) return 'native';
   return 'none';
+}
+
+/**
+ * The light build of hls.js (about 65 kB gz less than the full one): our streams are muxed H.264/AAC renditions with
+ * captions as WebVTT files beside them, so alternate audio, subtitle tracks, DRM, CMCD, content steering and
+ * interstitials, which the light build leaves out, are never used.
+ */
+export function loadHlsPlayer(): Promise<HlsModule> {
+  return import('hls.js/light');
+}
+
+/**
+ * Starts downloading hls.js where it will play the stream, so that it arrives while the tour file loads rather than
+ * after it; the session's own import then finds it in the module cache. Pages that never play video never call it.
+ */
+export function prefetchHlsPlayer(): void {
+  if (typeof document === 'undefined' || choosePlaybackEngine(document.createElement('video')) !== 'hls.js') return;
+  // A failed prefetch is not an error: the session's own load reports it, with Retry.
+  loadHlsPlayer().catch(() => undefined);
 }

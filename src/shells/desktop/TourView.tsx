@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { HotspotProjector } from '../../panorama/hotspot-projector';
 import { LookController } from '../../panorama/look-controller';
+import { prefetchHlsPlayer } from '../../media/playback-engine';
 import { useProjectTour } from '../../react/useProjectTour';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
@@ -14,8 +15,12 @@ import { LocationList } from './LocationList';
 import { MediaOverlay } from './MediaOverlay';
 import { StatsOverlay } from './StatsOverlay';
 
-// three.js and R3F load only once there is something to show in 360°.
-const PanoramaCanvas = lazy(() => import('../../panorama/PanoramaCanvas'));
+// The 3D view (three.js, R3F) and the player (hls.js) load only with the desktop shell, never on the first screen of
+// another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
+// one after the other once it has arrived: the first 360 frame waits for all three.
+const panoramaCanvas = import('../../panorama/PanoramaCanvas');
+const PanoramaCanvas = lazy(() => panoramaCanvas);
+prefetchHlsPlayer();
 
 export function TourView() {
   const { t } = useI18n();
