@@ -1,5 +1,5 @@
 // The TV journey in real Chromium with key events only, as a Samsung (Tizen) and an LG (webOS) set send them:
-// home → timeline → watch the set → pan with held arrows, media keys, a hotspot by D-pad → Back to home (focus back
+// home → timeline → watch the set → a hotspot by D-pad, media keys, pan with held arrows → Back to home (focus back
 // where it was) → Back asks before exit → "Stay" keeps the app. A milestone posted meanwhile shows as a toast without taking the focus. The modern first screen loads
 // no three.js/R3F/hls.js chunk. The webOS run goes at 4× CPU throttling.
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -129,6 +129,8 @@ async function runJourney(profile: TvProfile, throttle?: number): Promise<void> 
   await expect.poll(async () => (await watchState(page)).media, { timeout: 30_000 }).toBe('playing');
   const started = (await watchState(page)).time;
   await expect.poll(async () => (await watchState(page)).time, { timeout: 15_000 }).toBeGreaterThan(started + 0.5);
+  // A hotspot first, while the view still faces it: OK shows the overlay, up reaches the hotspot, OK goes there.
+  await selectHotspotWithDpad(watch, `tv-journey-${profile.name}`);
   // Pause (media key), hold right: the picture changes by the view alone. Then Play resumes.
   await watch.remote.press('pause');
   await expect.poll(async () => (await watchState(page)).paused).toBe(true);
@@ -140,7 +142,6 @@ async function runJourney(profile: TvProfile, throttle?: number): Promise<void> 
   expect(meanDifference(before, await page.screenshot())).toBeGreaterThan(5);
   await watch.remote.press('play');
   await expect.poll(async () => (await watchState(page)).paused).toBe(false);
-  await selectHotspotWithDpad(watch, `tv-journey-${profile.name}`);
   expect((await focusState(page)).focusedCount).toBe(1);
   saveArtifact(`tv-${profile.name}-watch.png`, await page.screenshot());
 
