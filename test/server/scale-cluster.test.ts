@@ -244,6 +244,19 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     await waitFor(() => clients.every((c) => c.store.getState().feed.status === 'live'), 15_000, 'clients live');
     const onC = await metric(nodes.c.url, 'setvisit_socket_connections');
     expect(onC).toBeGreaterThanOrEqual(2);
+    // A bare socket.io client on node C (a balancer over C then A sends the first connection to C), to see
+    // socket.io's own session recovery work across nodes through Redis.
+    const viaC = await startTcpBalancer([nodes.c.port, nodes.a.port]);
+    const recovering = connectSocket(viaC.url, { transports: ['websocket'], auth: { v: 1 }, reconnectionDelay: 100, reconnectionDelayMax: 200 });
+    sockets.push(recovering);
+    const recoveringSeqs: number[] = [];
+    recovering.on(SOCKET_EVENTS.event, (payload: unknown) => recoveringSeqs.push(FeedEvent.parse(payload).seq));
+    expect(SubscribeReply.parse(await recovering.timeout(10_000).emitWithAck(SOCKET_EVENTS.subscribe, { projectId: PROJECT_ID })).ok).toBe(true);
+    expect(viaC.routed).toEqual([nodes.c.port]);
+    // One broadcast through the Redis stream gives the client an offset to resume from.
+    const primer = ((await (await postMilestone(nodes.a.url, validMilestone(4999))).json()) as { seq: number }).seq;
+    await waitFor(() => recoveringSeqs.includes(primer), 10_000, 'the primer event');
+    const reconnected = new Promise<boolean>((resolve) => recovering.once('connect', () => resolve(recovering.recovered)));
 
     let stop = false;
     const random = seededRandom(9);
@@ -270,6 +283,15 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     const outcomes = await poster;
     expect(outcomes.length).toBeGreaterThan(5);
     await expectFeedsMatchServer(clients);
+    // The bare client came back through node A with its session restored from Redis, and got every event
+    // posted meanwhile exactly once, with no resync of its own.
+    expect(await reconnected).toBe(true);
+    expect(viaC.routed.at(-1)).toBe(nodes.a.port);
+    const last = Math.max(...outcomes.map((o) => o.seq));
+    await waitFor(() => recoveringSeqs.includes(last), 10_000, 'the last event on the recovered socket');
+    expect(recoveringSeqs).toEqual(Array.from({ length: last - primer + 1 }, (_, i) => primer + i));
+    recovering.close();
+    await viaC.close();
     const recovered = clients.reduce((sum, c) => sum + c.feed.stats.recoveries, 0);
     console.info(`drain: ${onC} clients moved off node C; socket.io session recoveries across nodes: ${recovered}`);
     clients.forEach((c) => c.feed.stop());
