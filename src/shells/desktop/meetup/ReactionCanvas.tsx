@@ -17,6 +17,8 @@ export function ReactionCanvas({ onBurst }: { onBurst: (burst: ReactionBurst | n
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
     const created = new ReactionBurst(canvas);
+    // Taps shown by a previous stage (another meet-up, or before a reconnect) are not in this room's windows.
+    shownLocally.clear();
     onBurst(created);
     exposeForTests(created);
     let lastSeq = store.getState().meetup.lastWindow?.seq ?? 0;
