@@ -15,12 +15,12 @@ export function choosePlaybackEngine(video: HTMLVideoElement): PlaybackEngine {
 }
 
 /**
- * The light build of hls.js (about 65 kB gz less than the full one): our streams are muxed H.264/AAC renditions with
- * captions as WebVTT files beside them, so alternate audio, subtitle tracks, DRM, CMCD, content steering and
- * interstitials, which the light build leaves out, are never used.
+ * The full hls.js, not hls.js/light: light is 65 kB gz smaller (no alternate audio, subtitle tracks, DRM, CMCD,
+ * interstitials, none of which our muxed streams use), but with it a truncated segment stalled playback for good in
+ * Chromium (test/browser/broken-streams.test.ts), which the full build recovers from.
  */
 export function loadHlsPlayer(): Promise<HlsModule> {
-  return import('hls.js/light');
+  return import('hls.js');
 }
 
 /**
