@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveArtifact } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { backLeaves, enterWatch, focusedId, openTvHome, panChangesTheView, selectHotspotWithDpad, shot, watchState as state, type WatchPage } from '../tv/watch/watch-page';
+import { backLeaves, enterWatch, focusedId, openTvHome, panChangesTheView, panMovesEveryFrame, selectHotspotWithDpad, shot, watchState as state, type WatchPage } from '../tv/watch/watch-page';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('TV: watch the set in the WebGL sphere', { timeout: 120_000 }, () => {
   let watch: WatchPage;
   beforeAll(async () => {
-    watch = await openTvHome(browser, server.url, '&mode=tv');
+    watch = await openTvHome(browser, server.url, '&mode=tv', { deviceScaleFactor: 2 });
   }, 90_000);
   afterAll(() => watch?.context.close());
 
@@ -32,6 +32,13 @@ describe('TV: watch the set in the WebGL sphere', { timeout: 120_000 }, () => {
     const { page } = watch;
     expect(await page.locator('.watch').getAttribute('data-view')).toBe('webgl');
     expect(await page.locator('.watch-sphere canvas').count()).toBe(1);
+    // A 2× screen, drawn at 1×: fill rate is what a TV's GPU lacks, and footage is no sharper than its source.
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.watch-sphere canvas')!;
+      return { pixels: c.width, css: c.clientWidth, dpr: devicePixelRatio };
+    });
+    expect(canvas.dpr).toBe(2);
+    expect(canvas.pixels).toBe(canvas.css);
     // Two more seconds of play is past the check's decision point: still the sphere, nothing remembered.
     const t0 = (await state(page)).time;
     await expect.poll(async () => (await state(page)).time, { timeout: 15_000 }).toBeGreaterThan(t0 + 2.5);
@@ -77,20 +84,22 @@ describe('TV: watch the set in the flat-pan view (?tv360=flat)', { timeout: 120_
     };
     expect(await covered()).toBe(1);
     let steps = 0;
-    while ((await covered()) === 1 && steps++ < 15) await remote.hold('right', 300);
+    while ((await covered()) === 1 && steps++ < 40) await remote.hold('right', 400);
     // At the seam: one <video>, so part of the screen is past the frame's edge — never more than half.
     const atSeam = await covered();
     expect(atSeam).toBeLessThan(1);
     expect(atSeam).toBeGreaterThanOrEqual(0.5);
     saveArtifact('tv-flat-seam.png', await shot(page));
     steps = 0;
-    while ((await covered()) < 1 && steps++ < 15) {
-      await remote.hold('right', 300);
+    while ((await covered()) < 1 && steps++ < 40) {
+      await remote.hold('right', 400);
       expect(await covered()).toBeGreaterThanOrEqual(0.5);
     }
     // Past the seam the pan goes on, on the other copy's position.
     expect(await covered()).toBe(1);
   });
+
+  it('moves the view on every frame while an arrow is held, not per key repeat', () => panMovesEveryFrame(watch));
   it('leaves with Back', async () => {
     await backLeaves(watch);
     expect(watch.errors).toEqual([]);

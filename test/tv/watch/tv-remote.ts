@@ -64,13 +64,13 @@ export class TvRemote {
     await this.send('keyUp', def);
   }
 
-  /** Holds a button for `ms`, with auto-repeat keydowns every 50 ms as a TV remote sends them. */
-  async hold(button: RemoteButton, ms: number): Promise<void> {
+  /** Holds a button for `ms`, with auto-repeat keydowns every `repeatMs` (50 ms: a fast remote; many repeat slower). */
+  async hold(button: RemoteButton, ms: number, repeatMs = 50): Promise<void> {
     const def = this.def(button);
     const until = Date.now() + ms;
     await this.send('rawKeyDown', def);
     while (Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(repeatMs, Math.max(0, until - Date.now()))));
       await this.send('rawKeyDown', def, true);
     }
     await this.send('keyUp', def);

@@ -13,6 +13,8 @@ export interface OpenOptions {
   initScript?: string;
   /** Reuse a context (its localStorage: what a TV remembers between visits). */
   context?: BrowserContext;
+  /** A high-density screen, to see that the 3D view caps its pixel ratio. */
+  deviceScaleFactor?: number;
 }
 
 export interface WatchPage {
@@ -25,7 +27,7 @@ export interface WatchPage {
 /** Opens the app as a TV (user agent of the platform) and waits for the TV shell's home screen. */
 export async function openTvHome(browser: Browser, baseUrl: string, search = '', options: OpenOptions = {}): Promise<WatchPage> {
   const platform = options.platform ?? 'tizen';
-  const context = options.context ?? (await browser.newContext({ userAgent: platform === 'tizen' ? TIZEN_UA : WEBOS_UA, viewport: { width: 960, height: 540 } }));
+  const context = options.context ?? (await browser.newContext({ userAgent: platform === 'tizen' ? TIZEN_UA : WEBOS_UA, viewport: { width: 960, height: 540 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 }));
   const page = await context.newPage();
   if (options.initScript) await page.addInitScript(options.initScript);
   const errors = recordPageErrors(page);
@@ -53,7 +55,8 @@ export async function enterWatch({ page, remote }: WatchPage): Promise<void> {
 }
 
 /** Screenshot of the view only (hint and controls excluded by hiding nothing: the view fills the page). */
-export const shot = (page: Page) => page.screenshot();
+/** CSS-pixel screenshots: the same size on a 2× screen, and cheap to encode on a loaded machine. */
+export const shot = (page: Page) => page.screenshot({ scale: 'css' });
 
 export async function panChangesTheView(watch: WatchPage, name: string): Promise<void> {
   const { page, remote } = watch;
@@ -106,6 +109,34 @@ export async function selectHotspotWithDpad(watch: WatchPage, name: string): Pro
   await expect.poll(() => focusedId(page)).toBe('watch-view');
   await page.waitForTimeout(500);
   saveArtifact(`${name}-stage-a.png`, await shot(page));
+}
+
+/**
+ * Holding an arrow moves the view on (nearly) every animation frame, not only on the remote's key repeats (every
+ * 250 ms here, as slower remotes send them): the flat view's transform is sampled on each frame while the key is
+ * held. A pan driven by repeat events would change on a minority of frames, whatever the frame rate.
+ */
+export async function panMovesEveryFrame({ page, remote }: WatchPage): Promise<void> {
+  await page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('video.watch-flat__video')!;
+    const samples: string[] = [];
+    (window as unknown as { __panSamples: string[] }).__panSamples = samples;
+    const sample = () => {
+      samples.push(video.style.transform);
+      if (samples.length < 400) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await remote.hold('left', 1_500, 250);
+  const samples = await page.evaluate(() => (window as unknown as { __panSamples: string[] }).__panSamples.splice(0));
+  // The frames from the first change to the last are the held span; in it, the transform changes on most frames.
+  const first = samples.findIndex((t, i) => i > 0 && t !== samples[i - 1]);
+  let last = samples.length - 1;
+  while (last > 0 && samples[last] === samples[last - 1]) last--;
+  const span = samples.slice(Math.max(0, first - 1), last + 1);
+  const changes = span.filter((t, i) => i > 0 && t !== span[i - 1]).length;
+  expect(span.length).toBeGreaterThan(5);
+  expect(changes / (span.length - 1)).toBeGreaterThan(0.8);
 }
 
 export async function backLeaves(watch: WatchPage): Promise<void> {

@@ -56,7 +56,9 @@ export function WatchControls({ session, locationName, viewLabel, onBack, onLook
       </ControlButton>
       <span className="watch__where">
         <strong>{locationName}</strong>
-        <span className="watch__mode">{viewLabel}</span>
+        <span className="watch__mode">
+          {viewLabel} · {t('watch.hintOverlay')}
+        </span>
       </span>
     </div>
   );

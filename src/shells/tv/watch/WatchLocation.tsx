@@ -19,9 +19,6 @@ import { WatchControls } from './WatchControls';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { WebGlView } from './WebGlView';
 
-/** The overlay hides by itself after this long without a key: the set is what the family came to see. */
-const OVERLAY_IDLE_MS = 10_000;
-
 /** Pitch limits for the flat view: the frame's top and bottom edges stay off screen (clampFlatView does the rest). */
 const FLAT_LOOK_LIMITS = { ...DEFAULT_LOOK_LIMITS, minFovDeg: FLAT_PAN_FOV_DEG, maxFovDeg: FLAT_PAN_FOV_DEG, maxPitchDeg: 90 - FLAT_PAN_FOV_DEG / 2 };
 
@@ -45,34 +42,29 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
   );
   const projector = useMemo(() => new HotspotProjector(look, view === 'flat' ? flatProjectToScreen : undefined), [look, view]);
   const [overlay, setOverlay] = useState(false);
+  // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
+  // about to be used (a timer would turn the next OK into "show the overlay" instead of "select").
   const overlayRef = useRef(false);
-  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const viewFocus = useFocusable<HTMLDivElement>(FOCUS.view, { section: WATCH_VIEW, onSelect: () => showOverlay() });
 
   const hideOverlay = useCallback(() => {
-    clearTimeout(idleTimer.current);
     overlayRef.current = false;
     shell.focus.setScope(null);
     shell.focus.setFocus(FOCUS.view);
     setOverlay(false);
   }, [shell.focus]);
-  const bumpIdle = useCallback(() => {
-    clearTimeout(idleTimer.current);
-    idleTimer.current = setTimeout(hideOverlay, OVERLAY_IDLE_MS);
-  }, [hideOverlay]);
   const showOverlay = useCallback(
     (focusId: string = FOCUS.playPause) => {
       look.releaseAllKeys();
       overlayRef.current = true;
       setOverlay(true);
-      bumpIdle();
       // The controls mount in this render; focus them once they have registered.
       queueMicrotask(() => {
         shell.focus.setScope(WATCH_OVERLAY);
         shell.focus.setFocus(focusId);
       });
     },
-    [look, bumpIdle, shell.focus],
+    [look, shell.focus],
   );
 
   // The view holds the focus while panning: exactly one element is focused at all times.
@@ -85,7 +77,6 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
   }, [media.status, showOverlay]);
   useEffect(
     () => () => {
-      clearTimeout(idleTimer.current);
       shell.focus.setScope(null);
     },
     [shell.focus],
@@ -111,7 +102,6 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
       if (overlayRef.current) {
         // Hotspots move with the view and appear with the video's time: measure afresh, then let focus move.
         shell.focus.invalidateLayout();
-        bumpIdle();
         return false;
       }
       // Held-key state, not repeats, drives the pan: the view accelerates per frame between repeat events.
@@ -128,7 +118,6 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
         if (phase === 'down' && !repeat) showOverlay();
         return true;
       }
-      bumpIdle();
       // A held OK must not select again and again; a single press goes to the focused item.
       return repeat || phase === 'up';
     }
