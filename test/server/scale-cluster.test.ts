@@ -203,6 +203,9 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     audience[1]!.socket.close(); // a member on node B
     const remaining = audience.filter((_, i) => i !== 1);
     await waitFor(() => remaining.every((a) => a.presence.at(-1) === 5), 10_000, 'audience 5 on every node');
+    // Each viewer hears a count from its own node only, and only when it changed: no count twice in a row (a
+    // room-wide emit from every node would repeat each count once per node).
+    for (const a of remaining) a.presence.forEach((count, i) => i > 0 && expect(count, `presence ${a.presence.join(',')}`).not.toBe(a.presence[i - 1]));
     remaining.forEach((a) => a.socket.close());
   });
 

@@ -1,5 +1,7 @@
 // The room's regular news: the audience count (throttled, only when it changed) to everyone, and the audience
 // with the reaction rate to the hosts. Joins and leaves only mark a room; the beats send.
+// Each node tells only its own sockets (`io.local`), and only when the room-wide count it reads has changed: with
+// several nodes, a room-wide emit from every node with joins would reach each viewer once per node.
 import type { Server } from 'socket.io';
 import { MEETUP_EVENTS, type HostStats } from '../../protocol/meetup';
 import type { ServerLog } from '../server-log';
@@ -20,7 +22,8 @@ export interface RoomPulseOptions {
 }
 
 export class RoomPulse {
-  private readonly presenceDue = new Set<string>();
+  /** Rooms with audience on this node → the count their sockets last heard (-1: nothing yet). */
+  private readonly lastAudience = new Map<string, number>();
   /** Rooms with a host on this node, and how many. */
   private readonly hosts = new Map<string, number>();
   private readonly timers: ReturnType<typeof setInterval>[];
@@ -31,7 +34,7 @@ export class RoomPulse {
 
   /** The audience changed: the room hears the new count on the next beat. */
   audienceChanged(meetupId: string): void {
-    this.presenceDue.add(meetupId);
+    if (!this.lastAudience.has(meetupId)) this.lastAudience.set(meetupId, -1);
   }
 
   hostJoined(meetupId: string): void {
@@ -50,10 +53,21 @@ export class RoomPulse {
 
   private sendPresence(): void {
     const { io, roomState, roomOf, log } = this.options;
-    for (const meetupId of [...this.presenceDue]) {
-      this.presenceDue.delete(meetupId);
+    for (const meetupId of [...this.lastAudience.keys()]) {
+      const room = roomOf(meetupId);
+      // The local adapter's rooms are this node's sockets only: a room that emptied here needs no more beats.
+      if (!io.of('/').adapter.rooms.has(room)) {
+        this.lastAudience.delete(meetupId);
+        continue;
+      }
+      // Other nodes' joins change the sum too, so every beat reads it; the room state caches it briefly.
       roomState.audience(meetupId).then(
-        (audience) => io.to(roomOf(meetupId)).emit(MEETUP_EVENTS.presence, { meetupId, audience }),
+        (audience) => {
+          const heard = this.lastAudience.get(meetupId);
+          if (heard === undefined || heard === audience) return;
+          this.lastAudience.set(meetupId, audience);
+          io.local.to(room).emit(MEETUP_EVENTS.presence, { meetupId, audience });
+        },
         (err: unknown) => log.error('presence not sent', { meetupId, error: String(err) }),
       );
     }
