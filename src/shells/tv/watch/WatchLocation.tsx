@@ -41,7 +41,8 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
     [location, view],
   );
   const projector = useMemo(() => new HotspotProjector(look, view === 'flat' ? flatProjectToScreen : undefined), [look, view]);
-  const [overlay, setOverlay] = useState(false);
+  // Null while panning; while the overlay shows, the control to focus once it has rendered (a new object per request).
+  const [overlay, setOverlay] = useState<{ focus: string } | null>(null);
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
   // about to be used (a timer would turn the next OK into "show the overlay" instead of "select").
   const overlayRef = useRef(false);
@@ -51,21 +52,22 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
     overlayRef.current = false;
     shell.focus.setScope(null);
     shell.focus.setFocus(FOCUS.view);
-    setOverlay(false);
+    setOverlay(null);
   }, [shell.focus]);
   const showOverlay = useCallback(
     (focusId: string = FOCUS.playPause) => {
       look.releaseAllKeys();
       overlayRef.current = true;
-      setOverlay(true);
-      // The controls mount in this render; focus them once they have registered.
-      queueMicrotask(() => {
-        shell.focus.setScope(WATCH_OVERLAY);
-        shell.focus.setFocus(focusId);
-      });
+      setOverlay({ focus: focusId });
     },
-    [look, shell.focus],
+    [look],
   );
+  // The controls register while they mount; focus goes to them after that render (keep D-pad focus inside them).
+  useEffect(() => {
+    if (!overlay) return;
+    shell.focus.setScope(WATCH_OVERLAY);
+    if (!shell.focus.setFocus(overlay.focus)) shell.focus.setFocus(FOCUS.playPause);
+  }, [overlay, shell.focus]);
 
   // The view holds the focus while panning: exactly one element is focused at all times.
   useEffect(() => {
@@ -128,7 +130,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
   const caption = useCaptionCue(session.video, location.captions).text;
   const name = i18n.pick(location.name);
   return (
-    <div className="watch" data-location={location.id} data-view={view} data-overlay={overlay} onMouseMove={() => !overlayRef.current && showOverlay()}>
+    <div className="watch" data-location={location.id} data-view={view} data-overlay={overlay !== null} onMouseMove={() => !overlayRef.current && showOverlay()}>
       <div {...viewFocus.props} className="watch__view" role="application" aria-label={i18n.t('watch.label', { location: name })}>
         {view === 'flat' ? (
           <FlatPanView session={session} look={look} projector={projector} source={location} />
