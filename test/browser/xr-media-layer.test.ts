@@ -75,7 +75,7 @@ describe('VR headset in Chromium with IWER and WebXR layers (media-layer path)',
     expect(res.status).toBe(201);
     await page.waitForFunction((n) => ((window as unknown as { __setvisit: { xr: { panelDraws: number } } }).__setvisit.xr.panelDraws ?? 0) > n, before, { timeout: 10_000 });
     // The flat page's status (same model as the panel) shows it in Chinese too.
-    await page.getByText('第 46 场杀青').waitFor({ timeout: 5_000 });
+    await page.getByText('第 46 场杀青').waitFor({ timeout: 15_000 });
   });
 
   it('shows that milestone as a toast in Chinese, drawn with CJK glyphs', async () => {

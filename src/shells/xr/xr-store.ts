@@ -30,11 +30,12 @@ export function createSetVisitXrStore(): XRStore {
     frameRate: (supported) => chooseFrameRate(supported),
     foveation: FOVEATION,
     customSessionInit: SESSION_INIT,
-    // Controller state in @react-three/xr waits for a profile JSON fetched from `baseAssetPath` (a CDN by default).
-    // The product fetches nothing from a CDN, so ControllerRays draws and drives controller rays itself, from the
-    // session's input sources; this store renders no controllers. Same-origin path: a 404 until profiles are hosted.
+    // Controller state in @react-three/xr waits for an input profile fetched from `baseAssetPath` (a CDN by
+    // default). The product fetches nothing from a CDN: the button layout it needs is served from public/xr-profiles
+    // (one generic xr-standard profile, no models), and ControllerRays draws and drives the controllers' rays itself
+    // from the session's input sources; this store renders no controller models.
     controller: false,
-    baseAssetPath: new URL('/xr/input-profiles/', window.location.href).href,
+    baseAssetPath: new URL(`${import.meta.env.BASE_URL}xr-profiles/`, window.location.href).href,
     // Hands: pinch drives a ray; no hand model (it would be fetched from the CDN), no grab or poke at 8 m.
     hand: { model: false, grabPointer: false, touchPointer: false, teleportPointer: false, rayPointer: { clickThresholdMs: SELECT_CLICK_MS, rayModel: { color: '#ffb547' } } },
     // Vision Pro's look-and-pinch, and gaze-only input sources (Cardboard-style viewers).
