@@ -39,6 +39,10 @@ describe('TV: watch the set in the WebGL sphere', { timeout: 120_000 }, () => {
     });
     expect(canvas.dpr).toBe(2);
     expect(canvas.pixels).toBe(canvas.css);
+    // The sphere's code came as its own chunks (the flat view test checks they stay away without it).
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.some((name) => /\/PanoramaCanvas-[\w-]+\.js$/.test(name))).toBe(true);
+    expect(fetched.some((name) => /\/PixelProbe-[\w-]+\.js$/.test(name))).toBe(true);
     // Two more seconds of play is past the check's decision point: still the sphere, nothing remembered.
     const t0 = (await state(page)).time;
     await expect.poll(async () => (await state(page)).time, { timeout: 15_000 }).toBeGreaterThan(t0 + 2.5);
@@ -67,6 +71,10 @@ describe('TV: watch the set in the flat-pan view (?tv360=flat)', { timeout: 120_
     const { page } = watch;
     expect(await page.locator('.watch').getAttribute('data-view')).toBe('flat');
     expect(await page.locator('canvas').count()).toBe(0);
+    // No WebGL code was even fetched: the sphere's chunks (canvas, spheres, probe) load only with the sphere.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((name) => /\/(PanoramaCanvas|VideoSpheres|PixelProbe)-[\w-]+\.js$/.test(name))).toEqual([]);
+    expect(fetched.some((name) => /\/WatchScreen-[\w-]+\.js$/.test(name))).toBe(true);
     const box = await page.locator('video.watch-flat__video').boundingBox();
     // 360° at 60° of view over 540 px: the frame is 3240 px wide (6 screens' heights), far wider than the screen.
     expect(box!.width).toBeGreaterThan(3000);
