@@ -1,6 +1,7 @@
 // The feed client: keeps one project's state current over socket.io, exactly once and in order, across
 // reconnects and server restarts, and writes it to the store (at most once per frame).
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { SHARED_SOCKET_OPTIONS } from './socket-options';
 import {
   FEED_EVENT_TYPES,
   FeedEvent,
@@ -86,13 +87,8 @@ export class ProjectFeed extends FeedEmitter {
     this.socket = io(options.url ?? '', {
       autoConnect: false,
       auth: this.handshake(options.token),
-      // Backoff with jitter so a restarted server is not hit by every client in the same instant.
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 10_000,
-      randomizationFactor: 0.5,
-      // A server deployed websocket-only (SETVISIT_TRANSPORTS=websocket, several nodes without sticky sessions)
-      // refuses the long-polling handshake: go straight on to websocket instead of failing the connection.
-      tryAllTransports: true,
+      // Backoff with jitter so a restarted server is not hit by every client in the same instant; transports.
+      ...SHARED_SOCKET_OPTIONS,
       ...options.socketOptions,
     });
     this.socket.on('connect', () => this.onConnect());

@@ -2,6 +2,7 @@
 // says why not), follows presence, reaction windows, questions and the record's state, sends reactions
 // coalesced per frame, and writes all of it to the store's meetup slice. Views never touch the socket.
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { SHARED_SOCKET_OPTIONS } from '../feed/socket-options';
 import { PROTOCOL_VERSION, ProtocolError as ProtocolErrorSchema, type HandshakeAuth, type ProtocolError } from '../protocol';
 import {
   ActionReply,
@@ -71,9 +72,7 @@ export class MeetupClient {
       forceNew: true,
       // The token travels in the handshake body (read afresh on each connect), never in a URL.
       auth: (callback) => callback(this.handshake(options.token())),
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 10_000,
-      randomizationFactor: 0.5,
+      ...SHARED_SOCKET_OPTIONS,
       ...options.socketOptions,
     });
     this.socket.on('connect', () => this.onConnect());

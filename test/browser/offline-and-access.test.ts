@@ -39,7 +39,9 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     // The app still loads (on a TV it is installed), but the feed is unreachable.
     const offline = await context.newPage();
     const errors = recordPageErrors(offline);
+    // Both transports: the client falls through from long-polling to websocket by itself.
     await offline.route('**/socket.io/**', (route) => route.abort('internetdisconnected'));
+    await offline.routeWebSocket(/\/socket\.io\//, (ws) => ws.close({ code: 1006, reason: 'offline' }));
     await offline.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
     await offline.getByTestId('cached-status').waitFor({ timeout: 10_000 });
     expect(await offline.getByTestId('cached-status').textContent()).toMatch(/Last known status, from (now|\d+ seconds? ago)/);
