@@ -28,6 +28,13 @@ export default function XrShell({ onLeaveVr }: { onLeaveVr?: () => void }) {
   const support = useImmersiveSupport();
   // Read at mount: a session the desktop's Enter VR requested in its click (settled once entered or refused).
   const [requested] = useState(requestedVrSession);
+  // No tour to stand in: a requested session would be an empty room, so it ends (the page says why).
+  const noTour = result !== null && result.kind !== 'tour';
+  useEffect(() => {
+    if (!requested || !noTour) return;
+    settleRequestedVrSession(requested);
+    requested.then((session) => session.end()).catch(() => undefined);
+  }, [requested, noTour]);
 
   return (
     <main className="xr-shell" style={{ minHeight: '100%', display: 'grid', alignContent: 'start', justifyItems: 'center', gap: '1.25rem', padding: '2rem 1rem' }}>
