@@ -1,6 +1,6 @@
 // TV focus: one spatial focus for the whole TV shell, moved by the D-pad, by hover, and restored after Back.
 //
-// Why our own manager and not @noriginmedia/norigin-spatial-navigation (installed): norigin adds +15.5 KB gz
+// Why our own manager and not @noriginmedia/norigin-spatial-navigation: norigin adds +15.5 KB gz
 // (STACK.md, measured with Vite 8) to a TV first screen that is already ~100 KB of the 120 KB budget before any
 // product code; this manager is 1.5 KB gz, 1.9 KB with its React hook (esbuild --minify | gzip -9; norigin measured
 // the same way, React external: 17.9 KB). It also measures every rect once per layout change instead of on each key
