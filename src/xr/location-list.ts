@@ -25,7 +25,7 @@ export function locationListModel(tour: { locations: readonly { id: string; name
 }
 
 /** Canvas pixels; the panel's size in metres follows from them (see LIST_METRES_PER_PX). */
-export const LIST_LAYOUT = { width: 640, pad: 24, header: 96, row: 88 } as const;
+export const LIST_LAYOUT = { width: 720, pad: 24, header: 96, row: 88 } as const;
 
 /** The canvas size for `count` locations: as tall as the rows need, so every location is listed. */
 export function locationListSize(count: number): { width: number; height: number } {
@@ -67,8 +67,8 @@ export function layoutLocationList(model: LocationListModel, measure: FontMeasur
   const { width, height } = locationListSize(model.entries.length);
   const { pad } = LIST_LAYOUT;
   const headingFont = font(36, 600, model.language);
-  const nameFont = font(34, 600, model.language);
-  const hereFont = font(24, 600, model.language);
+  const nameFont = font(30, 600, model.language);
+  const hereFont = font(22, 600, model.language);
   const steps: DrawStep[] = [{ kind: 'rect', x: 0, y: 0, width, height, radius: 28, color: COLORS.panel }];
   const [heading = ''] = wrapText(model.heading, width - 2 * pad, (s) => measure(s, headingFont), 1);
   steps.push({ kind: 'text', text: heading, x: pad, y: 32, font: headingFont, color: COLORS.muted, align: 'left' });
@@ -79,10 +79,10 @@ export function layoutLocationList(model: LocationListModel, measure: FontMeasur
     const hereWidth = entry.here ? measure(model.hereLabel, hereFont) + 24 : 0;
     if (entry.here) {
       steps.push({ kind: 'circle', x: box.x + 28, y: box.y + box.height / 2, radius: 10, color: COLORS.accent, lineWidth: null });
-      steps.push({ kind: 'text', text: model.hereLabel, x: box.x + box.width - 20, y: box.y + (box.height - 24) / 2, font: hereFont, color: COLORS.accent, align: 'right' });
+      steps.push({ kind: 'text', text: model.hereLabel, x: box.x + box.width - 20, y: box.y + (box.height - 22) / 2, font: hereFont, color: COLORS.accent, align: 'right' });
     }
     const [name = ''] = wrapText(entry.name, box.width - 56 - 20 - hereWidth, (s) => measure(s, nameFont), 1);
-    steps.push({ kind: 'text', text: name, x: box.x + 56, y: box.y + (box.height - 34) / 2, font: nameFont, color: entry.here ? COLORS.accent : COLORS.text, align: 'left' });
+    steps.push({ kind: 'text', text: name, x: box.x + 56, y: box.y + (box.height - 30) / 2, font: nameFont, color: entry.here ? COLORS.accent : COLORS.text, align: 'left' });
   });
   return { width, height, steps };
 }
