@@ -7,10 +7,13 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/test-server';
 import { withTimeout } from './bounded';
+import { probeInitScript, type ProbeReadings } from './page-probe';
 
 export interface TvFirstScreen {
   interactiveMs: number;
   jsKbGz: number;
+  /** OK on "Watch the set" (focused on arrival) → the first draw of the 360 video; null if none within the limit. */
+  watchFirstFrameMs: number | null;
 }
 
 /** A Tizen 2022 set's user agent: device detection picks the TV shell from it, as on a real set. */
@@ -18,11 +21,16 @@ const TV_USER_AGENT =
   'Mozilla/5.0 (SMART-TV; LINUX; Tizen 6.5) AppleWebKit/537.36 (KHTML, like Gecko) 85.0.4183.93/6.5 TV Safari/537.36';
 const TV_MARK = 'setvisit:tv-interactive';
 
-/** Navigation → performance.mark('setvisit:tv-interactive') and the JS loaded by then; null if the mark never comes. */
+/**
+ * Navigation → performance.mark('setvisit:tv-interactive') and the JS loaded by then; then, as a family would, OK
+ * on the focused "Watch the set" → the first draw of the 360 video (the same probe as the viewers' first frame).
+ * Null if the mark never comes.
+ */
 export async function measureTvFirstScreen(browser: Browser, baseUrl: string, cpuRate: number, timeoutMs: number): Promise<TvFirstScreen | null> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, userAgent: TV_USER_AGENT });
   try {
     const page = await context.newPage();
+    await page.addInitScript(probeInitScript());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
     const scripts: Promise<number>[] = [];
@@ -37,7 +45,16 @@ export async function measureTvFirstScreen(browser: Browser, baseUrl: string, cp
     if (!handle) return null;
     const interactiveMs = (await handle.jsonValue()) as number;
     const jsKbGz = (await Promise.all([...scripts])).reduce((s, v) => s + v, 0);
-    return { interactiveMs, jsKbGz };
+    const okAt = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Enter');
+    const firstDraw = await page
+      .waitForFunction(
+        (after) => (window as unknown as { __benchProbe: ProbeReadings }).__benchProbe.firstDraws.find((d) => d.at > after)?.at,
+        okAt,
+        { timeout: timeoutMs, polling: 50 },
+      )
+      .then(async (h) => (await h.jsonValue()) as number, () => null);
+    return { interactiveMs, jsKbGz, watchFirstFrameMs: firstDraw === null ? null : firstDraw - okAt };
   } finally {
     await context.close();
   }

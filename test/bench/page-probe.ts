@@ -104,3 +104,11 @@ export function installProbe(): void {
     // No long-task timing in this browser: the figure reads n/a.
   }
 }
+
+/** tsx keeps function names with a `__name` helper that a serialized page function would miss: shim it first. */
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+/** The script to add with `page.addInitScript` so the probe runs before the page's own scripts. */
+export function probeInitScript(): string {
+  return `${NAME_SHIM}\n(${installProbe.toString()})();`;
+}

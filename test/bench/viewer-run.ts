@@ -2,7 +2,7 @@
 // page's scripts. Navigation → first 360 frame, the JS it took, a traced playback window, a location switch.
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
-import { installProbe, type ProbeReadings } from './page-probe';
+import { probeInitScript, type ProbeReadings } from './page-probe';
 import { mainThreadFigures, type MainThreadFigures } from './main-thread-trace';
 import { median } from './stats';
 import { sleep, withTimeout } from './bounded';
@@ -43,16 +43,12 @@ export interface VisitOptions {
 
 export const VIEWPORT = { width: 960, height: 540 };
 
-/** tsx keeps function names with a `__name` helper that serialized page functions would miss. */
-const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
-
 export async function openProbedPage(browser: Browser, cpuRate: number): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
-  await page.addInitScript(NAME_SHIM);
-  await page.addInitScript(`(${installProbe.toString()})();`);
+  await page.addInitScript(probeInitScript());
   return { page, cdp, close: () => context.close() };
 }
 
