@@ -12,14 +12,13 @@ const HLS_SCRIPT = readFileSync(createRequire(import.meta.url).resolve('hls.js/d
 const PROBE_PAGE = `<!doctype html><meta charset="utf-8"><video id="v" muted playsinline width="512" height="256"></video>
 <script src="/__probe/hls.js"></script>
 <script>
-  window.probe = { fatal: [], waiting: 0, ccSeen: [], ended: false, levelLive: null };
+  window.probe = { fatal: [], ccSeen: [], ended: false, levelLive: null };
   window.play = (url) => {
     const video = document.getElementById('v');
     const hls = new Hls({ capLevelToPlayerSize: true });
     hls.on(Hls.Events.ERROR, (_e, d) => { if (d.fatal) probe.fatal.push(d.type + ':' + d.details); });
     hls.on(Hls.Events.FRAG_CHANGED, (_e, d) => { if (!probe.ccSeen.includes(d.frag.cc)) probe.ccSeen.push(d.frag.cc); });
     hls.on(Hls.Events.LEVEL_LOADED, (_e, d) => { probe.levelLive = d.details.live; });
-    video.addEventListener('waiting', () => probe.waiting++);
     video.addEventListener('ended', () => { probe.ended = true; });
     hls.loadSource(url);
     hls.attachMedia(video);
@@ -57,7 +56,6 @@ const api = (path: string, body?: unknown) =>
 
 interface Probe {
   fatal: string[];
-  waiting: number;
   ccSeen: number[];
   ended: boolean;
   levelLive: boolean | null;
@@ -83,8 +81,15 @@ describe('the live stream in Chromium', () => {
     expect(live.levelLive).toBe(true);
     expect(live.fatal).toEqual([]);
     expect(live.ccSeen.length).toBeGreaterThanOrEqual(2);
-    // One `waiting` is the start itself; a stall at the wrap would add more (one spare for a loaded machine).
-    expect(live.waiting).toBeLessThanOrEqual(2);
+    // Across each wrap the buffered media may have a hole of at most one frame (today: 40 ms, the loop's audio
+    // running 27 ms past its video), which hls.js steps over; a misaligned wrap would leave seconds. Stalls are not
+    // counted here: on a loaded machine any stream may wait, wrap or not.
+    const buffered = await page.evaluate(() => {
+      const ranges = (document.getElementById('v') as HTMLVideoElement).buffered;
+      return Array.from({ length: ranges.length }, (_, i) => [ranges.start(i), ranges.end(i)] as const);
+    });
+    const holes = buffered.slice(1).map(([start], i) => start - buffered[i]![1]);
+    for (const hole of holes) expect(hole, JSON.stringify(buffered)).toBeLessThanOrEqual(0.05);
     expect((await framesShown(page)) - framesAtStart).toBeGreaterThan(14 * 20);
     expect(errors).toEqual([]);
 
