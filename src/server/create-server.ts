@@ -88,6 +88,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
         serverLimits: limits,
         ...(options.meetupLimits ? { limits: options.meetupLimits } : {}),
         ...(options.meetupRoomState ? { roomState: options.meetupRoomState } : {}),
+        nodesShareRooms: options.adapter !== undefined,
         ...(options.liveSourceDir ? { liveSourceDir: options.liveSourceDir } : {}),
         log,
       })

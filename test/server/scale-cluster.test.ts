@@ -179,6 +179,17 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     );
     // Two members per node, six in the room: every node says six, not its own two.
     await waitFor(() => audience.every((a) => a.presence.at(-1) === 6), 10_000, 'audience 6 on every node');
+    // A host on each node: one node aggregates the room, yet every host must see the room's reaction rate.
+    const hosts = await Promise.all(
+      [nodes.a, nodes.b, nodes.c].map(async (node) => {
+        const socket = connectSocket(node.url, { transports: ['websocket'], auth: { v: 1, token: OPERATOR_TOKEN }, reconnection: false, forceNew: true });
+        sockets.push(socket);
+        const rates: number[] = [];
+        socket.on(MEETUP_EVENTS.hostStats, (s: { reactionsPerSecond: number }) => rates.push(s.reactionsPerSecond));
+        expect(JoinReply.parse(await socket.timeout(10_000).emitWithAck(MEETUP_EVENTS.join, { meetupId }))).toMatchObject({ ok: true, role: 'host' });
+        return { socket, rates };
+      }),
+    );
 
     // 6 members × 5 messages × 3 hearts, plus 2 flowers from each member on node A.
     for (let round = 0; round < 5; round++) {
@@ -188,6 +199,11 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     audience.filter((_, i) => i % 3 === 0).forEach((a) => a.socket.emit(MEETUP_EVENTS.react, { meetupId, kind: 'flower', count: 2 }));
     await waitFor(() => audience.every((a) => a.windows.at(-1)?.totals.heart === 90 && a.windows.at(-1)?.totals.flower === 4), 10_000, 'totals on every node');
     await new Promise((resolve) => setTimeout(resolve, 500)); // a window sent twice would show up here
+    await waitFor(() => hosts.every((h) => h.rates.some((rate) => rate > 0)), 10_000, 'a reaction rate for the host on every node');
+    // Every host hears its own node only, and every node knows the room's rate (well within its 5 s span here):
+    // once positive, a host's rate never drops to 0 because its node is not the one aggregating.
+    for (const h of hosts) expect(h.rates.slice(h.rates.findIndex((rate) => rate > 0)).every((rate) => rate > 0), `rates ${h.rates.join(',')}`).toBe(true);
+    hosts.forEach((h) => h.socket.close());
     // One aggregate per room: every member, whatever its node, got the very same windows, each once.
     const reference = JSON.stringify(audience[0]!.windows);
     for (const a of audience) expect(JSON.stringify(a.windows)).toBe(reference);

@@ -28,6 +28,8 @@ export interface MeetupServiceOptions {
   limits?: Partial<MeetupLimits>;
   /** In-process by default; a multi-node deployment passes a shared implementation. */
   roomState?: MeetupRoomState;
+  /** Several nodes share the rooms (a socket.io adapter joins them): windows closed on one are told to the others. */
+  nodesShareRooms?: boolean;
   /** An HLS folder as `npm run media` writes it; DEFAULT_LIVE_SOURCE_DIR by default. */
   liveSourceDir?: string;
   log: ServerLog;
@@ -47,6 +49,7 @@ export function attachMeetups(io: Server, options: MeetupServiceOptions): Meetup
     projects: options.projects,
     roomState: options.roomState ?? new InProcessRoomState(),
     limits,
+    nodesShareRooms: options.nodesShareRooms ?? false,
     log: options.log,
   });
   const api = createMeetupApi({

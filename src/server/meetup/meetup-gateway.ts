@@ -25,7 +25,7 @@ import { checkEntry } from './entry-check';
 import type { MeetupLimits } from './meetup-limits';
 import { ReactionAggregator } from './reaction-aggregator';
 import { RoomPulse } from './room-pulse';
-import type { MeetupRoomState } from './room-state';
+import { sumCounts, type MeetupRoomState } from './room-state';
 
 /** The events a client may send; the feed's gateway lets these through to us. */
 export const MEETUP_CLIENT_EVENTS = [MEETUP_EVENTS.join, MEETUP_EVENTS.leave, MEETUP_EVENTS.react, MEETUP_EVENTS.ask, MEETUP_EVENTS.upvote, MEETUP_EVENTS.moderate];
@@ -35,8 +35,13 @@ export interface MeetupGatewayOptions {
   projects: Pick<FeedStorage, 'getProject'>;
   roomState: MeetupRoomState;
   limits: MeetupLimits;
+  /** Several nodes share the rooms (socket.io adapter + shared room state): tell the others of each window. */
+  nodesShareRooms: boolean;
   log: ServerLog;
 }
+
+/** Node → node (socket.io serverSideEmit): a room's window closed here, with its reaction count. */
+const WINDOW_CLOSED_ELSEWHERE = 'meetup:window-closed';
 
 export interface MeetupGatewayStats {
   joins: number;
@@ -107,12 +112,18 @@ export function attachMeetupGateway(io: Server, options: MeetupGatewayOptions): 
     broadcast: (window) => {
       stats.windowsBroadcast++;
       io.to(roomOf(window.meetupId)).emit(MEETUP_EVENTS.reactions, window);
+      if (options.nodesShareRooms) io.serverSideEmit(WINDOW_CLOSED_ELSEWHERE, window.meetupId, sumCounts(window.counts));
     },
     windowMs: limits.reactionWindowMs,
     rateSpanMs: limits.reactionRateSpanMs,
     log,
   });
   aggregator.start();
+  if (options.nodesShareRooms) {
+    io.on(WINDOW_CLOSED_ELSEWHERE, (meetupId: unknown, reactions: unknown) => {
+      if (typeof meetupId === 'string' && typeof reactions === 'number' && Number.isFinite(reactions)) aggregator.recordWindow(meetupId, reactions);
+    });
+  }
 
   const pulse = new RoomPulse({
     io,

@@ -84,6 +84,14 @@ export class ReactionAggregator {
     this.options.broadcast({ meetupId, at, counts, totals });
     this.windowsBroadcast++;
     this.reactionsBroadcast += reactions;
+    this.recordWindow(meetupId, reactions);
+  }
+
+  /**
+   * Counts a window into the host's rate. Called for the windows this node closes, and (several nodes) for those
+   * another node closed: one node per room aggregates, but a host may be connected to any of them.
+   */
+  recordWindow(meetupId: string, reactions: number): void {
     const samples = this.recent.get(meetupId) ?? [];
     samples.push({ at: this.now(), reactions });
     this.recent.set(meetupId, samples);

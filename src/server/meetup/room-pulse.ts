@@ -84,7 +84,8 @@ export class RoomPulse {
             reactionsPerSecond: reactionRate(meetupId),
             openQuestions: questions.filter((q) => q.status === 'open' || q.status === 'spotlight').length,
           };
-          io.to(hostRoomOf(meetupId)).emit(MEETUP_EVENTS.hostStats, stats);
+          // Its own hosts only: each node with hosts sends them this, and a room-wide emit would mix the nodes' views.
+          io.local.to(hostRoomOf(meetupId)).emit(MEETUP_EVENTS.hostStats, stats);
         },
         (err: unknown) => log.error('host stats not sent', { meetupId, error: String(err) }),
       );
