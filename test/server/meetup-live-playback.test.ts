@@ -65,7 +65,7 @@ const currentTime = (page: Page) => page.evaluate(() => (document.getElementById
 const framesShown = (page: Page) => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
 
 describe('the live stream in Chromium', () => {
-  it('plays live through a loop wrap without a fatal error, then the replay to its end', { timeout: 90_000 }, async () => {
+  it('plays live through a loop wrap without a fatal error, then the replay to its end', { timeout: 150_000 }, async () => {
     expect((await api(`/api/projects/${PROJECT_ID}/meetups`, { id: 'played-live', title: { en: 'Played live' }, star: { en: 'Lin Yue' }, scheduledStart: new Date().toISOString(), requiredTier: 'gold' })).status).toBe(201);
     const { streamUrl } = (await (await api('/api/meetups/played-live/start')).json()) as { streamUrl: string };
     const { page, errors } = await probePage();
@@ -103,7 +103,7 @@ describe('the live stream in Chromium', () => {
       const video = document.getElementById('v') as HTMLVideoElement;
       video.currentTime = video.duration - 3;
     });
-    await replay.page.waitForFunction(() => (window as unknown as { probe: Probe }).probe.ended, undefined, { timeout: 30_000 });
+    await replay.page.waitForFunction(() => (window as unknown as { probe: Probe }).probe.ended, undefined, { timeout: 60_000 });
     expect((await readProbe(replay.page)).fatal).toEqual([]);
     expect(replay.errors).toEqual([]);
   });

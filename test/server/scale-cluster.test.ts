@@ -307,7 +307,7 @@ describe('three feed nodes on PostgreSQL and Redis', { timeout: 120_000 }, () =>
     expect(await reconnected).toBe(true);
     expect(viaC.routed.at(-1)).toBe(nodes.a.port);
     const last = Math.max(...outcomes.map((o) => o.seq));
-    await waitFor(() => recoveringSeqs.includes(last), 10_000, 'the last event on the recovered socket');
+    await waitFor(() => recoveringSeqs.includes(last), 30_000, 'the last event on the recovered socket');
     expect(recoveringSeqs).toEqual(Array.from({ length: last - primer + 1 }, (_, i) => primer + i));
     recovering.close();
     await viaC.close();
