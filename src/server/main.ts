@@ -72,6 +72,9 @@ console.info(`
 SetVisit is running.
 
   Desktop tour:     ${base}/?project=${project}
+  TV (remote keys): ${base}/?project=${project}&mode=tv
+  VR headset:       ${base}/?project=${project}&mode=xr
+  Operator console: ${base}/?project=${project}&mode=host   (meet-ups, questions, milestones; asks for the token)
   中文界面:          ${base}/?project=${project}&lang=zh-CN
   Project snapshot: ${base}/api/projects/${project}
 

@@ -10,6 +10,8 @@ export interface ServerProcess {
   url: string;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** Everything it has printed so far (stdout and stderr). */
+  output(): string;
 }
 
 export interface ServerProcessOptions {
@@ -55,7 +57,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     });
     void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { child, port, url: `http://127.0.0.1:${port}`, exited };
+  return { child, port, url: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
 
 /** SIGKILL: no shutdown handler runs, as in a crash. */

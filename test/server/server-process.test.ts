@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ProjectSnapshot } from '../../src/protocol';
 import { killServerProcess, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { PROJECT_ID, postMilestone, validMilestone } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'setvisit-process-'));
 const running: ServerProcess[] = [];
@@ -42,6 +43,19 @@ describe('server process', { timeout: 60_000 }, () => {
     expect(((await next.json()) as { seq: number }).seq).toBe(before.seq + 1);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  });
+
+  it('prints the URLs to open (desktop, TV, VR, operator console) and the demo backer codes', async () => {
+    const server = await startServerProcess({ dataDir });
+    running.push(server);
+    await waitFor(() => server.output().includes('Demo backer codes'), 10_000, 'the banner');
+    const banner = server.output();
+    const base = `http://localhost:${server.port}/?project=${PROJECT_ID}`;
+    for (const url of [base, `${base}&mode=tv`, `${base}&mode=xr`, `${base}&mode=host`]) expect(banner).toContain(url);
+    expect(banner).toMatch(/Operator console: .*mode=host/);
+    expect(banner).toMatch(/demo-supporter \(supporter\), demo-gold \(gold\)/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 
   it('refuses to start with a clear message when a setting makes no sense', async () => {
