@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/test-server';
 import { withTimeout } from './bounded';
 import { probeInitScript, type ProbeReadings } from './page-probe';
+import type { XrViewFigure } from './xr-figures';
 
 export interface TvFirstScreen {
   interactiveMs: number;
@@ -60,11 +61,7 @@ export async function measureTvFirstScreen(browser: Browser, baseUrl: string, cp
   }
 }
 
-export interface XrViewFigure {
-  path: 'media-layer' | 'sphere';
-  drawCallsPerEye: number;
-  trianglesPerEye: number;
-}
+export type { XrViewFigure } from './xr-figures';
 
 /** The XR engineer's measurement, if test/bench/xr-figures.ts exists; null otherwise. */
 export async function measureXrFigures(baseUrl: string, timeoutMs: number): Promise<XrViewFigure[] | 'not written' | { error: string }> {

@@ -3,7 +3,7 @@
 import { loadavg, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { launchBenchChromium } from './bench-browser';
+import { launchDebianChromium } from '../helpers/browser';
 import { postMilestone, validMilestone } from '../helpers/test-server';
 import { buildApp, BENCH_APP_DIR } from './app-build';
 import { type Row, type TableRow, renderTable } from './bench-table';
@@ -78,7 +78,7 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
   onCleanup(() => app.close());
   const peers = wantsPeers ? await startPeerServer(PEERS_DIST) : null;
   if (peers) onCleanup(() => peers.close());
-  const browser: Browser = await launchBenchChromium();
+  const browser: Browser = await launchDebianChromium();
   onCleanup(() => browser.close());
 
   const targets = viewerTargets(app.url, peers?.url ?? '').filter((t) => options.viewers.includes(t.id));

@@ -10,8 +10,8 @@
 // hook reports it; per eye = half. Over SAMPLE_FRAMES frames the largest value is kept (a caption showing or
 // not changes it by one), so the figure is the view's worst case at that location.
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_PATH } from '../helpers/browser';
+import type { Browser } from 'playwright-core';
+import { launchDebianChromium } from '../helpers/browser';
 import { installIwer } from '../xr/iwer-harness';
 import { sampleTour, XrPage } from '../xr/xr-page';
 
@@ -25,11 +25,7 @@ const SAMPLE_FRAMES = 30;
 
 export async function measureXrView(baseUrl: string): Promise<XrViewFigure[]> {
   // Not launchChromium(): that one insists on dist/, and the bench serves its own build.
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  const browser: Browser = await launchDebianChromium();
   try {
     const figures: XrViewFigure[] = [];
     for (const path of ['media-layer', 'sphere'] as const) figures.push(await measurePath(browser, baseUrl, path));

@@ -9,12 +9,20 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots the browser tests leave for people to look at (ignored by git). */
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'test/.artifacts');
 
-/** `extraArgs`: more Chromium switches for one test (e.g. a small MSE buffer limit to provoke quota errors). */
+/**
+ * For the browser tests, which serve dist/. `extraArgs`: more Chromium switches for one test (e.g. a small MSE
+ * buffer limit to provoke quota errors).
+ */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(join(APP_DIR, 'index.html'))) throw new Error('No built app in dist/: run `npm run build` first (npm test does)');
   // A fresh clone has no artifacts folder; every browser test starts here before it saves a screenshot.
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return launchDebianChromium(extraArgs);
+}
+
+/** The same browser without the dist/ check: the benchmarks serve their own builds. */
+export async function launchDebianChromium(extraArgs: string[] = []): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
