@@ -1,5 +1,6 @@
 // Everything drawn over the 360 view about the video itself: loading progress, buffering, and the error card.
 import { useI18n, useMedia } from '../../react/AppContext';
+import { MediaLoadingCard } from '../../react/MediaLoadingCard';
 
 export function MediaOverlay({ onRetry, poster }: { onRetry: () => void; poster: string | undefined }) {
   const media = useMedia();
@@ -18,16 +19,9 @@ export function MediaOverlay({ onRetry, poster }: { onRetry: () => void; poster:
     );
   }
   if (media.status === 'idle' || media.status === 'loading') {
-    const percent = Math.round(media.progress * 100);
     return (
       <div className="overlay overlay--loading" style={poster ? { backgroundImage: `url(${poster})` } : undefined}>
-        <div className="card" role="status" aria-live="polite">
-          <p>{t('media.loading', { percent })}</p>
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-            <div className="progress__bar" style={{ width: `${percent}%` }} />
-          </div>
-          {media.stage && <p className="muted">{t(`media.stage.${media.stage}`)}</p>}
-        </div>
+        <MediaLoadingCard className="card" />
       </div>
     );
   }
