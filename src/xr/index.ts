@@ -13,7 +13,7 @@ export { wrapText } from './text-wrap';
 export type { Measure } from './text-wrap';
 export { CJK_FONT_STACK, fontStack, font, milestonePanelModel, layoutMilestonePanel, layoutHotspotLabel, layoutCaption, layoutToast } from './panel-layout';
 export type { Drawing, DrawStep, FontMeasure, MilestonePanelModel, ToastModel } from './panel-layout';
-export { locationListModel, layoutLocationList, locationListSize, entryAtUv, entryCentreUv, LIST_LAYOUT } from './location-list';
+export { locationListModel, layoutLocationList, locationListSize, entryAtUv, entryCentreUv, pageCount, pageRange, LIST_LAYOUT, PAGE_PREVIOUS, PAGE_NEXT } from './location-list';
 export type { LocationListModel } from './location-list';
 export { MilestoneToasts, DEFAULT_MILESTONE_TOAST } from './milestone-toasts';
 export type { MilestoneToastConfig, ToastState, ToastMilestone } from './milestone-toasts';

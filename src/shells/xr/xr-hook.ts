@@ -12,8 +12,14 @@ export interface GazeReport {
 }
 
 export interface LocationListReport {
-  /** Each row's centre as seen from the head this frame (yaw/pitch in degrees, as in the tour file). */
+  /**
+   * Each row of the page on show, and the pager's buttons ('‹previous', '›next') where they lead somewhere: its
+   * centre as seen from the head this frame (yaw/pitch in degrees, as in the tour file).
+   */
   entries: { id: string; yaw: number; pitch: number }[];
+  /** The page on show (0-based) and how many there are. */
+  page: number;
+  pages: number;
   /** The row a ray or the gaze rests on, or null. */
   highlighted: string | null;
   gaze: GazeReport;
@@ -50,7 +56,7 @@ export class XrHook {
   panelYaw = 0;
   /** Which way the head faces, degrees of yaw (a location change must not turn it). */
   headYaw = 0;
-  locationList: LocationListReport = { entries: [], highlighted: null, gaze: { target: null, progress: 0 } };
+  locationList: LocationListReport = { entries: [], page: 0, pages: 1, highlighted: null, gaze: { target: null, progress: 0 } };
   toast: ToastReport = { visible: false, text: '', draws: 0 };
   private readonly surfaces = new Map<string, CanvasSurface>();
   private currentSession: XRSession | null = null;
