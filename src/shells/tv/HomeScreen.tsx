@@ -9,12 +9,13 @@ import { SummaryTiles } from './SummaryTiles';
 
 export const INTERACTIVE_MARK = 'setvisit:tv-interactive';
 
-export function HomeScreen({ onWatch }: { onWatch: () => void }) {
+export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeetups: () => void }) {
   const feed = useFeed();
   const i18n = useI18n();
   const { t } = i18n;
   const { projectId } = useServices();
   const watch = useFocusable<HTMLButtonElement>('home-watch', { section: 'actions', onSelect: onWatch });
+  const meetups = useFocusable<HTMLButtonElement>('home-meetups', { section: 'actions', onSelect: onMeetups });
   const settled = feed.data !== null || feed.error !== null;
   useEffect(() => {
     // For `npm run bench`: the moment the first screen shows the project (or why it cannot) and answers the remote.
@@ -58,6 +59,9 @@ export function HomeScreen({ onWatch }: { onWatch: () => void }) {
         </h1>
         <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-watch" {...watch.props}>
           {t('tv.watch')}
+        </button>
+        <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
+          {t('tv.meetups')}
         </button>
         <ConnectionState />
       </header>

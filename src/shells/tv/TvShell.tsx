@@ -12,8 +12,9 @@ import { createPointerMode, type RemoteInputMode } from '../../tv/pointer-mode';
 import { registerTizenKeys } from '../../tv/tizen-keys';
 import { ExitPrompt } from './ExitPrompt';
 import { HomeScreen } from './HomeScreen';
+import { MeetupHost } from './meetup/MeetupHost';
 import { MilestoneToasts } from './MilestoneToasts';
-import { TvShellProvider, type TvScreenId, type TvShellApi } from './TvShellContext';
+import { isTvScreen, TvShellProvider, type TvScreenId, type TvShellApi } from './TvShellContext';
 import { WatchHost } from './WatchHost';
 import './tv.css';
 
@@ -46,7 +47,7 @@ export default function TvShell() {
 
   useEffect(() => {
     const stack = createBackStack(window, {
-      onScreen: (screen, restore) => setView({ screen: screen === 'watch' ? 'watch' : 'home', restore }),
+      onScreen: (screen, restore) => setView({ screen: isTvScreen(screen) ? screen : 'home', restore }),
       onExitRequested: () => {
         focus.remember(BEFORE_EXIT);
         setExitOpen(true);
@@ -183,7 +184,14 @@ export default function TvShell() {
           data-screen={view.screen}
           onMouseDown={(event) => event.preventDefault()}
         >
-          {view.screen === 'home' ? <HomeScreen onWatch={() => api.open('watch')} /> : <WatchHost />}
+          {view.screen === 'home' ? (
+            <HomeScreen onWatch={() => api.open('watch')} onMeetups={() => api.open('meetups')} />
+          ) : view.screen === 'watch' ? (
+            <WatchHost />
+          ) : (
+            // One element for the list and a room over it: the meet-up screen stays mounted between the two.
+            <MeetupHost room={view.screen === 'meetup'} />
+          )}
           <MilestoneToasts notice={notice} />
           {exitOpen && <ExitPrompt onAnswer={answerExit} />}
         </div>

@@ -7,7 +7,14 @@ import type { FocusManager } from '../../tv/focus';
 import type { KeyRouter, RemoteKeyHandler } from '../../tv/key-router';
 import type { TvPlatform } from '../../tv/device';
 
-export type TvScreenId = 'home' | 'watch';
+/** home; watch: "Watch the set"; meetups: the list of star meet-ups; meetup: one meet-up's room (over the list). */
+export type TvScreenId = 'home' | 'watch' | 'meetups' | 'meetup';
+
+const SCREENS: readonly string[] = ['home', 'watch', 'meetups', 'meetup'] satisfies readonly TvScreenId[];
+
+export function isTvScreen(id: string): id is TvScreenId {
+  return SCREENS.includes(id);
+}
 
 export interface TvShellApi {
   focus: FocusManager;

@@ -1,0 +1,44 @@
+// Star meet-ups on the TV, remote only (the lazy chunk MeetupHost opens): the project's meet-ups, and one opened over
+// them as the shell's 'meetup' screen, so Back (a key, or history on webOS) closes the room before it leaves the list.
+// One meet-up client (one socket) for as long as the screen is open; the backer's code comes from Web Storage, as the
+// desktop sign-in keeps it, and is read again at every connect.
+import { useCallback, useState } from 'react';
+import { browserStorage, createBackerTokenStore } from '../../../feed/backer-token-store';
+import { MeetupProvider, useMeetupList } from '../../../react/useMeetup';
+import { useServices } from '../../../react/AppContext';
+import { useTvShell } from '../TvShellContext';
+import { TvMeetupList } from './TvMeetupList';
+import { TvMeetupRoom } from './TvMeetupRoom';
+import '../watch/watch.css';
+import './tv-meetup.css';
+
+const backerTokens = createBackerTokenStore(browserStorage());
+const readBackerToken = () => backerTokens.get();
+
+export default function MeetupScreen({ room }: { room: boolean }) {
+  return (
+    <MeetupProvider token={readBackerToken}>
+      <MeetupSection room={room} />
+    </MeetupProvider>
+  );
+}
+
+function MeetupSection({ room }: { room: boolean }) {
+  const shell = useTvShell();
+  const { projectId } = useServices();
+  // The list stays loaded under the room, so Back finds its cards (and the focus its card) at once.
+  const [list, reload] = useMeetupList(projectId);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = useCallback(
+    (meetupId: string) => {
+      setOpenId(meetupId);
+      shell.open('meetup');
+    },
+    [shell],
+  );
+  return (
+    <div className="tv-meetup" data-testid="tv-meetup-screen">
+      {room && openId ? <TvMeetupRoom key={openId} meetupId={openId} /> : <TvMeetupList list={list} onOpen={open} onRetry={reload} />}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+// The meet-up's stage on a TV: its stream as a one-location tour through the TV's tour player and media settings,
+// shown by the watch screen's own views (the WebGL sphere at DPR 1 with its pixel check, or the flat-pan view where
+// video in WebGL comes out black), the media states, the reaction burst and the spotlighted question on top.
+// The stage is focusable: OK on it lets held arrows look around, OK or Back ends that. While live, a probe reports
+// how far behind the live edge the picture is; in the replay the media keys play, pause and seek.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { browserStorage } from '../../../feed/backer-token-store';
+import { consoleLogger } from '../../../feed/logger';
+import { watchLivePosition } from '../../../meetup/live-position';
+import type { ReactionBurst } from '../../../meetup/reaction-burst';
+import { stageTour } from '../../../meetup/stage-tour';
+import { HotspotProjector } from '../../../panorama/hotspot-projector';
+import { DEFAULT_LOOK_LIMITS, LookController } from '../../../panorama/look-controller';
+import type { Meetup, Question } from '../../../protocol/meetup';
+import { useI18n, useMedia } from '../../../react/AppContext';
+import { useMeetupServices } from '../../../react/useMeetup';
+import { usePlayerState } from '../../../react/useTourPlayer';
+import type { TourPlayer } from '../../../tour/tour-player';
+import type { Tour } from '../../../tour/tour-schema';
+import { chooseTv360View, FLAT_PAN_FOV_DEG, flatProjectToScreen, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
+import { useFocusable } from '../../../tv/focus';
+import { ReactionCanvas } from '../../desktop/meetup/ReactionCanvas';
+import { useRemoteKeys, useTvShell } from '../TvShellContext';
+import { FlatPanView } from '../watch/FlatPanView';
+import { lookKeyOf, mediaCommandOf, runMediaCommand } from '../watch/remote-commands';
+import { useTvTourPlayer } from '../watch/useTvTourPlayer';
+import { WatchMediaStatus } from '../watch/WatchMediaStatus';
+import { WebGlView } from '../watch/WebGlView';
+
+/** As in "Watch the set": the flat view's frame edges stay off screen. */
+const FLAT_LOOK_LIMITS = { ...DEFAULT_LOOK_LIMITS, minFovDeg: FLAT_PAN_FOV_DEG, maxFovDeg: FLAT_PAN_FOV_DEG, maxPitchDeg: 90 - FLAT_PAN_FOV_DEG / 2 };
+
+export interface TvMeetupStageProps {
+  meetup: Meetup;
+  spotlight: Question | null;
+  onBurst: (burst: ReactionBurst | null) => void;
+  looking: boolean;
+  onLook: (looking: boolean) => void;
+}
+
+export function TvMeetupStage({ meetup, spotlight, onBurst, looking, onLook }: TvMeetupStageProps) {
+  const { t } = useI18n();
+  // A new tour (and player) only when the stream itself changes (live → replay), not on every room update.
+  const { streamUrl, id } = meetup;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const tour = useMemo(() => stageTour(meetup), [streamUrl, id]);
+  return (
+    <div className="tv-meetup-stage" data-testid="tv-meetup-stage" data-looking={looking}>
+      {tour ? (
+        <StagePlayer tour={tour} live={meetup.state === 'live'} looking={looking} onLook={onLook} />
+      ) : (
+        <p className="tv-card" role="status">
+          {t('meetup.stage.waiting')}
+        </p>
+      )}
+      <ReactionCanvas onBurst={onBurst} />
+      {spotlight && (
+        <div className="tv-meetup-spotlight" role="status" aria-live="polite" data-testid="tv-meetup-spotlight">
+          <span className="tv-meetup-spotlight__label">{t('meetup.spotlight')}</span>
+          <p className="tv-meetup-spotlight__text">{spotlight.text}</p>
+          {spotlight.askedBy && <p className="tv-muted">{t('meetup.askedBy', { name: spotlight.askedBy })}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StagePlayer(props: { tour: Tour; live: boolean; looking: boolean; onLook: (looking: boolean) => void }) {
+  const player = useTvTourPlayer(props.tour);
+  return player ? <StageView player={player} {...props} /> : null;
+}
+
+function StageView({ player, live, looking, onLook }: { player: TourPlayer; live: boolean; looking: boolean; onLook: (looking: boolean) => void }) {
+  const { t } = useI18n();
+  const { client } = useMeetupServices();
+  const shell = useTvShell();
+  const media = useMedia();
+  const { location, session } = usePlayerState(player).current;
+  const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ search: window.location.search, storage: browserStorage(), webgl: webglAvailable() }));
+  const flat = choice.view === 'flat';
+  const look = useMemo(() => (flat ? new LookController({ ...location.initialView, fov: FLAT_PAN_FOV_DEG }, FLAT_LOOK_LIMITS) : new LookController(location.initialView)), [location, flat]);
+  const projector = useMemo(() => new HotspotProjector(look, flat ? flatProjectToScreen : undefined), [look, flat]);
+  const fallBack = useCallback((reason: FlatPanReason) => {
+    consoleLogger.warn('tv: the meet-up stage cannot show video in WebGL here; switching to the flat view', { reason });
+    rememberFlatPan(browserStorage(), reason);
+    setChoice({ view: 'flat', reason, remembered: false });
+  }, []);
+  const stage = useFocusable<HTMLDivElement>('meetup-stage', { section: 'meetup-stage', onSelect: () => onLook(true) });
+  const retry = useFocusable<HTMLButtonElement>('meetup-media-retry', { section: 'meetup-stage', onSelect: () => player.retry() });
+
+  useEffect(() => {
+    if (!live) return undefined;
+    const stop = watchLivePosition(session.video, (position) => client.reportLivePosition(position));
+    return () => {
+      stop();
+      client.reportLivePosition(null);
+    };
+  }, [session, live, client]);
+  // A stream that fails puts Retry in front of the family.
+  useEffect(() => {
+    if (media.status === 'error') shell.focus.setFocus('meetup-media-retry');
+  }, [media.status, shell.focus]);
+  // A key released while the page was hidden never sends keyup: stop turning rather than spin forever.
+  useEffect(() => {
+    const release = () => look.releaseAllKeys();
+    window.addEventListener('blur', release);
+    return () => window.removeEventListener('blur', release);
+  }, [look]);
+
+  const stopLooking = () => {
+    look.releaseAllKeys();
+    onLook(false);
+    shell.focus.setFocus('meetup-stage');
+  };
+  useRemoteKeys(({ action, phase, repeat }) => {
+    if (looking) {
+      const key = lookKeyOf(action);
+      if (key) {
+        if (phase === 'down') look.keyDown(key, performance.now());
+        else look.keyUp(key);
+        return true;
+      }
+      if ((action.action === 'ok' || action.action === 'back') && !repeat) {
+        if (phase === 'down') stopLooking();
+        return true;
+      }
+    }
+    // The replay answers the media keys; the live stage has nothing to seek.
+    const command = live ? null : mediaCommandOf(action);
+    if (command) {
+      if (phase === 'down' && !repeat) runMediaCommand(session.video, command);
+      return true;
+    }
+    return false;
+  });
+
+  return (
+    <div className="watch tv-meetup-stage__view" data-view={choice.view} data-location={location.id}>
+      <div {...stage.props} className="watch__view tv-meetup-stage__focus" role="application" aria-label={t('meetup.stage.label')}>
+        {flat ? <FlatPanView session={session} look={look} projector={projector} source={location} /> : <WebGlView player={player} look={look} projector={projector} onFailure={fallBack} />}
+      </div>
+      <WatchMediaStatus poster={undefined} />
+      {media.status === 'error' && (
+        <button type="button" className="tv-button tv-button--primary tv-focusable tv-meetup-stage__retry" {...retry.props}>
+          {t('media.retry')}
+        </button>
+      )}
+      {(looking || stage.focused) && <p className="watch__hint">{looking ? t('tv.meetup.lookHint') : t('tv.meetup.lookStart')}</p>}
+    </div>
+  );
+}
