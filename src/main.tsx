@@ -11,6 +11,7 @@ import { createSnapshotCache } from './feed/snapshot-cache';
 import { createTranslator, detectLanguage } from './i18n/translator';
 import { AppProvider, type AppServices } from './react/AppContext';
 import { createAppStore } from './store/app-store';
+import { prefetchTour } from './tour/tour-prefetch';
 import './styles.css';
 
 // The shell by ?mode or device: the TV shell on TV user agents, the XR shell in headset browsers, the desktop shell
@@ -23,6 +24,10 @@ const HostShell = lazy(() => import('./shells/host/HostShell'));
 
 const params = readLaunchParams(location.search);
 const shell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
+// The tour's first frame waits for the tour file, its stream's master playlist and (where chosen) hls.js: ask for
+// them now, beside the shell's chunk, instead of after it. Not on the TV, whose first screen shows no tour, nor
+// for the host console or a meet-up link.
+if (!params.hostConsole && !params.meetupId && shell !== 'tv') prefetchTour(params.projectId);
 const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('app.name');

@@ -1,5 +1,6 @@
 // The media session's settings, with their defaults in one place.
 import type { HlsConfig } from 'hls.js';
+import type { EnginePreference } from './playback-engine';
 import { UNLIMITED, type RenditionLimits } from './rendition-cap';
 
 export interface MediaSessionConfig {
@@ -11,6 +12,8 @@ export interface MediaSessionConfig {
   maxMediaRecoveries: number;
   /** Caps on the renditions ABR may choose; the view fills in the texture limit once it has a renderer. */
   renditionLimits: RenditionLimits;
+  /** Which engine plays the stream (see decideEngine); `?hls=js|native` in the page's URL overrides it. */
+  engine: EnginePreference;
   /** Passed to hls.js as is. */
   hls: Partial<HlsConfig>;
 }
@@ -20,6 +23,7 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   retryBaseDelayMs: 1_000,
   maxMediaRecoveries: 2,
   renditionLimits: UNLIMITED,
+  engine: 'auto',
   hls: {
     // Start at the lowest rendition: the first frame comes sooner, and ABR climbs once playback runs.
     startLevel: 0,

@@ -7,8 +7,10 @@ import type * as HlsNamespace from 'hls.js';
 import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
-import { choosePlaybackEngine, loadHlsPlayer } from './playback-engine';
+import { decideEngine, engineSupport, ladderFitsNative, loadHlsPlayer, readEnginePreference, type EnginePreference } from './playback-engine';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
+import { playNatively } from './native-playback';
+import { readLadder, type StreamLadder } from './stream-ladder';
 
 type HlsModule = typeof HlsNamespace;
 
@@ -42,6 +44,12 @@ export class MediaSession {
   private generation = 0;
   private disposed = false;
   private limits: RenditionLimits;
+  /** The engine playing now (null before a load), and what the master playlist offers (null if unread). */
+  private engine: 'hls.js' | 'native' | null = null;
+  private ladder: StreamLadder | null = null;
+  /** Set when a limit learnt during native playback ruled native out for this stream. */
+  private forcedEngine: EnginePreference | null = null;
+  private stopNative: (() => void) | null = null;
   private readonly listeners = new Set<(state: MediaState) => void>();
 
   constructor(options: MediaSessionOptions = {}) {
@@ -59,7 +67,6 @@ export class MediaSession {
     video.preload = 'auto';
     video.addEventListener('waiting', this.onWaiting);
     video.addEventListener('playing', this.onPlaying);
-    video.addEventListener('error', this.onNativeError);
     this.video = video;
   }
 
@@ -85,19 +92,37 @@ export class MediaSession {
   async load(src: string, { preload = false }: { preload?: boolean } = {}): Promise<void> {
     this.teardownPlayback();
     const generation = ++this.generation;
+    if (src !== this.src) this.forcedEngine = null;
     this.src = src;
     this.active = !preload;
     this.networkRetries = 0;
     this.mediaRecoveries = 0;
     this.loadStartedAt = performance.now();
+    this.engine = null;
+    this.ladder = null;
     this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
 
-    const engine = choosePlaybackEngine(this.video);
+    const support = engineSupport(this.video);
+    const preference = this.preference();
+    const ladder = readLadderIfNeeded(src, decideEngine(support, preference, () => true) === 'native');
+    // Only when both engines could play does the choice wait for the ladder (one small request, usually started
+    // by the page's entry long before): the browser's own HLS must not climb past what the texture can take.
+    const undecided = decideEngine(support, preference, () => false) !== decideEngine(support, preference, () => true);
+    if (undecided) this.ladder = await ladder;
+    else void ladder.then((read) => generation === this.generation && (this.ladder = read));
+    if (generation !== this.generation || this.disposed) return;
+    const engine = decideEngine(support, preference, () => ladderFitsNative(this.ladder, this.limits));
     if (engine === 'none') return this.fail({ kind: 'unsupported', detail: 'neither MSE nor native HLS is available' });
+    this.engine = engine;
     this.patch({ engine });
     this.watchFirstFrame(generation);
     if (engine === 'native') {
-      this.video.src = src;
+      const current = () => generation === this.generation;
+      this.stopNative = playNatively(this.video, src, () => this.ladder, {
+        progress: (progress) => current() && this.progress(progress, 'decode'),
+        rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
+        error: (error) => current() && this.onNativeError(error, support.mse),
+      });
       if (this.active) this.play();
       return;
     }
@@ -127,6 +152,12 @@ export class MediaSession {
   setRenditionLimits(limits: Partial<RenditionLimits>): void {
     this.limits = { ...this.limits, ...limits };
     if (this.hls) this.applyLevelCap(this.hls);
+    // Native HLS was chosen on an assumed texture limit that the renderer has now contradicted: only hls.js can
+    // keep this stream's larger renditions off the sphere, so play it again through hls.js from where it was.
+    if (this.engine === 'native' && this.src && this.ladder && !ladderFitsNative(this.ladder, this.limits) && this.preference() !== 'native') {
+      this.logger.warn('media: the top rendition exceeds the renderer’s limits; switching to hls.js', { maxTextureSize: this.limits.maxTextureSize });
+      this.switchToHlsJs(this.src, this.video.currentTime);
+    }
   }
 
   /** Puts the video element into the page (hidden; the view draws it): some browsers stop decoding detached
@@ -151,7 +182,6 @@ export class MediaSession {
     this.listeners.clear();
     this.video.removeEventListener('waiting', this.onWaiting);
     this.video.removeEventListener('playing', this.onPlaying);
-    this.video.removeEventListener('error', this.onNativeError);
     this.video.removeAttribute('src');
     this.video.load();
   }
@@ -219,12 +249,51 @@ export class MediaSession {
     this.fail({ kind, detail: data.details });
   }
 
-  private readonly onNativeError = (): void => {
-    if (this.hls || !this.src) return; // hls.js reports its own errors
-    const code = this.video.error?.code;
-    const kind: MediaError['kind'] = code === 2 ? 'network' : code === 3 ? 'media' : code === 4 ? 'unsupported' : 'other';
-    this.fail({ kind, detail: this.video.error?.message || `media error ${code ?? '?'}` });
-  };
+  private preference(): EnginePreference {
+    const fromUrl = typeof location === 'undefined' ? 'auto' : readEnginePreference(location.search);
+    return this.forcedEngine ?? (fromUrl !== 'auto' ? fromUrl : this.config.engine);
+  }
+
+  /**
+   * Chromium's own HLS gives up for good where hls.js plays on: a rendition answering 404 and a truncated segment
+   * both end in a fatal error (test/media/hls-engines.test.ts). Where hls.js can play, it takes over from the
+   * same position; elsewhere a network error is retried like hls.js's, and anything else shows the error card.
+   */
+  private onNativeError(error: { code: number; message: string }, hlsJsAvailable: boolean): void {
+    const src = this.src;
+    if (!src) return;
+    const resumeAt = this.video.currentTime;
+    if (hlsJsAvailable && this.preference() !== 'native') {
+      this.logger.warn('media: native HLS failed, playing through hls.js', { code: error.code, detail: error.message });
+      this.switchToHlsJs(src, resumeAt);
+      return;
+    }
+    if (error.code === 2 && this.networkRetries < this.config.maxNetworkRetries) {
+      const delay = this.config.retryBaseDelayMs * 2 ** this.networkRetries++;
+      this.logger.warn('media: network error in native playback, retrying', { delayMs: delay });
+      this.retryTimer = setTimeout(() => {
+        this.video.src = src;
+        if (resumeAt > 0) this.video.currentTime = resumeAt;
+        if (this.active) this.play();
+      }, delay);
+      return;
+    }
+    const kind: MediaError['kind'] = error.code === 2 ? 'network' : error.code === 3 ? 'media' : error.code === 4 ? 'unsupported' : 'other';
+    this.fail({ kind, detail: error.message });
+  }
+
+  /** Plays the same stream again through hls.js from `resumeAt`; hls.js stays this session's engine for it. */
+  private switchToHlsJs(src: string, resumeAt: number): void {
+    this.forcedEngine = 'hls.js';
+    const startedAt = this.loadStartedAt;
+    const firstFrameMs = this.state.metrics.timeToFirstFrameMs;
+    void this.load(src, { preload: !this.active }).then(() => {
+      if (this.src !== src) return;
+      if (resumeAt > 0) this.video.currentTime = resumeAt;
+      // No frame had shown yet: the person has waited since the first load, and the figure says so.
+      if (firstFrameMs === null) this.loadStartedAt = startedAt;
+    });
+  }
 
   private readonly onWaiting = (): void => {
     if (this.state.status !== 'playing') return;
@@ -288,7 +357,14 @@ export class MediaSession {
 
   private teardownPlayback(): void {
     clearTimeout(this.retryTimer);
+    this.stopNative?.();
+    this.stopNative = null;
     this.hls?.destroy();
     this.hls = null;
   }
+}
+
+/** The stream's ladder when native playback is possible (to decide, and to name its renditions); else nothing. */
+function readLadderIfNeeded(src: string, nativePossible: boolean): Promise<StreamLadder | null> {
+  return nativePossible ? readLadder(src) : Promise.resolve(null);
 }

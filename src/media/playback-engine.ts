@@ -1,17 +1,69 @@
 // Chooses how a stream is played (hls.js over Media Source Extensions, or the browser's own HLS) and loads hls.js.
 import type * as HlsNamespace from 'hls.js';
+import { UNLIMITED, type RenditionLimits } from './rendition-cap';
+import { prefetchLadder, topRung, type StreamLadder } from './stream-ladder';
 
 export type PlaybackEngine = 'hls.js' | 'native' | 'none';
 export type HlsModule = typeof HlsNamespace;
+/** `auto`: the policy below; `hls.js` / `native`: that engine wherever the browser has it (`?hls=js|native`). */
+export type EnginePreference = 'auto' | 'hls.js' | 'native';
 
 const PROBE_CODECS = 'video/mp4; codecs="avc1.4d401f,mp4a.40.2"';
+const HLS_MIME = 'application/vnd.apple.mpegurl';
 
-export function choosePlaybackEngine(video: HTMLVideoElement): PlaybackEngine {
-  // hls.js where MSE (or Safari's ManagedMediaSource) can take H.264: it gives us ABR caps and error recovery.
-  const mse = (globalThis as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource ?? globalThis.MediaSource;
-  if (mse && typeof mse.isTypeSupported === 'function' && mse.isTypeSupported(PROBE_CODECS)) return 'hls.js';
-  if (video.canPlayType('application/vnd.apple.mpegurl')) return 'native';
-  return 'none';
+/**
+ * The texture limit assumed while the renderer has not told its own (the engine is chosen before three.js has
+ * arrived): what every WebGL device we target reads at least, phones included (egjs-view360 #384 lists 4096).
+ */
+export const ASSUMED_MAX_TEXTURE_SIZE = 4096;
+
+export interface EngineSupport {
+  /** hls.js can play: MSE (or Safari's ManagedMediaSource) takes H.264. */
+  mse: boolean;
+  /** The browser plays HLS itself (Safari, Chrome since it ships native HLS, Android, many TVs). */
+  native: boolean;
+}
+
+export function engineSupport(video: Pick<HTMLVideoElement, 'canPlayType'>): EngineSupport {
+  const mediaSource = (globalThis as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource ?? globalThis.MediaSource;
+  return {
+    mse: Boolean(mediaSource && typeof mediaSource.isTypeSupported === 'function' && mediaSource.isTypeSupported(PROBE_CODECS)),
+    native: video.canPlayType(HLS_MIME) !== '',
+  };
+}
+
+/** The `?hls=js|native` override (tests and people comparing the two); anything else is `auto`. */
+export function readEnginePreference(search: string): EnginePreference {
+  const value = new URLSearchParams(search).get('hls');
+  return value === 'js' || value === 'hls.js' ? 'hls.js' : value === 'native' ? 'native' : 'auto';
+}
+
+/** Whether the browser's own HLS, which has no rendition cap and climbs to the top rendition, can show this stream. */
+export function ladderFitsNative(ladder: StreamLadder | null, limits: RenditionLimits): boolean {
+  const top = ladder ? topRung(ladder) : null;
+  // An unreadable master or a bare media playlist: sizes unknown, so hls.js (which reports errors with retries).
+  if (!top || top.width <= 0 || top.height <= 0) return false;
+  const texture = Number.isFinite(limits.maxTextureSize) ? limits.maxTextureSize : ASSUMED_MAX_TEXTURE_SIZE;
+  return top.width <= texture && top.height <= texture && top.height <= limits.maxHeight;
+}
+
+/**
+ * The policy: the browser's own HLS where it has it and the stream's largest rendition fits what the device can
+ * upload and decode (it costs no 182 kB gz download and does its parsing off the main thread); hls.js otherwise,
+ * for its rendition caps. Where only one engine exists, that one, whatever the stream.
+ */
+export function decideEngine(support: EngineSupport, preference: EnginePreference, nativeFits: () => boolean): PlaybackEngine {
+  if (!support.mse && !support.native) return 'none';
+  if (!support.native) return 'hls.js';
+  if (!support.mse) return 'native';
+  if (preference === 'hls.js') return 'hls.js';
+  if (preference === 'native') return 'native';
+  return nativeFits() ? 'native' : 'hls.js';
+}
+
+/** Whether this browser will need hls.js whatever the stream (no native HLS, or hls.js asked for). */
+export function needsHlsPlayer(support: EngineSupport, preference: EnginePreference): boolean {
+  return decideEngine(support, preference, () => false) === 'hls.js' && decideEngine(support, preference, () => true) === 'hls.js';
 }
 
 /**
@@ -24,11 +76,34 @@ export function loadHlsPlayer(): Promise<HlsModule> {
 }
 
 /**
- * Starts downloading hls.js where it will play the stream, so that it arrives while the tour file loads rather than
- * after it; the session's own import then finds it in the module cache. Pages that never play video never call it.
+ * Starts downloading hls.js where it will certainly play the stream (no native HLS, or `?hls=js`), so that it
+ * arrives while the tour file loads rather than after it; the session's own import then finds it in the module
+ * cache. Where native HLS may serve, the session decides once it has read the stream's ladder, and the page
+ * downloads hls.js only if it is chosen. Pages that never play video never call this.
  */
 export function prefetchHlsPlayer(): void {
-  if (typeof document === 'undefined' || choosePlaybackEngine(document.createElement('video')) !== 'hls.js') return;
+  if (typeof document === 'undefined') return;
+  const support = engineSupport(document.createElement('video'));
+  if (!needsHlsPlayer(support, readEnginePreference(location.search))) return;
   // A failed prefetch is not an error: the session's own load reports it, with Retry.
   loadHlsPlayer().catch(() => undefined);
+}
+
+/**
+ * Everything the first frame of `src` will wait for, started now (from the page's entry, before the shell and the
+ * renderer have arrived): the master playlist, whose ladder decides the engine, and hls.js where it is chosen.
+ * The session later takes the ladder read and finds hls.js in the module cache.
+ */
+export function prefetchStream(src: string): void {
+  if (typeof document === 'undefined') return;
+  const support = engineSupport(document.createElement('video'));
+  const preference = readEnginePreference(location.search);
+  if (needsHlsPlayer(support, preference)) {
+    loadHlsPlayer().catch(() => undefined);
+    return;
+  }
+  if (decideEngine(support, preference, () => true) !== 'native') return;
+  void prefetchLadder(src).then((ladder) => {
+    if (decideEngine(support, preference, () => ladderFitsNative(ladder, UNLIMITED)) === 'hls.js') loadHlsPlayer().catch(() => undefined);
+  });
 }

@@ -1,5 +1,6 @@
 // Fetches and validates a project's tour file; every failure comes back as a reason a person can read.
 import { describeIssues, summarizeIssues } from '../protocol';
+import { takePrefetchedTour, tourFileUrl } from './tour-prefetch';
 import { Tour } from './tour-schema';
 
 export type TourResult =
@@ -11,7 +12,8 @@ export type TourResult =
 export async function loadTour(projectId: string, fetchImpl: typeof fetch = fetch): Promise<TourResult> {
   let response: Response;
   try {
-    response = await fetchImpl(`/scenes/${encodeURIComponent(projectId)}.json`);
+    // The entry may have asked for it already, in parallel with the shell's chunk.
+    response = await (takePrefetchedTour(projectId) ?? fetchImpl(tourFileUrl(projectId)));
   } catch (err) {
     return { kind: 'invalid', reason: `the tour file could not be fetched (${String(err)})` };
   }

@@ -62,7 +62,7 @@ describe('media and project states in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('shows the media metrics with ?stats=1', async () => {
-    const { page } = await open('/?project=lantern-keeper&stats=1');
+    const { page } = await open('/?project=lantern-keeper&stats=1&hls=js'); // native stats: test/media/hls-engines.test.ts
     const stats = page.getByTestId('stats');
     await stats.getByText(/^\d+ ms$/).waitFor({ timeout: 30_000 });
     expect(await stats.textContent()).toMatch(/hls\.js/);

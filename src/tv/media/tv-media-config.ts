@@ -18,6 +18,9 @@ export const TV_BUFFER_BYTES = 20 * 1000 * 1000;
 export function tvMediaConfig(limits: Partial<RenditionLimits> = {}): Partial<MediaSessionConfig> {
   return {
     renditionLimits: { maxTextureSize: limits.maxTextureSize ?? Infinity, maxHeight: limits.maxHeight ?? TV_DEFAULT_MAX_HEIGHT },
+    // hls.js, not the set's own HLS, until native playback has been tried on real sets: the quota recovery and the
+    // pinned version above are hls.js's, and video in WebGL is where TVs misbehave (FIELD-NOTES).
+    engine: 'hls.js',
     hls: {
       ...DEFAULT_MEDIA_CONFIG.hls,
       maxBufferSize: TV_BUFFER_BYTES,

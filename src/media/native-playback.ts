@@ -1,0 +1,37 @@
+// The browser's own HLS on a <video>: it reports its stages, renditions and errors through the element alone.
+// What a fatal error means is the session's call (fall back to hls.js, retry, or show the error card).
+import { rungForHeight, type StreamLadder } from './stream-ladder';
+
+export interface NativePlaybackEvents {
+  /** Metadata, then enough data to play: loading progress. */
+  progress(progress: number): void;
+  /** The rendition the browser switched to (its bitrate from the ladder, 0 if unknown). */
+  rendition(rendition: { height: number; bitrate: number }): void;
+  /** A fatal element error (code 2 network, 3 decode, 4 unparsable or unsupported: a 404 rendition and a
+   * truncated segment both end as 4 in Chromium 156). */
+  error(error: { code: number; message: string }): void;
+}
+
+/** Points the element at `src` and reports until the returned stop is called. */
+export function playNatively(video: HTMLVideoElement, src: string, ladder: () => StreamLadder | null, events: NativePlaybackEvents): () => void {
+  const onMetadata = () => events.progress(0.6);
+  const onCanPlay = () => events.progress(0.8);
+  const onResize = () => {
+    const height = video.videoHeight;
+    if (height <= 0) return;
+    const read = ladder();
+    events.rendition({ height, bitrate: (read && rungForHeight(read, height)?.bitrate) ?? 0 });
+  };
+  const onError = () => events.error({ code: video.error?.code ?? 0, message: video.error?.message || `media error ${video.error?.code ?? '?'}` });
+  video.addEventListener('loadedmetadata', onMetadata);
+  video.addEventListener('canplay', onCanPlay);
+  video.addEventListener('resize', onResize);
+  video.addEventListener('error', onError);
+  video.src = src;
+  return () => {
+    video.removeEventListener('loadedmetadata', onMetadata);
+    video.removeEventListener('canplay', onCanPlay);
+    video.removeEventListener('resize', onResize);
+    video.removeEventListener('error', onError);
+  };
+}

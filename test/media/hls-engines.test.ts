@@ -1,0 +1,143 @@
+// The browser's own HLS against hls.js on the sample tour, in Chromium 156 (which answers canPlayType
+// 'application/vnd.apple.mpegurl' === 'maybe'): what native playback does well (first frame with no hls.js
+// download, seeking, the loop, the stats), where it gives up for good (a rendition answering 404, a truncated
+// segment), and that the session then hands the stream to hls.js, which plays on.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ serveApp: true });
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+interface Media {
+  status: string;
+  engine: string | null;
+  error: { kind: string } | null;
+  metrics: { rendition: { height: number; bitrate: number } | null; timeToFirstFrameMs: number | null };
+}
+const media = (page: Page): Promise<Media> =>
+  page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: Media } } } }).__setvisit.store.getState().media);
+const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
+const hlsJsDownloaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/hls-[\w-]+\.js$/.test(e.name)));
+
+async function open(query: string, setup?: (page: Page) => Promise<unknown>): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+  const errors = recordPageErrors(page);
+  await setup?.(page);
+  await page.goto(`${server.url}/?mode=desktop&project=${PROJECT_ID}&lang=en${query}`);
+  return { page, errors };
+}
+
+async function playsPast(page: Page, seconds: number): Promise<void> {
+  await page.waitForFunction((s) => (document.querySelector('video')?.currentTime ?? 0) > s, seconds, { timeout: 45_000 });
+}
+
+/** Every request for the lowest rendition (the one both engines start on) answers 404. */
+const deadLowestRendition = (page: Page) => page.route('**/media/backlot/tv/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+/** The second segment of every rendition arrives cut in half, as a dropped connection leaves it. */
+const truncatedSecondSegment = (page: Page) =>
+  page.route(/\/media\/backlot\/[^/]+\/seg_00001\.m4s$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
+  });
+
+describe('native HLS and hls.js in Chromium', { timeout: 120_000 }, () => {
+  it('plays the sample tour natively by default, without downloading hls.js, and shows its rendition in the stats', async () => {
+    const { page, errors } = await open('&stats=1');
+    await playsPast(page, 1);
+    expect((await media(page)).engine).toBe('native');
+    expect(await hlsJsDownloaded(page)).toBe(false);
+    const stats = page.getByTestId('stats');
+    await stats.getByText(/^\d+p · \d+ kb\/s$/).waitFor({ timeout: 15_000 });
+    expect(await stats.textContent()).toMatch(/native/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('seeks and loops natively: from near the end the footage wraps to the start and plays on', async () => {
+    const { page } = await open('&hls=native');
+    await playsPast(page, 0.5);
+    const duration = await page.evaluate(() => document.querySelector('video')!.duration);
+    expect(duration).toBeGreaterThan(2);
+    await page.evaluate((d) => (document.querySelector('video')!.currentTime = d - 1), duration);
+    await page.waitForFunction((d) => document.querySelector('video')!.currentTime > d - 0.9, duration, { timeout: 30_000 });
+    // Past the end: the loop brings it back near zero, and it keeps going from there.
+    await page.waitForFunction(() => {
+      const v = document.querySelector('video')!;
+      return v.currentTime > 0.2 && v.currentTime < 3;
+    }, undefined, { timeout: 30_000 });
+    expect((await media(page)).status).not.toBe('error');
+    await page.close();
+  });
+
+  it('native alone gives up for good on a rendition that answers 404 (why the session falls back)', async () => {
+    const { page } = await open('&hls=native', deadLowestRendition);
+    const card = page.getByRole('alert').filter({ hasText: 'The set’s video stopped' });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await videoTime(page)).toBe(0);
+    expect((await media(page)).engine).toBe('native');
+    await page.close();
+  });
+
+  it('native alone gives up for good on a truncated segment', async () => {
+    const { page } = await open('&hls=native', truncatedSecondSegment);
+    await page.getByRole('alert').filter({ hasText: 'The set’s video stopped' }).waitFor({ timeout: 45_000 });
+    expect((await media(page)).status).toBe('error');
+    await page.close();
+  });
+
+  it('hands a stream whose rendition answers 404 to hls.js, which plays on another rendition', async () => {
+    const { page, errors } = await open('', deadLowestRendition);
+    await playsPast(page, 3);
+    const state = await media(page);
+    expect(state.engine).toBe('hls.js');
+    expect(state.status).not.toBe('error');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hands a stream with a truncated segment to hls.js, which plays on past it', async () => {
+    const { page } = await open('', truncatedSecondSegment);
+    await playsPast(page, 5);
+    const state = await media(page);
+    expect(state.engine).toBe('hls.js');
+    expect(state.status).not.toBe('error');
+    await page.close();
+  });
+
+  it('moves to hls.js when the renderer’s texture limit turns out smaller than the top rendition', async () => {
+    const { page } = await open('');
+    await playsPast(page, 0.5);
+    expect((await media(page)).engine).toBe('native');
+    // As a phone with a 1536-pixel texture limit would report it once its renderer exists.
+    await page.evaluate(() =>
+      (window as unknown as { __setvisit: { tour: { player: { setRenditionLimits(l: { maxTextureSize: number }): void } } } }).__setvisit.tour.player.setRenditionLimits({ maxTextureSize: 1536 }),
+    );
+    await expect.poll(async () => (await media(page)).engine, { timeout: 20_000 }).toBe('hls.js');
+    const before = await videoTime(page);
+    await page.waitForFunction((t) => (document.querySelector('video')?.currentTime ?? 0) > t + 0.5, before, { timeout: 30_000 });
+    const rendition = (await media(page)).metrics.rendition;
+    if (rendition) expect(rendition.height).toBeLessThanOrEqual(768);
+    await page.close();
+  });
+
+  it('plays through hls.js with ?hls=js, as before', async () => {
+    const { page } = await open('&hls=js&stats=1');
+    await playsPast(page, 1);
+    expect((await media(page)).engine).toBe('hls.js');
+    expect(await hlsJsDownloaded(page)).toBe(true);
+    await page.close();
+  });
+});
