@@ -1,7 +1,7 @@
 // The question board on a TV: the board's order (the same as on desktop), a few questions at a time, walked with up
 // and down (src/tv/meetup/question-browser.ts); OK on a question upvotes it; "Ask the star" opens the suggestions.
 // Past either end of the board, the shell's spatial focus takes over (up to Ask, left to the stage).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Question } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
@@ -39,6 +39,8 @@ export function TvQuestionBoard({ canAsk }: { canAsk: boolean }) {
       }),
     [shell.focus],
   );
+  // Votes reorder the rows and notes come and go without any element registering: measure afresh next key press.
+  useLayoutEffect(() => shell.focus.invalidateLayout(), [shell.focus, room.questions, room.actionError, shown.start, sent]);
   const pending = useRef<string | null>(null);
   // The next question may only now be on screen (the window moved): focus it after that render.
   useEffect(() => {
@@ -96,6 +98,8 @@ export function TvQuestionBoard({ canAsk }: { canAsk: boolean }) {
           onClose={(wasSent) => {
             setAsking(false);
             setSent(wasSent);
+            // Out of the dialog's scope first: focus may then go back to the button that opened it.
+            shell.focus.setScope(null);
             shell.focus.setFocus('meetup-ask');
           }}
         />
