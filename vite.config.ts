@@ -23,12 +23,44 @@ function noXrEmulator(): Plugin {
   };
 }
 
+/**
+ * three.js imported from its source modules (see `resolve.alias`) carries its shader chunks with the comments and
+ * indentation that its own one-file build strips; strip them the same way (comments, indentation, blank lines),
+ * keeping every line break, which GLSL's preprocessor needs.
+ */
+function minifyThreeShaders(): Plugin {
+  const minify = (glsl: string) =>
+    glsl
+      .replace(/\r/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/[ \t]*\/\/.*$/gm, '')
+      .replace(/^[ \t]+/gm, '')
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+  return {
+    name: 'setvisit:three-shaders',
+    transform(code, id) {
+      if (!/[\\/]three[\\/]src[\\/].*\.glsl\.js$/.test(id)) return null;
+      return { code: code.replace(/\/\* glsl \*\/`([^`]*)`/g, (_match, glsl: string) => `\`${minify(glsl)}\``), map: null };
+    },
+  };
+}
+
 const server = `http://localhost:${process.env.SETVISIT_DEV_API_PORT ?? 8080}`;
 
 export default defineConfig({
+  resolve: {
+    alias: [
+      // three.js from its source modules, not its one-file build: the desktop and TV views (plain three,
+      // named imports) then load only the modules they use, while R3F in the XR shell (which imports all of
+      // three) takes the rest from chunks of its own. One copy of three either way.
+      { find: /^three$/, replacement: 'three/src/Three.js' },
+    ],
+  },
   plugins: [
     react(),
     noXrEmulator(),
+    minifyThreeShaders(),
     // 2018 TVs (Tizen 4: Chromium 56, webOS 4: Chromium 53) have no ES modules: they load SystemJS chunks through
     // nomodule scripts, syntax lowered to ES2015 (test/tv/legacy-build.test.ts parses every one) with the
     // polyfills they use. Browsers with modules but without the "widely available" set (dynamic import, async

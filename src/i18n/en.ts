@@ -45,6 +45,7 @@ export const en = {
   'media.soundOff': 'Sound off',
   'view.hint': 'Drag, swipe or use the arrow keys to look around',
   'view.label': '360° view of {location}',
+  'view.noWebgl': 'This browser cannot show the 360° view (WebGL is off or unavailable). Try another browser or turn on hardware acceleration.',
   'tour.liveNote': 'LIVE',
   'tour.locations': 'Locations on this set',
   'tour.loading': 'Loading the set tour…',

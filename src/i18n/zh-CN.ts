@@ -47,6 +47,7 @@ export const zhCN: Record<MessageKey, string> = {
   'media.soundOff': '关闭声音',
   'view.hint': '拖动、滑动或使用方向键环顾四周',
   'view.label': '{location} 的 360° 画面',
+  'view.noWebgl': '此浏览器无法显示 360° 画面（WebGL 已关闭或不可用）。请换用其他浏览器，或开启硬件加速。',
   'tour.liveNote': '实时',
   'tour.locations': '片场地点',
   'tour.loading': '正在加载探班路线…',

@@ -1,14 +1,9 @@
-// The 360°/180° view as an R3F canvas: each location's video on the inside of a sphere (or hemisphere), the
-// camera driven by a LookController, a crossfade between locations, and stereo footage split by eye.
-// Renders on demand — once per new video frame, view change or fade step — instead of at display rate.
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import type { PerspectiveCamera } from 'three';
+// The 360°/180° view for React pages (desktop tour, meet-up stage, TV sphere): a thin binding over
+// PanoramaRenderer, which owns the canvas, draws on demand and never re-renders React per frame.
+import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { TourPlayer } from '../tour/tour-player';
 import type { LookController } from './look-controller';
-import { EYE_LAYER, VideoSpheres } from './VideoSpheres';
-
-const DEG = Math.PI / 180;
+import { PanoramaRenderer } from './panorama-renderer';
 
 export interface PanoramaCanvasProps {
   player: TourPlayer;
@@ -17,48 +12,72 @@ export interface PanoramaCanvasProps {
   onFrame?: (width: number, height: number, videoSeconds: number) => void;
   /** Highest device pixel ratio to render at (default 1.5; the TV passes 1: its GPU fills a 4K panel slowly). */
   maxDpr?: number;
-  /** More scene content inside the canvas, e.g. the TV's check that the video texture really shows pixels. */
+  /** Told when this browser gives no WebGL (the TV then switches to its flat view). */
+  onUnavailable?: () => void;
+  /** Shown instead of the view when there is no WebGL, e.g. a notice saying so. */
+  fallback?: ReactNode;
+  /** Parts that work on the drawn frames through usePanorama(), e.g. the TV's check that the video really shows. */
   children?: ReactNode;
 }
 
-export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, children }: PanoramaCanvasProps) {
-  const state = useSyncExternalStore(
-    (listener) => player.subscribe(listener),
-    () => player.state,
-  );
-  return (
-    <Canvas
-      frameloop="demand"
-      // Cap the pixel ratio: a 360 video is never sharper than its source, and fill rate is the cost.
-      dpr={[1, maxDpr]}
-      gl={{ antialias: false, powerPreference: 'high-performance' }}
-      camera={{ fov: look.fov, near: 0.1, far: 100, position: [0, 0, 0] }}
-      onCreated={({ gl }) => player.setRenditionLimits({ maxTextureSize: gl.capabilities.maxTextureSize })}
-    >
-      <VideoSpheres state={state} fadeMs={player.fadeMs} />
-      <LookCamera look={look} player={player} onFrame={onFrame} />
-      {children}
-    </Canvas>
-  );
+const PanoramaContext = createContext<PanoramaRenderer | null>(null);
+
+/** The view a PanoramaCanvas child belongs to (null outside one). */
+export function usePanorama(): PanoramaRenderer | null {
+  return useContext(PanoramaContext);
 }
 
-function LookCamera({ look, player, onFrame }: { look: LookController; player: TourPlayer; onFrame: PanoramaCanvasProps['onFrame'] }) {
-  const invalidate = useThree((state) => state.invalidate);
-  const lastFrame = useRef<number | null>(null);
-  useEffect(() => look.subscribe(() => invalidate()), [look, invalidate]);
-  useFrame((state) => {
-    const camera = state.camera as PerspectiveCamera;
-    // A flat screen shows the left eye of stereo footage (and mono footage, on layer 0).
-    camera.layers.enable(EYE_LAYER.left);
-    const now = performance.now();
-    if (look.update(now - (lastFrame.current ?? now), now)) invalidate();
-    lastFrame.current = now;
-    camera.rotation.set(look.pitch * DEG, -look.yaw * DEG, 0, 'YXZ');
-    if (camera.fov !== look.fov) {
-      camera.fov = look.fov;
-      camera.updateProjectionMatrix();
-    }
-    onFrame?.(state.size.width, state.size.height, player.state.current.session.video.currentTime);
+const HOST_STYLE: CSSProperties = { position: 'relative', width: '100%', height: '100%', overflow: 'hidden' };
+
+export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, onUnavailable, fallback, children }: PanoramaCanvasProps) {
+  const [view, setView] = useState<PanoramaRenderer | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  // The latest props without rebuilding the view: callers pass new closures on every render.
+  const latest = useRef({ onFrame, onUnavailable, look });
+  useEffect(() => {
+    latest.current = { onFrame, onUnavailable, look };
   });
-  return null;
+
+  // A ref callback (with React 19's cleanup) rather than an effect: the view lives exactly as long as its host.
+  const attach = useCallback(
+    (host: HTMLDivElement | null) => {
+      if (!host) return undefined;
+      let created: PanoramaRenderer;
+      try {
+        created = new PanoramaRenderer(host, {
+          player,
+          look: latest.current.look,
+          maxDpr,
+          onFrame: (width, height, seconds) => latest.current.onFrame?.(width, height, seconds),
+        });
+      } catch {
+        // No WebGL (blocked, no GPU process, too many contexts): say so instead of an empty black view.
+        setUnavailable(true);
+        latest.current.onUnavailable?.();
+        return undefined;
+      }
+      setView(created);
+      return () => {
+        setView(null);
+        created.dispose();
+      };
+    },
+    [player, maxDpr],
+  );
+
+  useEffect(() => view?.setLook(look), [view, look]);
+
+  return (
+    <>
+      <div ref={attach} style={HOST_STYLE}>
+        {unavailable && fallback}
+      </div>
+      {view && (
+        <PanoramaContext value={view}>
+          {/* A lazy child must not suspend the view itself: that would detach the host and rebuild the renderer. */}
+          <Suspense fallback={null}>{children}</Suspense>
+        </PanoramaContext>
+      )}
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HotspotProjector } from '../../panorama/hotspot-projector';
 import { LookController } from '../../panorama/look-controller';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
@@ -15,7 +15,7 @@ import { LocationList } from './LocationList';
 import { MediaOverlay } from './MediaOverlay';
 import { StatsOverlay } from './StatsOverlay';
 
-// The 3D view (three.js, R3F) and the player (hls.js) load only with the desktop shell, never on the first screen of
+// The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
 const panoramaCanvas = import('../../panorama/PanoramaCanvas');
@@ -45,6 +45,8 @@ function LocationView({ player }: { player: TourPlayer }) {
   const projector = useMemo(() => new HotspotProjector(look), [look]);
   const viewRef = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(true);
+  // One callback for the view's lifetime: it runs after every drawn frame.
+  const onFrame = useCallback((width: number, height: number, seconds: number) => projector.update(width, height, seconds), [projector]);
   const showStats = useMemo(() => new URLSearchParams(window.location.search).get('stats') === '1', []);
 
   useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
@@ -56,7 +58,7 @@ function LocationView({ player }: { player: TourPlayer }) {
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
       <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} onFrame={(w, h, time) => projector.update(w, h, time)} />
+        <PanoramaCanvas player={player} look={look} onFrame={onFrame} fallback={<NoWebGl text={i18n.t('view.noWebgl')} />} />
       </Suspense>
       <Hotspots player={player} projector={projector} />
       <Captions player={player} />
@@ -69,6 +71,17 @@ function LocationView({ player }: { player: TourPlayer }) {
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** Over the view when the browser gives no WebGL: the hotspots and controls still work, the picture cannot. */
+function NoWebGl({ text }: { text: string }) {
+  return (
+    <div className="overlay">
+      <p className="card" role="alert">
+        {text}
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// The 360 sphere on a TV: the shared PanoramaCanvas (on-demand frames, one draw per decoded video frame or view
-// change) at device pixel ratio 1, with the pixel probe inside it.
+// The 360 sphere on a TV: the shared PanoramaCanvas (plain three.js, on-demand frames: one draw per decoded video
+// frame or view change) at device pixel ratio 1, with the pixel probe reading its draws.
 import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
 import type { HotspotProjector } from '../../../panorama/hotspot-projector';
 import type { LookController } from '../../../panorama/look-controller';
@@ -7,7 +7,7 @@ import type { TourPlayer } from '../../../tour/tour-player';
 import type { FlatPanReason } from '../../../tv/flat-pan';
 import { watchTestHooks } from './test-hooks';
 
-// three.js, R3F and the probe load only when the sphere is used: the flat view never fetches them.
+// three.js and the probe load only when the sphere is used: the flat view never fetches them.
 const PanoramaCanvas = lazy(() => import('../../../panorama/PanoramaCanvas'));
 const PixelProbe = lazy(() => import('./PixelProbe').then((m) => ({ default: m.PixelProbe })));
 
@@ -20,7 +20,7 @@ export function WebGlView({ player, look, projector, onFailure }: { player: Tour
   return (
     <div className="watch-sphere" ref={hostRef}>
       <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} maxDpr={1} onFrame={(w, h, time) => projector.update(w, h, time)}>
+        <PanoramaCanvas player={player} look={look} maxDpr={1} onFrame={(w, h, time) => projector.update(w, h, time)} onUnavailable={() => onFailure('no-webgl')}>
           <PixelProbe currentVideo={() => player.state.current.session.video} onFailure={onFailure} forceBlack={watchTestHooks().pixelCheck === 'fail'} />
         </PanoramaCanvas>
       </Suspense>

@@ -1,6 +1,6 @@
 // Reads back a tiny render of a texture: a quad showing it, drawn into a small render target, bytes read on the
 // CPU. Samples the very texture the sphere shows (its uploaded copy), so no second upload of the video happens.
-import { Mesh, MeshBasicMaterial, OrthographicCamera, PlaneGeometry, Scene, VideoTexture, WebGLRenderTarget, type Object3D, type Texture, type WebGLRenderer } from 'three';
+import { Mesh, MeshBasicMaterial, OrthographicCamera, PlaneGeometry, Scene, WebGLRenderTarget, type Texture, type WebGLRenderer } from 'three';
 
 export class TextureSampler {
   private readonly material = new MeshBasicMaterial({ toneMapped: false });
@@ -37,15 +37,4 @@ export class TextureSampler {
     this.geometry.dispose();
     this.material.dispose();
   }
-}
-
-/** The sphere's texture for this video, or null before the sphere has one. */
-export function videoTextureOf(scene: Scene, video: HTMLVideoElement): VideoTexture | null {
-  let found: VideoTexture | null = null;
-  scene.traverse((object: Object3D) => {
-    if (found || !(object instanceof Mesh)) return;
-    const map = (object.material as MeshBasicMaterial).map;
-    if (map instanceof VideoTexture && map.image === video) found = map;
-  });
-  return found;
 }

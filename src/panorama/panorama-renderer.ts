@@ -1,0 +1,198 @@
+// The desktop and TV 360 view on plain three.js: one WebGLRenderer, scene and camera drawing the tour player's
+// locations (the outgoing one fading out over the next) as the LookController aims. Draws on demand only — a new
+// decoded video frame, a look change, a fade step, a resize — and allocates nothing per frame.
+// No React, no R3F: named imports from three.js, so the tour's bundle keeps only what is used here.
+import { PerspectiveCamera, Scene, WebGLRenderer, type VideoTexture } from 'three';
+import type { LocationPlayback, TourPlayer } from '../tour/tour-player';
+import { FrameScheduler, fadeOpacity, renderPixelRatio, type FrameClock } from './frame-scheduler';
+import { EYE_LAYER, LocationSphere } from './location-sphere';
+import type { LookController } from './look-controller';
+
+const DEG = Math.PI / 180;
+
+export interface PanoramaRendererOptions {
+  player: TourPlayer;
+  look: LookController;
+  /** Highest device pixel ratio to draw at (default 1.5; the TV passes 1: its GPU fills a 4K panel slowly). */
+  maxDpr?: number;
+  /** Called after each draw, e.g. to move hotspot overlays with the view. */
+  onFrame?: (width: number, height: number, videoSeconds: number) => void;
+  /** Tests drive the frames themselves; the browser's animation frames otherwise. */
+  clock?: FrameClock;
+}
+
+export class PanoramaRenderer {
+  readonly canvas: HTMLCanvasElement;
+  readonly renderer: WebGLRenderer;
+  private readonly scene = new Scene();
+  private readonly camera: PerspectiveCamera;
+  private readonly spheres = new Map<LocationPlayback, LocationSphere>();
+  private readonly scheduler: FrameScheduler;
+  private readonly afterDraw: (() => void)[] = [];
+  private readonly contextLost: (() => void)[] = [];
+  private readonly unbind: (() => void)[] = [];
+  private width = 0;
+  private height = 0;
+  private lastFrame: number | null = null;
+  private disposed = false;
+  private look: LookController;
+  private unbindLook: () => void;
+
+  /** Puts a canvas filling `host` into it and starts drawing. Throws when the browser cannot give WebGL. */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly options: PanoramaRendererOptions,
+  ) {
+    const { player, look } = options;
+    this.look = look;
+    this.canvas = document.createElement('canvas');
+    this.canvas.style.display = 'block';
+    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: true, powerPreference: 'high-performance' });
+    host.appendChild(this.canvas);
+    this.camera = new PerspectiveCamera(look.fov, 1, 0.1, 100);
+    this.camera.rotation.order = 'YXZ';
+    // A flat screen shows the left eye of stereo footage (and mono footage, on layer 0).
+    this.camera.layers.enable(EYE_LAYER.left);
+    player.setRenditionLimits({ maxTextureSize: this.renderer.capabilities.maxTextureSize });
+    this.scheduler = new FrameScheduler((now) => this.draw(now), options.clock);
+
+    const redraw = () => this.scheduler.request();
+    this.unbindLook = look.subscribe(redraw);
+    this.unbind.push(
+      player.subscribe(() => {
+        this.showLocations();
+        redraw();
+      }),
+    );
+    const resizes = new ResizeObserver(() => this.resize());
+    resizes.observe(host);
+    this.unbind.push(() => resizes.disconnect());
+    // three.js keeps the context restorable (it calls preventDefault); until it is back there is nothing to draw.
+    const onLost = () => {
+      this.scheduler.pause();
+      for (const listener of this.contextLost) listener();
+    };
+    const onRestored = () => this.scheduler.resume();
+    this.canvas.addEventListener('webglcontextlost', onLost);
+    this.canvas.addEventListener('webglcontextrestored', onRestored);
+    this.unbind.push(() => {
+      this.canvas.removeEventListener('webglcontextlost', onLost);
+      this.canvas.removeEventListener('webglcontextrestored', onRestored);
+    });
+
+    this.showLocations();
+    this.resize();
+    // The first draw compiles the sphere's shader while the stream is still loading, off the first frame's path.
+    redraw();
+  }
+
+  /** Aims with another LookController (the desktop makes one per location) without rebuilding the view. */
+  setLook(look: LookController): void {
+    if (look === this.look || this.disposed) return;
+    this.unbindLook();
+    this.look = look;
+    this.unbindLook = look.subscribe(() => this.scheduler.request());
+    this.scheduler.request();
+  }
+
+  /** The texture showing `video` now, or null: the TV's pixel check samples it (no second upload of the video). */
+  videoTexture(video: HTMLVideoElement): VideoTexture | null {
+    for (const sphere of this.spheres.values()) if (sphere.video === video) return sphere.texture;
+    return null;
+  }
+
+  /** Runs `listener` after each draw, with the frame just drawn still current. */
+  onAfterDraw(listener: () => void): () => void {
+    return addTo(this.afterDraw, listener);
+  }
+
+  onContextLost(listener: () => void): () => void {
+    return addTo(this.contextLost, listener);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.scheduler.pause();
+    this.unbindLook();
+    for (const undo of this.unbind) undo();
+    for (const sphere of this.spheres.values()) sphere.dispose();
+    this.spheres.clear();
+    this.afterDraw.length = 0;
+    this.contextLost.length = 0;
+    this.renderer.dispose();
+    // Browsers keep only a few WebGL contexts alive: give this one back now rather than at garbage collection.
+    this.renderer.forceContextLoss();
+    this.canvas.remove();
+  }
+
+  /** One sphere per location on screen: the current one, and the one fading out (reused, not rebuilt). */
+  private showLocations(): void {
+    const { current, previous } = this.options.player.state;
+    for (const [playback, sphere] of this.spheres) {
+      if (playback === current || playback === previous) continue;
+      sphere.dispose();
+      this.spheres.delete(playback);
+    }
+    this.sphereOf(current).setFade(null);
+    if (previous) this.sphereOf(previous).setFade(1);
+  }
+
+  private sphereOf(playback: LocationPlayback): LocationSphere {
+    let sphere = this.spheres.get(playback);
+    if (!sphere) {
+      const { projection, stereo } = playback.location;
+      sphere = new LocationSphere({ projection, stereo, video: playback.session.video }, () => this.scheduler.request());
+      this.spheres.set(playback, sphere);
+      this.scene.add(sphere.object);
+    }
+    return sphere;
+  }
+
+  private resize(): void {
+    const { width, height } = this.host.getBoundingClientRect();
+    const ratio = renderPixelRatio(window.devicePixelRatio, this.options.maxDpr ?? 1.5);
+    if (width === this.width && height === this.height && ratio === this.renderer.getPixelRatio()) return;
+    this.width = width;
+    this.height = height;
+    this.renderer.setPixelRatio(ratio);
+    this.renderer.setSize(width, height);
+    this.camera.aspect = height > 0 ? width / height : 1;
+    this.camera.updateProjectionMatrix();
+    this.scheduler.request();
+  }
+
+  private draw(now: number): void {
+    const { player, onFrame } = this.options;
+    const look = this.look;
+    let again = look.update(now - (this.lastFrame ?? now), now);
+    this.lastFrame = now;
+    const { current, previous, fadeStartedAt } = player.state;
+    const fading = previous ? this.spheres.get(previous) : undefined;
+    if (fading) {
+      const opacity = fadeOpacity(fadeStartedAt, player.fadeMs, now);
+      fading.setFade(opacity);
+      // Steps until the fade is done; before it starts (no picture from the next location yet) the outgoing
+      // video's own frames are what redraws.
+      if (fadeStartedAt !== null && opacity > 0) again = true;
+    }
+    const camera = this.camera;
+    camera.rotation.set(look.pitch * DEG, -look.yaw * DEG, 0);
+    if (camera.fov !== look.fov) {
+      camera.fov = look.fov;
+      camera.updateProjectionMatrix();
+    }
+    this.renderer.render(this.scene, camera);
+    for (let i = 0; i < this.afterDraw.length; i++) this.afterDraw[i]!();
+    onFrame?.(this.width, this.height, current.session.video.currentTime);
+    if (again) this.scheduler.request();
+  }
+}
+
+function addTo(list: (() => void)[], listener: () => void): () => void {
+  list.push(listener);
+  return () => {
+    const index = list.indexOf(listener);
+    if (index >= 0) list.splice(index, 1);
+  };
+}
