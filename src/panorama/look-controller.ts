@@ -71,19 +71,25 @@ export class LookController {
     return this.held.size > 0;
   }
 
-  /** Advances held-key panning by `dtMs`; returns whether the view is still moving. */
+  /** Advances held-key panning by `dtMs`; returns whether the view is still moving. Runs per drawn frame while a
+   * key is held, so it allocates nothing. */
   update(dtMs: number, nowMs: number): boolean {
     if (this.held.size === 0) return false;
-    const step = (direction: Direction) => {
-      const since = this.held.get(direction);
-      if (since === undefined) return 0;
-      const ramp = Math.min(1, (nowMs - since) / this.limits.keyAccelerationMs);
-      const speed = this.limits.keyStartDegPerSec + (this.limits.keyMaxDegPerSec - this.limits.keyStartDegPerSec) * ramp;
-      // A long frame (tab switch, GC) must not jump the view: cap the step.
-      return (speed * Math.min(dtMs, 100)) / 1000;
-    };
-    this.lookAt(this.yaw + step('right') - step('left'), this.pitch + step('up') - step('down'));
+    this.lookAt(
+      this.yaw + this.keyStep('right', dtMs, nowMs) - this.keyStep('left', dtMs, nowMs),
+      this.pitch + this.keyStep('up', dtMs, nowMs) - this.keyStep('down', dtMs, nowMs),
+    );
     return true;
+  }
+
+  /** Degrees a held key turns the view in `dtMs`: slow at first for fine aim, faster the longer it is held. */
+  private keyStep(direction: Direction, dtMs: number, nowMs: number): number {
+    const since = this.held.get(direction);
+    if (since === undefined) return 0;
+    const ramp = Math.min(1, (nowMs - since) / this.limits.keyAccelerationMs);
+    const speed = this.limits.keyStartDegPerSec + (this.limits.keyMaxDegPerSec - this.limits.keyStartDegPerSec) * ramp;
+    // A long frame (tab switch, GC) must not jump the view: cap the step.
+    return (speed * Math.min(dtMs, 100)) / 1000;
   }
 
   /** Key handling, for whichever element owns the keyboard. Returns whether the key was used. */
@@ -161,8 +167,13 @@ export class LookController {
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    // forEach, not for…of: no iterator object per call (this runs per frame while a key is held).
+    this.listeners.forEach(callListener);
   }
+}
+
+function callListener(listener: () => void): void {
+  listener();
 }
 
 function isControl(target: EventTarget | null): boolean {
