@@ -14,6 +14,8 @@ export interface MediaSessionConfig {
   renditionLimits: RenditionLimits;
   /** Which engine plays the stream (see decideEngine); `?hls=js|native` in the page's URL overrides it. */
   engine: EnginePreference;
+  /** hls.js parses and remuxes segments in its worker build instead of on the main thread. */
+  hlsWorker: boolean;
   /** Passed to hls.js as is. */
   hls: Partial<HlsConfig>;
 }
@@ -24,6 +26,7 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   maxMediaRecoveries: 2,
   renditionLimits: UNLIMITED,
   engine: 'auto',
+  hlsWorker: false,
   hls: {
     // Start at the lowest rendition: the first frame comes sooner, and ABR climbs once playback runs.
     startLevel: 0,

@@ -7,10 +7,10 @@ import type * as HlsNamespace from 'hls.js';
 import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
-import { decideEngine, engineSupport, ladderFitsNative, loadHlsPlayer, readEnginePreference, type EnginePreference } from './playback-engine';
+import { decideEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, nativeServes, readEnginePreference, type EnginePreference } from './playback-engine';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 import { playNatively } from './native-playback';
-import { readLadder, type StreamLadder } from './stream-ladder';
+import { readStreamFacts, type StreamFacts } from './stream-ladder';
 
 type HlsModule = typeof HlsNamespace;
 
@@ -46,7 +46,7 @@ export class MediaSession {
   private limits: RenditionLimits;
   /** The engine playing now (null before a load), and what the master playlist offers (null if unread). */
   private engine: 'hls.js' | 'native' | null = null;
-  private ladder: StreamLadder | null = null;
+  private facts: StreamFacts | null = null;
   /** Set when a limit learnt during native playback ruled native out for this stream. */
   private forcedEngine: EnginePreference | null = null;
   private stopNative: (() => void) | null = null;
@@ -99,26 +99,26 @@ export class MediaSession {
     this.mediaRecoveries = 0;
     this.loadStartedAt = performance.now();
     this.engine = null;
-    this.ladder = null;
+    this.facts = null;
     this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
 
     const support = engineSupport(this.video);
     const preference = this.preference();
-    const ladder = readLadderIfNeeded(src, decideEngine(support, preference, () => true) === 'native');
-    // Only when both engines could play does the choice wait for the ladder (one small request, usually started
-    // by the page's entry long before): the browser's own HLS must not climb past what the texture can take.
+    const facts = readFactsIfNeeded(src, decideEngine(support, preference, () => true) === 'native');
+    // Only when both engines could play does the choice wait for the playlists (two small requests, usually started
+    // by the page's entry long before): native HLS must not climb past what the texture takes, nor play live.
     const undecided = decideEngine(support, preference, () => false) !== decideEngine(support, preference, () => true);
-    if (undecided) this.ladder = await ladder;
-    else void ladder.then((read) => generation === this.generation && (this.ladder = read));
+    if (undecided) this.facts = await facts;
+    else void facts.then((read) => generation === this.generation && (this.facts = read));
     if (generation !== this.generation || this.disposed) return;
-    const engine = decideEngine(support, preference, () => ladderFitsNative(this.ladder, this.limits));
+    const engine = decideEngine(support, preference, () => nativeServes(this.facts, this.limits));
     if (engine === 'none') return this.fail({ kind: 'unsupported', detail: 'neither MSE nor native HLS is available' });
     this.engine = engine;
     this.patch({ engine });
     this.watchFirstFrame(generation);
     if (engine === 'native') {
       const current = () => generation === this.generation;
-      this.stopNative = playNatively(this.video, src, () => this.ladder, {
+      this.stopNative = playNatively(this.video, src, () => this.facts?.ladder, {
         progress: (progress) => current() && this.progress(progress, 'decode'),
         rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
         error: (error) => current() && this.onNativeError(error, support.mse),
@@ -127,13 +127,14 @@ export class MediaSession {
       return;
     }
     let module: HlsModule;
+    let workerPath: string | null;
     try {
-      module = await this.loadHls();
+      [module, workerPath] = await Promise.all([this.loadHls(), this.config.hlsWorker ? loadHlsWorkerUrl() : null]);
     } catch (err) {
       return this.fail({ kind: 'network', detail: `could not load the player: ${String(err)}` });
     }
     if (generation !== this.generation || this.disposed) return;
-    this.attachHls(module.default, src, generation);
+    this.attachHls(module.default, src, generation, workerPath);
   }
 
   /** Starts a preloaded (or paused) session playing with its full buffer. */
@@ -154,7 +155,7 @@ export class MediaSession {
     if (this.hls) this.applyLevelCap(this.hls);
     // Native HLS was chosen on an assumed texture limit that the renderer has now contradicted: only hls.js can
     // keep this stream's larger renditions off the sphere, so play it again through hls.js from where it was.
-    if (this.engine === 'native' && this.src && this.ladder && !ladderFitsNative(this.ladder, this.limits) && this.preference() !== 'native') {
+    if (this.engine === 'native' && this.src && this.facts && !nativeServes(this.facts, this.limits) && this.preference() !== 'native') {
       this.logger.warn('media: the top rendition exceeds the renderer’s limits; switching to hls.js', { maxTextureSize: this.limits.maxTextureSize });
       this.switchToHlsJs(this.src, this.video.currentTime);
     }
@@ -186,9 +187,9 @@ export class MediaSession {
     this.video.load();
   }
 
-  private attachHls(HlsClass: typeof Hls, src: string, generation: number): void {
+  private attachHls(HlsClass: typeof Hls, src: string, generation: number, workerPath: string | null): void {
     // A preloading session buffers one segment or two, not the full 20 s.
-    const hls = new HlsClass({ ...this.config.hls, ...(this.active ? {} : { maxBufferLength: 4 }) });
+    const hls = new HlsClass({ ...this.config.hls, ...(this.active ? {} : { maxBufferLength: 4 }), ...(workerPath ? { workerPath, enableWorker: true } : {}) });
     this.hls = hls;
     const { Events } = HlsClass;
     const current = () => generation === this.generation;
@@ -364,7 +365,7 @@ export class MediaSession {
   }
 }
 
-/** The stream's ladder when native playback is possible (to decide, and to name its renditions); else nothing. */
-function readLadderIfNeeded(src: string, nativePossible: boolean): Promise<StreamLadder | null> {
-  return nativePossible ? readLadder(src) : Promise.resolve(null);
+/** The stream's facts when native playback is possible (to decide, and to name its renditions); else nothing. */
+function readFactsIfNeeded(src: string, nativePossible: boolean): Promise<StreamFacts | null> {
+  return nativePossible ? readStreamFacts(src) : Promise.resolve(null);
 }

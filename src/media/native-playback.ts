@@ -13,7 +13,7 @@ export interface NativePlaybackEvents {
 }
 
 /** Points the element at `src` and reports until the returned stop is called. */
-export function playNatively(video: HTMLVideoElement, src: string, ladder: () => StreamLadder | null, events: NativePlaybackEvents): () => void {
+export function playNatively(video: HTMLVideoElement, src: string, ladder: () => StreamLadder | undefined, events: NativePlaybackEvents): () => void {
   const onMetadata = () => events.progress(0.6);
   const onCanPlay = () => events.progress(0.8);
   const onResize = () => {

@@ -1,7 +1,7 @@
 // Chooses how a stream is played (hls.js over Media Source Extensions, or the browser's own HLS) and loads hls.js.
 import type * as HlsNamespace from 'hls.js';
 import { UNLIMITED, type RenditionLimits } from './rendition-cap';
-import { prefetchLadder, topRung, type StreamLadder } from './stream-ladder';
+import { prefetchStreamFacts, topRung, type StreamFacts, type StreamLadder } from './stream-ladder';
 
 export type PlaybackEngine = 'hls.js' | 'native' | 'none';
 export type HlsModule = typeof HlsNamespace;
@@ -48,8 +48,17 @@ export function ladderFitsNative(ladder: StreamLadder | null, limits: RenditionL
 }
 
 /**
- * The policy: the browser's own HLS where it has it and the stream's largest rendition fits what the device can
- * upload and decode (it costs no 182 kB gz download and does its parsing off the main thread); hls.js otherwise,
+ * Whether the browser's own HLS serves this stream: a VOD whose top rendition fits. Live streams stay with hls.js:
+ * Chromium 156's native HLS gives a live stream no seekable range, so the meet-up could not show how far behind
+ * live the picture is (test/media/hls-engines.test.ts).
+ */
+export function nativeServes(facts: StreamFacts | null, limits: RenditionLimits): boolean {
+  return facts !== null && !facts.live && ladderFitsNative(facts.ladder, limits);
+}
+
+/**
+ * The policy: the browser's own HLS where it has it, the stream is VOD and its largest rendition fits what the
+ * device can upload and decode (it costs no 182 kB gz download and does its parsing off the main thread); hls.js otherwise,
  * for its rendition caps. Where only one engine exists, that one, whatever the stream.
  */
 export function decideEngine(support: EngineSupport, preference: EnginePreference, nativeFits: () => boolean): PlaybackEngine {
@@ -75,6 +84,11 @@ export function loadHlsPlayer(): Promise<HlsModule> {
   return import('hls.js');
 }
 
+/** The URL of hls.js's worker build (transmuxing off the main thread); bundled ESM hls.js has no inline worker. */
+export function loadHlsWorkerUrl(): Promise<string> {
+  return import('hls.js/dist/hls.worker.js?url').then((m) => m.default);
+}
+
 /**
  * Starts downloading hls.js where it will certainly play the stream (no native HLS, or `?hls=js`), so that it
  * arrives while the tour file loads rather than after it; the session's own import then finds it in the module
@@ -91,8 +105,8 @@ export function prefetchHlsPlayer(): void {
 
 /**
  * Everything the first frame of `src` will wait for, started now (from the page's entry, before the shell and the
- * renderer have arrived): the master playlist, whose ladder decides the engine, and hls.js where it is chosen.
- * The session later takes the ladder read and finds hls.js in the module cache.
+ * renderer have arrived): the playlists, whose ladder and liveness decide the engine, and hls.js where it is chosen.
+ * The session later takes that read and finds hls.js in the module cache.
  */
 export function prefetchStream(src: string): void {
   if (typeof document === 'undefined') return;
@@ -103,7 +117,7 @@ export function prefetchStream(src: string): void {
     return;
   }
   if (decideEngine(support, preference, () => true) !== 'native') return;
-  void prefetchLadder(src).then((ladder) => {
-    if (decideEngine(support, preference, () => ladderFitsNative(ladder, UNLIMITED)) === 'hls.js') loadHlsPlayer().catch(() => undefined);
+  void prefetchStreamFacts(src).then((facts) => {
+    if (decideEngine(support, preference, () => nativeServes(facts, UNLIMITED)) === 'hls.js') loadHlsPlayer().catch(() => undefined);
   });
 }

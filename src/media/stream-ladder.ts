@@ -12,6 +12,13 @@ export interface LadderRung {
 /** The renditions of a master playlist; empty for a media playlist (one rendition, size unknown). */
 export type StreamLadder = LadderRung[];
 
+/** What the engine choice needs to know about a stream before it plays. */
+export interface StreamFacts {
+  ladder: StreamLadder;
+  /** A live playlist (no #EXT-X-ENDLIST): a moving window whose edge the latency display reads. */
+  live: boolean;
+}
+
 const STREAM_INF = /^#EXT-X-STREAM-INF:(.*)$/;
 
 export function parseLadder(playlist: string): StreamLadder {
@@ -42,33 +49,52 @@ export function rungForHeight(ladder: StreamLadder, height: number): LadderRung 
   return best;
 }
 
-// Reads started ahead of the session (by the entry), each taken once: a Retry must ask the server again.
-const started = new Map<string, Promise<StreamLadder | null>>();
+/** Whether a media playlist is live: no end marker and not declared VOD. */
+export function isLivePlaylist(playlist: string): boolean {
+  return !/^#EXT-X-ENDLIST\b/m.test(playlist) && !/^#EXT-X-PLAYLIST-TYPE:VOD\b/m.test(playlist);
+}
 
-/** Starts reading a master playlist now, for the session that will play it. */
-export function prefetchLadder(src: string, fetchImpl: typeof fetch = fetch): Promise<StreamLadder | null> {
+// Reads started ahead of the session (by the entry), each taken once: a Retry must ask the server again.
+const started = new Map<string, Promise<StreamFacts | null>>();
+
+/** Starts reading a stream's playlists now, for the session that will play it. */
+export function prefetchStreamFacts(src: string, fetchImpl: typeof fetch = fetch): Promise<StreamFacts | null> {
   const existing = started.get(src);
   if (existing) return existing;
-  const read = fetchLadder(src, fetchImpl);
+  const read = fetchStreamFacts(src, fetchImpl);
   started.set(src, read);
   return read;
 }
 
-/** The ladder of `src`: the prefetched read if one was started, else a new one. Null when it cannot be read
+/** The facts of `src`: the prefetched read if one was started, else a new one. Null when they cannot be read
  * (the caller then leaves the stream to hls.js, whose errors and retries the error card is built on). */
-export function readLadder(src: string, fetchImpl: typeof fetch = fetch): Promise<StreamLadder | null> {
+export function readStreamFacts(src: string, fetchImpl: typeof fetch = fetch): Promise<StreamFacts | null> {
   const prefetched = started.get(src);
   started.delete(src);
-  return prefetched ?? fetchLadder(src, fetchImpl);
+  return prefetched ?? fetchStreamFacts(src, fetchImpl);
 }
 
-async function fetchLadder(src: string, fetchImpl: typeof fetch): Promise<StreamLadder | null> {
+async function fetchPlaylist(url: string, fetchImpl: typeof fetch): Promise<string | null> {
   try {
-    const response = await fetchImpl(src);
+    const response = await fetchImpl(url);
     if (!response.ok) return null;
     const text = await response.text();
-    return text.startsWith('#EXTM3U') ? parseLadder(text) : null;
+    return text.startsWith('#EXTM3U') ? text : null;
   } catch {
     return null;
   }
+}
+
+/** The master's ladder, and whether the stream is live, from its first rendition's playlist (one more small
+ * request: a master playlist does not say). */
+async function fetchStreamFacts(src: string, fetchImpl: typeof fetch): Promise<StreamFacts | null> {
+  const master = await fetchPlaylist(src, fetchImpl);
+  if (master === null) return null;
+  const ladder = parseLadder(master);
+  if (ladder.length === 0) return { ladder, live: isLivePlaylist(master) };
+  const firstUri = master.split(/\r?\n/).find((line) => line.trim() !== '' && !line.startsWith('#'));
+  if (!firstUri) return null;
+  const base = new URL(src, typeof location === 'undefined' ? 'http://localhost/' : location.href);
+  const media = await fetchPlaylist(new URL(firstUri.trim(), base).href, fetchImpl);
+  return media === null ? null : { ladder, live: isLivePlaylist(media) };
 }

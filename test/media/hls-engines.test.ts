@@ -1,22 +1,52 @@
 // The browser's own HLS against hls.js on the sample tour, in Chromium 156 (which answers canPlayType
 // 'application/vnd.apple.mpegurl' === 'maybe'): what native playback does well (first frame with no hls.js
 // download, seeking, the loop, the stats), where it gives up for good (a rendition answering 404, a truncated
-// segment), and that the session then hands the stream to hls.js, which plays on.
+// segment), and that the session then hands the stream to hls.js, which plays on. Live streams (the meet-up's)
+// stay with hls.js: native HLS plays them but gives no seekable range, so no live edge to measure latency from.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PROJECT } from '../../src/server/sample-project';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
-import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { OPERATOR_TOKEN, PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
 
+const scenesDir = mkdtempSync(join(tmpdir(), 'setvisit-engines-'));
 let server: TestServer;
 let browser: Browser;
 
+async function operator(path: string, body: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 beforeAll(async () => {
-  server = await startTestServer({ serveApp: true });
+  cpSync(join(REPO_ROOT, 'scenes/lantern-keeper.json'), join(scenesDir, 'lantern-keeper.json'));
+  server = await startTestServer({ serveApp: true, scenesDir });
+  // A one-location tour on the meet-up's live stream: the same session plays it as the stage does.
+  const scheduled = await operator(`/api/projects/${PROJECT_ID}/meetups`, {
+    id: 'engines-live',
+    title: { en: 'Live' },
+    star: { en: 'Star' },
+    scheduledStart: new Date(Date.now() + 60_000).toISOString(),
+    requiredTier: 'gold',
+  });
+  expect(scheduled.status).toBe(201);
+  const { streamUrl } = (await (await operator('/api/meetups/engines-live/start', {})).json()) as { streamUrl: string };
+  const live = { id: 'live-tour', projectId: 'live-tour', title: { en: 'Live' }, start: 'stage' };
+  const location = { id: 'stage', name: { en: 'Stage' }, stream: streamUrl, projection: 'equirect360', initialView: { yaw: 0, pitch: 0 } };
+  writeFileSync(join(scenesDir, 'live-tour.json'), JSON.stringify({ ...live, locations: [location] }));
+  await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: 'live-tour', title: { en: 'Live tour' } });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
   await server?.dispose();
+  rmSync(scenesDir, { recursive: true, force: true });
 });
 
 interface Media {
@@ -30,11 +60,11 @@ const media = (page: Page): Promise<Media> =>
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
 const hlsJsDownloaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/hls-[\w-]+\.js$/.test(e.name)));
 
-async function open(query: string, setup?: (page: Page) => Promise<unknown>): Promise<{ page: Page; errors: string[] }> {
+async function open(query: string, setup?: (page: Page) => Promise<unknown>, project = PROJECT_ID): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
   const errors = recordPageErrors(page);
   await setup?.(page);
-  await page.goto(`${server.url}/?mode=desktop&project=${PROJECT_ID}&lang=en${query}`);
+  await page.goto(`${server.url}/?mode=desktop&project=${project}&lang=en${query}`);
   return { page, errors };
 }
 
@@ -130,6 +160,26 @@ describe('native HLS and hls.js in Chromium', { timeout: 120_000 }, () => {
     await page.waitForFunction((t) => (document.querySelector('video')?.currentTime ?? 0) > t + 0.5, before, { timeout: 30_000 });
     const rendition = (await media(page)).metrics.rendition;
     if (rendition) expect(rendition.height).toBeLessThanOrEqual(768);
+    await page.close();
+  });
+
+  it('plays a live stream through hls.js, whose seekable range carries the live edge', async () => {
+    const { page } = await open('', undefined, 'live-tour');
+    await playsPast(page, 1);
+    expect((await media(page)).engine).toBe('hls.js');
+    await page.waitForFunction(() => (document.querySelector('video')?.seekable.length ?? 0) > 0, undefined, { timeout: 30_000 });
+    await page.close();
+  });
+
+  it('native HLS plays the live stream but gives it no seekable range: no live edge for the latency display', async () => {
+    const { page } = await open('&hls=native', undefined, 'live-tour');
+    await playsPast(page, 1);
+    expect((await media(page)).engine).toBe('native');
+    const video = await page.evaluate(() => {
+      const v = document.querySelector('video')!;
+      return { finiteDuration: Number.isFinite(v.duration), seekableRanges: v.seekable.length };
+    });
+    expect(video).toEqual({ finiteDuration: false, seekableRanges: 0 });
     await page.close();
   });
 

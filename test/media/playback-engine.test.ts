@@ -1,12 +1,24 @@
 // The engine policy and the master-playlist reading it rests on: pure functions, no browser.
 import { describe, expect, it } from 'vitest';
-import { ASSUMED_MAX_TEXTURE_SIZE, decideEngine, ladderFitsNative, needsHlsPlayer, readEnginePreference } from '../../src/media/playback-engine';
+import { ASSUMED_MAX_TEXTURE_SIZE, decideEngine, ladderFitsNative, nativeServes, needsHlsPlayer, readEnginePreference } from '../../src/media/playback-engine';
 import { UNLIMITED } from '../../src/media/rendition-cap';
-import { parseLadder, readLadder, prefetchLadder, rungForHeight, topRung } from '../../src/media/stream-ladder';
+import { isLivePlaylist, parseLadder, prefetchStreamFacts, readStreamFacts, rungForHeight, topRung } from '../../src/media/stream-ladder';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SAMPLE_MASTER = readFileSync(join(import.meta.dirname, '../../public/media/backlot/master.m3u8'), 'utf8');
+const SAMPLE_MEDIA = readFileSync(join(import.meta.dirname, '../../public/media/backlot/tv/index.m3u8'), 'utf8');
+const LIVE_MEDIA = '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:40\n#EXTINF:2.0,\nseg_00040.m4s\n';
+/** A server holding the sample master and `media` as every rendition's playlist; counts requests. */
+function playlists(media: string): { fetchImpl: typeof fetch; requests: string[] } {
+  const requests: string[] = [];
+  const fetchImpl: typeof fetch = (input) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    requests.push(url);
+    return Promise.resolve(new Response(url.endsWith('master.m3u8') ? SAMPLE_MASTER : media, { status: 200 }));
+  };
+  return { fetchImpl, requests };
+}
 const both = { mse: true, native: true };
 
 describe('reading a master playlist', () => {
@@ -25,24 +37,32 @@ describe('reading a master playlist', () => {
     expect(parseLadder('#EXTM3U\n#EXTINF:2.0,\nseg0.m4s\n')).toEqual([]);
   });
 
+  it('tells a live playlist (no end marker) from a VOD one', () => {
+    expect(isLivePlaylist(SAMPLE_MEDIA)).toBe(false);
+    expect(isLivePlaylist(LIVE_MEDIA)).toBe(true);
+    expect(isLivePlaylist('#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:2.0,\na.m4s\n')).toBe(false);
+  });
+
+  it('reads the ladder from the master and liveness from the first rendition, resolved against the master', async () => {
+    const { fetchImpl, requests } = playlists(LIVE_MEDIA);
+    expect(await readStreamFacts('/live/x/master.m3u8', fetchImpl)).toEqual({ ladder: parseLadder(SAMPLE_MASTER), live: true });
+    expect(requests).toEqual(['/live/x/master.m3u8', 'http://localhost/live/x/tv/index.m3u8']);
+  });
+
   it('hands a prefetched read to the session once, then asks the server again (a Retry must)', async () => {
-    let requests = 0;
-    const fetchImpl: typeof fetch = () => {
-      requests++;
-      return Promise.resolve(new Response(SAMPLE_MASTER, { status: 200 }));
-    };
-    void prefetchLadder('/m.m3u8', fetchImpl);
-    void prefetchLadder('/m.m3u8', fetchImpl);
-    expect((await readLadder('/m.m3u8', fetchImpl))?.length).toBe(3);
-    expect(requests).toBe(1);
-    await readLadder('/m.m3u8', fetchImpl);
-    expect(requests).toBe(2);
+    const { fetchImpl, requests } = playlists(SAMPLE_MEDIA);
+    void prefetchStreamFacts('/m/master.m3u8', fetchImpl);
+    void prefetchStreamFacts('/m/master.m3u8', fetchImpl);
+    expect((await readStreamFacts('/m/master.m3u8', fetchImpl))?.ladder.length).toBe(3);
+    expect(requests.length).toBe(2);
+    await readStreamFacts('/m/master.m3u8', fetchImpl);
+    expect(requests.length).toBe(4);
   });
 
   it('reads nothing from a 404, a non-playlist or a failed request, without throwing', async () => {
-    expect(await readLadder('/a', () => Promise.resolve(new Response('gone', { status: 404 })))).toBeNull();
-    expect(await readLadder('/b', () => Promise.resolve(new Response('<html>', { status: 200 })))).toBeNull();
-    expect(await readLadder('/c', () => Promise.reject(new TypeError('offline')))).toBeNull();
+    expect(await readStreamFacts('/a', () => Promise.resolve(new Response('gone', { status: 404 })))).toBeNull();
+    expect(await readStreamFacts('/b', () => Promise.resolve(new Response('<html>', { status: 200 })))).toBeNull();
+    expect(await readStreamFacts('/c', () => Promise.reject(new TypeError('offline')))).toBeNull();
   });
 });
 
@@ -60,6 +80,12 @@ describe('choosing the engine', () => {
     const eightK = [{ width: 8192, height: 4096, bitrate: 1 }];
     // The renderer has not said its limit yet: the assumed one applies.
     expect(ladderFitsNative(eightK, UNLIMITED)).toBe(8192 <= ASSUMED_MAX_TEXTURE_SIZE);
+  });
+
+  it('keeps hls.js for live streams, whose live edge native HLS does not expose', () => {
+    expect(nativeServes({ ladder, live: false }, UNLIMITED)).toBe(true);
+    expect(nativeServes({ ladder, live: true }, UNLIMITED)).toBe(false);
+    expect(nativeServes(null, UNLIMITED)).toBe(false);
   });
 
   it('keeps hls.js where the ladder is unknown: an unreadable master or a rendition without a size', () => {
