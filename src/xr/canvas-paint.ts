@@ -34,6 +34,14 @@ export function paintCanvas(context: CanvasRenderingContext2D, drawing: Drawing)
           context.stroke();
         }
         break;
+      case 'shape':
+        context.save();
+        context.translate(step.x, step.y);
+        context.scale(step.size / 32, step.size / 32);
+        context.fillStyle = step.fill;
+        context.fill(new Path2D(step.d));
+        context.restore();
+        break;
       case 'text':
         context.font = step.font;
         context.fillStyle = step.color;

@@ -24,7 +24,9 @@ export const font = (px: number, weight: 400 | 600 | 700, language: Language): s
 export type DrawStep =
   | { kind: 'rect'; x: number; y: number; width: number; height: number; radius: number; color: string }
   | { kind: 'text'; text: string; x: number; y: number; font: string; color: string; align: 'left' | 'center' | 'right' }
-  | { kind: 'circle'; x: number; y: number; radius: number; color: string; lineWidth: number | null };
+  | { kind: 'circle'; x: number; y: number; radius: number; color: string; lineWidth: number | null }
+  /** SVG path data on a 32×32 grid (a reaction's shape), drawn at x, y scaled to `size` px. */
+  | { kind: 'shape'; d: string; fill: string; x: number; y: number; size: number };
 
 /** Measures `text` in a `font` (a canvas's measureText, or a stand-in in tests). */
 export type FontMeasure = (text: string, font: string) => number;
@@ -194,5 +196,28 @@ export function layoutToast(model: ToastModel, measure: FontMeasure, width = 102
   if (model.more) steps.push({ kind: 'text', text: model.more, x: width - pad, y: 30, font: moreFont, color: COLORS.muted, align: 'right' });
   const [title = ''] = wrapText(model.title, width - 2 * pad, (s) => measure(s, titleFont), 1);
   steps.push({ kind: 'text', text: title, x: pad, y: 88, font: titleFont, color: COLORS.text, align: 'left' });
+  return { width, height, steps };
+}
+
+/** A notice: a title and up to four lines under it (e.g. why a meet-up refused the backer). */
+export function layoutNotice(title: string, body: readonly string[], language: Language, measure: FontMeasure, width = 1024, height = 320): Drawing {
+  const pad = 40;
+  const titleFont = font(40, 700, language);
+  const bodyFont = font(30, 400, language);
+  const steps: DrawStep[] = [
+    { kind: 'rect', x: 0, y: 0, width, height, radius: 28, color: 'rgba(13, 15, 20, 0.92)' },
+    { kind: 'rect', x: 0, y: 0, width: 12, height, radius: 6, color: COLORS.accent },
+  ];
+  let y = pad;
+  for (const line of wrapText(title, width - 2 * pad, (s) => measure(s, titleFont), 2)) {
+    steps.push({ kind: 'text', text: line, x: pad, y, font: titleFont, color: COLORS.text, align: 'left' });
+    y += 52;
+  }
+  y += 8;
+  for (const line of body.flatMap((b) => wrapText(b, width - 2 * pad, (s) => measure(s, bodyFont), 2)).slice(0, 4)) {
+    if (y > height - pad - 30) break;
+    steps.push({ kind: 'text', text: line, x: pad, y, font: bodyFont, color: COLORS.muted, align: 'left' });
+    y += 42;
+  }
   return { width, height, steps };
 }

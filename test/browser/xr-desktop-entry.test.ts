@@ -1,11 +1,15 @@
 // A desktop browser that offers immersive-vr without reading as a headset (Vision Pro's Safari, PC VR; here
 // Chromium's desktop user agent with IWER's emulated Quest): the desktop shell shows Enter VR, whose click
-// requests the session and switches to the XR shell, which enters VR with the set's video playing; leaving VR
-// returns to the desktop tour. Plain Chromium (no immersive-vr) shows no such button.
+// requests the session, starts the video element the headset view plays (with sound, inside the gesture) and
+// switches to the XR shell, which enters VR at the location the desktop showed with that video playing unmuted;
+// leaving VR returns to the desktop tour. The page runs under the per-element autoplay rule of Safari and headset
+// browsers (sound only for an element played during a gesture; see gesture-autoplay.ts), so a video started
+// after the click would come out muted. Plain Chromium (no immersive-vr) shows no such button.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { requireGestureForSound } from '../xr/gesture-autoplay';
 import { installIwer } from '../xr/iwer-harness';
 import { sampleTour, XrPage } from '../xr/xr-page';
 
@@ -21,6 +25,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 640, height: 360 } });
   pageErrors = recordPageErrors(page);
   await installIwer(page, { polyfillLayers: false, desktopUserAgent: true });
+  // Sound only for an element whose play() came during a user gesture (as in Safari), not for any later one.
+  await requireGestureForSound(page);
   // No ?mode: the shell is chosen by the device, and this user agent is a desktop's.
   await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=zh-CN`);
   xr = new XrPage(page, sampleTour());
@@ -41,7 +47,23 @@ describe('Enter VR from the desktop shell', { timeout: 120_000 }, () => {
     expect(await presenting()).toBe(false);
   });
 
-  it('enters VR from that click: the XR shell takes the session, two views a frame, the video playing', async () => {
+  it('runs with sound held back from any element not played in a gesture', async () => {
+    const outcome = await page.evaluate(() => {
+      const video = document.createElement('video');
+      video.muted = false;
+      return video.play().then(
+        () => 'played',
+        (err: unknown) => (err instanceof DOMException ? err.name : String(err)),
+      );
+    });
+    expect(outcome).toBe('NotAllowedError');
+  });
+
+  it('enters VR from that click at the location the desktop showed: the XR shell takes the session, two views a frame, the video started in the click playing with sound', async () => {
+    // Away from the start first: VR must open where the person was.
+    const elsewhere = sampleTour().locations.find((l) => l.id !== sampleTour().start)!.id;
+    await page.evaluate((id) => (window as unknown as { __setvisit: { tour: { player: { goTo(id: string): void } } } }).__setvisit.tour.player.goTo(id), elsewhere);
+    await xr.waitForLocation(elsewhere, 30_000);
     await page.getByTestId('desktop-enter-vr').click();
     await page.waitForFunction(() => (window as unknown as { __setvisit: { xr?: { presenting: boolean } } }).__setvisit.xr?.presenting === true, undefined, { timeout: 60_000 });
     await xr.frames(5);
@@ -56,9 +78,17 @@ describe('Enter VR from the desktop shell', { timeout: 120_000 }, () => {
     expect((await session()).features).toContain('local');
     expect((await session()).features).not.toContain('local-floor');
     await expect.poll(async () => (await session()).frameRate, { timeout: 10_000 }).toBe(90);
-    await xr.waitForLocation(sampleTour().start, 30_000);
-    const t0 = await page.evaluate(() => document.querySelector('video')!.currentTime);
-    await page.waitForFunction((t) => !document.querySelector('video')!.paused && document.querySelector('video')!.currentTime > t, t0, { timeout: 15_000 });
+    await xr.waitForLocation(elsewhere, 30_000);
+    // One video plays in the session: the element the click started (play() called while the click's user
+    // activation was live), unmuted, its time moving on.
+    const playing = () =>
+      page.evaluate(() => [...document.querySelectorAll('video')].filter((v) => !v.paused).map((v) => ({ time: v.currentTime, muted: v.muted, startedInGesture: v.dataset.startedInGesture ?? null })));
+    await expect.poll(async () => (await playing()).length, { timeout: 15_000 }).toBe(1);
+    const [first] = await playing();
+    expect(first).toMatchObject({ muted: false, startedInGesture: 'true' });
+    await expect.poll(async () => (await playing())[0]?.time ?? 0, { timeout: 15_000 }).toBeGreaterThan(first!.time);
+    expect((await playing())[0]).toMatchObject({ muted: false, startedInGesture: 'true' });
+    expect(await presenting()).toBe(true);
     saveArtifact('xr-desktop-entry.png', await page.locator('canvas').screenshot());
   });
 

@@ -1,6 +1,8 @@
 // Everything inside the <XR> root: the location's footage (media layer or sphere), its hotspots, and, in a
-// session, the panels in the room (milestones, toasts, location list), head-locked captions and controller rays. Outside a session the same scene is
-// the flat page's small preview (left eye, no gaze selection).
+// session, the panels in the room (milestones, toasts, location list), head-locked captions and controller rays;
+// at a meet-up, its stage's footage through the same paths with the question board, the reaction burst and the
+// palette on the hand instead of the tour's panels. Outside a session the same scene is the flat page's small
+// preview (left eye, no gaze selection).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -16,8 +18,16 @@ import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';
 import { WorldPanels } from './WorldPanels';
+import { MeetupScene, type XrMeetupMode } from './meetup/MeetupScene';
 
-export function XrScene({ player, hook, onPath }: { player: TourPlayer; hook: XrHook; onPath?: (path: VideoPath | null) => void }) {
+export function XrScene(props: {
+  player: TourPlayer;
+  hook: XrHook;
+  onPath?: (path: VideoPath | null) => void;
+  /** Null on the set tour; 'stage' at a meet-up (the player plays its stage), 'refused' when it kept the backer out. */
+  meetup?: XrMeetupMode | null;
+}) {
+  const { player, hook, onPath, meetup = null } = props;
   const state = usePlayerState(player);
   const session = useXR((s) => s.session);
   const mediaBinding = useXR((s) => s.mediaBinding);
@@ -55,7 +65,8 @@ export function XrScene({ player, hook, onPath }: { player: TourPlayer; hook: Xr
       <XrHotspots player={player} location={location} video={media.video} head={head} gazeEnabled={presenting} gazeBlocker={gazeBlocker} onGaze={onGaze} />
       {presenting && (
         <>
-          <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} />
+          {meetup !== 'stage' && <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} />}
+          {meetup && <MeetupScene mode={meetup} head={head} hook={hook} />}
           <XrCaptions key={location.id} video={media.video} tracks={location.captions} head={head} onText={onCaption} />
           <ControllerRays />
         </>

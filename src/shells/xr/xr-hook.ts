@@ -34,6 +34,34 @@ export interface ToastReport {
   draws: number;
 }
 
+/** A selectable place on a panel as seen from the head this frame (yaw/pitch in degrees, as in the tour file). */
+export interface AimPoint {
+  id: string;
+  yaw: number;
+  pitch: number;
+}
+
+export interface MeetupReport {
+  /** Where the question board's and the palette's targets are ('upvote:<id>', 'ask:<key>', 'react:<kind>'). */
+  targets: AimPoint[];
+  /** What the board shows now: the spotlighted question's text, the open questions' ids in order. */
+  spotlight: string | null;
+  questions: string[];
+  /** The audience and latency line the board shows ("2 watching · 3.1 s behind live"). */
+  facts: string;
+  boardDraws: number;
+  /** The target a pointer rests on, on the board or the palette. */
+  highlighted: string | null;
+  /** Where the palette is: on the left hand or controller ('hand'), or beside the board ('room', no left input). */
+  palette: 'hand' | 'room' | null;
+  /** Reactions this page sent from the palette (each then coalesced by the meet-up client), per kind. */
+  sent: Record<string, number>;
+  /** The world-space burst: particles alive now, and spawned since the page loaded. */
+  burst: { alive: number; spawned: number };
+  /** The refusal shown in VR, '' when none. */
+  refusal: string;
+}
+
 export class XrHook {
   /** Which way the video reaches the eyes in the running session; null outside a session. */
   path: VideoPath | null = null;
@@ -58,7 +86,9 @@ export class XrHook {
   headYaw = 0;
   locationList: LocationListReport = { entries: [], page: 0, pages: 1, highlighted: null, gaze: { target: null, progress: 0 } };
   toast: ToastReport = { visible: false, text: '', draws: 0 };
+  meetup: MeetupReport = { targets: [], spotlight: null, questions: [], facts: '', boardDraws: 0, highlighted: null, palette: null, sent: {}, burst: { alive: 0, spawned: 0 }, refusal: '' };
   private readonly surfaces = new Map<string, CanvasSurface>();
+  private readonly aimPoints = new Map<string, AimPoint[]>();
   private currentSession: XRSession | null = null;
 
   /** Hangs this hook on `window.__setvisit` (created if missing, keeping what is there); returns the undo. */
@@ -77,9 +107,23 @@ export class XrHook {
   }
 
   /** The plain fields, for tests reading the hook out of the page. */
-  toJSON(): Pick<XrHook, 'path' | 'presenting' | 'frames' | 'views' | 'drawCalls' | 'triangles' | 'mediaLayers' | 'gaze' | 'caption' | 'panelDraws' | 'panelYaw' | 'headYaw' | 'locationList' | 'toast'> {
-    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast } = this;
-    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast };
+  toJSON(): Pick<XrHook, 'path' | 'presenting' | 'frames' | 'views' | 'drawCalls' | 'triangles' | 'mediaLayers' | 'gaze' | 'caption' | 'panelDraws' | 'panelYaw' | 'headYaw' | 'locationList' | 'toast' | 'meetup'> {
+    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast, meetup } = this;
+    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast, meetup: { ...meetup, targets: [...this.aimPoints.values()].flat() } };
+  }
+
+  /** Part of the meet-up report changed (targets are replaced per source: the board's, the palette's). */
+  setMeetup(report: Partial<MeetupReport>): void {
+    this.meetup = { ...this.meetup, ...report };
+  }
+
+  /** Where a panel's (`source`: 'board', 'palette') targets are this frame; [] when it goes. */
+  setAimPoints(source: string, points: AimPoint[]): void {
+    this.aimPoints.set(source, points);
+  }
+
+  countReactionSent(kind: string): void {
+    this.meetup = { ...this.meetup, sent: { ...this.meetup.sent, [kind]: (this.meetup.sent[kind] ?? 0) + 1 } };
   }
 
   /** Lets tests look at what a canvas-drawn surface ('toast', 'locations', 'milestones') shows. */
