@@ -13,11 +13,13 @@ import { createAppStore, type AppStore } from '../../src/store/app-store';
 import { keypadRows } from '../../src/tv/meetup';
 import { recordingLogger } from '../helpers/feed-client';
 import { launchChromium, pixelStats, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { SAMPLE_MEETUP_ID } from '../../src/server/sample-project';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 import { focusState, pressKey, TIZEN, WEBOS, type RemoteKey, type TvProfile } from './tv-remote';
 
 const MEETUP_ID = 'tv-meetup';
+const ENDED_ID = 'tv-meetup-ended';
 const OTHER_BACKER = 'tv-meetup-other-gold';
 const OTHER_QUESTIONS = ['Did the lanterns really stay lit all night?', 'Which crew member made you laugh most?', 'Will there be a sequel?'];
 /** Tizen's colour keys: key name and keyCode as a Samsung set sends them. */
@@ -38,6 +40,10 @@ beforeAll(async () => {
   );
   expect(scheduled.ok).toBe(true);
   expect((await api.start(MEETUP_ID, OPERATOR_TOKEN)).ok).toBe(true);
+  // A meet-up already over: its replay (VOD) and the reactions it had.
+  expect((await api.schedule(PROJECT_ID, { id: ENDED_ID, title: { en: 'Yesterday with the Keeper' }, star: { en: 'Lin Yue' }, scheduledStart: new Date(Date.now() - 60_000).toISOString(), requiredTier: 'gold' }, OPERATOR_TOKEN)).ok).toBe(true);
+  expect((await api.start(ENDED_ID, OPERATOR_TOKEN)).ok).toBe(true);
+  expect((await api.end(ENDED_ID, OPERATOR_TOKEN)).ok).toBe(true);
   await server.storage.ensureBackerToken(OTHER_BACKER, { label: 'Another gold backer', tier: 'gold', projects: [PROJECT_ID] });
   browser = await launchChromium();
 }, 90_000);
@@ -300,6 +306,54 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
 
     await tv.press('back');
     await page.locator('[data-testid=tv-shell][data-screen=meetups]').waitFor({ timeout: 10_000 });
+    await tv.press('back');
+    await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
+    await expectFocus(page, (id) => id === 'home-meetups', 'Meet-ups');
+    expect(tv.errors).toEqual([]);
+    await tv.context.close();
+  });
+  it('a scheduled meet-up counts down and takes a reminder; an ended one plays its replay with the media keys', async () => {
+    const tv = await openTv(TIZEN, 'en', 'demo-gold');
+    const { page } = tv;
+    await openMeetups(tv);
+    // Live, then scheduled (the demo's), then ended: right walks the row of cards.
+    await tv.press('right');
+    await expectFocus(page, (id) => id === `meetup-card-${SAMPLE_MEETUP_ID}`, 'the scheduled meet-up');
+    await tv.press('ok');
+    await page.getByTestId('tv-meetup-countdown').waitFor({ timeout: 20_000 });
+    await expectFocus(page, (id) => id === 'meetup-remind', 'Add to my TV');
+    await expect.poll(() => page.getByRole('timer').textContent(), { timeout: 5_000 }).toMatch(/^\d\d:\d\d:\d\d$/);
+    await tv.press('ok');
+    await page.getByText('We will remind you here when it starts.').waitFor({ timeout: 5_000 });
+    saveArtifact('tv-meetup-countdown.png', await page.screenshot());
+    await tv.press('back');
+    await expectFocus(page, (id) => id === `meetup-card-${SAMPLE_MEETUP_ID}`, 'the card it was opened from');
+
+    await tv.press('right');
+    await expectFocus(page, (id) => id === `meetup-card-${ENDED_ID}`, 'the ended meet-up');
+    await tv.press('ok');
+    await page.locator('[data-testid=tv-meetup-room][data-state=ended]').waitFor({ timeout: 20_000 });
+    await page.getByTestId('tv-meetup-replay').waitFor();
+    await expectFocus(page, (id) => id === 'meetup-stage', 'the replay stage');
+    await tv.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const video = () => page.evaluate(() => {
+      const v = document.querySelector<HTMLVideoElement>('.tv-meetup-stage video');
+      return v ? { time: v.currentTime, paused: v.paused } : null;
+    });
+    const started = await waitFor(async () => ((await video())?.time ?? 0) > 0.5 && (await video()), 45_000, 'the replay to play');
+    expect(started.paused).toBe(false);
+    // Pause with the media key, play again with the on-screen button (remotes without media keys).
+    const pause = { key: 'Unidentified', windowsVirtualKeyCode: 19, nativeVirtualKeyCode: 19 };
+    await tv.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...pause });
+    await tv.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...pause });
+    await expect.poll(async () => (await video())?.paused, { timeout: 5_000 }).toBe(true);
+    await pressUntil(tv, 'down', (id) => id.startsWith('meetup-replay-'));
+    await pressUntil(tv, 'right', (id) => id === 'meetup-replay-play');
+    await expectFocus(page, (id) => id === 'meetup-replay-play', 'the on-screen Play');
+    saveArtifact('tv-meetup-replay.png', await page.screenshot());
+    await tv.press('ok');
+    await expect.poll(async () => (await video())?.paused, { timeout: 5_000 }).toBe(false);
+    await tv.press('back');
     await tv.press('back');
     await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
     await expectFocus(page, (id) => id === 'home-meetups', 'Meet-ups');

@@ -3,7 +3,7 @@
 // video in WebGL comes out black), the media states, the reaction burst and the spotlighted question on top.
 // The stage is focusable: OK on it lets held arrows look around, OK or Back ends that. While live, a probe reports
 // how far behind the live edge the picture is; in the replay the media keys play, pause and seek.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
 import { watchLivePosition } from '../../../meetup/live-position';
@@ -38,21 +38,29 @@ export interface TvMeetupStageProps {
   onLook: (looking: boolean) => void;
 }
 
-export function TvMeetupStage({ meetup, spotlight, onBurst, looking, onLook }: TvMeetupStageProps) {
+export function TvMeetupStage(props: TvMeetupStageProps) {
   const { t } = useI18n();
+  const { meetup } = props;
   // A new tour (and player) only when the stream itself changes (live → replay), not on every room update.
   const { streamUrl, id } = meetup;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const tour = useMemo(() => stageTour(meetup), [streamUrl, id]);
+  if (tour) return <StagePlayer tour={tour} {...props} />;
+  return (
+    <StageBox {...props}>
+      <p className="tv-card" role="status">
+        {t('meetup.stage.waiting')}
+      </p>
+    </StageBox>
+  );
+}
+
+/** The stage's frame: the view, the reaction burst and the spotlighted question over it. */
+function StageBox({ spotlight, onBurst, looking, children }: TvMeetupStageProps & { children: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="tv-meetup-stage" data-testid="tv-meetup-stage" data-looking={looking}>
-      {tour ? (
-        <StagePlayer tour={tour} live={meetup.state === 'live'} looking={looking} onLook={onLook} />
-      ) : (
-        <p className="tv-card" role="status">
-          {t('meetup.stage.waiting')}
-        </p>
-      )}
+      {children}
       <ReactionCanvas onBurst={onBurst} />
       {spotlight && (
         <div className="tv-meetup-spotlight" role="status" aria-live="polite" data-testid="tv-meetup-spotlight">
@@ -65,9 +73,16 @@ export function TvMeetupStage({ meetup, spotlight, onBurst, looking, onLook }: T
   );
 }
 
-function StagePlayer(props: { tour: Tour; live: boolean; looking: boolean; onLook: (looking: boolean) => void }) {
+function StagePlayer(props: TvMeetupStageProps & { tour: Tour }) {
   const player = useTvTourPlayer(props.tour);
-  return player ? <StageView player={player} {...props} /> : null;
+  const live = props.meetup.state === 'live';
+  return (
+    <>
+      <StageBox {...props}>{player && <StageView player={player} live={live} looking={props.looking} onLook={props.onLook} />}</StageBox>
+      {/* Below the stage, not over it: the D-pad reaches a row under the stage, never a control inside it. */}
+      {!live && player && <ReplayControls video={player.state.current.session.video} />}
+    </>
+  );
 }
 
 function StageView({ player, live, looking, onLook }: { player: TourPlayer; live: boolean; looking: boolean; onLook: (looking: boolean) => void }) {
@@ -86,6 +101,10 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
     setChoice({ view: 'flat', reason, remembered: false });
   }, []);
   const stage = useFocusable<HTMLDivElement>('meetup-stage', { section: 'meetup-stage', onSelect: () => onLook(true) });
+  // The replay starts on the stage: the room asks for it before the player exists, so the stage takes it on mount.
+  useLayoutEffect(() => {
+    if (!live) shell.focus.setFocus('meetup-stage');
+  }, [live, shell.focus]);
   const retry = useFocusable<HTMLButtonElement>('meetup-media-retry', { section: 'meetup-stage', onSelect: () => player.retry() });
 
   useEffect(() => {
@@ -147,5 +166,36 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
       )}
       {(looking || stage.focused) && <p className="watch__hint">{looking ? t('tv.meetup.lookHint') : t('tv.meetup.lookStart')}</p>}
     </div>
+  );
+}
+
+/** The replay's media keys on screen (the LG Magic Remote has none): −10 s, Play/Pause, +10 s. */
+function ReplayControls({ video }: { video: HTMLVideoElement }) {
+  const { t } = useI18n();
+  const [paused, setPaused] = useState(video.paused);
+  useEffect(() => {
+    const update = () => setPaused(video.paused);
+    video.addEventListener('play', update);
+    video.addEventListener('pause', update);
+    return () => {
+      video.removeEventListener('play', update);
+      video.removeEventListener('pause', update);
+    };
+  }, [video]);
+  return (
+    <div className="tv-meetup-replay-controls">
+      <ReplayButton id="meetup-replay-rewind" label={t('watch.rewind')} aria={t('watch.rewindLabel')} onSelect={() => runMediaCommand(video, 'rewind')} />
+      <ReplayButton id="meetup-replay-play" label={paused ? t('watch.play') : t('watch.pause')} onSelect={() => runMediaCommand(video, 'playPause')} />
+      <ReplayButton id="meetup-replay-forward" label={t('watch.forward')} aria={t('watch.forwardLabel')} onSelect={() => runMediaCommand(video, 'fastForward')} />
+    </div>
+  );
+}
+
+function ReplayButton({ id, label, aria, onSelect }: { id: string; label: string; aria?: string; onSelect: () => void }) {
+  const { props } = useFocusable<HTMLButtonElement>(id, { section: 'meetup-replay', onSelect });
+  return (
+    <button type="button" className="tv-button tv-focusable" aria-label={aria} {...props}>
+      {label}
+    </button>
   );
 }
