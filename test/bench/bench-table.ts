@@ -4,6 +4,7 @@ import type { ViewerId } from './viewer-run';
 
 export const VIEWER_COLUMNS: { id: ViewerId; label: string }[] = [
   { id: 'setvisit', label: 'SetVisit' },
+  { id: 'setvisit-hlsjs', label: 'SetVisit, hls.js' },
   { id: 'psv', label: 'PSV 5.15.1' },
   { id: 'aframe', label: 'A-Frame 1.8.0' },
 ];
@@ -47,7 +48,8 @@ export function medianOf(row: TableRow, viewer: ViewerId): number {
 }
 
 export function renderTable(rows: Row[]): string {
-  const peers = VIEWER_COLUMNS.filter((c) => c.id !== 'setvisit');
+  // Ratios are SetVisit (as it plays by default) over each peer; the hls.js column is for reading beside it.
+  const peers = VIEWER_COLUMNS.filter((c) => !c.id.startsWith('setvisit'));
   const header = `| Figure | ${VIEWER_COLUMNS.map((c) => c.label).join(' | ')} | ${peers.map((p) => `SetVisit / ${p.label.split(' ')[0]}`).join(' | ')} | Method |`;
   const rule = `|${'---|'.repeat(VIEWER_COLUMNS.length + peers.length + 2)}`;
   const lines = rows.map((row) => {

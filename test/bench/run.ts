@@ -39,7 +39,7 @@ export interface BenchOptions {
 export const DEFAULT_OPTIONS: BenchOptions = {
   runs: 3,
   cpuRates: [1, 4],
-  viewers: ['setvisit', 'psv', 'aframe'],
+  viewers: ['setvisit', 'setvisit-hlsjs', 'psv', 'aframe'],
   heapPlayMs: 30_000,
   heapWarmupMs: 10_000,
   playbackMs: 3_000,
@@ -69,7 +69,7 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
     log(`building SetVisit (vite build → ${options.appDir})`);
     await buildApp(options.appDir);
   }
-  const wantsPeers = options.viewers.some((v) => v !== 'setvisit');
+  const wantsPeers = options.viewers.some((v) => !v.startsWith('setvisit'));
   if (wantsPeers && options.build) {
     log('building the peer viewers (test/bench/peers)');
     await buildPeers(log);
@@ -111,7 +111,7 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
     for (const target of targets) {
       log(`heap: ${target.label}, ${options.heapWarmupMs / 1000} s warm-up + ${options.heapPlayMs / 1000} s playing`);
       const feedTick =
-        target.id === 'setvisit'
+        target.id.startsWith('setvisit')
           ? async () => (await postMilestone(app.url, validMilestone(1000 + ++posted)).catch(() => null))?.status === 201
           : undefined;
       try {
@@ -161,9 +161,20 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
   const notes = [
     `Whole run: ${seconds.toFixed(0)} s; ${options.runs} run(s) per viewer and CPU rate (cells: median, then each run); heap: ${options.heapPlayMs / 1000} s of playback after ${options.heapWarmupMs / 1000} s warm-up${options.heapPlayMs >= 300_000 ? ' (--long)' : ' (default; --long plays 5 minutes)'}.`,
     `Machine: ${cpus().length} cores, busy ${(machineBusy * 100).toFixed(0)} % during the run (the benchmark's Chromium included); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
+    ...engineNotes(visits),
     ...failures.map((f) => `Failed: ${f}`),
   ];
   return { rows, failures, table: renderTable(rows), notes };
+}
+
+/** Which engine each SetVisit column really played through (the policy decides per browser and stream). */
+function engineNotes(visits: Map<string, VisitFigures[]>): string[] {
+  const notes: string[] = [];
+  for (const [key, list] of visits) {
+    if (!key.startsWith('setvisit')) continue;
+    notes.push(`${key}: played through ${[...new Set(list.map((v) => v.engine ?? 'unknown'))].join(', ')}.`);
+  }
+  return notes;
 }
 
 interface Collected {
@@ -227,7 +238,7 @@ function buildRows(c: Collected): Row[] {
     size.kbGz === null ? { figure, text: 'not built', method } : { figure, unit: 'kB gz', digits: 1, method, values: { setvisit: kb(size) } };
   rows.push(sizeRow('Entry (every shell)', c.bundles.entry, "index.html's static imports, gzip -9"));
   rows.push(sizeRow('Desktop tour with hls.js', c.bundles.desktopTourHlsJs, 'entry + DesktopShell + PanoramaCanvas + hls.js chunks and their static imports'));
-  rows.push(sizeRow('Desktop tour, native HLS', c.bundles.desktopTourNative, 'the same without hls.js'));
+  rows.push(sizeRow('Desktop tour, native HLS', c.bundles.desktopTourNative, "the same without hls.js: what the page loads where it plays natively (the SetVisit column's 'JS loaded to the first 360 frame' is the same, counted from the responses)"));
   rows.push(sizeRow('hls.js chunk', c.bundles.hlsJs, 'the lazily loaded player'));
   rows.push(sizeRow('XR chunk', c.bundles.xrChunk, 'what ?mode=xr adds to the entry'));
   if (c.options.shellFigures) {
@@ -281,7 +292,7 @@ function parseOptions(argv: string[]): BenchOptions {
     },
   });
   if (values.help) {
-    console.info(`npx tsx test/bench/run.ts [--runs N] [--cpu 1,4] [--viewers setvisit,psv,aframe] [--long | --heap-seconds S] [--no-build] [--no-servers]`);
+    console.info(`npx tsx test/bench/run.ts [--runs N] [--cpu 1,4] [--viewers setvisit,setvisit-hlsjs,psv,aframe] [--long | --heap-seconds S] [--no-build] [--no-servers]`);
     process.exit(0);
   }
   const int = (raw: string | undefined, fallback: number, name: string, min: number): number => {

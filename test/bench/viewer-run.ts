@@ -8,7 +8,8 @@ import { median } from './stats';
 import { sleep, withTimeout } from './bounded';
 import { pixelStats } from '../helpers/browser';
 
-export type ViewerId = 'setvisit' | 'psv' | 'aframe';
+/** `setvisit` plays with its engine policy (native HLS where it serves); `setvisit-hlsjs` is forced onto hls.js. */
+export type ViewerId = 'setvisit' | 'setvisit-hlsjs' | 'psv' | 'aframe';
 
 export interface ViewerTarget {
   id: ViewerId;
@@ -32,6 +33,8 @@ export interface VisitFigures {
   switchMs: number;
   /** Share of non-black pixels in a screenshot after playback: a check that the 360 view really shows footage. */
   litShare: number;
+  /** SetVisit's media engine at the first frame (its store says), null for the peers. */
+  engine: string | null;
 }
 
 export interface VisitOptions {
@@ -75,6 +78,9 @@ export async function visit(browser: Browser, target: ViewerTarget, options: Vis
     await page.goto(target.url, { waitUntil: 'commit' });
     const firstFrameMs = await waitForFirstDraw(page, -1, options.firstFrameTimeoutMs);
     const jsKbGz = (await Promise.all([...scripts])).reduce((s, v) => s + v, 0);
+    const engine = await page.evaluate(
+      () => (window as unknown as { __setvisit?: { store: { getState(): { media: { engine: string | null } } } } }).__setvisit?.store.getState().media.engine ?? null,
+    );
 
     await sleep(1_000);
     const framesBefore = (await readProbe(page)).drawnFrameCount;
@@ -105,6 +111,7 @@ export async function visit(browser: Browser, target: ViewerTarget, options: Vis
       longTaskMs: longTasks.reduce((s, t) => s + t.duration, 0),
       switchMs,
       litShare,
+      engine,
     };
   } finally {
     await withTimeout(close(), 10_000, 'closing the page').catch(() => undefined);
