@@ -81,7 +81,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tv.meetup.keysHint': '也可以用彩色键或数字键 1–5 互动',
   'tv.meetup.lookStart': '按确定键：环顾舞台',
   'tv.meetup.lookHint': '按住方向键环顾四周 · 按确定或返回结束',
-  'tv.meetup.ask': '向明星提问',
+  'tv.meetup.ask': '我要提问',
   'tv.meetup.ask.title': '选一个问题问明星',
   'tv.meetup.ask.cancel': '取消',
   'tv.meetup.suggest.scene': '你最喜欢拍哪一场戏？',

@@ -312,8 +312,8 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     expect(tv.errors).toEqual([]);
     await tv.context.close();
   });
-  it('a scheduled meet-up counts down and takes a reminder; an ended one plays its replay with the media keys', async () => {
-    const tv = await openTv(TIZEN, 'en', 'demo-gold');
+  it('a scheduled meet-up counts down and takes a reminder; an ended one plays its replay with the media keys (in Chinese)', async () => {
+    const tv = await openTv(TIZEN, 'zh-CN', 'demo-gold');
     const { page } = tv;
     await openMeetups(tv);
     // Live, then scheduled (the demo's), then ended: right walks the row of cards.
@@ -324,8 +324,8 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     await expectFocus(page, (id) => id === 'meetup-remind', 'Add to my TV');
     await expect.poll(() => page.getByRole('timer').textContent(), { timeout: 5_000 }).toMatch(/^\d\d:\d\d:\d\d$/);
     await tv.press('ok');
-    await page.getByText('We will remind you here when it starts.').waitFor({ timeout: 5_000 });
-    saveArtifact('tv-meetup-countdown.png', await page.screenshot());
+    await page.getByText('开始时会在这里提醒你。').waitFor({ timeout: 5_000 });
+    saveArtifact('tv-meetup-countdown-zh.png', await page.screenshot());
     await tv.press('back');
     await expectFocus(page, (id) => id === `meetup-card-${SAMPLE_MEETUP_ID}`, 'the card it was opened from');
 
@@ -333,7 +333,7 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     await expectFocus(page, (id) => id === `meetup-card-${ENDED_ID}`, 'the ended meet-up');
     await tv.press('ok');
     await page.locator('[data-testid=tv-meetup-room][data-state=ended]').waitFor({ timeout: 20_000 });
-    await page.getByTestId('tv-meetup-replay').waitFor();
+    await page.getByTestId('tv-meetup-replay').getByText('回放 · 见面会期间共 0 次互动').waitFor();
     await expectFocus(page, (id) => id === 'meetup-stage', 'the replay stage');
     await tv.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const video = () => page.evaluate(() => {
@@ -350,7 +350,7 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     await pressUntil(tv, 'down', (id) => id.startsWith('meetup-replay-'));
     await pressUntil(tv, 'right', (id) => id === 'meetup-replay-play');
     await expectFocus(page, (id) => id === 'meetup-replay-play', 'the on-screen Play');
-    saveArtifact('tv-meetup-replay.png', await page.screenshot());
+    saveArtifact('tv-meetup-replay-zh.png', await page.screenshot());
     await tv.press('ok');
     await expect.poll(async () => (await video())?.paused, { timeout: 5_000 }).toBe(false);
     await tv.press('back');
