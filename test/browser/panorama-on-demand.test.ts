@@ -1,0 +1,85 @@
+// The desktop 360 view on plain three.js draws on demand, counted at WebGL itself: while the video plays, a draw
+// per decoded frame; paused and untouched, no draw at all however many display frames pass; a look change, one
+// frame's draw; and every draw is the one sphere (one draw call), not a render loop at display rate.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+/** Counts draw calls on every WebGL context, before the app's scripts run. */
+function countDraws(): void {
+  const counted = window as unknown as { __draws: number };
+  counted.__draws = 0;
+  for (const context of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    const prototype = context.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of ['drawElements', 'drawArrays']) {
+      const original = prototype[name]!;
+      prototype[name] = function (this: unknown, ...args: unknown[]) {
+        counted.__draws++;
+        return original.apply(this, args);
+      };
+    }
+  }
+}
+
+const draws = () => page.evaluate(() => (window as unknown as { __draws: number }).__draws);
+/** Lets `count` display frames pass (a condition on frames, not a time). */
+const displayFrames = (count: number) =>
+  page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    count,
+  );
+const videoTime = () => page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
+
+beforeAll(async () => {
+  server = await startTestServer({ serveApp: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  pageErrors = recordPageErrors(page);
+  await page.addInitScript(countDraws);
+  await page.goto(`${server.url}/?mode=desktop&project=${PROJECT_ID}&lang=en`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('desktop 360 view: draws on demand', { timeout: 90_000 }, () => {
+  it('draws while the video plays', async () => {
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 45_000 });
+    const before = await draws();
+    const t0 = await videoTime();
+    await page.waitForFunction((t) => document.querySelector('video')!.currentTime > t + 1, t0, { timeout: 30_000 });
+    expect(await draws()).toBeGreaterThan(before);
+    expect(await page.locator('.view canvas').count()).toBe(1);
+  });
+
+  it('draws nothing while the video is paused and the view stands still', async () => {
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    // The last frames the pause may still schedule.
+    await displayFrames(5);
+    const still = await draws();
+    await displayFrames(60);
+    expect(await draws()).toBe(still);
+  });
+
+  it('draws once for a look change, then stops again', async () => {
+    const still = await draws();
+    await page.evaluate(() => (window as unknown as { __setvisit: { tour: { look: { lookAt(y: number, p: number): void } } } }).__setvisit.tour.look.lookAt(40, 5));
+    await displayFrames(30);
+    // One frame of one sphere: one draw call (a 180° or stereo location adds none on a flat screen).
+    expect(await draws()).toBe(still + 1);
+    expect(pageErrors).toEqual([]);
+  });
+});
