@@ -1,6 +1,7 @@
 // The desktop 360 view on plain three.js draws on demand, counted at WebGL itself: while the video plays, a draw
 // per decoded frame; paused and untouched, no draw at all however many display frames pass; a look change, one
-// frame's draw; and every draw is the one sphere (one draw call), not a render loop at display rate.
+// frame's draw; and every draw is the one sphere (one draw call), not a render loop at display rate. Without
+// WebGL the view says so instead of staying black.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
@@ -81,5 +82,24 @@ describe('desktop 360 view: draws on demand', { timeout: 90_000 }, () => {
     // One frame of one sphere: one draw call (a 180° or stereo location adds none on a flat screen).
     expect(await draws()).toBe(still + 1);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('desktop 360 view without WebGL', { timeout: 90_000 }, () => {
+  it('says so over the view, in the UI language, and the rest of the tour still works', async () => {
+    const noWebGl = await launchChromium(['--disable-3d-apis']);
+    try {
+      const zh = await noWebGl.newPage({ viewport: { width: 960, height: 540 } });
+      const errors = recordPageErrors(zh);
+      await zh.goto(`${server.url}/?mode=desktop&project=${PROJECT_ID}&lang=zh-CN`);
+      await zh.getByRole('alert').filter({ hasText: 'WebGL' }).waitFor({ timeout: 45_000 });
+      expect(await zh.getByRole('alert').filter({ hasText: 'WebGL' }).textContent()).toContain('此浏览器无法显示 360° 画面');
+      expect(await zh.locator('.view canvas').count()).toBe(0);
+      // The location list and the project panel are still there.
+      expect(await zh.locator('.view__chrome button').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await noWebGl.close();
+    }
   });
 });
