@@ -11,11 +11,11 @@ export function TvReactionsBar({ onReact }: { onReact: (kind: ReactionKind) => v
   const { t } = useI18n();
   const { totals } = useMeetupRoom();
   return (
-    <div className="tv-reactions" role="toolbar" aria-label={t('meetup.reactions')}>
+    // Each button wears its key (a colour dot, a number), as TV apps show colour-key legends; the words go to the label.
+    <div className="tv-reactions" role="toolbar" aria-label={`${t('meetup.reactions')}: ${t('tv.meetup.keysHint')}`}>
       {REACTION_KINDS.map((kind) => (
         <ReactionButton key={kind} kind={kind} total={totals[kind] ?? 0} onReact={onReact} />
       ))}
-      <p className="tv-reactions__hint tv-muted">{t('tv.meetup.keysHint')}</p>
     </div>
   );
 }
