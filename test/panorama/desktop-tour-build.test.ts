@@ -15,9 +15,9 @@ const XR_ONLY = ['/node_modules/@react-three/', '/node_modules/@pmndrs/'];
 
 type Manifest = ReturnType<typeof readManifest>;
 
-/** Modern chunks only: plugin-legacy's copies (`-legacy` keys) go to engines without modules. */
+/** Modern chunks only: plugin-legacy's copies (`-legacy` files) go to engines without modules. */
 function keyOf(manifest: Manifest, test: (key: string) => boolean, what: string): string {
-  const key = Object.keys(manifest).find((k) => !k.includes('-legacy') && !k.includes('?legacy') && test(k));
+  const key = Object.keys(manifest).find((k) => !manifest[k]!.file.includes('-legacy') && test(k));
   if (!key) throw new Error(`The manifest has no ${what}`);
   return key;
 }
@@ -36,7 +36,8 @@ function desktopTour(withHlsJs: boolean): { files: string[]; gzipBytes: number }
     keyOf(manifest, (k) => k === 'index.html', 'modern entry (index.html)'),
     keyOf(manifest, (k) => k.endsWith('src/shells/desktop/DesktopShell.tsx'), 'desktop shell chunk'),
     keyOf(manifest, (k) => k.endsWith('src/panorama/PanoramaCanvas.tsx'), '360 view chunk'),
-    ...(withHlsJs ? [keyOf(manifest, (k) => k.includes('/node_modules/hls.js/'), 'hls.js chunk')] : []),
+    // The player module itself (hls.mjs, or the light build), not its worker script, which loads only when enabled.
+    ...(withHlsJs ? [keyOf(manifest, (k) => /\/node_modules\/hls\.js\/dist\/hls(\.light)?\.mjs$/.test(k), 'hls.js chunk')] : []),
   ];
   const files = new Set<string>();
   for (const key of keys) withStaticImports(manifest, key, files);
