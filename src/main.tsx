@@ -24,10 +24,11 @@ const HostShell = lazy(() => import('./shells/host/HostShell'));
 
 const params = readLaunchParams(location.search);
 const shell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
-// The tour's first frame waits for the tour file, its stream's master playlist and (where chosen) hls.js: ask for
-// them now, beside the shell's chunk, instead of after it. Not on the TV, whose first screen shows no tour, nor
-// for the host console or a meet-up link.
-if (!params.hostConsole && !params.meetupId && shell !== 'tv') prefetchTour(params.projectId);
+// The tour's first frame waits for the tour file, its stream and (where chosen) hls.js: start them now, beside the
+// shell's and the renderer's chunks, instead of after them. The desktop tour adopts the started stream; the XR
+// shell starts its video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows
+// no tour, nor for the host console or a meet-up link.
+if (!params.hostConsole && !params.meetupId && shell !== 'tv') prefetchTour(params.projectId, { startStream: shell === 'desktop' });
 const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('app.name');

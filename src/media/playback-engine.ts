@@ -1,7 +1,7 @@
 // Chooses how a stream is played (hls.js over Media Source Extensions, or the browser's own HLS) and loads hls.js.
 import type * as HlsNamespace from 'hls.js';
-import { UNLIMITED, type RenditionLimits } from './rendition-cap';
-import { prefetchStreamFacts, topRung, type StreamFacts, type StreamLadder } from './stream-ladder';
+import type { RenditionLimits } from './rendition-cap';
+import { topRung, type StreamFacts, type StreamLadder } from './stream-ladder';
 
 export type PlaybackEngine = 'hls.js' | 'native' | 'none';
 export type HlsModule = typeof HlsNamespace;
@@ -103,21 +103,3 @@ export function prefetchHlsPlayer(): void {
   loadHlsPlayer().catch(() => undefined);
 }
 
-/**
- * Everything the first frame of `src` will wait for, started now (from the page's entry, before the shell and the
- * renderer have arrived): the playlists, whose ladder and liveness decide the engine, and hls.js where it is chosen.
- * The session later takes that read and finds hls.js in the module cache.
- */
-export function prefetchStream(src: string): void {
-  if (typeof document === 'undefined') return;
-  const support = engineSupport(document.createElement('video'));
-  const preference = readEnginePreference(location.search);
-  if (needsHlsPlayer(support, preference)) {
-    loadHlsPlayer().catch(() => undefined);
-    return;
-  }
-  if (decideEngine(support, preference, () => true) !== 'native') return;
-  void prefetchStreamFacts(src).then((facts) => {
-    if (decideEngine(support, preference, () => nativeServes(facts, UNLIMITED)) === 'hls.js') loadHlsPlayer().catch(() => undefined);
-  });
-}

@@ -1,7 +1,6 @@
-// What a master playlist offers (each rendition's size and bitrate), read before playback starts: the engine
-// choice depends on it (the browser's own HLS has no rendition cap, so its largest rendition must fit the
-// texture), and the stats name the rendition native playback chose. The page's entry may start the read in
-// parallel with its other downloads; the session then takes that read instead of asking again.
+// What a stream offers (each rendition's size and bitrate) and whether it is live, read before playback starts: the
+// engine choice depends on it (the browser's own HLS has no rendition cap, so its largest rendition must fit the
+// texture, and gives live streams no live edge), and the stats name the rendition native playback chose.
 
 export interface LadderRung {
   width: number;
@@ -54,24 +53,10 @@ export function isLivePlaylist(playlist: string): boolean {
   return !/^#EXT-X-ENDLIST\b/m.test(playlist) && !/^#EXT-X-PLAYLIST-TYPE:VOD\b/m.test(playlist);
 }
 
-// Reads started ahead of the session (by the entry), each taken once: a Retry must ask the server again.
-const started = new Map<string, Promise<StreamFacts | null>>();
-
-/** Starts reading a stream's playlists now, for the session that will play it. */
-export function prefetchStreamFacts(src: string, fetchImpl: typeof fetch = fetch): Promise<StreamFacts | null> {
-  const existing = started.get(src);
-  if (existing) return existing;
-  const read = fetchStreamFacts(src, fetchImpl);
-  started.set(src, read);
-  return read;
-}
-
-/** The facts of `src`: the prefetched read if one was started, else a new one. Null when they cannot be read
- * (the caller then leaves the stream to hls.js, whose errors and retries the error card is built on). */
+/** The facts of `src`, or null when they cannot be read (the caller then leaves the stream to hls.js, whose errors
+ * and retries the error card is built on). */
 export function readStreamFacts(src: string, fetchImpl: typeof fetch = fetch): Promise<StreamFacts | null> {
-  const prefetched = started.get(src);
-  started.delete(src);
-  return prefetched ?? fetchStreamFacts(src, fetchImpl);
+  return fetchStreamFacts(src, fetchImpl);
 }
 
 async function fetchPlaylist(url: string, fetchImpl: typeof fetch): Promise<string | null> {

@@ -1,6 +1,7 @@
 // The tour player: which location is on screen, moving between locations with a crossfade, and preloading
 // the next one when a hotspot is focused or hovered. Framework-free; the views read `state` every frame.
 import { MediaSession } from '../media/media-session';
+import { adoptPrestartedSession } from '../media/prestarted-session';
 import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
 import type { Tour, TourLocation } from './tour-schema';
@@ -101,9 +102,12 @@ export class TourPlayer {
   }
 
   private open(location: TourLocation, preload: boolean): LocationPlayback {
-    const session = this.createSession();
+    // The entry may have started this stream already (default sessions only: a shell with its own media settings
+    // makes its own).
+    const prestarted = preload || this.options.createSession ? null : adoptPrestartedSession(location.stream);
+    const session = prestarted ?? this.createSession();
     session.setRenditionLimits(this.limits);
-    void session.load(location.stream, { preload });
+    if (!prestarted) void session.load(location.stream, { preload });
     return { location, session };
   }
 

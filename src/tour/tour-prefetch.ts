@@ -1,7 +1,7 @@
 // The tour file requested by the page's entry, in parallel with the shell's chunk instead of after it, and the
-// start location's stream requested as soon as the file names it. No schema here (the entry stays small for the
-// TV): loadTour validates the same response when the shell asks for it.
-import { prefetchStream } from '../media/playback-engine';
+// start location's stream started as soon as the file names it. No schema and no player here (the entry stays
+// small for the TV): loadTour validates the same response when the shell asks for it, and the media session comes
+// in a chunk of its own.
 
 const started = new Map<string, Promise<Response>>();
 
@@ -9,17 +9,22 @@ export function tourFileUrl(projectId: string): string {
   return `/scenes/${encodeURIComponent(projectId)}.json`;
 }
 
-/** Starts fetching the project's tour file and, once it is in, its start location's master playlist. */
-export function prefetchTour(projectId: string, fetchImpl: typeof fetch = fetch): void {
+/**
+ * Starts fetching the project's tour file and, once it is in, playing its start location (`startStream`: where
+ * the tour will show it; otherwise nothing more).
+ */
+export function prefetchTour(projectId: string, { startStream = true } = {}, fetchImpl: typeof fetch = fetch): void {
   if (started.has(projectId)) return;
   const response = fetchImpl(tourFileUrl(projectId));
   started.set(projectId, response);
+  // The player's chunk downloads beside the file, not after it.
+  const player = startStream ? import('../media/prestarted-session') : null;
   // A failure here is not reported: loadTour takes the same response and says what went wrong.
   response
     .then(async (res) => {
-      if (!res.ok) return;
-      const stream = startStream(await res.clone().json());
-      if (stream) prefetchStream(stream);
+      if (!res.ok || !player) return;
+      const stream = startStreamOf(await res.clone().json());
+      if (stream) (await player).prestartSession(stream);
     })
     .catch(() => undefined);
 }
@@ -32,7 +37,7 @@ export function takePrefetchedTour(projectId: string): Promise<Response> | null 
 }
 
 /** The start location's stream URL, read leniently: an invalid file simply starts nothing early. */
-function startStream(json: unknown): string | null {
+function startStreamOf(json: unknown): string | null {
   if (typeof json !== 'object' || json === null) return null;
   const { start, locations } = json as { start?: unknown; locations?: unknown };
   if (!Array.isArray(locations)) return null;

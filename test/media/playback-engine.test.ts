@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ASSUMED_MAX_TEXTURE_SIZE, decideEngine, ladderFitsNative, nativeServes, needsHlsPlayer, readEnginePreference } from '../../src/media/playback-engine';
 import { UNLIMITED } from '../../src/media/rendition-cap';
-import { isLivePlaylist, parseLadder, prefetchStreamFacts, readStreamFacts, rungForHeight, topRung } from '../../src/media/stream-ladder';
+import { isLivePlaylist, parseLadder, readStreamFacts, rungForHeight, topRung } from '../../src/media/stream-ladder';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -47,16 +47,6 @@ describe('reading a master playlist', () => {
     const { fetchImpl, requests } = playlists(LIVE_MEDIA);
     expect(await readStreamFacts('/live/x/master.m3u8', fetchImpl)).toEqual({ ladder: parseLadder(SAMPLE_MASTER), live: true });
     expect(requests).toEqual(['/live/x/master.m3u8', 'http://localhost/live/x/tv/index.m3u8']);
-  });
-
-  it('hands a prefetched read to the session once, then asks the server again (a Retry must)', async () => {
-    const { fetchImpl, requests } = playlists(SAMPLE_MEDIA);
-    void prefetchStreamFacts('/m/master.m3u8', fetchImpl);
-    void prefetchStreamFacts('/m/master.m3u8', fetchImpl);
-    expect((await readStreamFacts('/m/master.m3u8', fetchImpl))?.ladder.length).toBe(3);
-    expect(requests.length).toBe(2);
-    await readStreamFacts('/m/master.m3u8', fetchImpl);
-    expect(requests.length).toBe(4);
   });
 
   it('reads nothing from a 404, a non-playlist or a failed request, without throwing', async () => {
