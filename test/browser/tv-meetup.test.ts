@@ -360,4 +360,26 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     expect(tv.errors).toEqual([]);
     await tv.context.close();
   });
+  it('the list says when it cannot load (Try again focused) and when there are no meet-ups (Back focused)', async () => {
+    const tv = await openTv(WEBOS, 'en');
+    const { page } = tv;
+    let answer: { status: number; body: unknown } = { status: 503, body: { error: { code: 'unavailable', message: 'The platform is down for maintenance' } } };
+    await page.route(`**/api/projects/${PROJECT_ID}/meetups`, (route) => route.fulfill({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) }));
+    await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+    await tv.press('right');
+    await expectFocus(page, (id) => id === 'home-meetups', 'Meet-ups');
+    await tv.press('ok');
+    await page.getByTestId('tv-meetup-list-error').getByText('The meet-ups could not be loaded: The platform is down for maintenance').waitFor({ timeout: 20_000 });
+    await expectFocus(page, (id) => id === 'meetup-list-retry', 'Try again');
+    saveArtifact('tv-meetup-list-error.png', await page.screenshot());
+    answer = { status: 200, body: { meetups: [] } };
+    await tv.press('ok');
+    await page.getByText('No meet-ups are planned for this project yet.').waitFor({ timeout: 20_000 });
+    await expectFocus(page, (id) => id === 'meetup-list-back', 'Back');
+    await tv.press('ok');
+    await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
+    await expectFocus(page, (id) => id === 'home-meetups', 'Meet-ups');
+    expect(tv.errors).toEqual([]);
+    await tv.context.close();
+  });
 });
