@@ -48,6 +48,8 @@ export interface MeetupBoardModel {
   suggestions: { key: SuggestedQuestion; text: string }[];
   /** The last refused action ("Not sent: …"), or ''. */
   error: string;
+  /** The way back to the set tour (target `leave`). */
+  leave: string;
 }
 
 export const BOARD_CANVAS = { width: 1024, height: 880 } as const;
@@ -81,6 +83,7 @@ export function meetupBoardModel(input: MeetupBoardInput, i18n: Translator): Mee
     askHeading: input.live ? i18n.t('xr.meetup.ask') : '',
     suggestions: input.live ? SUGGESTED_QUESTIONS.map((key) => ({ key, text: i18n.t(`xr.meetup.suggest.${key}`) })) : [],
     error: input.actionError ? i18n.t('meetup.actionError', { message: input.actionError }) : '',
+    leave: i18n.t('xr.meetup.leave'),
   };
 }
 
@@ -113,14 +116,15 @@ export function layoutMeetupBoard(model: MeetupBoardModel, measure: FontMeasure,
     targets.push({ id, x, y, width: w, height: h });
   };
 
-  // The room: title on the left, audience and latency on the right.
+  // The room: title and the way back on top, audience and latency under the title.
   let y = pad - 8;
-  const factsFont = f(28, 600);
-  const facts = [model.audience, model.latency].filter(Boolean).join(' · ');
-  const factsWidth = measure(facts, factsFont);
-  text(line(model.title, inner - factsWidth - 24, f(34, 700)), pad, y, f(34, 700));
-  text(facts, width - pad, y + 4, factsFont, COLORS.accent, 'right');
-  y += 60;
+  const leaveFont = f(24, 600);
+  const leaveWidth = Math.min(320, measure(model.leave, leaveFont) + 40);
+  button('leave', model.leave, width - pad - leaveWidth, y - 4, leaveWidth, 48, leaveFont);
+  text(line(model.title, inner - leaveWidth - 24, f(34, 700)), pad, y, f(34, 700));
+  y += 48;
+  text(line([model.audience, model.latency].filter(Boolean).join(' · '), inner, f(26, 600)), pad, y, f(26, 600), COLORS.accent);
+  y += 48;
 
   // The spotlight, large: what the star is answering now.
   if (model.spotlight) {
@@ -207,4 +211,24 @@ export function targetCentreUv(drawing: Pick<PickableDrawing, 'width' | 'height'
 export function reactionOf(target: string): ReactionKind | null {
   const kind = target.startsWith('react:') ? target.slice('react:'.length) : '';
   return (REACTION_KINDS as readonly string[]).includes(kind) ? (kind as ReactionKind) : null;
+}
+
+export const INVITE_CANVAS = { width: 720, height: 220 } as const;
+
+/** A live meet-up's entry in the room: what is on, and the whole panel as one target (`id`) to join it. */
+export function layoutInvite(id: string, headline: string, action: string, language: Language, measure: FontMeasure, highlighted: boolean): PickableDrawing {
+  const { width, height } = INVITE_CANVAS;
+  const pad = 28;
+  const steps: DrawStep[] = [
+    { kind: 'rect', x: 0, y: 0, width, height, radius: 28, color: highlighted ? 'rgba(40, 30, 12, 0.94)' : COLORS.panel },
+    { kind: 'rect', x: 0, y: 0, width: 12, height, radius: 6, color: COLORS.accent },
+    { kind: 'circle', x: pad + 14, y: pad + 18, radius: 10, color: '#ff3b5c', lineWidth: null },
+  ];
+  const headlineFont = font(30, 700, language);
+  const lines = wrapText(headline, width - 2 * pad - 36, (s) => measure(s, headlineFont), 2);
+  lines.forEach((line, i) => steps.push({ kind: 'text', text: line, x: pad + 36, y: pad + i * 40, font: headlineFont, color: COLORS.text, align: 'left' }));
+  const button = { x: pad, y: height - pad - 64, width: width - 2 * pad, height: 64 };
+  steps.push({ kind: 'rect', ...button, radius: 16, color: highlighted ? COLORS.highlight : COLORS.button });
+  steps.push({ kind: 'text', text: action, x: width / 2, y: button.y + 16, font: font(30, 600, language), color: COLORS.text, align: 'center' });
+  return { width, height, steps, targets: [{ id, x: 0, y: 0, width, height }] };
 }

@@ -105,7 +105,7 @@ describe('Enter VR from the desktop shell', { timeout: 120_000 }, () => {
       await plain.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
       await plain.locator('.sections').waitFor({ timeout: 30_000 });
       // The answer comes from isSessionSupported; give it time to come, then check it said no.
-      await plain.waitForFunction(() => navigator.xr?.isSessionSupported('immersive-vr').then((s) => !s) ?? true, undefined, { timeout: 10_000 });
+      await plain.waitForFunction(() => navigator.xr?.isSessionSupported('immersive-vr').then((s) => !s) ?? true, undefined, { timeout: 30_000 });
       await plain.waitForTimeout(500);
       expect(await plain.getByTestId('desktop-enter-vr').count()).toBe(0);
     } finally {

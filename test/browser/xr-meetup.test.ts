@@ -3,8 +3,10 @@
 // meet-up from the XR page, enters VR on its stage and the stage's video plays in the session; a reaction chosen
 // on the palette held on the left controller, with the right controller's ray and trigger, reaches the server (a
 // second backer's socket in the room counts it); the backer upvotes the host's question on the board in the room,
-// and the host's spotlight (the operator's own socket) shows on it. A supporter-tier backer is refused, with the
-// tier that would let them in, on the flat page and on a panel in VR.
+// and the host's spotlight (the operator's own socket) shows on it. From the set tour in VR, the live meet-up's
+// entry in the room takes the backer onto the stage without leaving VR, where a suggested question is asked with
+// one select, and the board's way back returns to the set tour. A supporter-tier backer is refused, with the tier that would let them in, on the flat page and on a
+// panel in VR.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeetupClient } from '../../src/meetup/meetup-client';
@@ -69,12 +71,15 @@ const state = (page: Page) => page.evaluate(() => {
   return { meetup: hook.store.getState().meetup, locationId: hook.store.getState().tour.locationId, media: hook.store.getState().media.status, xr: JSON.parse(JSON.stringify(hook.xr ?? null)) as PageState['xr'] | null };
 });
 
-/** An XR page with IWER, the backer's code in Web Storage where the app's sign-in keeps it (never in the URL). */
-async function openXrPage(token: string, lang: 'en' | 'zh-CN'): Promise<Page> {
+/**
+ * An XR page with IWER, the backer's code in Web Storage where the app's sign-in keeps it (never in the URL),
+ * opened on the meet-up (?meetup=) or, with `onTour`, on the set tour.
+ */
+async function openXrPage(token: string, lang: 'en' | 'zh-CN', onTour = false): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 640, height: 360 } });
   await installIwer(page, { polyfillLayers: false });
   await page.addInitScript((code) => localStorage.setItem('setvisit:backer-token', code), token);
-  await page.goto(`${server.url}/?mode=xr&project=${PROJECT_ID}&lang=${lang}&meetup=${MEETUP_ID}`);
+  await page.goto(`${server.url}/?mode=xr&project=${PROJECT_ID}&lang=${lang}${onTour ? '' : `&meetup=${MEETUP_ID}`}`);
   return page;
 }
 
@@ -116,7 +121,7 @@ describe('a star meet-up in VR', { timeout: 300_000 }, () => {
     const playing = () => page.evaluate(() => [...document.querySelectorAll('video')].filter((v) => !v.paused).map((v) => ({ time: v.currentTime, muted: v.muted })));
     const before = await playing();
     expect(before).toHaveLength(1);
-    await waitFor(async () => ((await playing())[0]?.time ?? 0) > before[0]!.time, 15_000, 'the stage video to advance in the session');
+    await waitFor(async () => ((await playing())[0]?.time ?? 0) > before[0]!.time, 30_000, 'the stage video to advance in the session');
     expect((await state(page)).xr?.meetup.palette).toBe('hand');
     // The board in the room gives the audience and how far behind live the picture is.
     const facts = await waitFor(async () => {
@@ -157,6 +162,33 @@ describe('a star meet-up in VR', { timeout: 300_000 }, () => {
     await page.close();
   });
 
+  it('from the set tour in VR, the live meet-up’s entry in the room leads onto the stage, where a suggested question is asked', async () => {
+    const page = await openXrPage('demo-gold', 'zh-CN', true);
+    const errors = recordPageErrors(page);
+    const xr = new XrPage(page, sampleTour());
+    const observer = await joinFromHere('demo-gold');
+    await xr.enterVr();
+    await select(page, xr, `invite:${MEETUP_ID}`);
+    await waitFor(async () => {
+      const s = await state(page);
+      return s.locationId === 'stage' && s.media === 'playing' && s.meetup.phase === 'joined';
+    }, 45_000, 'the stage playing in VR');
+    expect((await xr.xr()).presenting).toBe(true);
+    await aimRightController(page, 90, -80);
+    await select(page, xr, 'ask:hardest');
+    await waitFor(() => observer.store.getState().meetup.questions.some((q) => q.text === '哪场戏拍起来最难？'), 15_000, 'the suggested question on the server');
+    saveArtifact('xr-meetup-board-zh.png', Buffer.from((await page.evaluate(() => (window as unknown as { __setvisit: { xr: { surfacePng(n: string): string } } }).__setvisit.xr.surfacePng('board'))).split(',')[1]!, 'base64'));
+    // The board's way back: the set tour again, still in VR, the meet-up's room left.
+    await aimRightController(page, 90, -80);
+    await select(page, xr, 'leave');
+    await xr.waitForLocation(sampleTour().start, 30_000);
+    expect((await state(page)).meetup.phase).toBe('idle');
+    expect((await xr.xr()).presenting).toBe(true);
+    await xr.exitVr();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a supporter-tier backer with the tier that would let them in, on the flat page and in VR', async () => {
     const page = await openXrPage('demo-supporter', 'zh-CN');
     const errors = recordPageErrors(page);
@@ -172,6 +204,10 @@ describe('a star meet-up in VR', { timeout: 300_000 }, () => {
     // In VR the set tour plays, with the refusal on a panel in the room.
     await xr.enterVr();
     await waitFor(async () => (await state(page)).xr?.meetup.refusal.includes('仅限黄金及以上支持者参加') ?? false, 15_000, 'the refusal in VR');
+    // Its panel stands in front of the person, at about eye level.
+    const panel = (await state(page)).xr?.meetup.targets.find((t) => t.id === 'refusal');
+    expect(Math.abs(panel?.yaw ?? 180)).toBeLessThan(20);
+    expect(Math.abs(panel?.pitch ?? 90)).toBeLessThan(20);
     saveArtifact('xr-meetup-refused-vr.png', await page.locator('canvas').screenshot());
     await xr.exitVr();
     expect(errors).toEqual([]);

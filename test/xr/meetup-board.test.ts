@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translator';
 import type { Question } from '../../src/protocol/meetup';
-import { layoutMeetupBoard, layoutReactionPalette, meetupBoardModel, reactionOf, SUGGESTED_QUESTIONS, targetAtUv, targetCentreUv, type MeetupBoardInput } from '../../src/xr/meetup-board';
+import { layoutInvite, layoutMeetupBoard, layoutReactionPalette, meetupBoardModel, reactionOf, SUGGESTED_QUESTIONS, targetAtUv, targetCentreUv, type MeetupBoardInput } from '../../src/xr/meetup-board';
 import { refusalLines } from '../../src/xr/meetup-refusal';
 import type { DrawStep } from '../../src/xr/panel-layout';
 
@@ -32,7 +32,7 @@ describe('the meet-up board in the headset', () => {
     expect(all).toContain('Question q1?');
     expect(all.some((t) => t.includes('5 votes'))).toBe(true);
     expect(all.some((t) => t.includes('1,234 watching'))).toBe(true);
-    expect(drawing.targets.map((t) => t.id)).toEqual(['upvote:q1', 'upvote:q2', ...SUGGESTED_QUESTIONS.map((k) => `ask:${k}`)]);
+    expect(drawing.targets.map((t) => t.id)).toEqual(['leave', 'upvote:q1', 'upvote:q2', ...SUGGESTED_QUESTIONS.map((k) => `ask:${k}`)]);
     for (const step of drawing.steps) if (step.kind === 'text') expect(step.y).toBeLessThan(drawing.height);
   });
 
@@ -56,7 +56,8 @@ describe('the meet-up board in the headset', () => {
     expect(zh.suggestions).toEqual([]);
     expect(zh.more).toBe('还有 3 个');
     const drawing = layoutMeetupBoard(zh, measure, null);
-    expect(drawing.targets.every((t) => t.id.startsWith('upvote:'))).toBe(true);
+    expect(drawing.targets.map((t) => t.id).filter((id) => !id.startsWith('upvote:'))).toEqual(['leave']);
+    expect(texts(drawing.steps)).toContain('返回片场导览');
     const heading = drawing.steps.find((s) => s.kind === 'text' && s.text === '向明星提问');
     expect(heading?.kind === 'text' && heading.font).toContain('Noto Sans CJK SC');
   });
@@ -90,6 +91,16 @@ describe('the reactions palette', () => {
     }
     expect(reactionOf('react:confetti')).toBeNull();
     expect(reactionOf('upvote:q1')).toBeNull();
+  });
+});
+
+describe('a live meet-up’s entry in the room', () => {
+  it('is one target, says what is on in two lines at most, and lights up when pointed at', () => {
+    const plain = layoutInvite('invite:m1', 'Star meet-up live: a very long title that needs more than one line to be read in full', 'Join in VR', 'en', measure, false);
+    expect(plain.targets).toEqual([{ id: 'invite:m1', x: 0, y: 0, width: plain.width, height: plain.height }]);
+    expect(texts(plain.steps).filter((t) => t !== 'Join in VR').length).toBeLessThanOrEqual(2);
+    const lit = layoutInvite('invite:m1', 'Star meet-up live: x', 'Join in VR', 'en', measure, true);
+    expect(JSON.stringify(lit.steps)).not.toBe(JSON.stringify(layoutInvite('invite:m1', 'Star meet-up live: x', 'Join in VR', 'en', measure, false).steps));
   });
 });
 

@@ -17,6 +17,7 @@ import { supportMessage } from './support-message';
 import type { ImmersiveSupport } from './useImmersiveSupport';
 import { playWithSound, useVideoInSession } from './useVideoInSession';
 import { XrHook } from './xr-hook';
+import type { MeetupInviteProps } from './meetup/MeetupInvite';
 import type { XrMeetupMode } from './meetup/MeetupScene';
 import { XrScene } from './XrScene';
 
@@ -27,6 +28,10 @@ export interface VrEntryProps {
   support: ImmersiveSupport;
   /** Null on the set tour; the meet-up's part of the scene otherwise (stage, or its refusal shown in VR). */
   meetup: XrMeetupMode | null;
+  /** A live meet-up to offer in the room while on the set tour. */
+  invite: MeetupInviteProps | null;
+  /** Back from the meet-up to the set tour (its board's button in VR). */
+  onLeaveMeetup: () => void;
   /** A session requested in the desktop's click, to enter as soon as the scene can render. */
   handOff: VrHandOff | null;
   /** Called when that session ends (back to the shell it came from). */
@@ -35,7 +40,7 @@ export interface VrEntryProps {
   children?: ReactNode;
 }
 
-export function VrEntry({ player, xrStore, support, meetup, handOff, onLeaveVr, children }: VrEntryProps) {
+export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetup, handOff, onLeaveVr, children }: VrEntryProps) {
   const { t } = useI18n();
   const { current } = usePlayerState(player);
   const hook = useMemo(() => new XrHook(), []);
@@ -141,7 +146,7 @@ export function VrEntry({ player, xrStore, support, meetup, handOff, onLeaveVr, 
           }}
         >
           <XR store={xrStore}>
-            <XrScene player={player} hook={hook} onPath={setPath} meetup={meetup} />
+            <XrScene player={player} hook={hook} onPath={setPath} meetup={meetup} invite={invite} onLeaveMeetup={onLeaveMeetup} />
           </XR>
         </Canvas>
       </div>

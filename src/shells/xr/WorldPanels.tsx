@@ -1,6 +1,7 @@
 // The panels in the room, as one group that follows the person lazily (see LazyFollow): the milestone panel
 // 2.5 m away below eye level (where a seated person glances down to read, clear of the set's hotspots), the
-// toast for new milestones just above it, and the location list to its right, turned towards the viewer. They
+// toast for new milestones just above it, the location list to its right and, while a star meet-up is live, its
+// entry to its left, both turned towards the viewer. They
 // stay put while the person looks around nearby and never stick to the face; news calls them over.
 import { useFrame } from '@react-three/fiber';
 import { useCallback, useMemo, useRef } from 'react';
@@ -12,6 +13,7 @@ import type { HeadPose } from './head-pose';
 import { LocationListPanel, locationListWidthM } from './LocationListPanel';
 import { MILESTONE_PANEL_HEIGHT_M, MILESTONE_PANEL_WIDTH_M, MilestonePanel } from './MilestonePanel';
 import { MilestoneToast, TOAST_HEIGHT_M } from './MilestoneToast';
+import { INVITE_WIDTH_M, MeetupInvite, type MeetupInviteProps } from './meetup/MeetupInvite';
 import type { XrHook } from './xr-hook';
 
 const DISTANCE_M = 2.5;
@@ -20,7 +22,8 @@ const GAP_M = 0.06;
 /** The list turned this far towards the viewer, so its far edge is not read at a slant. */
 const LIST_TURN_RAD = -0.45;
 
-export function WorldPanels({ head, player, hook, registerBlocker }: { head: HeadPose; player: TourPlayer; hook: XrHook; registerBlocker: (mesh: Object3D | null) => void }) {
+export function WorldPanels(props: { head: HeadPose; player: TourPlayer; hook: XrHook; registerBlocker: (mesh: Object3D | null) => void; invite?: MeetupInviteProps | null }) {
+  const { head, player, hook, registerBlocker, invite = null } = props;
   const group = useRef<Group>(null);
   const follow = useMemo(() => new LazyFollow(head.yawDeg), [head]);
   const callOver = useCallback(() => follow.beginFollowing(), [follow]);
@@ -43,6 +46,15 @@ export function WorldPanels({ head, player, hook, registerBlocker }: { head: Hea
       <MilestonePanel hook={hook} />
       <MilestoneToast hook={hook} position={[0, MILESTONE_PANEL_HEIGHT_M / 2 + GAP_M + TOAST_HEIGHT_M / 2, 0]} onOpen={callOver} />
       <LocationListPanel player={player} head={head} hook={hook} position={[listX, 0, listZ]} rotationY={LIST_TURN_RAD} registerBlocker={registerBlocker} />
+      {invite && (
+        <MeetupInvite
+          invite={invite}
+          head={head}
+          hook={hook}
+          position={[-(MILESTONE_PANEL_WIDTH_M / 2 + GAP_M + (INVITE_WIDTH_M / 2) * Math.cos(LIST_TURN_RAD)), MILESTONE_PANEL_HEIGHT_M / 2 - 0.14, listZ * (INVITE_WIDTH_M / listWidth)]}
+          rotationY={-LIST_TURN_RAD}
+        />
+      )}
     </group>
   );
 }

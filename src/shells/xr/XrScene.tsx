@@ -18,6 +18,7 @@ import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';
 import { WorldPanels } from './WorldPanels';
+import type { MeetupInviteProps } from './meetup/MeetupInvite';
 import { MeetupScene, type XrMeetupMode } from './meetup/MeetupScene';
 
 export function XrScene(props: {
@@ -26,8 +27,12 @@ export function XrScene(props: {
   onPath?: (path: VideoPath | null) => void;
   /** Null on the set tour; 'stage' at a meet-up (the player plays its stage), 'refused' when it kept the backer out. */
   meetup?: XrMeetupMode | null;
+  /** A live meet-up to offer in the room (on the set tour only). */
+  invite?: MeetupInviteProps | null;
+  /** Back from the meet-up to the set tour. */
+  onLeaveMeetup?: () => void;
 }) {
-  const { player, hook, onPath, meetup = null } = props;
+  const { player, hook, onPath, meetup = null, invite = null, onLeaveMeetup = noop } = props;
   const state = usePlayerState(player);
   const session = useXR((s) => s.session);
   const mediaBinding = useXR((s) => s.mediaBinding);
@@ -65,8 +70,8 @@ export function XrScene(props: {
       <XrHotspots player={player} location={location} video={media.video} head={head} gazeEnabled={presenting} gazeBlocker={gazeBlocker} onGaze={onGaze} />
       {presenting && (
         <>
-          {meetup !== 'stage' && <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} />}
-          {meetup && <MeetupScene mode={meetup} head={head} hook={hook} />}
+          {meetup !== 'stage' && <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} invite={meetup ? null : invite} />}
+          {meetup && <MeetupScene mode={meetup} head={head} hook={hook} onLeave={onLeaveMeetup} />}
           <XrCaptions key={location.id} video={media.video} tracks={location.captions} head={head} onText={onCaption} />
           <ControllerRays />
         </>
@@ -100,3 +105,5 @@ function HeadTracker({ head, hook, presenting }: { head: HeadPose; hook: XrHook;
   }, -100);
   return null;
 }
+
+const noop = () => undefined;

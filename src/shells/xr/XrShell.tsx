@@ -5,12 +5,12 @@
 // the desktop's Enter VR (desktop browsers with immersive-vr), it takes the session and the video started in that
 // click (see vr-handoff) and goes straight into VR; leaving VR then returns to the desktop shell.
 import type { XRStore } from '@react-three/xr';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { readLaunchParams } from '../../app/url-params';
 import { browserStorage, createBackerTokenStore } from '../../feed/backer-token-store';
 import { useI18n, useServices } from '../../react/AppContext';
 import { patchTour } from '../../store/app-store';
-import { MeetupProvider, useMeetupRoom } from '../../react/useMeetup';
+import { MeetupProvider, useMeetupList, useMeetupRoom } from '../../react/useMeetup';
 import { useProjectTour } from '../../react/useProjectTour';
 import type { Tour } from '../../tour/tour-schema';
 import { dropHandOff, requestedVrSession, type VrHandOff } from '../../xr/vr-handoff';
@@ -56,7 +56,7 @@ export default function XrShell({ onLeaveVr }: { onLeaveVr?: () => void }) {
 }
 
 function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support: ImmersiveSupport; handOff: VrHandOff | null; onLeaveVr: (() => void) | undefined }) {
-  const { store } = useServices();
+  const { store, projectId } = useServices();
   const tourPlayer = useXrTourPlayer(tour, handOff);
   const xrStore = useXrStore();
   // The meet-up open in this shell (?meetup=<id>, or chosen on the page or in the room), else the set tour.
@@ -64,6 +64,12 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
   const stage = useStagePlayer(meetupId);
   const room = useMeetupRoom();
   const closeMeetup = useCallback(() => setMeetupId(null), []);
+  const i18n = useI18n();
+  const meetups = useMeetupList(projectId);
+  // The first live meet-up (the list puts live ones first), offered in the room while on the set tour.
+  const [list] = meetups;
+  const live = list.kind === 'loaded' ? list.meetups.find((m) => m.state === 'live') : undefined;
+  const invite = useMemo(() => (live ? { meetupId: live.id, title: i18n.pick(live.title), onOpen: () => setMeetupId(live.id) } : null), [live, i18n]);
 
   // The set's video waits, silent, while the person is at the meet-up; the stage is what the store reports then.
   useEffect(() => {
@@ -81,8 +87,8 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
   if (!tourPlayer || !xrStore) return <EntryCard support={support} message={null} />;
   const meetup: XrMeetupMode | null = stage ? 'stage' : meetupId && room.phase === 'refused' ? 'refused' : null;
   return (
-    <VrEntry player={stage ?? tourPlayer} xrStore={xrStore} support={support} meetup={meetup} handOff={handOff} onLeaveVr={onLeaveVr}>
-      <XrMeetups meetupId={meetupId} onOpen={setMeetupId} onClose={closeMeetup} />
+    <VrEntry player={stage ?? tourPlayer} xrStore={xrStore} support={support} meetup={meetup} invite={meetupId ? null : invite} onLeaveMeetup={closeMeetup} handOff={handOff} onLeaveVr={onLeaveVr}>
+      <XrMeetups meetupId={meetupId} list={meetups} onOpen={setMeetupId} onClose={closeMeetup} />
     </VrEntry>
   );
 }

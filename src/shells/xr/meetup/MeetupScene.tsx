@@ -1,7 +1,7 @@
 // The meet-up's part of the headset scene, around the stage's 360 video: the question board (audience and latency,
 // the spotlighted question, upvotes, suggested questions to ask) as a canvas panel below eye level that follows the
-// person lazily like the milestone panel, the reaction burst rising beside it, and the reactions palette on the
-// left hand. While the meet-up refuses the backer, a panel in its place says why and which tier would let them in.
+// person lazily like the milestone panel (with the way back to the set tour), the reaction burst rising beside
+// it, and the reactions palette on the left hand. While the meet-up refuses the backer, a panel in its place says why and which tier would let them in.
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Group, Mesh } from 'three';
@@ -26,7 +26,7 @@ const BOARD_SIZE: [number, number] = [BOARD_WIDTH_M, (BOARD_WIDTH_M * BOARD_CANV
 
 export type XrMeetupMode = 'stage' | 'refused';
 
-export function MeetupScene({ mode, head, hook }: { mode: XrMeetupMode; head: HeadPose; hook: XrHook }) {
+export function MeetupScene({ mode, head, hook, onLeave }: { mode: XrMeetupMode; head: HeadPose; hook: XrHook; onLeave: () => void }) {
   const group = useRef<Group>(null);
   const follow = useMemo(() => new LazyFollow(head.yawDeg), [head]);
   useFrame((_, delta) => {
@@ -44,10 +44,10 @@ export function MeetupScene({ mode, head, hook }: { mode: XrMeetupMode; head: He
     <>
       <group ref={group}>
         {mode === 'refused' ? (
-          <RefusalPanel hook={hook} />
+          <RefusalPanel head={head} hook={hook} />
         ) : (
           <>
-            <QuestionBoard head={head} hook={hook} />
+            <QuestionBoard head={head} hook={hook} onLeave={onLeave} />
             <WorldBurst reactions={reactions} hook={hook} position={[BOARD_SIZE[0] / 2 + 0.3, -BOARD_SIZE[1] / 2, 0.05]} />
             {!left && (
               <group position={[0, -BOARD_SIZE[1] / 2 - PALETTE_IN_ROOM_HEIGHT_M / 2 - 0.05, 0]}>
@@ -62,7 +62,7 @@ export function MeetupScene({ mode, head, hook }: { mode: XrMeetupMode; head: He
   );
 }
 
-function QuestionBoard({ head, hook }: { head: HeadPose; hook: XrHook }) {
+function QuestionBoard({ head, hook, onLeave }: { head: HeadPose; hook: XrHook; onLeave: () => void }) {
   const i18n = useI18n();
   const { client } = useMeetupServices();
   const room = useMeetupRoom();
@@ -103,6 +103,7 @@ function QuestionBoard({ head, hook }: { head: HeadPose; hook: XrHook }) {
   const select = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     const target = targetAt(event.uv);
+    if (target === 'leave') onLeave();
     if (target?.startsWith('upvote:')) void client.upvote(target.slice('upvote:'.length));
     const suggestion = SUGGESTED_QUESTIONS.find((key) => target === `ask:${key}`);
     if (suggestion) void client.ask(i18n.t(`xr.meetup.suggest.${suggestion}`));
@@ -127,12 +128,19 @@ function QuestionBoard({ head, hook }: { head: HeadPose; hook: XrHook }) {
 
 const NOTICE_CANVAS: [number, number] = [1024, 320];
 const NOTICE_WIDTH_M = 1.3;
+const NOTICE_SIZE: [number, number] = [NOTICE_WIDTH_M, (NOTICE_WIDTH_M * NOTICE_CANVAS[1]) / NOTICE_CANVAS[0]];
 
 /** Why the meet-up kept the backer out, in the room: the tier needed and theirs. */
-function RefusalPanel({ hook }: { hook: XrHook }) {
+function RefusalPanel({ head, hook }: { head: HeadPose; hook: XrHook }) {
   const i18n = useI18n();
   const { refusal } = useMeetupRoom();
   const surface = useCanvasTexture(...NOTICE_CANVAS);
+  const mesh = useRef<Mesh>(null);
+  // Where it is as seen from the head (one "target": the whole panel), so tests can tell it is in view.
+  useFrame(() => {
+    if (mesh.current) hook.setAimPoints('refusal', aimPointsOf(mesh.current, NOTICE_SIZE, { width: 1, height: 1, steps: [], targets: [{ id: 'refusal', x: 0, y: 0, width: 1, height: 1 }] }, head));
+  });
+  useEffect(() => () => hook.setAimPoints('refusal', []), [hook]);
   useEffect(() => hook.registerSurface('refusal', surface), [hook, surface]);
   useEffect(() => {
     if (!refusal) return;
@@ -143,8 +151,8 @@ function RefusalPanel({ hook }: { hook: XrHook }) {
   }, [refusal, i18n, surface, hook]);
   // Above the milestone panel, which stays in its place below it.
   return (
-    <mesh position={[0, 0.95, 0]} renderOrder={3} userData={{ panel: 'refusal' }}>
-      <planeGeometry args={[NOTICE_WIDTH_M, (NOTICE_WIDTH_M * NOTICE_CANVAS[1]) / NOTICE_CANVAS[0]]} />
+    <mesh ref={mesh} position={[0, 0.95, 0]} renderOrder={3} userData={{ panel: 'refusal' }}>
+      <planeGeometry args={NOTICE_SIZE} />
       <meshBasicMaterial map={surface.texture} transparent depthWrite={false} toneMapped={false} />
     </mesh>
   );

@@ -6,24 +6,25 @@ import { useState, type FormEvent } from 'react';
 import type { MeetupRefusal } from '../../../meetup/meetup-room';
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n, useServices } from '../../../react/AppContext';
-import { useMeetupList, useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
+import { useMeetupRoom, useMeetupServices, type MeetupListState } from '../../../react/useMeetup';
 import { refusalLines } from '../../../xr/meetup-refusal';
 
-export function XrMeetups({ meetupId, onOpen, onClose }: { meetupId: string | null; onOpen: (id: string) => void; onClose: () => void }) {
+type MeetupList = [MeetupListState, () => void];
+
+/** `list`: the project's meet-ups and a reload (the shell reads them once, for this list and the entry in VR). */
+export function XrMeetups({ meetupId, list, onOpen, onClose }: { meetupId: string | null; list: MeetupList; onOpen: (id: string) => void; onClose: () => void }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="xr-meetups-title" data-testid="xr-meetups">
       <h2 id="xr-meetups-title">{t('xr.meetup.title')}</h2>
-      {meetupId ? <OpenMeetup onClose={onClose} /> : <MeetupList onOpen={onOpen} />}
+      {meetupId ? <OpenMeetup onClose={onClose} /> : <Meetups list={list} onOpen={onOpen} />}
     </section>
   );
 }
 
-function MeetupList({ onOpen }: { onOpen: (id: string) => void }) {
-  const { projectId } = useServices();
+function Meetups({ list: [list, reload], onOpen }: { list: MeetupList; onOpen: (id: string) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [list, reload] = useMeetupList(projectId);
   if (list.kind === 'loading') return <p className="muted" role="status">{t('meetup.list.loading')}</p>;
   if (list.kind === 'error') {
     return (
