@@ -37,7 +37,7 @@ function desktopTour(withHlsJs: boolean): { files: string[]; gzipBytes: number }
     keyOf(manifest, (k) => k.endsWith('src/shells/desktop/DesktopShell.tsx'), 'desktop shell chunk'),
     keyOf(manifest, (k) => k.endsWith('src/panorama/PanoramaCanvas.tsx'), '360 view chunk'),
     // The player module itself (hls.mjs, or the light build), not its worker script, which loads only when enabled.
-    ...(withHlsJs ? [keyOf(manifest, (k) => /\/node_modules\/hls\.js\/dist\/hls(\.light)?\.mjs$/.test(k), 'hls.js chunk')] : []),
+    ...(withHlsJs ? [keyOf(manifest, (k) => /(^|\/)node_modules\/hls\.js\/dist\/hls(\.light)?\.mjs$/.test(k), 'hls.js chunk')] : []),
   ];
   const files = new Set<string>();
   for (const key of keys) withStaticImports(manifest, key, files);
