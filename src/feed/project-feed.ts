@@ -237,6 +237,12 @@ export class ProjectFeed extends FeedEmitter {
       // The server's own reply holds an event this client cannot apply: asking again at once would loop.
       return this.retryLater('could not apply the replayed events', cause);
     }
+    // A live event held during the sync can lie beyond the reply, past a hole (with several nodes, broadcasts of
+    // posts made through different nodes race each other). Its hole was not reported while replaying, and no later
+    // event may come to reveal it, so ask again (the server has stored all it broadcast; after a delay, so a server
+    // that keeps sending a sequence it cannot back up does not make this a loop).
+    const lastHeld = Math.max(...pending.map((envelope) => envelope.seq));
+    if (this.working && this.working.seq < lastHeld) return this.retryLater(`a hole before held event ${lastHeld}`, cause);
     this.retryDelayMs = 1_000;
     this.markLive(answer.kind, answer.kind === 'events' ? answer.events.length : answer.snapshot.milestones.length, cause === 'connect' && this.wasLive);
     this.scheduleFlush();

@@ -51,6 +51,26 @@ describe('feed client input handling', () => {
     expect(client.store.getState().feed.data?.project).toEqual(before?.project);
   });
 
+  it('fills a hole behind a live event that arrived while it was resyncing, though no later event comes', async () => {
+    // With several nodes, broadcasts of posts made through different nodes race: here 4 arrives during the resync
+    // that 2 started, whose reply stops at 2, and 3 comes after it. Nothing after 4 would ever reveal its hole.
+    let release: () => void = () => undefined;
+    const { server, client } = await connectedClient((request) => {
+      if (request.afterSeq === undefined) return snapshotReply(0);
+      if (request.afterSeq === 0) return new Promise((resolve) => (release = () => resolve(eventsReply(1, 2))));
+      return eventsReply(request.afterSeq + 1, 4);
+    });
+    server.emit(milestoneEvent(2)); // a hole at 1: resync after 0, whose reply waits
+    await waitFor(() => server.subscribes.length === 2, 2_000, 'the resync request');
+    server.emit(milestoneEvent(4)); // held while the resync is in flight
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    server.emit(milestoneEvent(3));
+    await waitFor(() => client.store.getState().feed.data?.seq === 4, 5_000, 'seq 4');
+    expect(client.store.getState().feed.data?.milestones.map((m) => m.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    expect(client.feed.stats.rejected).toBe(0);
+  });
+
   it('ignores duplicates and fills a gap by resuming from the last applied sequence', async () => {
     const { server, client } = await connectedClient((request) => (request.afterSeq === undefined ? snapshotReply(1) : eventsReply(request.afterSeq + 1, 4)));
     server.emit(milestoneEvent(2));

@@ -27,7 +27,7 @@ export function milestoneEvent(seq: number): FeedEvent {
   };
 }
 
-/** `reply` answers each subscribe; by default a snapshot at seq 0. */
+/** `reply` answers each subscribe (it may take its time: a promise is awaited); by default a snapshot at seq 0. */
 export async function startScriptedFeedServer(reply: (request: SubscribeRequest) => unknown = () => snapshotReply(0)): Promise<ScriptedFeedServer> {
   const http = createServer();
   const io = new Server(http);
@@ -35,9 +35,9 @@ export async function startScriptedFeedServer(reply: (request: SubscribeRequest)
   let current: Socket | undefined;
   io.on('connection', (socket) => {
     current = socket;
-    socket.on(SOCKET_EVENTS.subscribe, (request: SubscribeRequest, ack: (reply: unknown) => void) => {
+    socket.on(SOCKET_EVENTS.subscribe, async (request: SubscribeRequest, ack: (reply: unknown) => void) => {
       subscribes.push(request);
-      ack(reply(request));
+      ack(await reply(request));
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
