@@ -118,7 +118,8 @@ async function runJourney(profile: TvProfile, throttle?: number): Promise<void> 
   }
   await page.locator('[data-testid=tv-shell][data-screen=watch]').waitFor({ timeout: 10_000 });
   await expect.poll(async () => page.evaluate(() => Boolean(document.activeElement?.closest('.tv-watch'))), { timeout: 20_000 }).toBe(true);
-  expect((await focusState(page)).focusedCount).toBe(1);
+  // The focus ring's mark follows the DOM focus by a render: on a loaded machine the first read can fall between.
+  await expect.poll(async () => (await focusState(page)).focusedCount, { timeout: 5_000 }).toBe(1);
 
   // The 360 view (its own tests: test/browser/tv-watch*.test.ts) with this platform's keys: held arrows pan, the
   // media keys pause and play, a hotspot is focused and selected with the D-pad. SwiftShader renders the sphere on
