@@ -87,6 +87,9 @@ function eyeTexture(video: HTMLVideoElement, stereo: StereoLayout, eye: Eye): Vi
   // VideoTexture uploads only when the video presents a new frame (requestVideoFrameCallback), not per draw.
   const texture = new VideoTexture(video);
   texture.colorSpace = SRGBColorSpace;
+  // A video that already shows a frame and is paused (the person paused while the view loaded) presents no new
+  // frame, so the callback above would never fire and the sphere would stay black: upload the frame it has.
+  if (video.readyState >= video.HAVE_CURRENT_DATA) texture.needsUpdate = true;
   const window = eyeWindow(stereo, eye);
   texture.offset.set(...window.offset);
   texture.repeat.set(...window.repeat);

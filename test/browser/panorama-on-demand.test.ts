@@ -4,7 +4,7 @@
 // WebGL the view says so instead of staying black.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { launchChromium, pixelStats, recordPageErrors } from '../helpers/browser';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
@@ -28,10 +28,9 @@ function countDraws(): void {
   }
 }
 
-const draws = () => page.evaluate(() => (window as unknown as { __draws: number }).__draws);
-/** Lets `count` display frames pass (a condition on frames, not a time). */
-const displayFrames = (count: number) =>
-  page.evaluate(
+/** Lets `count` display frames pass on `target` (a condition on frames, not a time). */
+const displayFramesOn = (target: Page, count: number) =>
+  target.evaluate(
     (n) =>
       new Promise<void>((resolve) => {
         let left = n;
@@ -40,6 +39,8 @@ const displayFrames = (count: number) =>
       }),
     count,
   );
+const displayFrames = (count: number) => displayFramesOn(page, count);
+const draws = () => page.evaluate(() => (window as unknown as { __draws: number }).__draws);
 const videoTime = () => page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
 
 beforeAll(async () => {
@@ -82,6 +83,50 @@ describe('desktop 360 view: draws on demand', { timeout: 90_000 }, () => {
     // One frame of one sphere: one draw call (a 180° or stereo location adds none on a flat screen).
     expect(await draws()).toBe(still + 1);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('desktop 360 view over a video paused before it', { timeout: 90_000 }, () => {
+  it('shows the frame the paused video holds, not a black sphere', async () => {
+    // The entry starts the stream while the renderer's chunk downloads: a person can pause (or the browser can)
+    // before the view exists, and a paused video presents no new frame to upload. Hold the renderer's chunk until
+    // the video has shown its first frame and been paused, so the view is always built over a paused video.
+    const viewer = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const errors = recordPageErrors(viewer);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await viewer.route('**/assets/PanoramaCanvas-*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await viewer.addInitScript(() => {
+      const play = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function (this: HTMLVideoElement) {
+        const started = play.call(this);
+        this.requestVideoFrameCallback(() => {
+          const w = window as unknown as { __pausedBeforeView?: boolean };
+          if (w.__pausedBeforeView) return;
+          w.__pausedBeforeView = true;
+          this.pause();
+        });
+        return started;
+      };
+    });
+    try {
+      await viewer.goto(`${server.url}/?mode=desktop&project=${PROJECT_ID}&lang=en`);
+      await viewer.waitForFunction(() => (window as unknown as { __pausedBeforeView?: boolean }).__pausedBeforeView === true, undefined, { timeout: 45_000 });
+      expect(await viewer.locator('.view canvas').count()).toBe(0);
+      release();
+      const canvas = viewer.locator('.view canvas');
+      await canvas.waitFor({ timeout: 45_000 });
+      await displayFramesOn(viewer, 10);
+      expect(await viewer.evaluate(() => document.querySelector('video')!.paused)).toBe(true);
+      expect(pixelStats(await canvas.screenshot()).litShare).toBeGreaterThan(0.9);
+      expect(errors).toEqual([]);
+    } finally {
+      release();
+      await viewer.close();
+    }
   });
 });
 

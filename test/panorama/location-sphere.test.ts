@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { EYE_LAYER, LocationSphere } from '../../src/panorama/location-sphere';
 
 /** What LocationSphere asks of a <video>: its frame callbacks (a node test has no DOM), counted. */
-function videoElement() {
+function videoElement(readyState = 0) {
   const calls = { requested: 0, cancelled: 0 };
   let frame: (() => void) | null = null;
   const video = {
+    readyState,
+    HAVE_CURRENT_DATA: 2,
     requestVideoFrameCallback(callback: () => void) {
       calls.requested++;
       frame = callback;
@@ -25,6 +27,16 @@ function videoElement() {
 const meshes = (sphere: LocationSphere) => sphere.object.children as Mesh<SphereGeometry, MeshBasicMaterial>[];
 
 describe('location sphere', () => {
+  it('uploads the frame a paused video already shows; a video with no frame yet waits for its first', () => {
+    // A person who paused while the view loaded: no new frame will come, and the sphere must not stay black.
+    const paused = new LocationSphere({ projection: 'equirect360', stereo: 'mono', video: videoElement(2).video }, () => undefined);
+    expect(paused.texture.version).toBeGreaterThan(0);
+    const loading = new LocationSphere({ projection: 'equirect360', stereo: 'mono', video: videoElement(0).video }, () => undefined);
+    expect(loading.texture.version).toBe(0);
+    paused.dispose();
+    loading.dispose();
+  });
+
   it('mono 360: one mesh on layer 0, turned a quarter so the footage centre is straight ahead, mirrored to face inward', () => {
     const { video } = videoElement();
     const sphere = new LocationSphere({ projection: 'equirect360', stereo: 'mono', video }, () => undefined);
