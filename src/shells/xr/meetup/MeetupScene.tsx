@@ -3,13 +3,13 @@
 // person lazily like the milestone panel (with the way back to the set tour), the reaction burst rising beside
 // it, and the reactions palette on the left hand. While the meet-up refuses the backer, a panel in its place says why and which tier would let them in.
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Group, Mesh } from 'three';
 import { directionOf } from '../../../panorama/projection';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
 import { LazyFollow } from '../../../xr/lazy-follow';
-import { BOARD_CANVAS, layoutMeetupBoard, meetupBoardModel, SUGGESTED_QUESTIONS, targetAtUv } from '../../../xr/meetup-board';
+import { BOARD_CANVAS, layoutMeetupBoard, meetupBoardModel, SUGGESTED_QUESTIONS } from '../../../xr/meetup-board';
 import { refusalLines } from '../../../xr/meetup-refusal';
 import { layoutNotice } from '../../../xr/panel-layout';
 import { aimPointsOf } from '../aim-points';
@@ -17,6 +17,7 @@ import type { HeadPose } from '../head-pose';
 import { useCanvasTexture } from '../useCanvasTexture';
 import type { XrHook } from '../xr-hook';
 import { PaletteInRoom, PaletteOnHand, PALETTE_IN_ROOM_HEIGHT_M, useLeftInput } from './ReactionPalette';
+import { targetUnder, usePanelHighlight } from './usePanelHighlight';
 import { WorldBurst, WorldReactions } from './WorldBurst';
 
 const DISTANCE_M = 2.4;
@@ -66,7 +67,7 @@ function QuestionBoard({ head, hook, onLeave }: { head: HeadPose; hook: XrHook; 
   const i18n = useI18n();
   const { client } = useMeetupServices();
   const room = useMeetupRoom();
-  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const { highlighted, pointerHandlers } = usePanelHighlight(hook);
   const latency = room.live?.latencySeconds ?? null;
   const model = useMemo(
     () =>
@@ -99,27 +100,16 @@ function QuestionBoard({ head, hook, onLeave }: { head: HeadPose; hook: XrHook; 
   });
   useEffect(() => () => hook.setAimPoints('board', []), [hook]);
 
-  const targetAt = (uv: { x: number; y: number } | undefined) => (uv ? targetAtUv(drawing, uv.x, uv.y) : null);
   const select = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
-    const target = targetAt(event.uv);
+    const target = targetUnder(drawing, event.uv);
     if (target === 'leave') onLeave();
     if (target?.startsWith('upvote:')) void client.upvote(target.slice('upvote:'.length));
     const suggestion = SUGGESTED_QUESTIONS.find((key) => target === `ask:${key}`);
     if (suggestion) void client.ask(i18n.t(`xr.meetup.suggest.${suggestion}`));
   };
-  const hover = (event: ThreeEvent<PointerEvent>) => {
-    const target = targetAt(event.uv);
-    if (target === highlighted) return;
-    setHighlighted(target);
-    hook.setMeetup({ highlighted: target });
-  };
-  const leave = () => {
-    setHighlighted(null);
-    hook.setMeetup({ highlighted: null });
-  };
   return (
-    <mesh ref={mesh} renderOrder={2} userData={{ panel: 'board' }} onClick={select} onPointerMove={hover} onPointerLeave={leave}>
+    <mesh ref={mesh} renderOrder={2} userData={{ panel: 'board' }} onClick={select} {...pointerHandlers(drawing)}>
       <planeGeometry args={BOARD_SIZE} />
       <meshBasicMaterial map={surface.texture} transparent depthWrite={false} toneMapped={false} />
     </mesh>

@@ -8,11 +8,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Mesh } from 'three';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
-import { layoutReactionPalette, PALETTE_CANVAS, reactionOf, targetAtUv } from '../../../xr/meetup-board';
+import { layoutReactionPalette, PALETTE_CANVAS, reactionOf } from '../../../xr/meetup-board';
 import { aimPointsOf } from '../aim-points';
 import type { HeadPose } from '../head-pose';
 import { useCanvasTexture } from '../useCanvasTexture';
 import type { XrHook } from '../xr-hook';
+import { targetUnder, usePanelHighlight } from './usePanelHighlight';
 import type { WorldReactions } from './WorldBurst';
 
 const ON_HAND_WIDTH_M = 0.26;
@@ -55,7 +56,7 @@ function PaletteMesh({ head, hook, reactions, width, billboard }: { head: HeadPo
   const { client } = useMeetupServices();
   const surface = useCanvasTexture(PALETTE_CANVAS.width, PALETTE_CANVAS.height);
   useEffect(() => hook.registerSurface('palette', surface), [hook, surface]);
-  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const { highlighted, pointerHandlers } = usePanelHighlight(hook);
   const drawing = useMemo(() => layoutReactionPalette(i18n.t('xr.meetup.react'), i18n.language, highlighted), [i18n, highlighted]);
   useEffect(() => surface.paint(drawing), [surface, drawing]);
   const size = useMemo<[number, number]>(() => [width, (width * PALETTE_CANVAS.height) / PALETTE_CANVAS.width], [width]);
@@ -68,27 +69,16 @@ function PaletteMesh({ head, hook, reactions, width, billboard }: { head: HeadPo
   });
   useEffect(() => () => hook.setAimPoints('palette', []), [hook]);
 
-  const targetAt = (uv: { x: number; y: number } | undefined) => (uv ? targetAtUv(drawing, uv.x, uv.y) : null);
   const select = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
-    const target = targetAt(event.uv);
+    const target = targetUnder(drawing, event.uv);
     const kind = target ? reactionOf(target) : null;
     if (!kind || !client.react(kind)) return;
     reactions.addOwn(kind);
     hook.countReactionSent(kind);
   };
-  const hover = (event: ThreeEvent<PointerEvent>) => {
-    const target = targetAt(event.uv);
-    if (target === highlighted) return;
-    setHighlighted(target);
-    hook.setMeetup({ highlighted: target });
-  };
-  const leave = () => {
-    setHighlighted(null);
-    hook.setMeetup({ highlighted: null });
-  };
   return (
-    <mesh ref={mesh} renderOrder={4} userData={{ panel: 'palette' }} onClick={select} onPointerMove={hover} onPointerLeave={leave}>
+    <mesh ref={mesh} renderOrder={4} userData={{ panel: 'palette' }} onClick={select} {...pointerHandlers(drawing)}>
       <planeGeometry args={size} />
       <meshBasicMaterial map={surface.texture} transparent depthWrite={false} toneMapped={false} />
     </mesh>
