@@ -1,12 +1,14 @@
 // Thin React bindings of the meet-up core: a provider that owns one MeetupClient (and so its socket) for as long
-// as a meet-up view is open, and hooks that read the store's meetup slice, the project's meet-up list and a clock.
+// as a meet-up view is open, and hooks that read the store's meetup slice, the project's meet-up list, a scheduled
+// meet-up's countdown and reminder, and a clock. Each shell draws these with its own markup and focus model.
 import { createContext, createElement, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { MeetupApi, type ApiFailure } from '../meetup/meetup-api';
+import { countdownTo, type Countdown } from '../meetup/countdown';
 import { MeetupClient } from '../meetup/meetup-client';
 import type { MeetupRoom } from '../meetup/meetup-room';
 import { StartReminder, browserNotify } from '../meetup/start-reminder';
 import type { Meetup } from '../protocol/meetup';
-import { useAppState, useServices } from './AppContext';
+import { useAppState, useI18n, useServices } from './AppContext';
 
 export interface MeetupServices {
   client: MeetupClient;
@@ -73,6 +75,15 @@ export function useMeetupList(projectId: string, operatorToken?: string): [Meetu
   return [state, reload];
 }
 
+/** What a meet-up list shows; every shell draws these four states, each with its own controls and focus. */
+export type MeetupListView = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'empty' } | { kind: 'meetups'; meetups: Meetup[] };
+
+export function meetupListView(list: MeetupListState): MeetupListView {
+  if (list.kind === 'loading') return list;
+  if (list.kind === 'error') return { kind: 'error', message: list.failure.message };
+  return list.meetups.length === 0 ? { kind: 'empty' } : { kind: 'meetups', meetups: list.meetups };
+}
+
 /** Live first, then the soonest scheduled, then the most recently ended. */
 function sortByStart(meetups: Meetup[]): Meetup[] {
   const rank = { live: 0, scheduled: 1, ended: 2 } as const;
@@ -90,4 +101,28 @@ export function useNow(intervalMs = 1_000): number {
     },
     () => Math.floor(Date.now() / intervalMs) * intervalMs,
   );
+}
+
+export interface MeetupReminder {
+  /** The scheduled start (ms since the epoch) and the countdown to it, ticking every second. */
+  start: number;
+  countdown: Countdown;
+  /** This meet-up's "add to my TV" reminder: null until asked for, armed until the start, then due. */
+  armed: 'armed' | 'due' | null;
+  /** Arms the reminder (once: again while armed or due does nothing), titled in the UI language. */
+  arm: () => void;
+}
+
+/** A scheduled meet-up's countdown and start reminder, as the desktop and TV countdowns both show them. */
+export function useMeetupReminder(meetup: Meetup): MeetupReminder {
+  const i18n = useI18n();
+  const { reminder } = useMeetupServices();
+  const room = useMeetupRoom();
+  const now = useNow();
+  const start = Date.parse(meetup.scheduledStart);
+  const armed = room.reminder?.meetupId === meetup.id ? room.reminder.state : null;
+  const arm = () => {
+    if (armed === null) reminder.arm(meetup, { title: i18n.t('meetup.reminder.title'), body: i18n.pick(meetup.title) });
+  };
+  return { start, countdown: countdownTo(start, now), armed, arm };
 }

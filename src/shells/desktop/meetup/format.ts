@@ -1,6 +1,8 @@
-// Text for the meet-up views that several components share: the countdown and the latency, in the UI language.
+// Text for the meet-up views that several components (and the TV's meet-ups) share: the countdown, the latency and
+// a meet-up's card in the list, in the UI language.
 import type { Translator } from '../../../i18n/translator';
-import type { Countdown } from '../../../meetup/countdown';
+import { countdownTo, type Countdown } from '../../../meetup/countdown';
+import type { Meetup } from '../../../protocol/meetup';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -12,4 +14,31 @@ export function formatCountdown(i18n: Translator, c: Countdown): string {
 
 export function formatLatency(i18n: Translator, seconds: number): string {
   return i18n.t('meetup.latency', { seconds: seconds.toFixed(1) });
+}
+
+export interface MeetupCardText {
+  /** Live, scheduled or ended. */
+  state: string;
+  title: string;
+  /** "with <star>". */
+  star: string;
+  /** When it starts and the countdown (scheduled), else the tier it takes. */
+  detail: string;
+  /** What opening it does: join live, open the countdown, watch the replay. */
+  action: string;
+}
+
+export function meetupCardText(i18n: Translator, meetup: Meetup, nowMs: number): MeetupCardText {
+  const { t } = i18n;
+  const start = Date.parse(meetup.scheduledStart);
+  return {
+    state: t(`meetup.state.${meetup.state}`),
+    title: i18n.pick(meetup.title),
+    star: t('meetup.with', { star: i18n.pick(meetup.star) }),
+    detail:
+      meetup.state === 'scheduled'
+        ? t('meetup.startsIn', { time: i18n.time(start), countdown: formatCountdown(i18n, countdownTo(start, nowMs)) })
+        : t('meetup.tierNeeded', { tier: t(`tier.${meetup.requiredTier}`) }),
+    action: meetup.state === 'live' ? t('meetup.joinLive') : meetup.state === 'ended' ? t('meetup.watchReplay') : t('meetup.open'),
+  };
 }

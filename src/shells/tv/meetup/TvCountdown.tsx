@@ -1,30 +1,22 @@
 // A scheduled meet-up on the TV: the countdown at 10-foot size and "Add to my TV": a reminder banner at the start
 // time while this screen stays open (a TV rarely allows system notifications). The stage replaces the countdown by
 // itself when the host starts: the room's state arrives over the socket.
-import { countdownTo } from '../../../meetup/countdown';
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
-import { useMeetupRoom, useMeetupServices, useNow } from '../../../react/useMeetup';
+import { useMeetupReminder } from '../../../react/useMeetup';
 import { useFocusable } from '../../../tv/focus';
 import { formatCountdown } from '../../desktop/meetup/format';
 
 export function TvCountdown({ meetup }: { meetup: Meetup }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { reminder } = useMeetupServices();
-  const room = useMeetupRoom();
-  const now = useNow();
-  const start = Date.parse(meetup.scheduledStart);
-  const armed = room.reminder?.meetupId === meetup.id ? room.reminder.state : null;
-  const remind = useFocusable<HTMLButtonElement>('meetup-remind', {
-    section: 'meetup-countdown',
-    onSelect: () => armed === null && reminder.arm(meetup, { title: t('meetup.reminder.title'), body: i18n.pick(meetup.title) }),
-  });
+  const { start, countdown, armed, arm } = useMeetupReminder(meetup);
+  const remind = useFocusable<HTMLButtonElement>('meetup-remind', { section: 'meetup-countdown', onSelect: arm });
   return (
     <div className="tv-countdown" data-testid="tv-meetup-countdown">
       <p className="tv-muted">{t('meetup.startsAt', { time: i18n.time(start) })}</p>
       <p className="tv-countdown__clock" role="timer" aria-live="off">
-        {formatCountdown(i18n, countdownTo(start, now))}
+        {formatCountdown(i18n, countdown)}
       </p>
       <p className="tv-muted">{t('meetup.countdown.hint')}</p>
       {armed === 'due' && (
