@@ -193,7 +193,7 @@ export const en = {
   'meetup.reaction.wow': 'Wow',
   'meetup.questions': 'Questions for the star',
   'meetup.questions.empty': 'No questions yet. Ask the first one!',
-  'meetup.votes': '{votes} votes',
+  'meetup.votes': '{count} votes',
   'meetup.upvote': '▲ Me too',
   'meetup.upvoteLabel': 'Upvote: {text}',
   'meetup.actionError': 'Not sent: {message}',
@@ -244,3 +244,15 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';
+export type PluralForms = Partial<Record<MessageKey, Partial<Record<PluralCategory, string>>>>;
+
+/**
+ * English forms of counted messages besides the message itself (their 'other' form), for `plural()` in plural.ts:
+ * "1 vote", not "1 votes". Each keeps the message's placeholders, the number in {count}.
+ */
+export const enPluralForms: PluralForms = {
+  'meetup.votes': { one: '{count} vote' },
+};

@@ -195,7 +195,7 @@ export const zhCN: Record<MessageKey, string> = {
   'meetup.reaction.wow': '哇',
   'meetup.questions': '向明星提问',
   'meetup.questions.empty': '还没有问题，来提第一个吧！',
-  'meetup.votes': '{votes} 票',
+  'meetup.votes': '{count} 票',
   'meetup.upvote': '▲ 同问',
   'meetup.upvoteLabel': '投票：{text}',
   'meetup.actionError': '未发送：{message}',

@@ -31,6 +31,8 @@ describe('the meet-up board in the headset', () => {
     const all = texts(drawing.steps);
     expect(all).toContain('Question q1?');
     expect(all.some((t) => t.includes('5 votes'))).toBe(true);
+    // One vote is "1 vote" (the shared counted message), not "1 votes".
+    expect(texts(layoutMeetupBoard(meetupBoardModel(input({ questions: [question('q1', 1)] }), createTranslator('en')), measure, null).steps).some((t) => t.endsWith('· 1 vote'))).toBe(true);
     expect(all.some((t) => t.includes('1,234 watching'))).toBe(true);
     expect(drawing.targets.map((t) => t.id)).toEqual(['leave', 'upvote:q1', 'upvote:q2', ...SUGGESTED_QUESTIONS.map((k) => `ask:${k}`)]);
     for (const step of drawing.steps) if (step.kind === 'text') expect(step.y).toBeLessThan(drawing.height);

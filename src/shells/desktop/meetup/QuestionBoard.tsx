@@ -1,6 +1,7 @@
 // The question board: ask (length-checked as you type, the server checks again), upvote, and — in the host
 // console — spotlight, mark answered or dismiss. Order and spotlight come from the store (question-board.ts).
 import { useState, type FormEvent } from 'react';
+import { plural } from '../../../i18n/plural';
 import { QUESTION_MAX_LENGTH, type Question } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
@@ -38,7 +39,7 @@ function QuestionItem({ question, moderate, canVote }: { question: Question; mod
     <li className={`question question--${question.status}`} data-question={question.id} data-status={question.status}>
       <p className="question__text">{question.text}</p>
       <p className="muted question__meta">
-        {question.askedBy ? t('meetup.askedBy', { name: question.askedBy }) : t('meetup.anonymous')} · {t('meetup.votes', { votes: i18n.number(question.votes) })}
+        {question.askedBy ? t('meetup.askedBy', { name: question.askedBy }) : t('meetup.anonymous')} · {plural(i18n, 'meetup.votes', question.votes)}
       </p>
       <div className="question__actions">
         {canVote && !moderate && (
