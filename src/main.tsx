@@ -1,9 +1,9 @@
 // The browser entry: builds the framework-free core (store, feed, translator), then mounts the shell.
+// First import on purpose: it starts the tour's downloads before the modules below are evaluated.
+import { launchParams as params, launchShell as shell, opensDesktopTour } from './app/early-start';
+import { afterFirstFrame } from './app/after-first-frame';
 import { lazy, StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readLaunchParams } from './app/url-params';
-import { chooseShell } from './tv/device';
-import { isHeadsetBrowser } from './xr/headset-browser';
 import { browserStorage, createBackerTokenStore } from './feed/backer-token-store';
 import { consoleLogger } from './feed/logger';
 import { ProjectFeed } from './feed/project-feed';
@@ -11,7 +11,6 @@ import { createSnapshotCache } from './feed/snapshot-cache';
 import { createTranslator, detectLanguage } from './i18n/translator';
 import { AppProvider, type AppServices } from './react/AppContext';
 import { createAppStore } from './store/app-store';
-import { prefetchTour } from './tour/tour-prefetch';
 import './styles.css';
 
 // The shell by ?mode or device: the TV shell on TV user agents, the XR shell in headset browsers, the desktop shell
@@ -22,13 +21,6 @@ const TvShell = lazy(() => import('./shells/tv/TvShell'));
 // ?mode=host: the operator's meet-up console, a chunk of its own that no audience page loads.
 const HostShell = lazy(() => import('./shells/host/HostShell'));
 
-const params = readLaunchParams(location.search);
-const shell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
-// The tour's first frame waits for the tour file, its stream and (where chosen) hls.js: start them now, beside the
-// shell's and the renderer's chunks, instead of after them. The desktop tour adopts the started stream; the XR
-// shell starts its video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows
-// no tour, nor for the host console or a meet-up link.
-if (!params.hostConsole && !params.meetupId && shell !== 'tv') prefetchTour(params.projectId, { startStream: shell === 'desktop' });
 const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('app.name');
@@ -42,7 +34,10 @@ const feed = new ProjectFeed({
   token: backerToken.get(),
   cache: createSnapshotCache(storage, consoleLogger),
 });
-feed.start();
+// On the desktop tour the first 360 frame goes first (src/app/after-first-frame.ts); elsewhere the feed is what
+// the first screen shows.
+if (opensDesktopTour) afterFirstFrame(store, () => feed.start());
+else feed.start();
 
 const services: AppServices = {
   store,

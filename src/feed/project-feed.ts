@@ -124,8 +124,9 @@ export class ProjectFeed extends FeedEmitter {
   setToken(token: string | undefined): void {
     this.socket.auth = this.handshake(token);
     patchFeed(this.options.store, { error: null });
+    // Signing in before the page started the feed (the desktop tour starts it after its first frame) starts it.
+    if (this.stopped) return this.start();
     this.socket.disconnect();
-    this.stopped = false;
     this.socket.connect();
   }
 

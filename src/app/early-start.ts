@@ -1,0 +1,23 @@
+// What the first 360 frame waits for, started before anything else in the page runs. main.tsx imports this module
+// first, and ES modules evaluate in import order, so this runs before React, the feed client and the store are even
+// evaluated (at 4× CPU that evaluation alone takes half a second): the tour file, the start location's stream and
+// the renderer's chunk (three.js) are on the wire while the rest of the entry starts up.
+import { chooseShell } from '../tv/device';
+import { prefetchTour } from '../tour/tour-prefetch';
+import { isHeadsetBrowser } from '../xr/headset-browser';
+import { readLaunchParams } from './url-params';
+
+export const launchParams = readLaunchParams(location.search);
+export const launchShell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
+
+/** Whether this page opens on the desktop tour (not the host console, a meet-up link, the TV or a headset). */
+export const opensDesktopTour = !launchParams.hostConsole && !launchParams.meetupId && launchShell === 'desktop';
+
+// The desktop tour adopts the started stream and draws it with the renderer fetched here; the XR shell starts its
+// video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
+if (opensDesktopTour) {
+  prefetchTour(launchParams.projectId, { startStream: true });
+  void import('../panorama/PanoramaCanvas').catch(() => undefined);
+} else if (!launchParams.hostConsole && !launchParams.meetupId && launchShell === 'xr') {
+  prefetchTour(launchParams.projectId, { startStream: false });
+}
