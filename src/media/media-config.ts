@@ -14,6 +14,12 @@ export interface MediaSessionConfig {
   renditionLimits: RenditionLimits;
   /** Which engine plays the stream (see decideEngine); `?hls=js|native` in the page's URL overrides it. */
   engine: EnginePreference;
+  /**
+   * Where both engines could play, start the browser's own HLS at once and read the playlists meanwhile, handing
+   * over to hls.js if they rule native out (live, a rendition too large for the texture). For streams that are
+   * VOD nearly always (a tour's locations): the two playlist round trips leave the first frame's path.
+   */
+  nativeBeforePlaylists: boolean;
   /** hls.js parses and remuxes segments in its worker build instead of on the main thread. */
   hlsWorker: boolean;
   /** Passed to hls.js as is. */
@@ -26,6 +32,7 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   maxMediaRecoveries: 2,
   renditionLimits: UNLIMITED,
   engine: 'auto',
+  nativeBeforePlaylists: false,
   hlsWorker: false,
   hls: {
     // Start at the lowest rendition: the first frame comes sooner, and ABR climbs once playback runs.

@@ -108,10 +108,21 @@ export class MediaSession {
     // Only when both engines could play does the choice wait for the playlists (two small requests, usually started
     // by the page's entry long before): native HLS must not climb past what the texture takes, nor play live.
     const undecided = decideEngine(support, preference, () => false) !== decideEngine(support, preference, () => true);
-    if (undecided) this.facts = await facts;
-    else void facts.then((read) => generation === this.generation && (this.facts = read));
+    const nativeFirst = undecided && this.config.nativeBeforePlaylists;
+    if (undecided && !nativeFirst) this.facts = await facts;
+    else {
+      void facts.then((read) => {
+        if (generation !== this.generation) return;
+        this.facts = read;
+        // Native started on trust: the playlists now say whether it may go on.
+        if (nativeFirst && this.engine === 'native' && !nativeServes(read, this.limits)) {
+          this.logger.info('media: the playlists rule native HLS out for this stream; switching to hls.js', { live: read?.live ?? null });
+          this.switchToHlsJs(src, this.video.currentTime);
+        }
+      });
+    }
     if (generation !== this.generation || this.disposed) return;
-    const engine = decideEngine(support, preference, () => nativeServes(this.facts, this.limits));
+    const engine = nativeFirst ? 'native' : decideEngine(support, preference, () => nativeServes(this.facts, this.limits));
     if (engine === 'none') return this.fail({ kind: 'unsupported', detail: 'neither MSE nor native HLS is available' });
     this.engine = engine;
     this.patch({ engine });

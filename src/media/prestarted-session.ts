@@ -10,7 +10,8 @@ const waiting = new Map<string, { session: MediaSession; timer: ReturnType<typeo
 
 export function prestartSession(src: string): void {
   if (waiting.has(src)) return;
-  const session = new MediaSession();
+  // A tour's locations are VOD: native HLS (where the browser has it) starts without waiting for the playlists.
+  const session = new MediaSession({ config: { nativeBeforePlaylists: true } });
   void session.load(src);
   const timer = setTimeout(() => {
     if (waiting.get(src)?.session !== session) return;

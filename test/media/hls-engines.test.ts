@@ -167,6 +167,11 @@ describe('native HLS and hls.js in Chromium', { timeout: 120_000 }, () => {
     const { page } = await open('', undefined, 'live-tour');
     await playsPast(page, 1);
     expect((await media(page)).engine).toBe('hls.js');
+    // The tour's start location began natively before its playlists were read (a tour is VOD nearly always);
+    // once they said "live", hls.js took over.
+    const nativeRequests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'video').length);
+    expect(nativeRequests).toBeGreaterThan(0);
+    expect(await hlsJsDownloaded(page)).toBe(true);
     await page.waitForFunction(() => (document.querySelector('video')?.seekable.length ?? 0) > 0, undefined, { timeout: 30_000 });
     await page.close();
   });
