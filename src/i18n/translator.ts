@@ -37,21 +37,39 @@ export interface Translator {
 
 export function createTranslator(language: Language): Translator {
   const catalog = CATALOGS[language];
-  const numbers = new Intl.NumberFormat(language);
-  const times = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+  // Each Intl formatter is made on first use and kept: making one loads locale data (tens of milliseconds on a
+  // TV-class CPU), which the entry would otherwise pay before the first screen, whether it shows a number or not.
+  const numbers = once(() => new Intl.NumberFormat(language));
+  const times = once(() => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }));
   // Intl.RelativeTimeFormat came with Chromium 71: 2018–2020 TVs (Chromium 53–69) lack it and no polyfill is
   // shipped, so there "ago" names the clock time instead ("from 14:05").
-  const relative = typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null;
+  const relative = once(() => (typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null));
+  const currencies = new Map<string, Intl.NumberFormat>();
+  const currency = (code: string) => {
+    let format = currencies.get(code);
+    if (!format) {
+      format = new Intl.NumberFormat(language, { style: 'currency', currency: code, maximumFractionDigits: 0 });
+      currencies.set(code, format);
+    }
+    return format;
+  };
   return {
     language,
     t: (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole)),
-    number: (value) => numbers.format(value),
-    money: (value, currency) =>
-      new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
-    time: (epochMs) => times.format(epochMs),
-    ago: (epochMs, now = Date.now()) => (relative ? formatAgo(relative, now - epochMs) : times.format(epochMs)),
+    number: (value) => numbers().format(value),
+    money: (value, code) => currency(code).format(value),
+    time: (epochMs) => times().format(epochMs),
+    ago: (epochMs, now = Date.now()) => {
+      const format = relative();
+      return format ? formatAgo(format, now - epochMs) : times().format(epochMs);
+    },
     pick: (text) => text[language] ?? text.en ?? text['zh-CN'] ?? '',
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
