@@ -182,6 +182,7 @@ export const en = {
   'meetup.refused.generic': 'The meet-up could not be joined: {message}',
   'meetup.stage.waiting': 'The stage is getting ready…',
   'meetup.stage.label': '360° view of the meet-up stage',
+  'meetup.stage.noWebgl': 'This browser cannot show the stage in 360° (WebGL is off or unavailable). Reactions and questions still work; for the picture, try another browser or turn on hardware acceleration.',
   'meetup.spotlight': 'On stage now',
   'meetup.askedBy': 'asked by {name}',
   'meetup.anonymous': 'anonymous',

@@ -184,6 +184,7 @@ export const zhCN: Record<MessageKey, string> = {
   'meetup.refused.generic': '无法进入见面会：{message}',
   'meetup.stage.waiting': '舞台准备中…',
   'meetup.stage.label': '见面会舞台的 360° 画面',
+  'meetup.stage.noWebgl': '此浏览器无法显示 360° 舞台画面（WebGL 已关闭或不可用）。互动和提问仍可使用；如需观看画面，请换用其他浏览器，或开启硬件加速。',
   'meetup.spotlight': '正在回答',
   'meetup.askedBy': '提问者：{name}',
   'meetup.anonymous': '匿名',

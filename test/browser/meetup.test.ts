@@ -1,7 +1,8 @@
 // The star meet-up journey in Chromium against the real server (in-process, real sockets, the built app, its
 // live HLS): a gold backer signs in through the app's own form and joins, the live edge moves, they react and
 // ask; the host console (a second page, operator token typed in) spotlights the question and the backer sees
-// it; a supporter-tier backer is refused with the reason on screen in the UI language.
+// it; a supporter-tier backer is refused with the reason on screen in the UI language; in a browser without WebGL
+// the stage says so and the stream, the reactions and the question board still work.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
@@ -145,5 +146,32 @@ describe('star meet-up in Chromium', { timeout: 120_000 }, () => {
     saveArtifact('meetup-refused-supporter-en.png', await page.screenshot());
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('star meet-up without WebGL', { timeout: 120_000 }, () => {
+  it('says so over the stage in the UI language; the stream still plays and reactions and questions still work', async () => {
+    const noWebGl = await launchChromium(['--disable-3d-apis']);
+    try {
+      const page = await noWebGl.newPage({ viewport: { width: 1100, height: 800 } });
+      const errors = recordPageErrors(page);
+      await signInAndOpen(page, 'zh-CN', 'demo-gold', { code: '支持者代码', open: '进入' });
+      const notice = page.locator('.meetup-stage').getByRole('alert').filter({ hasText: 'WebGL' });
+      await notice.waitFor({ timeout: 45_000 });
+      expect(await notice.textContent()).toContain('此浏览器无法显示 360° 舞台画面');
+      // No 360 view was made: the stage's one canvas is the reaction burst's 2D canvas.
+      expect(await page.locator('.meetup-stage .view canvas').count()).toBe(0);
+      // The live stream plays all the same (its playhead moves), and the rest of the room answers.
+      const first = await waitFor(async () => (await room(page)).live, 45_000, 'a live position');
+      await waitFor(async () => ((await room(page)).live?.currentSeconds ?? 0) > first.currentSeconds, 30_000, 'the playhead to move');
+      const hearts = (await room(page)).totals.heart ?? 0;
+      await page.getByRole('button', { name: '送爱心' }).click();
+      await expect.poll(async () => (await room(page)).totals.heart ?? 0, { timeout: 10_000 }).toBeGreaterThan(hearts);
+      await page.getByTestId('question-board').waitFor({ timeout: 5_000 });
+      saveArtifact('meetup-no-webgl-zh.png', await page.screenshot());
+      expect(errors).toEqual([]);
+    } finally {
+      await noWebGl.close();
+    }
   });
 });

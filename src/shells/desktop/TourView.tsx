@@ -13,6 +13,7 @@ import { Captions } from './Captions';
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
 import { MediaOverlay } from './MediaOverlay';
+import { NoWebGlNotice } from './NoWebGlNotice';
 import { StatsOverlay } from './StatsOverlay';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
@@ -58,7 +59,7 @@ function LocationView({ player }: { player: TourPlayer }) {
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
       <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} onFrame={onFrame} fallback={<NoWebGl text={i18n.t('view.noWebgl')} />} />
+        <PanoramaCanvas player={player} look={look} onFrame={onFrame} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       </Suspense>
       <Hotspots player={player} projector={projector} />
       <Captions player={player} />
@@ -71,17 +72,6 @@ function LocationView({ player }: { player: TourPlayer }) {
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>
       </div>
-    </div>
-  );
-}
-
-/** Over the view when the browser gives no WebGL: the hotspots and controls still work, the picture cannot. */
-function NoWebGl({ text }: { text: string }) {
-  return (
-    <div className="overlay">
-      <p className="card" role="alert">
-        {text}
-      </p>
     </div>
   );
 }

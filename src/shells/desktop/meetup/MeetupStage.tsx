@@ -1,6 +1,7 @@
 // The meet-up's stage in 360°: its stream played as a one-location tour through the tour player, the media
 // session and the panorama canvas the set tour uses, with the spotlighted question and the reaction burst on
-// top. While live, a probe reports how far behind the live edge the picture is.
+// top. While live, a probe reports how far behind the live edge the picture is. Without WebGL the stage says so;
+// the reactions and the question board beside it still work.
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { LookController } from '../../../panorama/look-controller';
 import type { Meetup, Question } from '../../../protocol/meetup';
@@ -13,6 +14,7 @@ import { useI18n } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { MediaOverlay } from '../MediaOverlay';
+import { NoWebGlNotice } from '../NoWebGlNotice';
 import { ReactionCanvas } from './ReactionCanvas';
 
 const PanoramaCanvas = lazy(() => import('../../../panorama/PanoramaCanvas'));
@@ -71,7 +73,7 @@ function StageView({ player, live }: { player: TourPlayer; live: boolean }) {
   return (
     <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
       <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} />
+        <PanoramaCanvas player={player} look={look} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       </Suspense>
       <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
     </div>
