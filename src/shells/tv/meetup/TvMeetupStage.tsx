@@ -23,6 +23,7 @@ import { ReactionCanvas } from '../../desktop/meetup/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { FlatPanView } from '../watch/FlatPanView';
 import { lookKeyOf, mediaCommandOf, runMediaCommand } from '../watch/remote-commands';
+import { usePaused } from '../watch/usePaused';
 import { useTvTourPlayer } from '../watch/useTvTourPlayer';
 import { WatchMediaStatus } from '../watch/WatchMediaStatus';
 import { WebGlView } from '../watch/WebGlView';
@@ -169,19 +170,14 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
   );
 }
 
-/** The replay's media keys on screen (the LG Magic Remote has none): −10 s, Play/Pause, +10 s. */
+/**
+ * The replay's media keys on screen (the LG Magic Remote has none): −10 s, Play/Pause, +10 s. Not WatchControls:
+ * that is the overlay toolbar of "Watch the set" (its own focus ids and section, Back, Look around, Sound, the
+ * location's name), drawn over the view; this is a row of page buttons under the stage.
+ */
 function ReplayControls({ video }: { video: HTMLVideoElement }) {
   const { t } = useI18n();
-  const [paused, setPaused] = useState(video.paused);
-  useEffect(() => {
-    const update = () => setPaused(video.paused);
-    video.addEventListener('play', update);
-    video.addEventListener('pause', update);
-    return () => {
-      video.removeEventListener('play', update);
-      video.removeEventListener('pause', update);
-    };
-  }, [video]);
+  const paused = usePaused(video);
   return (
     <div className="tv-meetup-replay-controls">
       <ReplayButton id="meetup-replay-rewind" label={t('watch.rewind')} aria={t('watch.rewindLabel')} onSelect={() => runMediaCommand(video, 'rewind')} />

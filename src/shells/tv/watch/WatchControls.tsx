@@ -1,12 +1,13 @@
 // The on-screen controls of "Watch the set": every media key and Back has a button here too (the Samsung Smart
 // Remote has no colour keys, the LG Magic Remote no media keys), all reachable with the D-pad and OK.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../i18n/en';
 import type { MediaSession } from '../../../media/media-session';
 import { useI18n } from '../../../react/AppContext';
 import { useFocusable } from '../../../tv/focus';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { runMediaCommand } from './remote-commands';
+import { usePaused } from './usePaused';
 
 export interface WatchControlsProps {
   session: MediaSession;
@@ -74,18 +75,3 @@ function ControlButton({ id, onSelect, children, label, pressed }: { id: string;
   );
 }
 
-/** The video's paused state, whichever way it changed (a media key, a control, the TV pausing it). */
-function usePaused(video: HTMLVideoElement): boolean {
-  const [paused, setPaused] = useState(video.paused);
-  useEffect(() => {
-    const update = () => setPaused(video.paused);
-    update();
-    video.addEventListener('play', update);
-    video.addEventListener('pause', update);
-    return () => {
-      video.removeEventListener('play', update);
-      video.removeEventListener('pause', update);
-    };
-  }, [video]);
-  return paused;
-}
