@@ -13,11 +13,11 @@ export const launchShell = chooseShell({ search: location.search, userAgent: nav
 /** Whether this page opens on the desktop tour (not the host console, a meet-up link, the TV or a headset). */
 export const opensDesktopTour = !launchParams.hostConsole && !launchParams.meetupId && launchShell === 'desktop';
 
-// The desktop tour adopts the started stream and draws it with the renderer fetched here; the XR shell starts its
+// The desktop tour adopts the started stream and draws it with the renderer made here; the XR shell starts its
 // video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
 if (opensDesktopTour) {
   prefetchTour(launchParams.projectId, { startStream: true });
-  void import('../panorama/PanoramaCanvas').catch(() => undefined);
+  void import('../panorama/PanoramaCanvas').then(({ warmUpRenderer }) => warmUpRenderer(), () => undefined);
 } else if (!launchParams.hostConsole && !launchParams.meetupId && launchShell === 'xr') {
   prefetchTour(launchParams.projectId, { startStream: false });
 }

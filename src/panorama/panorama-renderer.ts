@@ -45,9 +45,9 @@ export class PanoramaRenderer {
   ) {
     const { player, look } = options;
     this.look = look;
-    this.canvas = document.createElement('canvas');
+    this.renderer = takeWarmRenderer() ?? createWebGlRenderer();
+    this.canvas = this.renderer.domElement;
     this.canvas.style.display = 'block';
-    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: true, powerPreference: 'high-performance' });
     host.appendChild(this.canvas);
     this.camera = new PerspectiveCamera(look.fov, 1, 0.1, 100);
     this.camera.rotation.order = 'YXZ';
@@ -187,6 +187,45 @@ export class PanoramaRenderer {
     onFrame?.(this.width, this.height, current.session.video.currentTime);
     if (again) this.scheduler.request();
   }
+}
+
+function createWebGlRenderer(): WebGLRenderer {
+  return new WebGLRenderer({ canvas: document.createElement('canvas'), antialias: false, alpha: true, powerPreference: 'high-performance' });
+}
+
+/** How long a renderer made ahead waits for its view (the person went to the meet-ups instead…). */
+const WARM_RENDERER_KEPT_MS = 30_000;
+let warm: { renderer: WebGLRenderer; timer: ReturnType<typeof setTimeout> } | null = null;
+
+/**
+ * Makes the view's WebGL renderer before the page has rendered the view. Creating a WebGL context takes a quarter
+ * of a second of main thread at 4× CPU (a TV-class device): made as soon as this chunk is in (the entry asks),
+ * it is ready when the tour's first video frame is, instead of being made only after the shell has rendered.
+ * Quietly does nothing without WebGL: the view then tries itself and shows its notice.
+ */
+export function warmUpRenderer(): void {
+  if (warm) return;
+  let renderer: WebGLRenderer;
+  try {
+    renderer = createWebGlRenderer();
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (warm?.renderer !== renderer) return;
+    warm = null;
+    renderer.dispose();
+    renderer.forceContextLoss();
+  }, WARM_RENDERER_KEPT_MS);
+  warm = { renderer, timer };
+}
+
+function takeWarmRenderer(): WebGLRenderer | null {
+  if (!warm) return null;
+  const { renderer, timer } = warm;
+  warm = null;
+  clearTimeout(timer);
+  return renderer;
 }
 
 function addTo(list: (() => void)[], listener: () => void): () => void {

@@ -12,10 +12,17 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 
-/** Counts draw calls on every WebGL context, before the app's scripts run. */
+/** Counts draw calls on every WebGL context, and the contexts made, before the app's scripts run. */
 function countDraws(): void {
-  const counted = window as unknown as { __draws: number };
+  const counted = window as unknown as { __draws: number; __contexts: number };
   counted.__draws = 0;
+  counted.__contexts = 0;
+  const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, ...args: unknown[]) => unknown;
+  (HTMLCanvasElement.prototype as unknown as { getContext: unknown }).getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+    const context = getContext.apply(this, args);
+    if (/^webgl/.test(String(args[0])) && context) counted.__contexts++;
+    return context;
+  };
   for (const context of [WebGLRenderingContext, WebGL2RenderingContext]) {
     const prototype = context.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const name of ['drawElements', 'drawArrays']) {
@@ -65,6 +72,8 @@ describe('desktop 360 view: draws on demand', { timeout: 90_000 }, () => {
     await page.waitForFunction((t) => document.querySelector('video')!.currentTime > t + 1, t0, { timeout: 30_000 });
     expect(await draws()).toBeGreaterThan(before);
     expect(await page.locator('.view canvas').count()).toBe(1);
+    // The renderer the entry made ahead (src/app/early-start.ts) is the one the view draws with: one context.
+    expect(await page.evaluate(() => (window as unknown as { __contexts: number }).__contexts)).toBe(1);
   });
 
   it('draws nothing while the video is paused and the view stands still', async () => {
