@@ -2,7 +2,7 @@
 // First import on purpose: it starts the tour's downloads before the modules below are evaluated.
 import { launchParams as params, launchShell as shell, opensDesktopTour } from './app/early-start';
 import { afterFirstFrame } from './app/after-first-frame';
-import { lazy, StrictMode, Suspense, useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserStorage, createBackerTokenStore } from './feed/backer-token-store';
 import { consoleLogger } from './feed/logger';
@@ -10,16 +10,18 @@ import { ProjectFeed } from './feed/project-feed';
 import { createSnapshotCache } from './feed/snapshot-cache';
 import { createTranslator, detectLanguage } from './i18n/translator';
 import { AppProvider, type AppServices } from './react/AppContext';
+import { lazyView } from './react/lazyView';
 import { createAppStore } from './store/app-store';
 import './styles.css';
 
 // The shell by ?mode or device: the TV shell on TV user agents, the XR shell in headset browsers, the desktop shell
-// otherwise. Each is its own lazy chunk, so no shell pays for another (the TV's first screen loads no three.js).
-const DesktopShell = lazy(() => import('./shells/desktop/DesktopShell'));
-const XrShell = lazy(() => import('./shells/xr/XrShell'));
-const TvShell = lazy(() => import('./shells/tv/TvShell'));
+// otherwise. Each is its own lazy chunk, so no shell pays for another (the TV's first screen loads no three.js);
+// lazyView, not React.lazy: no Suspense throttle between the chunk's arrival and the shell's first render.
+const DesktopShell = lazyView(() => import('./shells/desktop/DesktopShell'));
+const XrShell = lazyView(() => import('./shells/xr/XrShell'));
+const TvShell = lazyView(() => import('./shells/tv/TvShell'));
 // ?mode=host: the operator's meet-up console, a chunk of its own that no audience page loads.
-const HostShell = lazy(() => import('./shells/host/HostShell'));
+const HostShell = lazyView(() => import('./shells/host/HostShell'));
 
 const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
 document.documentElement.lang = i18n.language;
@@ -62,9 +64,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
-      <Suspense fallback={null}>
-        {params.hostConsole ? <HostShell /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopUntilVr />}
-      </Suspense>
+      {params.hostConsole ? <HostShell /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopUntilVr />}
     </AppProvider>
   </StrictMode>,
 );

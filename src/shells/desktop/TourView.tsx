@@ -1,9 +1,10 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HotspotProjector } from '../../panorama/hotspot-projector';
 import { LookController } from '../../panorama/look-controller';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
+import { lazyView } from '../../react/lazyView';
 import { useProjectTour } from '../../react/useProjectTour';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
@@ -19,8 +20,8 @@ import { StatsOverlay } from './StatsOverlay';
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
-const panoramaCanvas = import('../../panorama/PanoramaCanvas');
-const PanoramaCanvas = lazy(() => panoramaCanvas);
+const PanoramaCanvas = lazyView(() => import('../../panorama/PanoramaCanvas'));
+void PanoramaCanvas.preload();
 prefetchHlsPlayer();
 
 export function TourView() {
@@ -58,9 +59,7 @@ function LocationView({ player }: { player: TourPlayer }) {
   const name = i18n.pick(location.name);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
-      <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} onFrame={onFrame} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
-      </Suspense>
+      <PanoramaCanvas player={player} look={look} onFrame={onFrame} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={projector} />
       <Captions player={player} />
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />

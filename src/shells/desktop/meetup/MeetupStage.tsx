@@ -2,7 +2,7 @@
 // session and the panorama canvas the set tour uses, with the spotlighted question and the reaction burst on
 // top. While live, a probe reports how far behind the live edge the picture is. Without WebGL the stage says so;
 // the reactions and the question board beside it still work.
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { LookController } from '../../../panorama/look-controller';
 import type { Meetup, Question } from '../../../protocol/meetup';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
@@ -11,13 +11,14 @@ import { watchLivePosition } from '../../../meetup/live-position';
 import type { TourPlayer } from '../../../tour/tour-player';
 import type { Tour } from '../../../tour/tour-schema';
 import { useI18n } from '../../../react/AppContext';
+import { lazyView } from '../../../react/lazyView';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { ReactionCanvas } from './ReactionCanvas';
 
-const PanoramaCanvas = lazy(() => import('../../../panorama/PanoramaCanvas'));
+const PanoramaCanvas = lazyView(() => import('../../../panorama/PanoramaCanvas'));
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
   const { meetup, spotlight, onBurst } = props;
@@ -72,9 +73,7 @@ function StageView({ player, live }: { player: TourPlayer; live: boolean }) {
   }, [current.session, live, client]);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
-      <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
-      </Suspense>
+      <PanoramaCanvas player={player} look={look} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
     </div>
   );

@@ -1,14 +1,15 @@
 // The 360 sphere on a TV: the shared PanoramaCanvas (plain three.js, on-demand frames: one draw per decoded video
 // frame or view change) at device pixel ratio 1, with the pixel probe reading its draws.
-import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
+import { lazy, useLayoutEffect, useRef } from 'react';
 import type { HotspotProjector } from '../../../panorama/hotspot-projector';
 import type { LookController } from '../../../panorama/look-controller';
 import type { TourPlayer } from '../../../tour/tour-player';
 import type { FlatPanReason } from '../../../tv/flat-pan';
+import { lazyView } from '../../../react/lazyView';
 import { watchTestHooks } from './test-hooks';
 
 // three.js and the probe load only when the sphere is used: the flat view never fetches them.
-const PanoramaCanvas = lazy(() => import('../../../panorama/PanoramaCanvas'));
+const PanoramaCanvas = lazyView(() => import('../../../panorama/PanoramaCanvas'));
 const PixelProbe = lazy(() => import('./PixelProbe').then((m) => ({ default: m.PixelProbe })));
 
 export function WebGlView({ player, look, projector, onFailure }: { player: TourPlayer; look: LookController; projector: HotspotProjector; onFailure: (reason: FlatPanReason) => void }) {
@@ -19,11 +20,9 @@ export function WebGlView({ player, look, projector, onFailure }: { player: Tour
   useLayoutEffect(() => (hostRef.current ? session.mountIn(hostRef.current) : undefined), [session]);
   return (
     <div className="watch-sphere" ref={hostRef}>
-      <Suspense fallback={null}>
-        <PanoramaCanvas player={player} look={look} maxDpr={1} onFrame={(w, h, time) => projector.update(w, h, time)} onUnavailable={() => onFailure('no-webgl')}>
-          <PixelProbe currentVideo={() => player.state.current.session.video} onFailure={onFailure} forceBlack={watchTestHooks().pixelCheck === 'fail'} />
-        </PanoramaCanvas>
-      </Suspense>
+      <PanoramaCanvas player={player} look={look} maxDpr={1} onFrame={(w, h, time) => projector.update(w, h, time)} onUnavailable={() => onFailure('no-webgl')}>
+        <PixelProbe currentVideo={() => player.state.current.session.video} onFailure={onFailure} forceBlack={watchTestHooks().pixelCheck === 'fail'} />
+      </PanoramaCanvas>
     </div>
   );
 }
