@@ -16,8 +16,11 @@ export const opensDesktopTour = !launchParams.hostConsole && !launchParams.meetu
 // The desktop tour adopts the started stream and draws it with the renderer made here; the XR shell starts its
 // video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
 if (opensDesktopTour) {
-  prefetchTour(launchParams.projectId, { startStream: true });
-  void import('../panorama/PanoramaCanvas').then(({ warmUpRenderer }) => warmUpRenderer(), () => undefined);
+  const streamStarted = prefetchTour(launchParams.projectId, { startStream: true });
+  // Making the renderer takes a quarter second of main thread at 4× CPU: after the stream's first requests are
+  // out (they wait on the main thread too), not before them.
+  const view = import('../panorama/PanoramaCanvas');
+  void Promise.all([view, streamStarted]).then(([{ warmUpRenderer }]) => setTimeout(warmUpRenderer, 0), () => undefined);
 } else if (!launchParams.hostConsole && !launchParams.meetupId && launchShell === 'xr') {
-  prefetchTour(launchParams.projectId, { startStream: false });
+  void prefetchTour(launchParams.projectId, { startStream: false });
 }

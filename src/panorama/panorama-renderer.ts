@@ -2,7 +2,7 @@
 // locations (the outgoing one fading out over the next) as the LookController aims. Draws on demand only — a new
 // decoded video frame, a look change, a fade step, a resize — and allocates nothing per frame.
 // No React, no R3F: named imports from three.js, so the tour's bundle keeps only what is used here.
-import { PerspectiveCamera, Scene, WebGLRenderer, type VideoTexture } from 'three';
+import { DataTexture, PerspectiveCamera, Scene, WebGLRenderer, type VideoTexture } from 'three';
 import type { LocationPlayback, TourPlayer } from '../tour/tour-player';
 import { FrameScheduler, fadeOpacity, renderPixelRatio, type FrameClock } from './frame-scheduler';
 import { EYE_LAYER, LocationSphere } from './location-sphere';
@@ -211,6 +211,11 @@ export function warmUpRenderer(): void {
   } catch {
     return;
   }
+  // The first texture upload asks the context for its extensions (anisotropic filtering…), a tenth of a second
+  // in Chromium at 4× CPU: ask now, with a one-pixel texture, rather than when the first video frame is waiting.
+  const probe = new DataTexture(new Uint8Array(4), 1, 1);
+  renderer.initTexture(probe);
+  probe.dispose();
   const timer = setTimeout(() => {
     if (warm?.renderer !== renderer) return;
     warm = null;

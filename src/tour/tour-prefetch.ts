@@ -11,16 +11,17 @@ export function tourFileUrl(projectId: string): string {
 
 /**
  * Starts fetching the project's tour file and, once it is in, playing its start location (`startStream`: where
- * the tour will show it; otherwise nothing more).
+ * the tour will show it; otherwise nothing more). Resolves once the stream has started, or there was none to start
+ * (the page's entry holds heavier work back until then: the video's requests go out first).
  */
-export function prefetchTour(projectId: string, { startStream = true } = {}, fetchImpl: typeof fetch = fetch): void {
-  if (started.has(projectId)) return;
+export function prefetchTour(projectId: string, { startStream = true } = {}, fetchImpl: typeof fetch = fetch): Promise<void> {
+  if (started.has(projectId)) return Promise.resolve();
   const response = fetchImpl(tourFileUrl(projectId));
   started.set(projectId, response);
   // The player's chunk downloads beside the file, not after it.
   const player = startStream ? import('../media/prestarted-session') : null;
   // A failure here is not reported: loadTour takes the same response and says what went wrong.
-  response
+  return response
     .then(async (res) => {
       if (!res.ok || !player) return;
       const stream = startStreamOf(await res.clone().json());
