@@ -17,8 +17,9 @@ function countDraws(): void {
   const counted = window as unknown as { __draws: number; __contexts: number };
   counted.__draws = 0;
   counted.__contexts = 0;
-  const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, ...args: unknown[]) => unknown;
-  (HTMLCanvasElement.prototype as unknown as { getContext: unknown }).getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+  const prototype = HTMLCanvasElement.prototype as unknown as { getContext: (this: HTMLCanvasElement, ...args: unknown[]) => unknown };
+  const getContext = prototype.getContext;
+  prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
     const context = getContext.apply(this, args);
     if (/^webgl/.test(String(args[0])) && context) counted.__contexts++;
     return context;
@@ -109,8 +110,9 @@ describe('desktop 360 view over a video paused before it', { timeout: 90_000 }, 
       await route.continue();
     });
     await viewer.addInitScript(() => {
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLVideoElement) {
+      const media = HTMLMediaElement.prototype as unknown as { play: (this: HTMLVideoElement) => Promise<void> };
+      const play = media.play;
+      media.play = function (this: HTMLVideoElement) {
         const started = play.call(this);
         this.requestVideoFrameCallback(() => {
           const w = window as unknown as { __pausedBeforeView?: boolean };
