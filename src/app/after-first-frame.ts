@@ -7,16 +7,16 @@ import type { AppState, AppStore } from '../store/app-store';
 /** The 360 view has a picture, or has given up on one (an error is on screen): either way, nothing to wait for. */
 const settled = (state: AppState) => state.media.status !== 'idle' && state.media.status !== 'loading';
 
-/**
- * Runs `work` once, after the frame in which the tour's media first settles, or after `maxWaitMs`, whichever is
- * first. Returns a cancel.
- */
 export interface AfterFirstFrameOptions {
   maxWaitMs?: number;
   /** The browser's next animation frame; tests pass their own. */
   nextFrame?: (callback: () => void) => unknown;
 }
 
+/**
+ * Runs `work` once, after the frame in which the tour's media first settles, or after `maxWaitMs`, whichever is
+ * first. Returns a cancel.
+ */
 export function afterFirstFrame(store: AppStore, work: () => void, { maxWaitMs = 4_000, nextFrame = requestAnimationFrame }: AfterFirstFrameOptions = {}): () => void {
   let waiting = true;
   const stop = () => {

@@ -10,8 +10,10 @@ import { readLaunchParams } from './url-params';
 export const launchParams = readLaunchParams(location.search);
 export const launchShell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
 
-/** Whether this page opens on the desktop tour (not the host console, a meet-up link, the TV or a headset). */
-export const opensDesktopTour = !launchParams.hostConsole && !launchParams.meetupId && launchShell === 'desktop';
+/** Not the host console nor a meet-up link: the page opens on a shell's tour. */
+const opensTour = !launchParams.hostConsole && !launchParams.meetupId;
+/** Whether this page opens on the desktop tour (not the TV's home or a headset's). */
+export const opensDesktopTour = opensTour && launchShell === 'desktop';
 
 // The desktop tour adopts the started stream and draws it with the renderer made here; the XR shell starts its
 // video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
@@ -21,6 +23,6 @@ if (opensDesktopTour) {
   // out (they wait on the main thread too), not before them.
   const view = import('../panorama/PanoramaCanvas');
   void Promise.all([view, streamStarted]).then(([{ warmUpRenderer }]) => setTimeout(warmUpRenderer, 0), () => undefined);
-} else if (!launchParams.hostConsole && !launchParams.meetupId && launchShell === 'xr') {
+} else if (opensTour && launchShell === 'xr') {
   void prefetchTour(launchParams.projectId, { startStream: false });
 }

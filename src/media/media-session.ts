@@ -323,8 +323,8 @@ export class MediaSession {
       if (!stillLoading()) return;
       const timeToFirstFrameMs = Math.round(performance.now() - this.loadStartedAt);
       // The view draws this frame in the same rendering step. What the page re-renders for "playing" (the loading
-      // card leaves, hotspots and captions come) waits one task, so it follows the first frame instead of holding it
-      // back: a fifth of a second of React work at 4× CPU sat between the decoded frame and its draw.
+      // card leaves, hotspots and captions come) waits one task, so it follows that draw instead of preceding it:
+      // a store update here would make React render synchronously before the view's own frame callback runs.
       setTimeout(() => {
         if (stillLoading()) this.patch({ status: 'playing', progress: 1, stage: null, metrics: { ...this.state.metrics, timeToFirstFrameMs } });
       }, 0);

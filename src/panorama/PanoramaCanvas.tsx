@@ -5,7 +5,7 @@ import type { TourPlayer } from '../tour/tour-player';
 import type { LookController } from './look-controller';
 import { PanoramaRenderer } from './panorama-renderer';
 
-// The entry warms the renderer up as soon as this chunk is in (src/app/early-start.ts).
+// The entry warms the renderer up once this chunk is in and the start stream's requests are out (src/app/early-start.ts).
 export { warmUpRenderer } from './panorama-renderer';
 
 export interface PanoramaCanvasProps {

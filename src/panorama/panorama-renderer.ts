@@ -199,8 +199,9 @@ let warm: { renderer: WebGLRenderer; timer: ReturnType<typeof setTimeout> } | nu
 
 /**
  * Makes the view's WebGL renderer before the page has rendered the view. Creating a WebGL context takes a quarter
- * of a second of main thread at 4× CPU (a TV-class device): made as soon as this chunk is in (the entry asks),
- * it is ready when the tour's first video frame is, instead of being made only after the shell has rendered.
+ * of a second of main thread at 4× CPU (a TV-class device): made once this chunk is in and the start stream's
+ * requests are out (the entry asks), it is ready when the tour's first video frame is, instead of being made only
+ * after the shell has rendered.
  * Quietly does nothing without WebGL: the view then tries itself and shows its notice.
  */
 export function warmUpRenderer(): void {
