@@ -30,7 +30,7 @@ describe('npm run bench, smoke', () => {
       log: () => undefined,
     });
     expect(result.failures).toEqual([]);
-    for (const figure of ['Navigation → first 360 frame', 'Switch location (backlot → stage A)', 'Main thread per frame, median', 'Long tasks', 'JS heap growth after warm-up']) {
+    for (const figure of ['Navigation → first 360 frame', 'Switch location (backlot → stage A)', 'Main thread per frame, median', 'Long tasks', 'JS heap growth after warm-up', 'JS heap growth without compiled code']) {
       expect(result.table).toContain(`| ${figure} |`);
     }
     // The probe saw the footage drawn: a first frame, a switch, a sphere's worth of triangles, a lit view.
@@ -43,5 +43,6 @@ describe('npm run bench, smoke', () => {
     expect(setvisit(row(result.rows, 'JS loaded to the first 360 frame'))).toBeGreaterThan(50);
     expect(setvisit(row(result.rows, 'Desktop tour with hls.js'))).toBeGreaterThan(setvisit(row(result.rows, 'Entry (every shell)')));
     expect(Number.isFinite(setvisit(row(result.rows, 'JS heap growth after warm-up')))).toBe(true);
+    expect(Number.isFinite(setvisit(row(result.rows, 'JS heap growth without compiled code')))).toBe(true);
   });
 });
