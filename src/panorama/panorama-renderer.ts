@@ -64,7 +64,12 @@ export class PanoramaRenderer {
         redraw();
       }),
     );
-    const resizes = new ResizeObserver(() => this.resize());
+    // The observer reports the host's size with the page's own layout: no layout is forced here (at 4× CPU a forced
+    // one cost ~50 ms while React was mounting the view), and its first report comes before the first paint.
+    const resizes = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      this.resize(box.width, box.height);
+    });
     resizes.observe(host);
     this.unbind.push(() => resizes.disconnect());
     // three.js keeps the context restorable (it calls preventDefault); until it is back there is nothing to draw.
@@ -81,7 +86,6 @@ export class PanoramaRenderer {
     });
 
     this.showLocations();
-    this.resize();
     // The first draw compiles the sphere's shader while the stream is still loading, off the first frame's path.
     redraw();
   }
@@ -149,13 +153,13 @@ export class PanoramaRenderer {
     return sphere;
   }
 
-  private resize(): void {
-    const { width, height } = this.host.getBoundingClientRect();
+  private resize(width: number, height: number): void {
     const ratio = renderPixelRatio(window.devicePixelRatio, this.options.maxDpr ?? 1.5);
     if (width === this.width && height === this.height && ratio === this.renderer.getPixelRatio()) return;
     this.width = width;
     this.height = height;
-    this.renderer.setPixelRatio(ratio);
+    // Each of these reallocates the drawing buffer (setPixelRatio resizes too): only what changed.
+    if (ratio !== this.renderer.getPixelRatio()) this.renderer.setPixelRatio(ratio);
     this.renderer.setSize(width, height);
     this.camera.aspect = height > 0 ? width / height : 1;
     this.camera.updateProjectionMatrix();
@@ -184,7 +188,8 @@ export class PanoramaRenderer {
     }
     this.renderer.render(this.scene, camera);
     for (let i = 0; i < this.afterDraw.length; i++) this.afterDraw[i]!();
-    onFrame?.(this.width, this.height, current.session.video.currentTime);
+    // Before the first size report there is nothing to place overlays on.
+    if (this.width > 0) onFrame?.(this.width, this.height, current.session.video.currentTime);
     if (again) this.scheduler.request();
   }
 }
