@@ -2,13 +2,13 @@
 // and keeps a MediaState (loading progress, first frame, stalls, rendition, errors). The session on screen
 // reports that state to the store; one preloading in the background keeps it to itself. No React, no three.js.
 import type Hls from 'hls.js';
-import type { ErrorData } from 'hls.js';
 import type * as HlsNamespace from 'hls.js';
 import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
 import { decideEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, nativeServes, readEnginePreference, type EnginePreference } from './playback-engine';
-import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
+import { playWithHlsJs, type HlsPlayback } from './hls-playback';
+import type { RenditionLimits } from './rendition-cap';
 import { playNatively } from './native-playback';
 import { readStreamFacts, type StreamFacts } from './stream-ladder';
 
@@ -33,12 +33,12 @@ export class MediaSession {
   private readonly onHlsCreated: ((hls: Hls) => void) | undefined;
   private state: MediaState = initialMediaState();
   private store: AppStore | null = null;
-  private hls: Hls | null = null;
+  private hlsPlayback: HlsPlayback | null = null;
   private src: string | null = null;
   private active = true;
   private loadStartedAt = 0;
+  /** Native playback's network retries (hls.js counts its own, in hls-playback.ts). */
   private networkRetries = 0;
-  private mediaRecoveries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every load, so callbacks from a previous stream are ignored. */
   private generation = 0;
@@ -96,7 +96,6 @@ export class MediaSession {
     this.src = src;
     this.active = !preload;
     this.networkRetries = 0;
-    this.mediaRecoveries = 0;
     this.loadStartedAt = performance.now();
     this.engine = null;
     this.facts = null;
@@ -145,13 +144,25 @@ export class MediaSession {
       return this.fail({ kind: 'network', detail: `could not load the player: ${String(err)}` });
     }
     if (generation !== this.generation || this.disposed) return;
-    this.attachHls(module.default, src, generation, workerPath);
+    const current = () => generation === this.generation;
+    this.hlsPlayback = playWithHlsJs(
+      module.default,
+      this.video,
+      src,
+      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated },
+      {
+        progress: (progress, stage) => current() && this.progress(progress, stage),
+        rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
+        error: (error) => current() && this.fail(error),
+      },
+    );
+    if (this.active) this.play();
   }
 
   /** Starts a preloaded (or paused) session playing with its full buffer. */
   activate(): void {
     this.active = true;
-    if (this.hls) this.hls.config.maxBufferLength = this.config.hls.maxBufferLength ?? 20;
+    this.hlsPlayback?.activate();
     this.play();
   }
 
@@ -163,7 +174,7 @@ export class MediaSession {
   /** Caps the renditions ABR may pick: what the renderer can upload (texture size) and the device decode. */
   setRenditionLimits(limits: Partial<RenditionLimits>): void {
     this.limits = { ...this.limits, ...limits };
-    if (this.hls) this.applyLevelCap(this.hls);
+    this.hlsPlayback?.applyLimits();
     // Native HLS was chosen on an assumed texture limit that the renderer has now contradicted: only hls.js can
     // keep this stream's larger renditions off the sphere, so play it again through hls.js from where it was.
     if (this.engine === 'native' && this.src && this.facts && !nativeServes(this.facts, this.limits) && this.preference() !== 'native') {
@@ -196,69 +207,6 @@ export class MediaSession {
     this.video.removeEventListener('playing', this.onPlaying);
     this.video.removeAttribute('src');
     this.video.load();
-  }
-
-  private attachHls(HlsClass: typeof Hls, src: string, generation: number, workerPath: string | null): void {
-    // A preloading session buffers one segment or two, not the full 20 s.
-    const hls = new HlsClass({ ...this.config.hls, ...(this.active ? {} : { maxBufferLength: 4 }), ...(workerPath ? { workerPath, enableWorker: true } : {}) });
-    this.hls = hls;
-    const { Events } = HlsClass;
-    const current = () => generation === this.generation;
-    let firstFragmentLoaded = false;
-    hls.on(Events.MANIFEST_PARSED, () => {
-      if (!current()) return;
-      this.applyLevelCap(hls);
-      this.progress(0.3, 'segment');
-    });
-    hls.on(Events.FRAG_LOADED, () => {
-      if (!current() || firstFragmentLoaded) return;
-      firstFragmentLoaded = true;
-      this.progress(0.6, 'decode');
-    });
-    hls.on(Events.FRAG_BUFFERED, () => {
-      this.networkRetries = 0; // the network works again: a later failure gets the full retry budget
-      if (current()) this.progress(0.8, 'decode');
-    });
-    hls.on(Events.LEVEL_SWITCHED, (_event, data) => {
-      const level = hls.levels[data.level];
-      if (current() && level) this.patch({ metrics: { ...this.state.metrics, rendition: { height: level.height, bitrate: level.bitrate } } });
-    });
-    hls.on(Events.ERROR, (_event, data) => current() && this.onHlsError(hls, data));
-    this.onHlsCreated?.(hls);
-    hls.loadSource(src);
-    hls.attachMedia(this.video);
-    if (this.active) this.play();
-  }
-
-  private applyLevelCap(hls: Hls): void {
-    const cap = highestAllowedLevel(hls.levels, this.limits);
-    hls.autoLevelCapping = cap;
-    if (hls.currentLevel > cap) hls.nextLevel = cap;
-  }
-
-  private onHlsError(hls: Hls, data: ErrorData): void {
-    if (!data.fatal) return;
-    const { ErrorTypes } = hls.constructor as typeof Hls;
-    const manifest = /manifest/i.test(data.details);
-    const status = data.response?.code ?? 0;
-    // A playlist that answers 4xx is not coming back by itself (hls.js has retried once already): say so now
-    // and let the person retry, instead of a long spinner. Timeouts and 5xx are worth retrying.
-    const permanent = manifest && status >= 400 && status < 500;
-    if (data.type === ErrorTypes.NETWORK_ERROR && !permanent && this.networkRetries < this.config.maxNetworkRetries) {
-      const delay = this.config.retryBaseDelayMs * 2 ** this.networkRetries++;
-      this.logger.warn('media: network error, retrying', { details: data.details, delayMs: delay });
-      this.retryTimer = setTimeout(() => hls.startLoad(), delay);
-      return;
-    }
-    if (data.type === ErrorTypes.MEDIA_ERROR && this.mediaRecoveries < this.config.maxMediaRecoveries) {
-      this.mediaRecoveries++;
-      this.logger.warn('media: decode error, recovering', { details: data.details });
-      hls.recoverMediaError();
-      return;
-    }
-    const kind: MediaError['kind'] =
-      data.type === ErrorTypes.NETWORK_ERROR ? (manifest ? 'manifest' : 'network') : data.type === ErrorTypes.MEDIA_ERROR ? 'media' : 'other';
-    this.fail({ kind, detail: data.details });
   }
 
   private preference(): EnginePreference {
@@ -373,8 +321,8 @@ export class MediaSession {
     clearTimeout(this.retryTimer);
     this.stopNative?.();
     this.stopNative = null;
-    this.hls?.destroy();
-    this.hls = null;
+    this.hlsPlayback?.stop();
+    this.hlsPlayback = null;
   }
 }
 
