@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translator';
 import type { Meetup } from '../../src/protocol/meetup';
 import { meetupListView } from '../../src/react/useMeetup';
-import { meetupCardText } from '../../src/shells/desktop/meetup/format';
+import { meetupCardText } from '../../src/meetup/meetup-text';
 import { LIVE_MEETUP } from './scripted-meetup-server';
 
 const SCHEDULED: Meetup = { ...LIVE_MEETUP, id: 'later', state: 'scheduled', startedAt: undefined, streamUrl: undefined, scheduledStart: '2026-11-27T20:00:00.000Z' };

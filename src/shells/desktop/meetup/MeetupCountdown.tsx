@@ -4,7 +4,7 @@ import type { Meetup } from '../../../protocol/meetup';
 import { askNotificationPermission } from '../../../meetup/start-reminder';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupReminder } from '../../../react/useMeetup';
-import { formatCountdown } from './format';
+import { formatCountdown } from '../../../meetup/meetup-text';
 
 export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
   const i18n = useI18n();

@@ -11,7 +11,7 @@ import { QuestionBoard } from './QuestionBoard';
 import { ReactionsBar } from './ReactionsBar';
 import { RefusalCard } from './RefusalCard';
 import { ReplayTimeline } from './ReplayTimeline';
-import { formatLatency } from './format';
+import { formatLatency } from '../../../meetup/meetup-text';
 
 export function MeetupRoomView({ meetupId, onBack }: { meetupId: string; onBack: () => void }) {
   const { client } = useMeetupServices();

@@ -5,7 +5,7 @@ import { browserStorage, createBackerTokenStore } from '../../../feed/backer-tok
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n, useServices } from '../../../react/AppContext';
 import { MeetupProvider, meetupListView, useMeetupList, useNow } from '../../../react/useMeetup';
-import { meetupCardText } from './format';
+import { meetupCardText } from '../../../meetup/meetup-text';
 import { MeetupRoomView } from './MeetupRoomView';
 import './meetup.css';
 

@@ -5,7 +5,7 @@ import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupReminder } from '../../../react/useMeetup';
 import { useFocusable } from '../../../tv/focus';
-import { formatCountdown } from '../../desktop/meetup/format';
+import { formatCountdown } from '../../../meetup/meetup-text';
 
 export function TvCountdown({ meetup }: { meetup: Meetup }) {
   const i18n = useI18n();

@@ -5,7 +5,7 @@ import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { meetupListView, useNow, type MeetupListState } from '../../../react/useMeetup';
 import { useFocusable } from '../../../tv/focus';
-import { meetupCardText } from '../../desktop/meetup/format';
+import { meetupCardText } from '../../../meetup/meetup-text';
 import { useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';
 

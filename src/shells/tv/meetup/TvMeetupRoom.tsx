@@ -7,7 +7,7 @@ import type { ReactionKind } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
 import { reactionOfKey } from '../../../tv/meetup';
-import { formatLatency } from '../../desktop/meetup/format';
+import { formatLatency } from '../../../meetup/meetup-text';
 import { showOwnReaction } from '../../desktop/meetup/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';

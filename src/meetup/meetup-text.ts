@@ -1,8 +1,8 @@
-// Text for the meet-up views that several components (and the TV's meet-ups) share: the countdown, the latency and
-// a meet-up's card in the list, in the UI language.
-import type { Translator } from '../../../i18n/translator';
-import { countdownTo, type Countdown } from '../../../meetup/countdown';
-import type { Meetup } from '../../../protocol/meetup';
+// Text for the meet-up views that the desktop and TV shells both show: the countdown, the latency and a meet-up's
+// card in the list, in the UI language. Each shell puts its own markup around it.
+import type { Translator } from '../i18n/translator';
+import type { Meetup } from '../protocol/meetup';
+import { countdownTo, type Countdown } from './countdown';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
