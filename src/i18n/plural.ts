@@ -2,7 +2,7 @@
 // is its 'other' form; en.ts adds the English 'one' forms, and Chinese needs none (a count has one form).
 import type { Language } from '../protocol';
 import { enPluralForms, type MessageKey, type PluralCategory, type PluralForms } from './en';
-import type { Translator } from './translator';
+import { fillPlaceholders, type Translator } from './translator';
 
 const FORMS: Record<Language, PluralForms> = { en: enPluralForms, 'zh-CN': {} };
 
@@ -25,6 +25,5 @@ export function plural(i18n: Translator, key: MessageKey, count: number, vars?: 
   const values: Record<string, string | number> = { ...vars, count: i18n.number(count) };
   const category = categoryOf(i18n.language, count);
   const form = category === 'other' ? undefined : FORMS[i18n.language][key]?.[category as PluralCategory];
-  // Placeholders filled as Translator.t fills them.
-  return form ? form.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : i18n.t(key, values);
+  return form ? fillPlaceholders(form, values) : i18n.t(key, values);
 }

@@ -55,7 +55,7 @@ export function createTranslator(language: Language): Translator {
   };
   return {
     language,
-    t: (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole)),
+    t: (key, vars) => fillPlaceholders(catalog[key], vars),
     number: (value) => numbers().format(value),
     money: (value, code) => currency(code).format(value),
     time: (epochMs) => times().format(epochMs),
@@ -65,6 +65,11 @@ export function createTranslator(language: Language): Translator {
     },
     pick: (text) => text[language] ?? text.en ?? text['zh-CN'] ?? '',
   };
+}
+
+/** `text` with each {name} replaced by `vars[name]`; a placeholder with no value stays as written. */
+export function fillPlaceholders(text: string, vars?: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
 }
 
 function once<T>(make: () => T): () => T {
