@@ -30,10 +30,13 @@ export function afterFirstFrame(store: AppStore, work: () => void, { maxWaitMs =
     work();
   };
   // The store says "playing" at the video's first frame; the view draws it in the next animation frame, so run
-  // after that one, not inside it.
-  const runAfterNextFrame = () => nextFrame(() => setTimeout(run, 0));
+  // after that one, not inside it. Scheduled once: later store changes have nothing to add.
+  const runAfterNextFrame = () => {
+    unsubscribe();
+    nextFrame(() => setTimeout(run, 0));
+  };
   const unsubscribe = store.subscribe((state) => {
-    if (waiting && settled(state)) runAfterNextFrame();
+    if (settled(state)) runAfterNextFrame();
   });
   const timer = setTimeout(run, maxWaitMs);
   if (settled(store.getState())) runAfterNextFrame();

@@ -33,6 +33,9 @@ describe('afterFirstFrame', () => {
     const frames: (() => void)[] = [];
     afterFirstFrame(store, work, { nextFrame: (callback) => frames.push(callback) });
     patchMedia(store, { status: 'playing' });
+    // More store changes before that frame schedule nothing more.
+    patchMedia(store, { progress: 1 });
+    expect(frames).toHaveLength(1);
     vi.advanceTimersByTime(0);
     expect(work).not.toHaveBeenCalled();
     frames.shift()!();
