@@ -124,9 +124,7 @@ export class PanoramaRenderer {
     this.spheres.clear();
     this.afterDraw.length = 0;
     this.contextLost.length = 0;
-    this.renderer.dispose();
-    // Browsers keep only a few WebGL contexts alive: give this one back now rather than at garbage collection.
-    this.renderer.forceContextLoss();
+    releaseRenderer(this.renderer);
     this.canvas.remove();
   }
 
@@ -198,6 +196,12 @@ function createWebGlRenderer(): WebGLRenderer {
   return new WebGLRenderer({ canvas: document.createElement('canvas'), antialias: false, alpha: true, powerPreference: 'high-performance' });
 }
 
+function releaseRenderer(renderer: WebGLRenderer): void {
+  renderer.dispose();
+  // Browsers keep only a few WebGL contexts alive: give this one back now rather than at garbage collection.
+  renderer.forceContextLoss();
+}
+
 /** How long a renderer made ahead waits for its view (the person went to the meet-ups instead…). */
 const WARM_RENDERER_KEPT_MS = 30_000;
 let warm: { renderer: WebGLRenderer; timer: ReturnType<typeof setTimeout> } | null = null;
@@ -225,8 +229,7 @@ export function warmUpRenderer(): void {
   const timer = setTimeout(() => {
     if (warm?.renderer !== renderer) return;
     warm = null;
-    renderer.dispose();
-    renderer.forceContextLoss();
+    releaseRenderer(renderer);
   }, WARM_RENDERER_KEPT_MS);
   warm = { renderer, timer };
 }
