@@ -123,7 +123,11 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
   it('speaks Chinese with ?lang=zh-CN', async () => {
     const zh = await browser.newPage({ viewport: { width: 960, height: 540 } });
     await zh.goto(`${server.url}/?project=${PROJECT_ID}&lang=zh-CN`);
-    await zh.getByRole('heading', { name: '守灯人' }).waitFor({ timeout: 10_000 });
+    // The title comes from the feed, which starts after the first 360 frame (src/app/after-first-frame.ts). With the
+    // first page still drawing its video, both share SwiftShader's one GPU process: the new page's WebGL setup
+    // blocks for seconds here, more on a loaded CI machine. This checks the language, not the speed (that is
+    // `npm run bench`'s job).
+    await zh.getByRole('heading', { name: '守灯人' }).waitFor({ timeout: 30_000 });
     expect(await zh.getByText('片场最新动态').count()).toBe(1);
     expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await zh.close();

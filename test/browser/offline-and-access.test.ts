@@ -43,7 +43,7 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     await offline.route('**/socket.io/**', (route) => route.abort('internetdisconnected'));
     await offline.routeWebSocket(/\/socket\.io\//, (ws) => ws.close({ code: 1006, reason: 'offline' }));
     await offline.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
-    await offline.getByTestId('cached-status').waitFor({ timeout: 10_000 });
+    await offline.getByTestId('cached-status').waitFor({ timeout: 20_000 });
     expect(await offline.getByTestId('cached-status').textContent()).toMatch(/Last known status, from (now|\d+ seconds? ago)/);
     expect(await offline.getByTestId('backers').textContent()).toBe('13,001');
     saveArtifact('offline-cached.png', await offline.screenshot());
@@ -72,7 +72,9 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     const page = await context.newPage();
     await page.goto(`${server.url}/?project=${PRIVATE}&lang=en`);
     const code = page.getByLabel('Backer code');
-    await code.waitFor({ timeout: 10_000 });
+    // The feed (and so its "backer code needed") starts after the tour's first frame: slow in SwiftShader on a
+    // loaded machine.
+    await code.waitFor({ timeout: 20_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
 
     await code.fill('not-a-real-code');
@@ -87,7 +89,7 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
 
     // Remembered for the next visit, still not in the URL.
     await page.reload();
-    await page.getByRole('heading', { name: 'Crew-only cut' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('heading', { name: 'Crew-only cut' }).waitFor({ timeout: 20_000 });
     await context.close();
   });
 });
