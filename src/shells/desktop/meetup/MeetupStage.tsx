@@ -16,7 +16,7 @@ import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
-import { ReactionCanvas } from './ReactionCanvas';
+import { ReactionCanvas } from '../../../react/ReactionCanvas';
 
 const PanoramaCanvas = lazyView(() => import('../../../panorama/PanoramaCanvas'));
 

@@ -6,7 +6,7 @@ import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { REACTION_SHAPES } from '../../../meetup/reaction-shapes';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
-import { showOwnReaction } from './ReactionCanvas';
+import { showOwnReaction } from '../../../react/ReactionCanvas';
 
 export function ReactionsBar({ burst }: { burst: RefObject<ReactionBurst | null> }) {
   const i18n = useI18n();

@@ -8,7 +8,7 @@ import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
 import { reactionOfKey } from '../../../tv/meetup';
 import { formatLatency } from '../../../meetup/meetup-text';
-import { showOwnReaction } from '../../desktop/meetup/ReactionCanvas';
+import { showOwnReaction } from '../../../react/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';
 import { TvCountdown } from './TvCountdown';

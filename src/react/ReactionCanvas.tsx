@@ -2,9 +2,9 @@
 // windows (outside React: no state per particle, no re-render per window). The person's own taps show at once;
 // the server's window, which includes them, then shows only the rest.
 import { useEffect, useRef } from 'react';
-import { REACTION_KINDS, type ReactionKind } from '../../../protocol/meetup';
-import { ReactionBurst } from '../../../meetup/reaction-burst';
-import { useServices } from '../../../react/AppContext';
+import { REACTION_KINDS, type ReactionKind } from '../protocol/meetup';
+import { ReactionBurst } from '../meetup/reaction-burst';
+import { useServices } from './AppContext';
 
 /** Own taps already drawn, per kind, not yet seen in a server window. */
 export type ShownLocally = Map<ReactionKind, number>;
