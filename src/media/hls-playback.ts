@@ -6,7 +6,7 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { Logger } from '../feed/logger';
 import type { MediaError } from '../store/app-store';
-import type { MediaSessionConfig } from './media-config';
+import { networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 
 export interface HlsPlaybackEvents {
@@ -65,7 +65,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     // and let the person retry, instead of a long spinner. Timeouts and 5xx are worth retrying.
     const permanent = manifest && status >= 400 && status < 500;
     if (data.type === ErrorTypes.NETWORK_ERROR && !permanent && networkRetries < config.maxNetworkRetries) {
-      const delay = config.retryBaseDelayMs * 2 ** networkRetries++;
+      const delay = networkRetryDelayMs(config, networkRetries++);
       logger.warn('media: network error, retrying', { details: data.details, delayMs: delay });
       retryTimer = setTimeout(() => hls.startLoad(), delay);
       return;

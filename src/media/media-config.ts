@@ -26,6 +26,11 @@ export interface MediaSessionConfig {
   hls: Partial<HlsConfig>;
 }
 
+/** How long to wait before network retry number `attempt` (0 first): the base delay, doubled each time. */
+export function networkRetryDelayMs(config: Pick<MediaSessionConfig, 'retryBaseDelayMs'>, attempt: number): number {
+  return config.retryBaseDelayMs * 2 ** attempt;
+}
+
 export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   maxNetworkRetries: 4,
   retryBaseDelayMs: 1_000,

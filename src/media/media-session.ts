@@ -5,7 +5,7 @@ import type Hls from 'hls.js';
 import type * as HlsNamespace from 'hls.js';
 import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
-import { DEFAULT_MEDIA_CONFIG, type MediaSessionConfig } from './media-config';
+import { DEFAULT_MEDIA_CONFIG, networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import { decideEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, nativeServes, readEnginePreference, type EnginePreference } from './playback-engine';
 import { playWithHlsJs, type HlsPlayback } from './hls-playback';
 import type { RenditionLimits } from './rendition-cap';
@@ -229,7 +229,7 @@ export class MediaSession {
       return;
     }
     if (error.code === 2 && this.networkRetries < this.config.maxNetworkRetries) {
-      const delay = this.config.retryBaseDelayMs * 2 ** this.networkRetries++;
+      const delay = networkRetryDelayMs(this.config, this.networkRetries++);
       this.logger.warn('media: network error in native playback, retrying', { delayMs: delay });
       this.retryTimer = setTimeout(() => {
         this.video.src = src;
