@@ -65,7 +65,7 @@ export const en = {
   'tv.timeline': 'Timeline',
   'tv.chart': 'Funding over time',
   'tv.chart.now': 'now',
-  'tv.chart.summary': 'Funding over time: {percent} % of the goal now, {points} funding milestones',
+  'tv.chart.summary': 'Funding over time: {percent} % of the goal now, {count} funding milestones',
   'tv.chart.empty': 'No funding milestones yet.',
   'tv.toast.new': 'New from the set',
   'tv.exit.question': 'Exit SetVisit?',
@@ -88,7 +88,7 @@ export const en = {
   'tv.meetup.suggest.role': 'How did you prepare for this role?',
   'tv.meetup.suggest.backers': 'What would you like to tell the backers?',
   'tv.meetup.more': '{count} more',
-  'tv.meetup.replay': 'Replay · {total} reactions during the meet-up',
+  'tv.meetup.replay': 'Replay · {count} reactions during the meet-up',
   'tv.meetup.code.empty': 'Nothing typed yet',
   'tv.meetup.code.delete': 'Delete',
   'tv.meetup.code.clear': 'Clear',
@@ -200,7 +200,7 @@ export const en = {
   'meetup.actionError': 'Not sent: {message}',
   'meetup.ask.label': 'Your question',
   'meetup.ask.name': 'Your name (optional)',
-  'meetup.ask.left': '{left} characters left',
+  'meetup.ask.left': '{count} characters left',
   'meetup.ask.submit': 'Ask',
   'meetup.ask.sent': 'Your question is on the board.',
   'meetup.timeline.loading': 'Loading the reactions timeline…',
@@ -251,9 +251,12 @@ export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';
 export type PluralForms = Partial<Record<MessageKey, Partial<Record<PluralCategory, string>>>>;
 
 /**
- * English forms of counted messages besides the message itself (their 'other' form), for `plural()` in plural.ts:
- * "1 vote", not "1 votes". Each keeps the message's placeholders, the number in {count}.
+ * English forms of counted messages besides the message itself (their 'other' form), for the translator's
+ * `plural`: "1 vote", not "1 votes". Each keeps the message's placeholders, the number in {count}.
  */
 export const enPluralForms: PluralForms = {
   'meetup.votes': { one: '{count} vote' },
+  'meetup.ask.left': { one: '{count} character left' },
+  'tv.meetup.replay': { one: 'Replay · {count} reaction during the meet-up' },
+  'tv.chart.summary': { one: 'Funding over time: {percent} % of the goal now, {count} funding milestone' },
 };

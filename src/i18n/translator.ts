@@ -1,9 +1,12 @@
 // The one i18n layer: picks the UI language and turns message keys into text and numbers into local formats.
 import type { Language } from '../protocol';
-import { en, type MessageKey } from './en';
+import { en, enPluralForms, type MessageKey, type PluralForms } from './en';
 import { zhCN } from './zh-CN';
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+// A counted message's own text is its 'other' form; en.ts adds the English 'one' forms, and Chinese needs none (a
+// count has one form).
+const PLURAL_FORMS: Record<Language, PluralForms> = { en: enPluralForms, 'zh-CN': {} };
 
 /** `?lang=` wins; otherwise the browser's first language we have; otherwise English. */
 export function detectLanguage(search: string, browserLanguages: readonly string[]): Language {
@@ -26,6 +29,8 @@ function matchLanguage(tag: string): Language | undefined {
 export interface Translator {
   language: Language;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** `key`'s message for `count` of something ("1 vote", "2 votes"), the number formatted in {count}. */
+  plural: (key: MessageKey, count: number, vars?: Record<string, string | number>) => string;
   number: (value: number) => string;
   money: (value: number, currency: string) => string;
   time: (epochMs: number) => string;
@@ -44,6 +49,10 @@ export function createTranslator(language: Language): Translator {
   // Intl.RelativeTimeFormat came with Chromium 71: 2018–2020 TVs (Chromium 53–69) lack it and no polyfill is
   // shipped, so there "ago" names the clock time instead ("from 14:05").
   const relative = once(() => (typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null));
+  // Intl.PluralRules came with Chromium 63, after 2018 TVs; there the English rule (exactly 1 is 'one') stands in,
+  // right for English and harmless for Chinese, which has no other form to pick.
+  const plurals = once(() => (typeof Intl.PluralRules === 'function' ? new Intl.PluralRules(language) : null));
+  const categoryOf = (count: number) => plurals()?.select(count) ?? (count === 1 ? 'one' : 'other');
   const currencies = new Map<string, Intl.NumberFormat>();
   const currency = (code: string) => {
     let format = currencies.get(code);
@@ -56,6 +65,11 @@ export function createTranslator(language: Language): Translator {
   return {
     language,
     t: (key, vars) => fillPlaceholders(catalog[key], vars),
+    plural: (key, count, vars) => {
+      const category = categoryOf(count);
+      const form = category === 'other' ? undefined : PLURAL_FORMS[language][key]?.[category];
+      return fillPlaceholders(form ?? catalog[key], { ...vars, count: numbers().format(count) });
+    },
     number: (value) => numbers().format(value),
     money: (value, code) => currency(code).format(value),
     time: (epochMs) => times().format(epochMs),

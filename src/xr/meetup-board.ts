@@ -3,7 +3,6 @@
 // there is no keyboard in VR) and the reactions palette held on the other hand. Each drawing comes with the boxes
 // a ray or the gaze can pick, so picking is done here from texture coordinates (one mesh per panel, one draw
 // call), and is tested without a canvas or a headset.
-import { plural } from '../i18n/plural';
 import type { Translator } from '../i18n/translator';
 import type { Language } from '../protocol';
 import { REACTION_KINDS, type Question, type ReactionKind } from '../protocol/meetup';
@@ -77,7 +76,7 @@ export function meetupBoardModel(input: MeetupBoardInput, i18n: Translator): Mee
     heading: i18n.t('meetup.questions'),
     spotlightLabel: i18n.t('meetup.spotlight'),
     spotlight: input.spotlight ? { text: input.spotlight.text, by: by(input.spotlight) } : null,
-    questions: open.slice(0, BOARD_ROWS).map((q) => ({ id: q.id, text: q.text, meta: `${by(q)} · ${plural(i18n, 'meetup.votes', q.votes)}` })),
+    questions: open.slice(0, BOARD_ROWS).map((q) => ({ id: q.id, text: q.text, meta: `${by(q)} · ${i18n.plural('meetup.votes', q.votes)}` })),
     more: open.length > BOARD_ROWS ? i18n.t('xr.meetup.more', { count: open.length - BOARD_ROWS }) : '',
     empty: i18n.t('meetup.questions.empty'),
     upvote: i18n.t('meetup.upvote'),

@@ -2,7 +2,6 @@
 // language, and 2018 TVs without Intl.PluralRules still say "1 vote".
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en, enPluralForms, type MessageKey } from '../../src/i18n/en';
-import { plural } from '../../src/i18n/plural';
 import { createTranslator } from '../../src/i18n/translator';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -10,21 +9,29 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('counted messages', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
-    vi.resetModules();
   });
 
   it('pick the English form for the count: one vote, not one votes', () => {
     const i18n = createTranslator('en');
-    expect(plural(i18n, 'meetup.votes', 1)).toBe('1 vote');
-    expect(plural(i18n, 'meetup.votes', 0)).toBe('0 votes');
-    expect(plural(i18n, 'meetup.votes', 2)).toBe('2 votes');
-    expect(plural(i18n, 'meetup.votes', 1234)).toBe('1,234 votes');
+    expect(i18n.plural('meetup.votes', 1)).toBe('1 vote');
+    expect(i18n.plural('meetup.votes', 0)).toBe('0 votes');
+    expect(i18n.plural('meetup.votes', 2)).toBe('2 votes');
+    expect(i18n.plural('meetup.votes', 1234)).toBe('1,234 votes');
+  });
+
+  it('carry the other counted messages’ other values alongside the count', () => {
+    const i18n = createTranslator('en');
+    expect(i18n.plural('meetup.ask.left', 1)).toBe('1 character left');
+    expect(i18n.plural('meetup.ask.left', 280)).toBe('280 characters left');
+    expect(i18n.plural('tv.meetup.replay', 1)).toBe('Replay · 1 reaction during the meet-up');
+    expect(i18n.plural('tv.chart.summary', 1, { percent: 42 })).toBe('Funding over time: 42 % of the goal now, 1 funding milestone');
+    expect(i18n.plural('tv.chart.summary', 3, { percent: 42 })).toBe('Funding over time: 42 % of the goal now, 3 funding milestones');
   });
 
   it('have one form in Chinese', () => {
     const i18n = createTranslator('zh-CN');
-    expect(plural(i18n, 'meetup.votes', 1)).toBe('1 票');
-    expect(plural(i18n, 'meetup.votes', 12345)).toBe('12,345 票');
+    expect(i18n.plural('meetup.votes', 1)).toBe('1 票');
+    expect(i18n.plural('meetup.votes', 12345)).toBe('12,345 票');
   });
 
   it('keep each form’s placeholders the same as its message’s, the count among them', () => {
@@ -34,13 +41,11 @@ describe('counted messages', () => {
     }
   });
 
-  it('say "1 vote" where the browser has no Intl.PluralRules (2018 TV engines)', async () => {
+  it('say "1 vote" where the browser has no Intl.PluralRules (2018 TV engines)', () => {
     vi.stubGlobal('Intl', Object.assign(Object.create(Intl) as typeof Intl, { PluralRules: undefined }));
-    vi.resetModules();
-    const fresh = await import('../../src/i18n/plural');
     const i18n = createTranslator('en');
-    expect(fresh.plural(i18n, 'meetup.votes', 1)).toBe('1 vote');
-    expect(fresh.plural(i18n, 'meetup.votes', 3)).toBe('3 votes');
-    expect(fresh.plural(createTranslator('zh-CN'), 'meetup.votes', 1)).toBe('1 票');
+    expect(i18n.plural('meetup.votes', 1)).toBe('1 vote');
+    expect(i18n.plural('meetup.votes', 3)).toBe('3 votes');
+    expect(createTranslator('zh-CN').plural('meetup.votes', 1)).toBe('1 票');
   });
 });

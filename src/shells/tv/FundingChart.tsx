@@ -17,7 +17,7 @@ export function FundingChart({ project, milestones }: { project: Project; milest
   const goalY = goalLineY(points, BOX);
   const milestonePoints = points.length - 1;
   const nowShare = points[points.length - 1]?.share ?? 0;
-  const summary = t('tv.chart.summary', { percent: Math.round(nowShare * 100), points: milestonePoints });
+  const summary = i18n.plural('tv.chart.summary', milestonePoints, { percent: Math.round(nowShare * 100) });
   return (
     <figure className="tv-chart tv-focusable" {...props} aria-label={summary}>
       <figcaption className="tv-tile__label">{t('tv.chart')}</figcaption>

@@ -1,7 +1,6 @@
 // The question board: ask (length-checked as you type, the server checks again), upvote, and — in the host
 // console — spotlight, mark answered or dismiss. Order and spotlight come from the store (question-board.ts).
 import { useState, type FormEvent } from 'react';
-import { plural } from '../../../i18n/plural';
 import { QUESTION_MAX_LENGTH, type Question } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
@@ -39,7 +38,7 @@ function QuestionItem({ question, moderate, canVote }: { question: Question; mod
     <li className={`question question--${question.status}`} data-question={question.id} data-status={question.status}>
       <p className="question__text">{question.text}</p>
       <p className="muted question__meta">
-        {question.askedBy ? t('meetup.askedBy', { name: question.askedBy }) : t('meetup.anonymous')} · {plural(i18n, 'meetup.votes', question.votes)}
+        {question.askedBy ? t('meetup.askedBy', { name: question.askedBy }) : t('meetup.anonymous')} · {i18n.plural('meetup.votes', question.votes)}
       </p>
       <div className="question__actions">
         {canVote && !moderate && (
@@ -68,7 +67,8 @@ function QuestionItem({ question, moderate, canVote }: { question: Question; mod
 }
 
 function AskForm() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { client } = useMeetupServices();
   const [text, setText] = useState('');
   const [name, setName] = useState('');
@@ -104,7 +104,7 @@ function AskForm() {
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoComplete="nickname" />
       </label>
       <div className="ask__row">
-        <span className={left < 20 ? 'ask__left ask__left--low' : 'ask__left muted'}>{t('meetup.ask.left', { left })}</span>
+        <span className={left < 20 ? 'ask__left ask__left--low' : 'ask__left muted'}>{i18n.plural('meetup.ask.left', left)}</span>
         <button type="submit" className="button button--small" disabled={sending || text.trim() === ''}>
           {t('meetup.ask.submit')}
         </button>

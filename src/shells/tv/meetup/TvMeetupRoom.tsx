@@ -118,7 +118,7 @@ export function TvMeetupRoom({ meetupId }: { meetupId: string }) {
           {meetup.state === 'live' && <TvReactionsBar onReact={react} />}
           {meetup.state === 'ended' && (
             <p className="tv-meetup__replay" data-testid="tv-meetup-replay">
-              {t('tv.meetup.replay', { total: i18n.number(Object.values(room.totals).reduce((sum, n) => sum + (n ?? 0), 0)) })}
+              {i18n.plural('tv.meetup.replay', Object.values(room.totals).reduce((sum, n) => sum + (n ?? 0), 0))}
             </p>
           )}
         </div>

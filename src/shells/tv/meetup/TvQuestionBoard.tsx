@@ -2,7 +2,6 @@
 // and down (src/tv/meetup/question-browser.ts); OK on a question upvotes it; "Ask the star" opens the suggestions.
 // Past either end of the board, the shell's spatial focus takes over (up to Ask, left to the stage).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { plural } from '../../../i18n/plural';
 import type { Question } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
@@ -123,7 +122,7 @@ function QuestionRow({ question, canVote }: { question: Question; canVote: boole
       <p className="tv-muted tv-question__meta">
         {question.status === 'spotlight' && <span className="tv-question__spot">{t('meetup.spotlight')} · </span>}
         {question.askedBy ? t('meetup.askedBy', { name: question.askedBy }) : t('meetup.anonymous')} ·{' '}
-        <span data-testid="tv-question-votes">{plural(i18n, 'meetup.votes', question.votes)}</span>
+        <span data-testid="tv-question-votes">{i18n.plural('meetup.votes', question.votes)}</span>
         {focused && canVote && <span className="tv-question__vote"> · OK {t('meetup.upvote')}</span>}
       </p>
     </li>
