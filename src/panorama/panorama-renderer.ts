@@ -223,7 +223,9 @@ export function warmUpRenderer(): void {
   }
   // The first texture upload asks the context for its extensions (anisotropic filtering…), a tenth of a second
   // in Chromium at 4× CPU: ask now, with a one-pixel texture, rather than when the first video frame is waiting.
+  // (Version 0 is "nothing to upload" to three.js, which would skip the upload and its questions: mark it.)
   const probe = new DataTexture(new Uint8Array(4), 1, 1);
+  probe.needsUpdate = true;
   renderer.initTexture(probe);
   probe.dispose();
   const timer = setTimeout(() => {
