@@ -1,6 +1,6 @@
 // The project's meet-ups at 10-foot size: live first, then the soonest, then replays. Every state has its text and a
 // focused control: loading and empty (Back), an error (Try again), the list (the first meet-up).
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { meetupListView, useNow, type MeetupListState } from '../../../react/useMeetup';
@@ -15,17 +15,16 @@ export function TvMeetupList({ list, onOpen, onRetry }: { list: MeetupListState;
   const { t } = useI18n();
   const { focus } = useTvShell();
   const retry = useFocusable<HTMLButtonElement>('meetup-list-retry', { section: 'meetup-list', onSelect: onRetry });
-  const view = meetupListView(list);
+  const view = useMemo(() => meetupListView(list), [list]);
   // Focus moves into the list once, when it first shows something to pick (Back into the list restores its card).
   const placed = useRef<string | null>(null);
   useLayoutEffect(() => {
-    const shown = meetupListView(list);
-    const target = shown.kind === 'error' ? 'meetup-list-retry' : shown.kind === 'meetups' ? cardFocusId(shown.meetups[0]!.id) : 'meetup-list-back';
+    const target = view.kind === 'error' ? 'meetup-list-retry' : view.kind === 'meetups' ? cardFocusId(view.meetups[0]!.id) : 'meetup-list-back';
     const current = focus.current();
     if (placed.current === target || (current !== null && current.startsWith('meetup-card-') && list.kind === 'loaded')) return;
     placed.current = target;
     focus.setFocus(target);
-  }, [list, focus]);
+  }, [view, list.kind, focus]);
   return (
     <section className="tv-meetup-list" data-state={list.kind}>
       <header className="tv-meetup__header">
