@@ -15,7 +15,7 @@ import {
   type SubscribeRequest,
 } from '../protocol';
 import { patchFeed, type AppStore, type ConnectionStatus } from '../store/app-store';
-import { MILESTONES_KEPT, applyEvent, fromSnapshot, judgeSequence, skipEvent, type ProjectData } from './project-state';
+import { MILESTONES_KEPT, applyEvent, fromSnapshot, judgeSequence, skipEvent, type ProjectData } from '../protocol/project-state';
 import { consoleLogger, type Logger } from './logger';
 import { scheduleNextFrame, type ScheduleFrame } from './frame-scheduler';
 import { FeedEmitter } from './feed-events';

@@ -2,7 +2,7 @@
 // its project — marked with the age of what it shows. Corrupt entries are dropped, never trusted.
 import { ProjectSnapshot, describeIssues, summarizeIssues } from '../protocol';
 import type { Logger } from './logger';
-import type { ProjectData } from './project-state';
+import type { ProjectData } from '../protocol/project-state';
 
 export interface CachedProject {
   data: ProjectData;

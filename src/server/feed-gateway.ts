@@ -12,7 +12,7 @@ import {
   type ProtocolError,
   type SubscribeReply,
 } from '../protocol';
-import { MILESTONES_KEPT } from '../feed/project-state';
+import { MILESTONES_KEPT } from '../protocol/project-state';
 import { canFollow, type Access, type AccessResolver } from './access';
 import type { FeedStorage } from './storage/feed-storage';
 import { RateLimiter, type RateLimit } from './rate-limiter';

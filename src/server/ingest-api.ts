@@ -12,7 +12,7 @@ import {
   type FeedEvent,
   type Project,
 } from '../protocol';
-import { MILESTONES_KEPT } from '../feed/project-state';
+import { MILESTONES_KEPT } from '../protocol/project-state';
 import { canFollow, type Access, type AccessResolver } from './access';
 import { canonicalJson } from './http/canonical-json';
 import { HttpError } from './http/http-error';

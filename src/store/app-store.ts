@@ -2,7 +2,7 @@
 // slice), the tour player (tour slice) and the meet-up client (meetup slice) write it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProtocolError } from '../protocol';
-import type { ProjectData } from '../feed/project-state';
+import type { ProjectData } from '../protocol/project-state';
 import { initialMeetupRoom, type MeetupRoom } from '../meetup/meetup-room';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';

@@ -1,7 +1,7 @@
 // What the headset's canvas-drawn surfaces say and where each piece goes: the milestone panel (project status and
 // the latest milestones), hotspot labels and captions. Produces a list of drawing steps in canvas pixels, so the
 // layout is tested without a canvas; `paintCanvas` carries the steps out.
-import type { ProjectData } from '../feed/project-state';
+import type { ProjectData } from '../protocol/project-state';
 import type { Translator } from '../i18n/translator';
 import type { Language } from '../protocol';
 import { wrapText } from './text-wrap';

@@ -9,7 +9,7 @@ import { buildApp, BENCH_APP_DIR } from './app-build';
 import { type Row, type TableRow, renderTable } from './bench-table';
 import { onCleanup, runCleanups, withTimeout } from './bounded';
 import { measureBundleSizes, type EntrySize } from './bundle-sizes';
-import { MILESTONES_KEPT } from '../../src/feed/project-state';
+import { MILESTONES_KEPT } from '../../src/protocol/project-state';
 import { measureHeap, type HeapFigures } from './heap-run';
 import { measureTvFirstScreen, measureXrFigures, runServerBench, type TvFirstScreen } from './other-figures';
 import { startPeerServer } from './peer-server';

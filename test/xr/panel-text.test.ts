@@ -1,7 +1,7 @@
 // Text on the headset's canvases: English breaks at spaces, Chinese between characters (never before closing
 // punctuation), overflow ends in "…"; the milestone panel shows the latest three milestones in the UI language.
 import { describe, expect, it } from 'vitest';
-import type { ProjectData } from '../../src/feed/project-state';
+import type { ProjectData } from '../../src/protocol/project-state';
 import { createTranslator } from '../../src/i18n/translator';
 import { fontStack, layoutCaption, layoutHotspotLabel, layoutMilestonePanel, milestonePanelModel, type DrawStep } from '../../src/xr/panel-layout';
 import { wrapText } from '../../src/xr/text-wrap';

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
-import { applyToProject } from '../../feed/project-state';
+import { applyToProject } from '../../protocol/project-state';
 import { buildEvent } from './build-event';
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
 import { POSTGRES_SCHEMA, SCHEMA_LOCK_ID } from './postgres-schema';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../../../src/protocol';
 import { createAppStore, patchFeed } from '../../../src/store/app-store';
 import { createMilestoneToasts } from '../../../src/tv/dashboard/milestone-toasts';
-import type { ProjectData } from '../../../src/feed/project-state';
+import type { ProjectData } from '../../../src/protocol/project-state';
 
 function milestone(seq: number): Milestone {
   const at = new Date(seq * 1000).toISOString();

@@ -1,8 +1,9 @@
-// A project's state as a client holds it, and how one feed event changes it (pure, no I/O).
-// The server applies the same functions, so both ends agree on what an event means.
-import { MAX_ANNOTATIONS, type FeedEvent, type FeedEventEnvelope, type Milestone, type Project, type ProjectSnapshot } from '../protocol';
+// A project's state as both ends hold it, and how one feed event changes it (pure, no I/O).
+// It lives with the protocol because the server applies the same functions and sizes its snapshots by the same
+// number: both ends agree on what an event means without the server importing client code.
+import { MAX_ANNOTATIONS, type FeedEvent, type FeedEventEnvelope, type Milestone, type Project, type ProjectSnapshot } from './index';
 
-/** How many milestones a client keeps by default: enough for a timeline, bounded for a long session. */
+/** How many milestones a snapshot carries and a client keeps: enough for a timeline, bounded for a long session. */
 export const MILESTONES_KEPT = 50;
 
 export interface ProjectData {

@@ -1,6 +1,6 @@
 // Sequencing and applying feed events, without any I/O.
 import { describe, expect, it } from 'vitest';
-import { MILESTONES_KEPT, applyEvent, fromSnapshot, judgeSequence } from '../../src/feed/project-state';
+import { MILESTONES_KEPT, applyEvent, fromSnapshot, judgeSequence } from '../../src/protocol/project-state';
 import { milestoneEvent, snapshotReply } from '../helpers/scripted-feed-server';
 
 describe('project state', () => {
