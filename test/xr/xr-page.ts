@@ -194,7 +194,7 @@ export class XrPage {
   }
 
   /**
-   * Looks at the eye marker burnt into the sample footage (yaw 0, pitch −30; see src/media/pipeline/eye-marker.ts)
+   * Looks at the eye marker burnt into the sample footage (yaw 0, pitch −30; see src/tools/media-pipeline/eye-marker.ts)
    * and returns the colour each eye sees there: IWER draws the left eye in the left half of the canvas, the right
    * eye in the right half. The milestone panel sits below the gaze, over the marker, so it is led off to the
    * right first (it only follows once the gaze is 35° away). Retries until both eyes show a marker colour.

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runFfmpeg } from '../../../src/media/pipeline/ffmpeg';
+import { runFfmpeg } from '../../../src/tools/media-pipeline/ffmpeg';
 import { TourLocation } from '../../../src/tour/tour-schema';
 import { REPO_ROOT } from '../../helpers/test-server';
 
@@ -18,7 +18,7 @@ function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/media/pipeline/cli.ts', ...args],
+      ['--import', 'tsx', 'src/tools/media-pipeline/cli.ts', ...args],
       { cwd: REPO_ROOT, timeout: 30_000, maxBuffer: 4 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;

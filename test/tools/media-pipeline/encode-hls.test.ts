@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeHlsLadder, type HlsLadder, type Rendition } from '../../../src/media/pipeline/encode-hls';
-import { runFfmpeg } from '../../../src/media/pipeline/ffmpeg';
-import { generateSourceFootage } from '../../../src/media/pipeline/generate-source';
+import { encodeHlsLadder, type HlsLadder, type Rendition } from '../../../src/tools/media-pipeline/encode-hls';
+import { runFfmpeg } from '../../../src/tools/media-pipeline/ffmpeg';
+import { generateSourceFootage } from '../../../src/tools/media-pipeline/generate-source';
 
 const LADDER: readonly Rendition[] = [
   { name: 'small', width: 256, height: 128, videoKbps: 300, audioKbps: 48 },

@@ -10,7 +10,7 @@ import {
   type FrameLayout,
   type LadderName,
   type PlannedRendition,
-} from '../../../src/media/pipeline/ladder';
+} from '../../../src/tools/media-pipeline/ladder';
 
 const LAYOUTS: Record<string, FrameLayout> = {
   'mono 360': { projection: 'equirect360', stereo: 'mono' },

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, checkScenes } from '../../src/tour/check-scenes';
-import { tourJsonSchema } from '../../src/tour/tour-json-schema';
+import { SCHEMA_FILE, checkScenes } from '../../src/tools/check-scenes';
+import { tourJsonSchema } from '../../src/tools/tour-json-schema';
 import { REPO_ROOT } from '../helpers/test-server';
 
 const dir = mkdtempSync(join(tmpdir(), 'setvisit-scenes-check-'));

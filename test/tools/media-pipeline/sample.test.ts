@@ -5,9 +5,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EYE_MARKER, EYE_MARKER_COLORS } from '../../../src/media/pipeline/eye-marker';
-import { runFfmpeg } from '../../../src/media/pipeline/ffmpeg';
-import { eyeGrid, frameAspect } from '../../../src/media/pipeline/ladder';
+import { EYE_MARKER, EYE_MARKER_COLORS } from '../../../src/tools/media-pipeline/eye-marker';
+import { runFfmpeg } from '../../../src/tools/media-pipeline/ffmpeg';
+import { eyeGrid, frameAspect } from '../../../src/tools/media-pipeline/ladder';
 import { Tour, TourLocation, type Tour as TourType } from '../../../src/tour/tour-schema';
 import { REPO_ROOT } from '../../helpers/test-server';
 
