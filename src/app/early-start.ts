@@ -2,13 +2,13 @@
 // first, and ES modules evaluate in import order, so this runs before React, the feed client and the store are even
 // evaluated (at 4× CPU that evaluation alone takes half a second): the tour file, the start location's stream and
 // the renderer's chunk (three.js) are on the wire while the rest of the entry starts up.
-import { chooseShell } from '../tv/device';
 import { prefetchTour } from '../tour/tour-prefetch';
 import { isHeadsetBrowser } from '../xr/headset-browser';
+import { chooseShell } from './shell-choice';
 import { readLaunchParams } from './url-params';
 
 export const launchParams = readLaunchParams(location.search);
-export const launchShell = chooseShell({ search: location.search, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
+export const launchShell = chooseShell({ mode: launchParams.mode, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
 
 /** Not the host console nor a meet-up link: the page opens on a shell's tour. */
 const opensTour = !launchParams.hostConsole && !launchParams.meetupId;

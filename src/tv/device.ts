@@ -1,5 +1,4 @@
-// Which TV platform a user agent belongs to, and from that (or ?mode=) which shell SetVisit opens.
-import { readLaunchParams, type ShellMode } from '../app/url-params';
+// Which TV platform a user agent belongs to (the shell choice in src/app/shell-choice.ts asks this first).
 
 export type TvPlatform = 'tizen' | 'webos' | 'androidtv' | 'firetv' | 'hbbtv' | 'stb';
 
@@ -38,19 +37,4 @@ export function detectTvPlatform(userAgent: string): TvPlatform | null {
   if (HBBTV.test(ua)) return 'hbbtv';
   if (OTHER_TV.test(ua)) return 'stb';
   return null;
-}
-
-export interface ShellChoiceInput {
-  /** `location.search`; `?mode=tv|xr|desktop` overrides detection (testing a TV shell on a laptop, and back). */
-  search: string;
-  userAgent: string;
-  /** Whether `navigator.xr` offers immersive-vr. Detecting it is the XR shell's job; until then it stays false. */
-  immersiveVrSupported?: boolean;
-}
-
-export function chooseShell({ search, userAgent, immersiveVrSupported = false }: ShellChoiceInput): ShellMode {
-  const forced = readLaunchParams(search).mode;
-  if (forced) return forced;
-  if (detectTvPlatform(userAgent)) return 'tv';
-  return immersiveVrSupported ? 'xr' : 'desktop';
 }

@@ -1,6 +1,7 @@
 // Headset browsers open the XR shell; desktops and phones do not.
 import { describe, expect, it } from 'vitest';
-import { chooseShell } from '../../src/tv/device';
+import { chooseShell } from '../../src/app/shell-choice';
+import { readLaunchParams } from '../../src/app/url-params';
 import { isHeadsetBrowser } from '../../src/xr/headset-browser';
 
 const QUEST_3 = 'Mozilla/5.0 (X11; Linux x86_64; Quest 3) AppleWebKit/537.36 (KHTML, like Gecko) OculusBrowser/37.0.0.9.63 SamsungBrowser/4.0 Chrome/132.0.6834.174 VR Safari/537.36';
@@ -17,8 +18,8 @@ describe('headset browsers', () => {
   });
 
   it('opens the XR shell in a headset unless the URL asks for another', () => {
-    expect(chooseShell({ search: '', userAgent: QUEST_3, immersiveVrSupported: isHeadsetBrowser(QUEST_3) })).toBe('xr');
-    expect(chooseShell({ search: '?mode=desktop', userAgent: QUEST_3, immersiveVrSupported: isHeadsetBrowser(QUEST_3) })).toBe('desktop');
-    expect(chooseShell({ search: '', userAgent: DESKTOP_CHROME, immersiveVrSupported: isHeadsetBrowser(DESKTOP_CHROME) })).toBe('desktop');
+    expect(chooseShell({ mode: readLaunchParams('').mode, userAgent: QUEST_3, immersiveVrSupported: isHeadsetBrowser(QUEST_3) })).toBe('xr');
+    expect(chooseShell({ mode: readLaunchParams('?mode=desktop').mode, userAgent: QUEST_3, immersiveVrSupported: isHeadsetBrowser(QUEST_3) })).toBe('desktop');
+    expect(chooseShell({ mode: readLaunchParams('').mode, userAgent: DESKTOP_CHROME, immersiveVrSupported: isHeadsetBrowser(DESKTOP_CHROME) })).toBe('desktop');
   });
 });

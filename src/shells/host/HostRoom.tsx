@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useI18n } from '../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../react/useMeetup';
-import { QuestionBoard } from '../desktop/meetup/QuestionBoard';
+import { QuestionBoard } from '../shared/QuestionBoard';
 
 export function HostRoom({ meetupId }: { meetupId: string }) {
   const i18n = useI18n();

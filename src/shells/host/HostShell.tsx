@@ -6,7 +6,7 @@ import { useI18n, useServices } from '../../react/AppContext';
 import { MeetupProvider } from '../../react/useMeetup';
 import { readOperatorToken, writeOperatorToken } from './operator-token';
 import { HostConsole } from './HostConsole';
-import '../desktop/meetup/meetup.css';
+import '../shared/meetup.css';
 import './host.css';
 
 export default function HostShell() {

@@ -1,7 +1,7 @@
 // "Exit SetVisit?" on Back at home: the D-pad is kept inside it, "Stay" is focused first, and only "Exit" leaves.
 import { useLayoutEffect } from 'react';
 import { useI18n } from '../../react/AppContext';
-import { useFocusable } from '../../tv/focus';
+import { useFocusable } from './useFocusable';
 import { useTvShell } from './TvShellContext';
 
 export const EXIT_SECTION = 'exit-prompt';

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Milestone, Project } from '../../protocol';
 import { useI18n } from '../../react/AppContext';
-import { useFocusable } from '../../tv/focus';
+import { useFocusable } from './useFocusable';
 import { chartCoordinates, fundingSeries, goalLineY } from '../../tv/dashboard/funding-series';
 
 const BOX = { width: 600, height: 200 };

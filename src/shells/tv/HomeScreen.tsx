@@ -1,7 +1,7 @@
 // The TV's first screen: the project's progress at 10-foot distance, live from the store, and the way into the set.
 import { useEffect } from 'react';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
-import { useFocusable } from '../../tv/focus';
+import { useFocusable } from './useFocusable';
 import { ConnectionState } from './ConnectionState';
 import { FundingChart } from './FundingChart';
 import { MilestoneTimeline } from './MilestoneTimeline';

@@ -1,7 +1,7 @@
 // The milestones, newest first, as a list the D-pad scrolls through one item at a time.
 import type { Milestone } from '../../protocol';
 import { useI18n } from '../../react/AppContext';
-import { useFocusable } from '../../tv/focus';
+import { useFocusable } from './useFocusable';
 
 function TimelineItem({ milestone }: { milestone: Milestone }) {
   const i18n = useI18n();

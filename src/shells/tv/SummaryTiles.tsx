@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Project } from '../../protocol';
 import { useI18n } from '../../react/AppContext';
-import { useFocusable } from '../../tv/focus';
+import { useFocusable } from './useFocusable';
 
 function Tile({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   const { props } = useFocusable<HTMLDivElement>(id, { section: 'summary' });

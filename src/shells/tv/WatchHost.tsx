@@ -3,7 +3,7 @@
 // still has a focused Back button, and a failed load offers Try again.
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { useI18n } from '../../react/AppContext';
-import { useFocusable } from '../../tv/focus';
+import { useFocusable } from './useFocusable';
 import { useTvShell } from './TvShellContext';
 
 // A glob, not a plain import(): the shell builds before and after the watch screen lands; with no file the glob is

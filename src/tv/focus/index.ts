@@ -14,7 +14,7 @@
 //   remember(screenKey) / restore(screenKey): focus memory per screen, for Back
 //   invalidateLayout(): content moved without a resize/scroll (both are watched via `layoutEvents`)
 //   reassert(): put DOM focus back on the current item · subscribe(listener) · measurements (rect reads so far)
-// React (`useFocusable.ts`): <FocusProvider manager>, useFocusManager(), and
+// React binding (src/shells/tv/useFocusable.ts): <FocusProvider manager>, useFocusManager(), and
 //   const { props, focused } = useFocusable(id, { section, onSelect }); <button {...props}>…</button>
 // The shell owns the key handling (arrows → move, OK → select, Back → back stack); a screen that wants keys first
 // (the 360 view panning on held arrows) registers a handler with the shell's key router.
@@ -22,5 +22,3 @@ export { createFocusManager } from './focus-manager';
 export type { FocusManager, FocusManagerOptions, FocusableElement, FocusableRegistration, SectionOptions, LayoutEvents } from './focus-manager';
 export { directionalScore, nearestInDirection, readingOrder } from './spatial-geometry';
 export type { FocusDirection, FocusRect, FocusCandidate } from './spatial-geometry';
-export { FocusProvider, useFocusManager, useFocusable } from './useFocusable';
-export type { Focusable, UseFocusableOptions } from './useFocusable';

@@ -7,7 +7,7 @@ import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
 import { MeetupCountdown } from './MeetupCountdown';
 import { MeetupStage } from './MeetupStage';
-import { QuestionBoard } from './QuestionBoard';
+import { QuestionBoard } from '../../shared/QuestionBoard';
 import { ReactionsBar } from './ReactionsBar';
 import { RefusalCard } from './RefusalCard';
 import { ReplayTimeline } from './ReplayTimeline';

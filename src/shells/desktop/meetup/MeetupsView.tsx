@@ -7,7 +7,7 @@ import { useI18n, useServices } from '../../../react/AppContext';
 import { MeetupProvider, meetupListView, useMeetupList, useNow } from '../../../react/useMeetup';
 import { meetupCardText } from '../../../meetup/meetup-text';
 import { MeetupRoomView } from './MeetupRoomView';
-import './meetup.css';
+import '../../shared/meetup.css';
 
 // The backer's code as the sign-in form stored it (Web Storage, never the URL), read at every connect.
 const backerTokens = createBackerTokenStore(browserStorage());

@@ -3,7 +3,7 @@
 // While the chunk loads, or if it cannot be fetched, the screen still has a focused Back (and Try again).
 import { Component, lazy, Suspense, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../react/AppContext';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
 
 const loadScreen = () => lazy(() => import('./MeetupScreen'));

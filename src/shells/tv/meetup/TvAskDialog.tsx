@@ -6,7 +6,7 @@ import { useLayoutEffect, useState } from 'react';
 import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 
 const ASK_SECTION = 'meetup-ask-dialog';

@@ -1,7 +1,7 @@
 // The on-screen Back of the meet-up screens: what the remote's Back key does, for remotes without one in reach and
 // for pointers (the Magic Remote).
 import { useI18n } from '../../../react/AppContext';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
 
 export function TvBackButton({ id, section }: { id: string; section: string }) {

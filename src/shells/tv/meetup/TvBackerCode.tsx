@@ -4,7 +4,7 @@
 import { useLayoutEffect, useState } from 'react';
 import { useI18n, useServices } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { codeToSubmit, EMPTY_KEYPAD, keypadRows, pressKeypad, type KeypadKey, type KeypadState } from '../../../tv/meetup';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 

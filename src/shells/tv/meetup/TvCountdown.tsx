@@ -4,7 +4,7 @@
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupReminder } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { formatCountdown } from '../../../meetup/meetup-text';
 
 export function TvCountdown({ meetup }: { meetup: Meetup }) {

@@ -4,7 +4,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { meetupListView, useNow, type MeetupListState } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { meetupCardText } from '../../../meetup/meetup-text';
 import { useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';

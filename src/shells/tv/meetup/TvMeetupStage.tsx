@@ -18,7 +18,7 @@ import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
 import type { Tour } from '../../../tour/tour-schema';
 import { chooseTv360View, FLAT_PAN_FOV_DEG, flatProjectToScreen, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { FlatPanView } from '../watch/FlatPanView';

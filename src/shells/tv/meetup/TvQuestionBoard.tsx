@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Question } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { followSelection, stepThrough, visibleWindow } from '../../../tv/meetup';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { TvAskDialog } from './TvAskDialog';

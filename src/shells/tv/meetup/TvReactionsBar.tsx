@@ -4,7 +4,7 @@ import { REACTION_KINDS, type ReactionKind } from '../../../protocol/meetup';
 import { REACTION_SHAPES } from '../../../meetup/reaction-shapes';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { colourKeyOf, digitKeyOf } from '../../../tv/meetup';
 
 export function TvReactionsBar({ onReact }: { onReact: (kind: ReactionKind) => void }) {

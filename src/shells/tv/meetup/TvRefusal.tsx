@@ -4,7 +4,7 @@ import { useLayoutEffect } from 'react';
 import type { MeetupRefusal } from '../../../meetup/meetup-room';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';
 import { TvBackerCode } from './TvBackerCode';

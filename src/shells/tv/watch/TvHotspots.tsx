@@ -6,7 +6,7 @@ import { useI18n } from '../../../react/AppContext';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
 import type { Hotspot } from '../../../tour/tour-schema';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 
 export function TvHotspots({ player, projector, onGo }: { player: TourPlayer; projector: HotspotProjector; onGo: () => void }) {

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../i18n/en';
 import type { MediaSession } from '../../../media/media-session';
 import { useI18n } from '../../../react/AppContext';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { runMediaCommand } from './remote-commands';
 import { usePaused } from './usePaused';

@@ -9,7 +9,7 @@ import { useI18n, useMedia } from '../../../react/AppContext';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
 import { FLAT_PAN_FOV_DEG, flatProjectToScreen, type FlatPanReason, type Tv360View } from '../../../tv/flat-pan';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { FlatPanView } from './FlatPanView';
 import { FOCUS, WATCH_OVERLAY, WATCH_VIEW } from './focus-ids';

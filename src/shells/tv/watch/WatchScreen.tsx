@@ -8,7 +8,7 @@ import { useI18n } from '../../../react/AppContext';
 import { useProjectTour } from '../../../react/useProjectTour';
 import type { Tour } from '../../../tour/tour-schema';
 import { chooseTv360View, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
-import { useFocusable } from '../../../tv/focus';
+import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { useTvTourPlayer } from './useTvTourPlayer';

@@ -1,9 +1,9 @@
 // The question board: ask (length-checked as you type, the server checks again), upvote, and — in the host
 // console — spotlight, mark answered or dismiss. Order and spotlight come from the store (question-board.ts).
 import { useState, type FormEvent } from 'react';
-import { QUESTION_MAX_LENGTH, type Question } from '../../../protocol/meetup';
-import { useI18n } from '../../../react/AppContext';
-import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
+import { QUESTION_MAX_LENGTH, type Question } from '../../protocol/meetup';
+import { useI18n } from '../../react/AppContext';
+import { useMeetupRoom, useMeetupServices } from '../../react/useMeetup';
 
 export function QuestionBoard({ canAsk, moderate = false }: { canAsk: boolean; moderate?: boolean }) {
   const { t } = useI18n();

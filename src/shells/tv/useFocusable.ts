@@ -1,6 +1,6 @@
-// The React binding of the focus manager: a provider for the shell, one hook per focusable element.
+// The React binding of the TV focus manager (src/tv/focus): a provider for the shell, one hook per focusable element.
 import { createContext, createElement, useCallback, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import type { FocusManager } from './focus-manager';
+import type { FocusManager } from '../../tv/focus';
 
 const FocusContext = createContext<FocusManager | null>(null);
 
