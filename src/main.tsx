@@ -6,6 +6,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserStorage, createBackerTokenStore } from './feed/backer-token-store';
 import { consoleLogger } from './feed/logger';
+import { createMilestoneArrivals } from './feed/milestone-arrivals';
 import { ProjectFeed } from './feed/project-feed';
 import { createSnapshotCache } from './feed/snapshot-cache';
 import { createTranslator, detectLanguage } from './i18n/translator';
@@ -45,6 +46,7 @@ const services: AppServices = {
   store,
   i18n,
   projectId: params.projectId,
+  arrivals: createMilestoneArrivals(feed),
   signIn: (token) => {
     backerToken.set(token);
     feed.setToken(token);

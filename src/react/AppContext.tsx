@@ -2,12 +2,15 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/app-store';
+import type { MilestoneArrivals } from '../feed/milestone-arrivals';
 import type { Translator } from '../i18n/translator';
 
 export interface AppServices {
   store: AppStore;
   i18n: Translator;
   projectId: string;
+  /** The one toast policy: milestones that arrive while the page is open (fed by the feed client). */
+  arrivals: MilestoneArrivals;
   /** Remembers a backer's token and reconnects the feed with it. */
   signIn: (token: string) => void;
 }

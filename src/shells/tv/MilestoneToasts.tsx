@@ -1,15 +1,14 @@
-// New milestones as toasts in a live region: announced, never focusable, gone by themselves.
-import { useState, useSyncExternalStore } from 'react';
+// New milestones as toasts in a live region: announced, never focusable, gone by themselves. Which ones and until
+// when is the shared toast policy's (src/feed/milestone-arrivals.ts); this only renders them.
+import { useSyncExternalStore } from 'react';
 import { useI18n, useServices } from '../../react/AppContext';
-import { createMilestoneToasts } from '../../tv/dashboard/milestone-toasts';
 
 export function MilestoneToasts({ notice }: { notice: string | null }) {
-  const { store } = useServices();
+  const { arrivals } = useServices();
   const { t, pick } = useI18n();
-  const [toasts] = useState(() => createMilestoneToasts(store));
   const list = useSyncExternalStore(
-    (onChange) => toasts.subscribe(onChange),
-    () => toasts.toasts,
+    (onChange) => arrivals.subscribe(onChange),
+    () => arrivals.toasts,
   );
   return (
     <div className="tv-toasts" role="status" aria-live="polite" data-testid="tv-toasts">
