@@ -1,6 +1,6 @@
 // The browser entry: builds the framework-free core (store, feed, translator), then mounts the shell.
 // First import on purpose: it starts the tour's downloads before the modules below are evaluated.
-import { launchParams as params, launchShell as shell, opensDesktopTour } from './app/early-start';
+import { launchParams as params, launchShell as shell, opensDesktopTour, warmStart } from './app/early-start';
 import { afterFirstFrame } from './app/after-first-frame';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -24,7 +24,7 @@ const TvShell = lazyView(() => import('./shells/tv/TvShell'));
 // ?mode=host: the operator's meet-up console, a chunk of its own that no audience page loads.
 const HostShell = lazyView(() => import('./shells/host/HostShell'));
 
-const i18n = createTranslator(detectLanguage(location.search, navigator.languages));
+const i18n = createTranslator(detectLanguage(params.language, navigator.languages));
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('app.name');
 
@@ -46,6 +46,8 @@ const services: AppServices = {
   store,
   i18n,
   projectId: params.projectId,
+  launch: params,
+  warmStart,
   arrivals: createMilestoneArrivals(feed),
   signIn: (token) => {
     backerToken.set(token);

@@ -1,6 +1,13 @@
-// The URL parameters other programs rely on (?mode, ?project, ?lang), parsed in one place; also ?mode=host (the
-// operator's meet-up console) and ?meetup=<id> (opens that meet-up in the desktop shell).
+// The launch: every URL parameter the app reads, parsed once by the entry (src/app/early-start.ts) and passed down
+// (to the shells through AppServices.launch); nothing else reads `location.search`.
+// Contract parameters other programs rely on: ?mode, ?project, ?lang. Also ?mode=host (the operator's meet-up
+// console), ?meetup=<id> (opens that meet-up), ?tv360=flat|webgl (the TV's 360 view), ?stats=1 (media metrics
+// overlay) and ?hls=js|native (the playback engine, for tests and people comparing the two).
 export type ShellMode = 'tv' | 'xr' | 'desktop';
+/** `?tv360=`: force the flat view, or try the WebGL sphere again (forgetting a remembered fallback). */
+export type Tv360Request = 'flat' | 'webgl';
+/** `?hls=`: which playback engine; `auto` lets the media session decide. */
+export type HlsRequest = 'auto' | 'js' | 'native';
 
 export const DEFAULT_PROJECT_ID = 'lantern-keeper';
 
@@ -12,15 +19,27 @@ export interface LaunchParams {
   hostConsole: boolean;
   /** ?meetup=<id>: open this meet-up directly. */
   meetupId: string | undefined;
+  /** ?lang= as written (the translator matches it against what it ships), undefined when absent. */
+  language: string | undefined;
+  tv360: Tv360Request | undefined;
+  /** ?stats=1: the media metrics overlay. */
+  stats: boolean;
+  hls: HlsRequest;
 }
 
 export function readLaunchParams(search: string): LaunchParams {
   const params = new URLSearchParams(search);
   const mode = params.get('mode');
+  const tv360 = params.get('tv360');
+  const hls = params.get('hls');
   return {
     mode: mode === 'tv' || mode === 'xr' || mode === 'desktop' ? mode : undefined,
     projectId: params.get('project') || DEFAULT_PROJECT_ID,
     hostConsole: mode === 'host',
     meetupId: params.get('meetup') || undefined,
+    language: params.get('lang') || undefined,
+    tv360: tv360 === 'flat' || tv360 === 'webgl' ? tv360 : undefined,
+    stats: params.get('stats') === '1',
+    hls: hls === 'js' || hls === 'hls.js' ? 'js' : hls === 'native' ? 'native' : 'auto',
   };
 }

@@ -8,9 +8,8 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zh
 // count has one form).
 const PLURAL_FORMS: Record<Language, PluralForms> = { en: enPluralForms, 'zh-CN': {} };
 
-/** `?lang=` wins; otherwise the browser's first language we have; otherwise English. */
-export function detectLanguage(search: string, browserLanguages: readonly string[]): Language {
-  const requested = new URLSearchParams(search).get('lang');
+/** `?lang=` (`requested`, from the launch parameters) wins; otherwise the browser's first language we have; otherwise English. */
+export function detectLanguage(requested: string | undefined, browserLanguages: readonly string[]): Language {
   for (const candidate of [requested, ...browserLanguages]) {
     const language = candidate ? matchLanguage(candidate) : undefined;
     if (language) return language;

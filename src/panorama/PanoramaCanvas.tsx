@@ -1,12 +1,13 @@
 // The 360°/180° view for React pages (desktop tour, meet-up stage, TV sphere): a thin binding over
 // PanoramaRenderer, which owns the canvas, draws on demand and never re-renders React per frame.
 import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useServices } from '../react/AppContext';
 import type { TourPlayer } from '../tour/tour-player';
 import type { LookController } from './look-controller';
 import { PanoramaRenderer } from './panorama-renderer';
 
 // The entry warms the renderer up once this chunk is in and the start stream's requests are out (src/app/early-start.ts).
-export { warmUpRenderer } from './panorama-renderer';
+export { releaseRenderer, warmUpRenderer } from './panorama-renderer';
 
 export interface PanoramaCanvasProps {
   player: TourPlayer;
@@ -33,6 +34,7 @@ export function usePanorama(): PanoramaRenderer | null {
 const HOST_STYLE: CSSProperties = { position: 'relative', width: '100%', height: '100%', overflow: 'hidden' };
 
 export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, onUnavailable, fallback, children }: PanoramaCanvasProps) {
+  const { warmStart } = useServices();
   const [view, setView] = useState<PanoramaRenderer | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   // The latest props without rebuilding the view: callers pass new closures on every render.
@@ -51,6 +53,7 @@ export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, on
           player,
           look: latest.current.look,
           maxDpr,
+          warmRenderer: warmStart.takeRenderer(),
           onFrame: (width, height, seconds) => latest.current.onFrame?.(width, height, seconds),
         });
       } catch {
@@ -65,7 +68,7 @@ export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, on
         created.dispose();
       };
     },
-    [player, maxDpr],
+    [player, maxDpr, warmStart],
   );
 
   useEffect(() => view?.setLook(look), [view, look]);

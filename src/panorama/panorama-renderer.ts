@@ -19,6 +19,8 @@ export interface PanoramaRendererOptions {
   onFrame?: (width: number, height: number, videoSeconds: number) => void;
   /** Tests drive the frames themselves; the browser's animation frames otherwise. */
   clock?: FrameClock;
+  /** A renderer made ahead by the page's entry (its warm start, src/app/warm-start.ts); this view owns it from now on. */
+  warmRenderer?: WebGLRenderer | null;
 }
 
 export class PanoramaRenderer {
@@ -45,7 +47,7 @@ export class PanoramaRenderer {
   ) {
     const { player, look } = options;
     this.look = look;
-    this.renderer = takeWarmRenderer() ?? createWebGlRenderer();
+    this.renderer = options.warmRenderer ?? createWebGlRenderer();
     this.canvas = this.renderer.domElement;
     this.canvas.style.display = 'block';
     host.appendChild(this.canvas);
@@ -196,30 +198,25 @@ function createWebGlRenderer(): WebGLRenderer {
   return new WebGLRenderer({ canvas: document.createElement('canvas'), antialias: false, alpha: true, powerPreference: 'high-performance' });
 }
 
-function releaseRenderer(renderer: WebGLRenderer): void {
+export function releaseRenderer(renderer: WebGLRenderer): void {
   renderer.dispose();
   // Browsers keep only a few WebGL contexts alive: give this one back now rather than at garbage collection.
   renderer.forceContextLoss();
 }
 
-/** How long a renderer made ahead waits for its view (the person went to the meet-ups instead…). */
-const WARM_RENDERER_KEPT_MS = 30_000;
-let warm: { renderer: WebGLRenderer; timer: ReturnType<typeof setTimeout> } | null = null;
-
 /**
  * Makes the view's WebGL renderer before the page has rendered the view. Creating a WebGL context takes a quarter
  * of a second of main thread at 4× CPU (a TV-class device): made once this chunk is in and the start stream's
- * requests are out (the entry asks), it is ready when the tour's first video frame is, instead of being made only
- * after the shell has rendered.
- * Quietly does nothing without WebGL: the view then tries itself and shows its notice.
+ * requests are out (the entry asks, and keeps it in its warm start until the view takes it), it is ready when the
+ * tour's first video frame is, instead of being made only after the shell has rendered.
+ * Quietly answers null without WebGL: the view then tries itself and shows its notice.
  */
-export function warmUpRenderer(): void {
-  if (warm) return;
+export function warmUpRenderer(): WebGLRenderer | null {
   let renderer: WebGLRenderer;
   try {
     renderer = createWebGlRenderer();
   } catch {
-    return;
+    return null;
   }
   // The first texture upload asks the context for its extensions (anisotropic filtering…), a tenth of a second
   // in Chromium at 4× CPU: ask now, with a one-pixel texture, rather than when the first video frame is waiting.
@@ -228,19 +225,6 @@ export function warmUpRenderer(): void {
   probe.needsUpdate = true;
   renderer.initTexture(probe);
   probe.dispose();
-  const timer = setTimeout(() => {
-    if (warm?.renderer !== renderer) return;
-    warm = null;
-    releaseRenderer(renderer);
-  }, WARM_RENDERER_KEPT_MS);
-  warm = { renderer, timer };
-}
-
-function takeWarmRenderer(): WebGLRenderer | null {
-  if (!warm) return null;
-  const { renderer, timer } = warm;
-  warm = null;
-  clearTimeout(timer);
   return renderer;
 }
 

@@ -2,6 +2,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/app-store';
+import type { LaunchParams } from '../app/url-params';
+import type { WarmStart } from '../app/warm-start';
 import type { MilestoneArrivals } from '../feed/milestone-arrivals';
 import type { Translator } from '../i18n/translator';
 
@@ -9,6 +11,10 @@ export interface AppServices {
   store: AppStore;
   i18n: Translator;
   projectId: string;
+  /** Every URL parameter, parsed once by the entry. */
+  launch: LaunchParams;
+  /** What the entry started before React (tour file, start stream, renderer), each taken once by its user. */
+  warmStart: WarmStart;
   /** The one toast policy: milestones that arrive while the page is open (fed by the feed client). */
   arrivals: MilestoneArrivals;
   /** Remembers a backer's token and reconnects the feed with it. */

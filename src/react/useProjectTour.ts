@@ -4,14 +4,14 @@ import { loadTour, type TourResult } from '../tour/load-tour';
 import { useServices } from './AppContext';
 
 export function useProjectTour(): TourResult | null {
-  const { projectId } = useServices();
+  const { projectId, warmStart } = useServices();
   const [result, setResult] = useState<TourResult | null>(null);
   useEffect(() => {
     let current = true;
-    void loadTour(projectId).then((loaded) => current && setResult(loaded));
+    void loadTour(projectId, warmStart.takeTour(projectId)).then((loaded) => current && setResult(loaded));
     return () => {
       current = false;
     };
-  }, [projectId]);
+  }, [projectId, warmStart]);
   return result;
 }

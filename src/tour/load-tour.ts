@@ -1,6 +1,6 @@
 // Fetches and validates a project's tour file; every failure comes back as a reason a person can read.
 import { describeIssues, summarizeIssues } from '../protocol';
-import { takePrefetchedTour, tourFileUrl } from './tour-prefetch';
+import { tourFileUrl } from './tour-prefetch';
 import { Tour } from './tour-schema';
 
 export type TourResult =
@@ -9,11 +9,11 @@ export type TourResult =
   | { kind: 'none' }
   | { kind: 'invalid'; reason: string };
 
-export async function loadTour(projectId: string, fetchImpl: typeof fetch = fetch): Promise<TourResult> {
+/** `prefetched`: the response the page's entry asked for already, in parallel with the shell's chunk (its warm start). */
+export async function loadTour(projectId: string, prefetched: Promise<Response> | null = null, fetchImpl: typeof fetch = fetch): Promise<TourResult> {
   let response: Response;
   try {
-    // The entry may have asked for it already, in parallel with the shell's chunk.
-    response = await (takePrefetchedTour(projectId) ?? fetchImpl(tourFileUrl(projectId)));
+    response = await (prefetched ?? fetchImpl(tourFileUrl(projectId)));
   } catch (err) {
     return { kind: 'invalid', reason: `the tour file could not be fetched (${String(err)})` };
   }

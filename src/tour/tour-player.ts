@@ -1,7 +1,6 @@
 // The tour player: which location is on screen, moving between locations with a crossfade, and preloading
 // the next one when a hotspot is focused or hovered. Framework-free; the views read `state` every frame.
 import { MediaSession } from '../media/media-session';
-import { adoptPrestartedSession } from '../media/prestarted-session';
 import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
 import type { Tour, TourLocation } from './tour-schema';
@@ -24,6 +23,8 @@ export interface TourPlayerOptions {
   store: AppStore;
   fadeMs?: number;
   createSession?: () => MediaSession;
+  /** The session the page's entry already started for a stream (its warm start), adopted once; default sessions only. */
+  adoptSession?: (src: string) => MediaSession | null;
 }
 
 export class TourPlayer {
@@ -104,7 +105,7 @@ export class TourPlayer {
   private open(location: TourLocation, preload: boolean): LocationPlayback {
     // The entry may have started this stream already (default sessions only: a shell with its own media settings
     // makes its own).
-    const prestarted = preload || this.options.createSession ? null : adoptPrestartedSession(location.stream);
+    const prestarted = preload || this.options.createSession ? null : (this.options.adoptSession?.(location.stream) ?? null);
     const session = prestarted ?? this.createSession();
     session.setRenditionLimits(this.limits);
     if (!prestarted) void session.load(location.stream, { preload });

@@ -1,40 +1,24 @@
 // The tour file requested by the page's entry, in parallel with the shell's chunk instead of after it, and the
-// start location's stream started as soon as the file names it. No schema and no player here (the entry stays
-// small for the TV): loadTour validates the same response when the shell asks for it, and the media session comes
-// in a chunk of its own.
-
-const started = new Map<string, Promise<Response>>();
+// start location's stream read from it as soon as it is in. No schema and no player here (the entry stays small
+// for the TV): loadTour validates the same response when the shell takes it from the warm start
+// (src/app/warm-start.ts), and the entry starts the stream with a media session from a chunk of its own.
 
 export function tourFileUrl(projectId: string): string {
   return `/scenes/${encodeURIComponent(projectId)}.json`;
 }
 
-/**
- * Starts fetching the project's tour file and, once it is in, playing its start location (`startStream`: where
- * the tour will show it; otherwise nothing more). Resolves once the stream has started, or there was none to start
- * (the page's entry holds heavier work back until then: the video's requests go out first).
- */
-export function prefetchTour(projectId: string, { startStream = true } = {}, fetchImpl: typeof fetch = fetch): Promise<void> {
-  if (started.has(projectId)) return Promise.resolve();
-  const response = fetchImpl(tourFileUrl(projectId));
-  started.set(projectId, response);
-  // The player's chunk downloads beside the file, not after it.
-  const player = startStream ? import('../media/prestarted-session') : null;
-  // A failure here is not reported: loadTour takes the same response and says what went wrong.
-  return response
-    .then(async (res) => {
-      if (!res.ok || !player) return;
-      const stream = startStreamOf(await res.clone().json());
-      if (stream) (await player).prestartSession(stream);
-    })
-    .catch(() => undefined);
+export interface TourPrefetch {
+  /** The tour file's response, for loadTour. */
+  response: Promise<Response>;
+  /** The start location's stream URL once the file is in; null when the file is missing, invalid or names none. */
+  startStream: Promise<string | null>;
 }
 
-/** The prefetched response for `projectId`, taken once (a later load asks the server again), or null. */
-export function takePrefetchedTour(projectId: string): Promise<Response> | null {
-  const response = started.get(projectId) ?? null;
-  started.delete(projectId);
-  return response;
+/** Starts fetching the project's tour file. A failure here is not reported: loadTour takes the same response and says what went wrong. */
+export function prefetchTour(projectId: string, fetchImpl: typeof fetch = fetch): TourPrefetch {
+  const response = fetchImpl(tourFileUrl(projectId));
+  const startStream = response.then(async (res) => (res.ok ? startStreamOf(await res.clone().json()) : null)).catch(() => null);
+  return { response, startStream };
 }
 
 /** The start location's stream URL, read leniently: an invalid file simply starts nothing early. */

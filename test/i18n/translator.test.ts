@@ -2,14 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
+import { readLaunchParams } from '../../src/app/url-params';
 import { createTranslator, detectLanguage } from '../../src/i18n/translator';
 
 describe('translator', () => {
   it('takes ?lang= first, then the browser languages, then English', () => {
-    expect(detectLanguage('?lang=zh-CN', ['en-US'])).toBe('zh-CN');
-    expect(detectLanguage('?lang=en', ['zh-CN'])).toBe('en');
-    expect(detectLanguage('', ['fr-FR', 'zh-TW'])).toBe('zh-CN');
-    expect(detectLanguage('?lang=klingon', ['fr'])).toBe('en');
+    expect(detectLanguage(readLaunchParams('?lang=zh-CN').language, ['en-US'])).toBe('zh-CN');
+    expect(detectLanguage(readLaunchParams('?lang=en').language, ['zh-CN'])).toBe('en');
+    expect(detectLanguage(readLaunchParams('').language, ['fr-FR', 'zh-TW'])).toBe('zh-CN');
+    expect(detectLanguage(readLaunchParams('?lang=klingon').language, ['fr'])).toBe('en');
   });
 
   it('has every key in zh-CN with the same placeholders', () => {

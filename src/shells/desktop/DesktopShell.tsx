@@ -1,7 +1,6 @@
 // The desktop and phone shell: the 360 tour (or the project's star meet-ups) beside the project's live status.
 import { lazy, Suspense, useState } from 'react';
-import { readLaunchParams } from '../../app/url-params';
-import { useI18n } from '../../react/AppContext';
+import { useI18n, useServices } from '../../react/AppContext';
 import { EnterVrButton } from './EnterVrButton';
 import { ProjectPanel } from './ProjectPanel';
 import { TourView } from './TourView';
@@ -15,7 +14,8 @@ type Section = 'tour' | 'meetups';
 /** `onEnterVr`: switch to the XR shell (given where this browser can enter VR; see EnterVrButton). */
 export default function DesktopShell({ onEnterVr }: { onEnterVr?: () => void }) {
   const { t } = useI18n();
-  const [meetupId] = useState(() => readLaunchParams(window.location.search).meetupId);
+  const { launch } = useServices();
+  const [meetupId] = useState(() => launch.meetupId);
   const [section, setSection] = useState<Section>(meetupId ? 'meetups' : 'tour');
   return (
     <div className="desktop">

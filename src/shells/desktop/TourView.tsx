@@ -40,7 +40,7 @@ function TourPlayerView({ tour }: { tour: Tour }) {
 }
 
 function LocationView({ player }: { player: TourPlayer }) {
-  const { i18n } = useServices();
+  const { i18n, launch } = useServices();
   const { current } = usePlayerState(player);
   const location = current.location;
   const look = useMemo(() => new LookController(location.initialView), [location]);
@@ -49,7 +49,7 @@ function LocationView({ player }: { player: TourPlayer }) {
   const [muted, setMuted] = useState(true);
   // One callback for the view's lifetime: it runs after every drawn frame.
   const onFrame = useCallback((width: number, height: number, seconds: number) => projector.update(width, height, seconds), [projector]);
-  const showStats = useMemo(() => new URLSearchParams(window.location.search).get('stats') === '1', []);
+  const showStats = launch.stats;
 
   useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
   useEffect(() => (viewRef.current ? current.session.mountIn(viewRef.current) : undefined), [current.session]);

@@ -6,7 +6,6 @@
 // click (see vr-handoff) and goes straight into VR; leaving VR then returns to the desktop shell.
 import type { XRStore } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { readLaunchParams } from '../../app/url-params';
 import { browserStorage, createBackerTokenStore } from '../../feed/backer-token-store';
 import { useI18n, useServices } from '../../react/AppContext';
 import { patchTour } from '../../store/app-store';
@@ -56,11 +55,11 @@ export default function XrShell({ onLeaveVr }: { onLeaveVr?: () => void }) {
 }
 
 function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support: ImmersiveSupport; handOff: VrHandOff | null; onLeaveVr: (() => void) | undefined }) {
-  const { store, projectId } = useServices();
+  const { store, projectId, launch } = useServices();
   const tourPlayer = useXrTourPlayer(tour, handOff);
   const xrStore = useXrStore();
   // The meet-up open in this shell (?meetup=<id>, or chosen on the page or in the room), else the set tour.
-  const [meetupId, setMeetupId] = useState(() => readLaunchParams(window.location.search).meetupId ?? null);
+  const [meetupId, setMeetupId] = useState(() => launch.meetupId ?? null);
   const stage = useStagePlayer(meetupId);
   const room = useMeetupRoom();
   const closeMeetup = useCallback(() => setMeetupId(null), []);

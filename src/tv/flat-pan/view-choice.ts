@@ -26,15 +26,14 @@ export const REMEMBERED_VIEW_KEY = 'setvisit:tv360-view';
 const REMEMBERABLE: readonly FlatPanReason[] = ['no-webgl', 'black', 'frozen', 'context-lost'];
 
 export interface ChoiceInput {
-  /** `location.search`: `?tv360=flat` forces the flat view, `?tv360=webgl` tries the sphere again (and forgets). */
-  search: string;
+  /** The launch's `?tv360=`: `flat` forces the flat view, `webgl` tries the sphere again (and forgets). */
+  asked: 'flat' | 'webgl' | undefined;
   storage: ChoiceStorage | undefined;
   /** Whether a WebGL context can be made at all (see webglAvailable()). */
   webgl: boolean;
 }
 
-export function chooseTv360View({ search, storage, webgl }: ChoiceInput): Tv360Choice {
-  const asked = new URLSearchParams(search).get('tv360');
+export function chooseTv360View({ asked, storage, webgl }: ChoiceInput): Tv360Choice {
   if (asked === 'flat') return { view: 'flat', reason: 'forced', remembered: false };
   if (asked === 'webgl') {
     forgetFlatPan(storage);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readLaunchParams } from '../../../src/app/url-params';
 import { REMEMBERED_VIEW_KEY, chooseTv360View, rememberFlatPan, webglAvailable, type ChoiceStorage } from '../../../src/tv/flat-pan/view-choice';
 
 function memoryStorage(initial: Record<string, string> = {}): ChoiceStorage & { data: Map<string, string> } {
@@ -13,16 +14,16 @@ function memoryStorage(initial: Record<string, string> = {}): ChoiceStorage & { 
 
 describe('TV 360 view choice', () => {
   it('opens the WebGL sphere by default', () => {
-    expect(chooseTv360View({ search: '?mode=tv', storage: memoryStorage(), webgl: true })).toEqual({ view: 'webgl', remembered: false });
+    expect(chooseTv360View({ asked: readLaunchParams('?mode=tv').tv360, storage: memoryStorage(), webgl: true })).toEqual({ view: 'webgl', remembered: false });
   });
 
   it('opens the flat view when WebGL is missing', () => {
-    expect(chooseTv360View({ search: '', storage: memoryStorage(), webgl: false })).toEqual({ view: 'flat', reason: 'no-webgl', remembered: false });
+    expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage: memoryStorage(), webgl: false })).toEqual({ view: 'flat', reason: 'no-webgl', remembered: false });
   });
 
   it('honours ?tv360=flat without remembering it', () => {
     const storage = memoryStorage();
-    expect(chooseTv360View({ search: '?mode=tv&tv360=flat', storage, webgl: true })).toEqual({ view: 'flat', reason: 'forced', remembered: false });
+    expect(chooseTv360View({ asked: readLaunchParams('?mode=tv&tv360=flat').tv360, storage, webgl: true })).toEqual({ view: 'flat', reason: 'forced', remembered: false });
     rememberFlatPan(storage, 'forced');
     expect(storage.data.size).toBe(0);
   });
@@ -31,15 +32,15 @@ describe('TV 360 view choice', () => {
     const storage = memoryStorage();
     rememberFlatPan(storage, 'black', Date.UTC(2026, 10, 25));
     expect(JSON.parse(storage.data.get(REMEMBERED_VIEW_KEY)!)).toEqual({ view: 'flat', reason: 'black', at: '2026-11-25T00:00:00.000Z' });
-    expect(chooseTv360View({ search: '', storage, webgl: true })).toEqual({ view: 'flat', reason: 'black', remembered: true });
-    expect(chooseTv360View({ search: '?tv360=webgl', storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
+    expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage, webgl: true })).toEqual({ view: 'flat', reason: 'black', remembered: true });
+    expect(chooseTv360View({ asked: readLaunchParams('?tv360=webgl').tv360, storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
     expect(storage.data.has(REMEMBERED_VIEW_KEY)).toBe(false);
   });
 
   it('drops an unreadable memory instead of obeying it', () => {
     for (const junk of ['not json', '{"view":"flat","reason":"whim"}', '{"view":"sphere","reason":"black"}', 'null']) {
       const storage = memoryStorage({ [REMEMBERED_VIEW_KEY]: junk });
-      expect(chooseTv360View({ search: '', storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
+      expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
       expect(storage.data.has(REMEMBERED_VIEW_KEY)).toBe(false);
     }
   });
@@ -56,9 +57,9 @@ describe('TV 360 view choice', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(chooseTv360View({ search: '', storage: throwing, webgl: true }).view).toBe('webgl');
+    expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage: throwing, webgl: true }).view).toBe('webgl');
     expect(() => rememberFlatPan(throwing, 'frozen')).not.toThrow();
-    expect(chooseTv360View({ search: '', storage: undefined, webgl: true }).view).toBe('webgl');
+    expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage: undefined, webgl: true }).view).toBe('webgl');
   });
 
   it('detects WebGL by making (and giving back) a context', () => {

@@ -12,7 +12,7 @@ import { stageTour } from '../../../meetup/stage-tour';
 import { HotspotProjector } from '../../../panorama/hotspot-projector';
 import { DEFAULT_LOOK_LIMITS, LookController } from '../../../panorama/look-controller';
 import type { Meetup, Question } from '../../../protocol/meetup';
-import { useI18n, useMedia } from '../../../react/AppContext';
+import { useI18n, useMedia, useServices } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
@@ -92,7 +92,8 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
   const shell = useTvShell();
   const media = useMedia();
   const { location, session } = usePlayerState(player).current;
-  const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ search: window.location.search, storage: browserStorage(), webgl: webglAvailable() }));
+  const { launch } = useServices();
+  const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ asked: launch.tv360, storage: browserStorage(), webgl: webglAvailable() }));
   const flat = choice.view === 'flat';
   const look = useMemo(() => (flat ? new LookController({ ...location.initialView, fov: FLAT_PAN_FOV_DEG }, FLAT_LOOK_LIMITS) : new LookController(location.initialView)), [location, flat]);
   const projector = useMemo(() => new HotspotProjector(look, flat ? flatProjectToScreen : undefined), [look, flat]);

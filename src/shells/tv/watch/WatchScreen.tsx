@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
-import { useI18n } from '../../../react/AppContext';
+import { useI18n, useServices } from '../../../react/AppContext';
 import { useProjectTour } from '../../../react/useProjectTour';
 import type { Tour } from '../../../tour/tour-schema';
 import { chooseTv360View, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
@@ -30,7 +30,8 @@ export default function WatchScreen() {
 function WatchTour({ tour }: { tour: Tour }) {
   const { t } = useI18n();
   const player = useTvTourPlayer(tour);
-  const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ search: location.search, storage: browserStorage(), webgl: webglAvailable() }));
+  const { launch } = useServices();
+  const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ asked: launch.tv360, storage: browserStorage(), webgl: webglAvailable() }));
   const [switched, setSwitched] = useState(false);
   const fallBack = useCallback((reason: FlatPanReason) => {
     consoleLogger.warn('tv: the 360 sphere cannot show video here; switching to the flat view', { reason });

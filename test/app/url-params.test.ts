@@ -1,0 +1,42 @@
+// The launch parameters, parsed once: each parameter, its default, and values that mean nothing.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROJECT_ID, readLaunchParams } from '../../src/app/url-params';
+
+describe('launch parameters', () => {
+  it('has a default for everything when the URL says nothing', () => {
+    expect(readLaunchParams('')).toEqual({
+      mode: undefined,
+      projectId: DEFAULT_PROJECT_ID,
+      hostConsole: false,
+      meetupId: undefined,
+      language: undefined,
+      tv360: undefined,
+      stats: false,
+      hls: 'auto',
+    });
+  });
+
+  it('reads every parameter the app knows', () => {
+    expect(readLaunchParams('?mode=tv&project=p1&lang=zh-CN&meetup=m1&tv360=flat&stats=1&hls=native')).toEqual({
+      mode: 'tv',
+      projectId: 'p1',
+      hostConsole: false,
+      meetupId: 'm1',
+      language: 'zh-CN',
+      tv360: 'flat',
+      stats: true,
+      hls: 'native',
+    });
+    expect(readLaunchParams('?mode=host').hostConsole).toBe(true);
+    expect(readLaunchParams('?mode=host').mode).toBeUndefined();
+  });
+
+  it('takes ?hls=js and ?hls=hls.js alike, and ignores values it does not know', () => {
+    expect(readLaunchParams('?hls=js').hls).toBe('js');
+    expect(readLaunchParams('?hls=hls.js').hls).toBe('js');
+    expect(readLaunchParams('?hls=flash').hls).toBe('auto');
+    expect(readLaunchParams('?tv360=cardboard').tv360).toBeUndefined();
+    expect(readLaunchParams('?stats=yes').stats).toBe(false);
+    expect(readLaunchParams('?mode=kiosk').mode).toBeUndefined();
+  });
+});
