@@ -7,11 +7,11 @@ import { prefetchTour } from '../tour/tour-prefetch';
 import { isHeadsetBrowser } from '../xr/headset-browser';
 import { chooseShell } from './shell-choice';
 import { readLaunchParams } from './url-params';
-import { WarmStartHolder } from './warm-start';
+import { createWarmStart } from './warm-start';
 
 export const launchParams = readLaunchParams(location.search);
 export const launchShell = chooseShell({ mode: launchParams.mode, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
-export const warmStart = new WarmStartHolder();
+export const warmStart = createWarmStart();
 
 /** Not the host console nor a meet-up link: the page opens on a shell's tour. */
 const opensTour = !launchParams.hostConsole && !launchParams.meetupId;

@@ -24,85 +24,58 @@ export interface WarmStartOptions {
   clearTimer?: (timer: unknown) => void;
 }
 
-/** Things put by the entry, keyed, taken once, disposed when not taken within `keptMs` (never, for Infinity). */
-class Handover<K, T> {
-  private readonly entries = new Map<K, { value: T; timer: unknown }>();
-
-  constructor(
-    private readonly release: (value: T) => void,
-    private readonly keptMs: number,
-    private readonly timers: Required<Pick<WarmStartOptions, 'setTimer' | 'clearTimer'>>,
-  ) {}
-
-  /** Keeps the first value for `key`; a second one for the same key is released at once (nobody could take it). */
-  put(key: K, value: T): void {
-    if (this.entries.has(key)) return this.release(value);
-    const timer = Number.isFinite(this.keptMs)
-      ? this.timers.setTimer(() => {
-          if (this.entries.get(key)?.value !== value) return;
-          this.entries.delete(key);
-          this.release(value);
-        }, this.keptMs)
-      : null;
-    this.entries.set(key, { value, timer });
-  }
-
-  has(key: K): boolean {
-    return this.entries.has(key);
-  }
-
-  take(key: K): T | null {
-    const entry = this.entries.get(key);
-    if (!entry) return null;
-    this.entries.delete(key);
-    if (entry.timer !== null) this.timers.clearTimer(entry.timer);
-    return entry.value;
-  }
+/** The entry's side: it puts what it started; the app takes through the WarmStart interface. */
+export interface WarmStartHolder extends WarmStart {
+  putTour(projectId: string, response: Promise<Response>): void;
+  /** Keeps the first session for `src`; a second one for the same stream is disposed at once (nobody could take it). */
+  putSession(src: string, session: MediaSession): void;
+  putRenderer(renderer: WebGLRenderer, release: () => void): void;
 }
 
-/** The entry's side: it puts what it started; the app takes through the WarmStart interface. */
-export class WarmStartHolder implements WarmStart {
-  private readonly tours: Handover<string, Promise<Response>>;
-  private readonly sessions: Handover<string, MediaSession>;
-  private readonly renderers: Handover<'renderer', { renderer: WebGLRenderer; release: () => void }>;
+interface Kept<T> {
+  value: T;
+  release: () => void;
+  timer: unknown;
+}
 
-  constructor(options: WarmStartOptions = {}) {
-    const keptMs = options.keptMs ?? WARM_KEPT_MS;
-    const timers = {
-      setTimer: options.setTimer ?? ((task: () => void, ms: number) => setTimeout(task, ms)),
-      clearTimer: options.clearTimer ?? ((timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>)),
-    };
-    // A response holds nothing worth releasing: it waits for the shell however long that takes.
-    this.tours = new Handover(() => undefined, Infinity, timers);
-    this.sessions = new Handover((session) => session.dispose(), keptMs, timers);
-    this.renderers = new Handover(({ release }) => release(), keptMs, timers);
+export function createWarmStart(options: WarmStartOptions = {}): WarmStartHolder {
+  const keptMs = options.keptMs ?? WARM_KEPT_MS;
+  const setTimer = options.setTimer ?? ((task: () => void, ms: number) => setTimeout(task, ms));
+  const clearTimer = options.clearTimer ?? ((timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  // A response holds nothing worth releasing: it waits for the shell however long that takes.
+  const tours = new Map<string, Promise<Response>>();
+  const kept = new Map<string, Kept<MediaSession | WebGLRenderer>>();
+
+  function keep(key: string, value: MediaSession | WebGLRenderer, release: () => void): void {
+    if (kept.has(key)) return release();
+    const timer = setTimer(() => {
+      if (kept.get(key)?.value !== value) return;
+      kept.delete(key);
+      release();
+    }, keptMs);
+    kept.set(key, { value, release, timer });
   }
 
-  putTour(projectId: string, response: Promise<Response>): void {
-    this.tours.put(projectId, response);
+  function take(key: string): MediaSession | WebGLRenderer | null {
+    const entry = kept.get(key);
+    if (!entry) return null;
+    kept.delete(key);
+    clearTimer(entry.timer);
+    return entry.value;
   }
 
-  hasTour(projectId: string): boolean {
-    return this.tours.has(projectId);
-  }
-
-  putSession(src: string, session: MediaSession): void {
-    this.sessions.put(src, session);
-  }
-
-  hasSession(src: string): boolean {
-    return this.sessions.has(src);
-  }
-
-  putRenderer(renderer: WebGLRenderer, release: () => void): void {
-    this.renderers.put('renderer', { renderer, release });
-  }
-
-  hasRenderer(): boolean {
-    return this.renderers.has('renderer');
-  }
-
-  takeTour = (projectId: string): Promise<Response> | null => this.tours.take(projectId);
-  takeSession = (src: string): MediaSession | null => this.sessions.take(src);
-  takeRenderer = (): WebGLRenderer | null => this.renderers.take('renderer')?.renderer ?? null;
+  return {
+    putTour: (projectId, response) => {
+      if (!tours.has(projectId)) tours.set(projectId, response);
+    },
+    putSession: (src, session) => keep(`session:${src}`, session, () => session.dispose()),
+    putRenderer: (renderer, release) => keep('renderer', renderer, release),
+    takeTour: (projectId) => {
+      const response = tours.get(projectId) ?? null;
+      tours.delete(projectId);
+      return response;
+    },
+    takeSession: (src) => take(`session:${src}`) as MediaSession | null,
+    takeRenderer: () => take('renderer') as WebGLRenderer | null,
+  };
 }

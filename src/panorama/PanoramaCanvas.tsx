@@ -1,7 +1,7 @@
 // The 360°/180° view for React pages (desktop tour, meet-up stage, TV sphere): a thin binding over
 // PanoramaRenderer, which owns the canvas, draws on demand and never re-renders React per frame.
 import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { useServices } from '../react/AppContext';
+import type { WebGLRenderer } from 'three';
 import type { TourPlayer } from '../tour/tour-player';
 import type { LookController } from './look-controller';
 import { PanoramaRenderer } from './panorama-renderer';
@@ -20,6 +20,8 @@ export interface PanoramaCanvasProps {
   onUnavailable?: () => void;
   /** Shown instead of the view when there is no WebGL, e.g. a notice saying so. */
   fallback?: ReactNode;
+  /** The renderer the page's entry made ahead (its warm start), taken when the view is made. */
+  takeWarmRenderer?: () => WebGLRenderer | null;
   /** Parts that work on the drawn frames through usePanorama(), e.g. the TV's check that the video really shows. */
   children?: ReactNode;
 }
@@ -33,8 +35,7 @@ export function usePanorama(): PanoramaRenderer | null {
 
 const HOST_STYLE: CSSProperties = { position: 'relative', width: '100%', height: '100%', overflow: 'hidden' };
 
-export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, onUnavailable, fallback, children }: PanoramaCanvasProps) {
-  const { warmStart } = useServices();
+export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, onUnavailable, fallback, takeWarmRenderer, children }: PanoramaCanvasProps) {
   const [view, setView] = useState<PanoramaRenderer | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   // The latest props without rebuilding the view: callers pass new closures on every render.
@@ -53,7 +54,7 @@ export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, on
           player,
           look: latest.current.look,
           maxDpr,
-          warmRenderer: warmStart.takeRenderer(),
+          warmRenderer: takeWarmRenderer?.() ?? null,
           onFrame: (width, height, seconds) => latest.current.onFrame?.(width, height, seconds),
         });
       } catch {
@@ -68,7 +69,7 @@ export default function PanoramaCanvas({ player, look, onFrame, maxDpr = 1.5, on
         created.dispose();
       };
     },
-    [player, maxDpr, warmStart],
+    [player, maxDpr, takeWarmRenderer],
   );
 
   useEffect(() => view?.setLook(look), [view, look]);

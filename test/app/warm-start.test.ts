@@ -2,13 +2,13 @@
 // (a session's decoder, a renderer's GL context); a tour response waits however long the shell takes.
 import { describe, expect, it } from 'vitest';
 import type { WebGLRenderer } from 'three';
-import { WarmStartHolder } from '../../src/app/warm-start';
+import { createWarmStart } from '../../src/app/warm-start';
 import type { MediaSession } from '../../src/media/media-session';
 import { prefetchTour, tourFileUrl } from '../../src/tour/tour-prefetch';
 
 function setUp() {
   const timers: { task: () => void; ms: number; cleared: boolean }[] = [];
-  const warm = new WarmStartHolder({
+  const warm = createWarmStart({
     keptMs: 1_000,
     setTimer: (task, ms) => timers.push({ task, ms, cleared: false }) - 1,
     clearTimer: (index) => {

@@ -40,7 +40,7 @@ function TourPlayerView({ tour }: { tour: Tour }) {
 }
 
 function LocationView({ player }: { player: TourPlayer }) {
-  const { i18n, launch } = useServices();
+  const { i18n, launch, warmStart } = useServices();
   const { current } = usePlayerState(player);
   const location = current.location;
   const look = useMemo(() => new LookController(location.initialView), [location]);
@@ -59,7 +59,7 @@ function LocationView({ player }: { player: TourPlayer }) {
   const name = i18n.pick(location.name);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
-      <PanoramaCanvas player={player} look={look} onFrame={onFrame} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
+      <PanoramaCanvas player={player} look={look} onFrame={onFrame} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={projector} />
       <Captions player={player} />
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
