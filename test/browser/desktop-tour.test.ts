@@ -28,7 +28,8 @@ const mediaStatus = (p: Page) => p.evaluate(() => (window as unknown as { __setv
 
 describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
   it('shows loading progress, then plays the sample 360 HLS stream', async () => {
-    await page.locator('[role=progressbar]').first().waitFor({ timeout: 10_000 });
+    // The media loading card's own bar: the project panel's funding bar is a progressbar too, and must not count.
+    await page.locator('.overlay--loading').getByRole('progressbar').waitFor({ timeout: 10_000 });
     // The video may already play while the view is still loading (the entry starts the stream beside the
     // renderer's download): the person sees 'playing' only once the tour shows it.
     await expect.poll(() => mediaStatus(page), { timeout: 30_000 }).toBe('playing');

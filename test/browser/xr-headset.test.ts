@@ -198,7 +198,8 @@ describe('VR headset in Chromium with IWER (sphere path)', { timeout: 120_000 },
     const { drawCalls, triangles } = await xr.xr();
     // Two eyes in one frame; the tour itself (video, hotspots, panel, captions) plus two controllers' rays.
     console.info(`xr sphere path: ${drawCalls / 2} draw calls and ${triangles / 2} triangles per eye`);
-    expect(drawCalls / 2).toBeLessThanOrEqual(16);
+    // The goal (docs/benchmarks.md): at most 10 draw calls per eye for the tour.
+    expect(drawCalls / 2).toBeLessThanOrEqual(10);
   });
 
   it('leaves VR cleanly: back to the flat page with Enter VR available, no page errors', async () => {
