@@ -45,6 +45,7 @@ const services: AppServices = {
   store,
   i18n,
   projectId: params.projectId,
+  hls: params.hls,
   signIn: (token) => {
     backerToken.set(token);
     feed.setToken(token);

@@ -18,7 +18,7 @@ export const opensDesktopTour = opensTour && launchShell === 'desktop';
 // The desktop tour adopts the started stream and draws it with the renderer made here; the XR shell starts its
 // video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
 if (opensDesktopTour) {
-  const streamStarted = prefetchTour(launchParams.projectId, { startStream: true });
+  const streamStarted = prefetchTour(launchParams.projectId, { startStream: true, engine: launchParams.hls });
   // Making the renderer takes a quarter second of main thread at 4× CPU: after the stream's first requests are
   // out (they wait on the main thread too), not before them.
   const view = import('../panorama/PanoramaCanvas');

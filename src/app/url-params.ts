@@ -1,5 +1,8 @@
 // The URL parameters other programs rely on (?mode, ?project, ?lang), parsed in one place; also ?mode=host (the
-// operator's meet-up console) and ?meetup=<id> (opens that meet-up in the desktop shell).
+// operator's meet-up console), ?meetup=<id> (opens that meet-up in the desktop shell) and ?hls=js|native (the
+// engine every media session uses where the browser has both).
+import { readEnginePreference, type EnginePreference } from '../media/engine-preference';
+
 export type ShellMode = 'tv' | 'xr' | 'desktop';
 
 export const DEFAULT_PROJECT_ID = 'lantern-keeper';
@@ -12,6 +15,8 @@ export interface LaunchParams {
   hostConsole: boolean;
   /** ?meetup=<id>: open this meet-up directly. */
   meetupId: string | undefined;
+  /** ?hls=js|native: passed to the media sessions (and tour players) the page makes; `auto` without it. */
+  hls: EnginePreference;
 }
 
 export function readLaunchParams(search: string): LaunchParams {
@@ -22,5 +27,6 @@ export function readLaunchParams(search: string): LaunchParams {
     projectId: params.get('project') || DEFAULT_PROJECT_ID,
     hostConsole: mode === 'host',
     meetupId: params.get('meetup') || undefined,
+    hls: readEnginePreference(search),
   };
 }

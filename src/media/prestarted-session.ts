@@ -2,16 +2,17 @@
 // and decodes while the shell and the renderer (three.js) are still downloading and compiling, instead of after
 // them. The tour player adopts the session when it opens that location; one nobody adopts is disposed.
 import { MediaSession } from './media-session';
+import type { EnginePreference } from './engine-preference';
 
 /** How long a started session waits to be adopted (the person went to the meet-ups, the tour file was bad…). */
 const ADOPT_WITHIN_MS = 30_000;
 
 const waiting = new Map<string, { session: MediaSession; timer: ReturnType<typeof setTimeout> }>();
 
-export function prestartSession(src: string): void {
+export function prestartSession(src: string, engine: EnginePreference = 'auto'): void {
   if (waiting.has(src)) return;
   // A tour's locations are VOD: native HLS (where the browser has it) starts without waiting for the playlists.
-  const session = new MediaSession({ config: { nativeBeforePlaylists: true } });
+  const session = new MediaSession({ engine, config: { nativeBeforePlaylists: true } });
   void session.load(src);
   const timer = setTimeout(() => {
     if (waiting.get(src)?.session !== session) return;

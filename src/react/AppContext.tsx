@@ -3,11 +3,14 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/app-store';
 import type { Translator } from '../i18n/translator';
+import type { EnginePreference } from '../media/engine-preference';
 
 export interface AppServices {
   store: AppStore;
   i18n: Translator;
   projectId: string;
+  /** ?hls=js|native (app/url-params): the engine the media sessions this page makes use. */
+  hls: EnginePreference;
   /** Remembers a backer's token and reconnects the feed with it. */
   signIn: (token: string) => void;
 }

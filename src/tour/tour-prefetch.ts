@@ -2,6 +2,7 @@
 // start location's stream started as soon as the file names it. No schema and no player here (the entry stays
 // small for the TV): loadTour validates the same response when the shell asks for it, and the media session comes
 // in a chunk of its own.
+import type { EnginePreference } from '../media/engine-preference';
 
 const started = new Map<string, Promise<Response>>();
 
@@ -14,7 +15,7 @@ export function tourFileUrl(projectId: string): string {
  * the tour will show it; otherwise nothing more). Resolves once the stream has started, or there was none to start
  * (the page's entry holds heavier work back until then: the video's requests go out first).
  */
-export function prefetchTour(projectId: string, { startStream = true } = {}, fetchImpl: typeof fetch = fetch): Promise<void> {
+export function prefetchTour(projectId: string, { startStream = true, engine = 'auto' }: { startStream?: boolean; engine?: EnginePreference } = {}, fetchImpl: typeof fetch = fetch): Promise<void> {
   if (started.has(projectId)) return Promise.resolve();
   const response = fetchImpl(tourFileUrl(projectId));
   started.set(projectId, response);
@@ -25,7 +26,7 @@ export function prefetchTour(projectId: string, { startStream = true } = {}, fet
     .then(async (res) => {
       if (!res.ok || !player) return;
       const stream = startStreamOf(await res.clone().json());
-      if (stream) (await player).prestartSession(stream);
+      if (stream) (await player).prestartSession(stream, engine);
     })
     .catch(() => undefined);
 }
