@@ -432,6 +432,13 @@ describe('commands and readouts', () => {
     video.setSeekable([[0, 22]]);
     expect(session.liveEdge).toBe(22);
   });
+
+  it('counts frames where the browser does, and says null where it does not', () => {
+    const session = makeSession();
+    expect(session.frames).toBeNull();
+    video.getVideoPlaybackQuality = () => ({ droppedVideoFrames: 3, totalVideoFrames: 250, creationTime: 0, corruptedVideoFrames: 0 });
+    expect(session.frames).toEqual({ dropped: 3, total: 250 });
+  });
 });
 
 describe('the store and disposal', () => {
