@@ -92,7 +92,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
     return () => {
       current = false;
     };
-    // Once per hand-off: the video element at that moment is the one to mute on a refusal.
+    // Once per hand-off: the media session at that moment is the one to mute on a refusal.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [handOff, rendererReady, xrStore, onLeaveVr]);
 
