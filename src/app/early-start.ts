@@ -26,7 +26,7 @@ if (opensDesktopTour) {
   // The player's chunk downloads beside the file, not after it.
   const player = import('../media/prestarted-session');
   const streamStarted = Promise.all([player, tour.startStream]).then(([{ prestartSession }, src]) => {
-    if (src) warmStart.putSession(src, prestartSession(src));
+    if (src) warmStart.putSession(src, prestartSession(src, launchParams.hls));
   });
   // Making the renderer takes a quarter second of main thread at 4× CPU: after the stream's first requests are
   // out (they wait on the main thread too), not before them.

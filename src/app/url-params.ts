@@ -3,6 +3,8 @@
 // Contract parameters other programs rely on: ?mode, ?project, ?lang. Also ?mode=host (the operator's meet-up
 // console), ?meetup=<id> (opens that meet-up), ?tv360=flat|webgl (the TV's 360 view), ?stats=1 (media metrics
 // overlay) and ?hls=js|native (the playback engine, for tests and people comparing the two).
+import { readEnginePreference, type EnginePreference } from '../media/engine-preference';
+
 export type ShellMode = 'tv' | 'xr' | 'desktop';
 /** `?tv360=`: force the flat view, or try the WebGL sphere again (forgetting a remembered fallback). */
 export type Tv360Request = 'flat' | 'webgl';
@@ -24,7 +26,8 @@ export interface LaunchParams {
   tv360: Tv360Request | undefined;
   /** ?stats=1: the media metrics overlay. */
   stats: boolean;
-  hls: HlsRequest;
+  /** ?hls=js|native: passed to the media sessions (and tour players) the page makes; `auto` without it. */
+  hls: EnginePreference;
 }
 
 export function readLaunchParams(search: string): LaunchParams {
@@ -40,6 +43,6 @@ export function readLaunchParams(search: string): LaunchParams {
     language: params.get('lang') || undefined,
     tv360: tv360 === 'flat' || tv360 === 'webgl' ? tv360 : undefined,
     stats: params.get('stats') === '1',
-    hls: hls === 'js' || hls === 'hls.js' ? 'js' : hls === 'native' ? 'native' : 'auto',
+    hls: readEnginePreference(search),
   };
 }

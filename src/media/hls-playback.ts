@@ -5,7 +5,7 @@
 import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { Logger } from '../feed/logger';
-import type { MediaError } from '../store/app-store';
+import type { MediaError } from './media-state';
 import { networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 

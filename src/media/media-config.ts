@@ -12,7 +12,7 @@ export interface MediaSessionConfig {
   maxMediaRecoveries: number;
   /** Caps on the renditions ABR may choose; the view fills in the texture limit once it has a renderer. */
   renditionLimits: RenditionLimits;
-  /** Which engine plays the stream (see decideEngine); `?hls=js|native` in the page's URL overrides it. */
+  /** Which engine plays the stream (see chooseEngine); the session's `engine` option (`?hls=js|native`) overrides it. */
   engine: EnginePreference;
   /**
    * Where both engines could play, start the browser's own HLS at once and read the playlists meanwhile, handing

@@ -1,21 +1,33 @@
-// The media session: plays one HLS stream into a <video> it owns, with error recovery and a rendition cap,
-// and keeps a MediaState (loading progress, first frame, stalls, rendition, errors). The session on screen
-// reports that state to the store; one preloading in the background keeps it to itself. No React, no three.js.
+// The media session: the player component every view plays through. It plays one HLS stream into a <video> it owns
+// (hls.js or the browser's own HLS, chosen in playback-engine.ts), recovers from what can be recovered, and keeps
+// a MediaState (loading progress, first frame, stalls, rendition, errors) that the session on screen reports to the
+// store. Typed events (media-events.ts) say what happened; commands (play, pause, seek, volume, rate) and readouts
+// (media time, buffered ahead, live edge) replace any use of the raw element. No React, no three.js.
 import type Hls from 'hls.js';
-import type * as HlsNamespace from 'hls.js';
-import { initialMediaState, patchMedia, type AppStore, type LoadingStage, type MediaError, type MediaState } from '../store/app-store';
+import type { ErrorData } from 'hls.js';
+import { patchMedia, type AppStore } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, networkRetryDelayMs, type MediaSessionConfig } from './media-config';
-import { decideEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, nativeServes, readEnginePreference, type EnginePreference } from './playback-engine';
+import type { EngineSwitchReason } from './media-events';
+import { PlaybackControls } from './playback-controls';
+import { initialMediaState, type ActiveEngine, type LoadingStage, type MediaError, type MediaState, type Rendition } from './media-state';
+import { chooseEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, readsPlaylists, type EngineChoice, type EnginePreference, type HlsModule } from './playback-engine';
 import { playWithHlsJs, type HlsPlayback } from './hls-playback';
 import type { RenditionLimits } from './rendition-cap';
 import { playNatively } from './native-playback';
+import { whenFrameShown } from './first-frame';
 import { readStreamFacts, type StreamFacts } from './stream-ladder';
-
-type HlsModule = typeof HlsNamespace;
 
 export interface MediaSessionOptions {
   config?: Partial<MediaSessionConfig>;
+  /** The page's engine override (`?hls=js|native`, parsed in app/url-params); `auto` (the default) leaves the
+   * choice to `config.engine` and the policy. */
+  engine?: EnginePreference;
+  /** What the renderer that draws this session can take, where it is known when the session is made (merged over
+   * `config.renditionLimits`); limits learnt later go through setRenditionLimits. */
+  renditionLimits?: Partial<RenditionLimits>;
+  /** The element to play into (the session configures and owns it); a new <video> by default. */
+  video?: HTMLVideoElement;
   logger?: Logger;
   /** Loads hls.js on demand, so pages that never play video never download it. */
   loadHls?: () => Promise<HlsModule>;
@@ -24,10 +36,12 @@ export interface MediaSessionOptions {
   onHlsCreated?: (hls: Hls) => void;
 }
 
-export class MediaSession {
-  /** The element the view draws from; the session owns it and its lifetime. */
-  readonly video: HTMLVideoElement;
+/** The element events the session itself follows (stalls), for the element's whole life (dispose removes them). */
+const STALL_EVENTS = ['waiting', 'playing'] as const;
+
+export class MediaSession extends PlaybackControls {
   private readonly config: MediaSessionConfig;
+  private readonly enginePreference: EnginePreference;
   private readonly logger: Logger;
   private readonly loadHls: () => Promise<HlsModule>;
   private readonly onHlsCreated: ((hls: Hls) => void) | undefined;
@@ -37,41 +51,40 @@ export class MediaSession {
   private src: string | null = null;
   private active = true;
   private loadStartedAt = 0;
+  private stalledAt = 0;
   /** Native playback's network retries (hls.js counts its own, in hls-playback.ts). */
   private networkRetries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every load, so callbacks from a previous stream are ignored. */
   private generation = 0;
-  private disposed = false;
   private limits: RenditionLimits;
-  /** The engine playing now (null before a load), and what the master playlist offers (null if unread). */
-  private engine: 'hls.js' | 'native' | null = null;
-  private facts: StreamFacts | null = null;
-  /** Set when a limit learnt during native playback ruled native out for this stream. */
-  private forcedEngine: EnginePreference | null = null;
+  /** The engine playing now (null before a load), and what the playlists say (undefined while unread). */
+  private engine: ActiveEngine | null = null;
+  private facts: StreamFacts | null | undefined = undefined;
+  /** Native HLS failed on this stream or was ruled out for it: hls.js plays it from then on. */
+  private nativeRuledOut = false;
   private stopNative: (() => void) | null = null;
+  private stopFirstFrameWatch: (() => void) | null = null;
   private readonly listeners = new Set<(state: MediaState) => void>();
 
   constructor(options: MediaSessionOptions = {}) {
+    super(options.video ?? document.createElement('video'));
     this.config = { ...DEFAULT_MEDIA_CONFIG, ...options.config, hls: { ...DEFAULT_MEDIA_CONFIG.hls, ...options.config?.hls } };
+    this.enginePreference = options.engine ?? 'auto';
     this.logger = options.logger ?? consoleLogger;
     this.loadHls = options.loadHls ?? loadHlsPlayer;
     this.onHlsCreated = options.onHlsCreated;
-    this.limits = this.config.renditionLimits;
-    const video = document.createElement('video');
-    // Muted + inline is what lets autoplay start without a tap on every browser.
-    video.muted = true;
-    video.playsInline = true;
-    video.loop = true;
-    video.crossOrigin = 'anonymous';
-    video.preload = 'auto';
-    video.addEventListener('waiting', this.onWaiting);
-    video.addEventListener('playing', this.onPlaying);
-    this.video = video;
+    this.limits = { ...this.config.renditionLimits, ...options.renditionLimits };
+    for (const name of STALL_EVENTS) this.video.addEventListener(name, this.onStallEvent);
   }
 
   get current(): MediaState {
     return this.state;
+  }
+
+  /** The engine playing the stream now; null before a load has chosen one. */
+  get activeEngine(): ActiveEngine | null {
+    return this.engine;
   }
 
   /** Mirrors this session's state into the store (the session on screen), or stops doing so (null). */
@@ -80,6 +93,7 @@ export class MediaSession {
     if (store) patchMedia(store, this.state);
   }
 
+  /** The state listener: called with the whole state after every change. */
   subscribe(listener: (state: MediaState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -89,81 +103,17 @@ export class MediaSession {
    * Loads `src` (an HLS master playlist), replacing whatever played before. `preload`: fetch the manifest and
    * the first seconds only, paused, so that `activate()` later starts at once.
    */
-  async load(src: string, { preload = false }: { preload?: boolean } = {}): Promise<void> {
-    this.teardownPlayback();
-    const generation = ++this.generation;
-    if (src !== this.src) this.forcedEngine = null;
-    this.src = src;
-    this.active = !preload;
-    this.networkRetries = 0;
-    this.loadStartedAt = performance.now();
-    this.engine = null;
-    this.facts = null;
-    this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
-
-    const support = engineSupport(this.video);
-    const preference = this.preference();
-    const facts = readFactsIfNeeded(src, decideEngine(support, preference, () => true) === 'native');
-    // Only when both engines could play does the choice wait for the playlists (two small requests, usually started
-    // by the page's entry long before): native HLS must not climb past what the texture takes, nor play live.
-    const undecided = decideEngine(support, preference, () => false) !== decideEngine(support, preference, () => true);
-    const nativeFirst = undecided && this.config.nativeBeforePlaylists;
-    if (undecided && !nativeFirst) this.facts = await facts;
-    else {
-      void facts.then((read) => {
-        if (generation !== this.generation) return;
-        this.facts = read;
-        // Native started on trust: the playlists now say whether it may go on.
-        if (nativeFirst && this.engine === 'native' && !nativeServes(read, this.limits)) {
-          this.logger.info('media: the playlists rule native HLS out for this stream; switching to hls.js', { live: read?.live ?? null });
-          this.switchToHlsJs(src, this.video.currentTime);
-        }
-      });
-    }
-    if (generation !== this.generation || this.disposed) return;
-    const engine = nativeFirst ? 'native' : decideEngine(support, preference, () => nativeServes(this.facts, this.limits));
-    if (engine === 'none') return this.fail({ kind: 'unsupported', detail: 'neither MSE nor native HLS is available' });
-    this.engine = engine;
-    this.patch({ engine });
-    this.watchFirstFrame(generation);
-    if (engine === 'native') {
-      const current = () => generation === this.generation;
-      this.stopNative = playNatively(this.video, src, () => this.facts?.ladder, {
-        progress: (progress) => current() && this.progress(progress, 'decode'),
-        rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
-        error: (error) => current() && this.onNativeError(error, support.mse),
-      });
-      if (this.active) this.play();
-      return;
-    }
-    let module: HlsModule;
-    let workerPath: string | null;
-    try {
-      [module, workerPath] = await Promise.all([this.loadHls(), this.config.hlsWorker ? loadHlsWorkerUrl() : null]);
-    } catch (err) {
-      return this.fail({ kind: 'network', detail: `could not load the player: ${String(err)}` });
-    }
-    if (generation !== this.generation || this.disposed) return;
-    const current = () => generation === this.generation;
-    this.hlsPlayback = playWithHlsJs(
-      module.default,
-      this.video,
-      src,
-      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated },
-      {
-        progress: (progress, stage) => current() && this.progress(progress, stage),
-        rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
-        error: (error) => current() && this.fail(error),
-      },
-    );
-    if (this.active) this.play();
+  load(src: string, { preload = false }: { preload?: boolean } = {}): Promise<void> {
+    this.held = false;
+    return this.start(src, preload);
   }
 
   /** Starts a preloaded (or paused) session playing with its full buffer. */
   activate(): void {
     this.active = true;
+    this.held = false;
     this.hlsPlayback?.activate();
-    this.play();
+    void this.startPlaying();
   }
 
   /** After an error: starts the same stream again from scratch. */
@@ -171,16 +121,12 @@ export class MediaSession {
     if (this.src) void this.load(this.src);
   }
 
-  /** Caps the renditions ABR may pick: what the renderer can upload (texture size) and the device decode. */
+  /** Caps the renditions ABR may pick: what the renderer can upload (texture size) and the device decode, where
+   * they are learnt after the session was made (a TV's decode probe). The engine choice is asked again. */
   setRenditionLimits(limits: Partial<RenditionLimits>): void {
     this.limits = { ...this.limits, ...limits };
     this.hlsPlayback?.applyLimits();
-    // Native HLS was chosen on an assumed texture limit that the renderer has now contradicted: only hls.js can
-    // keep this stream's larger renditions off the sphere, so play it again through hls.js from where it was.
-    if (this.engine === 'native' && this.src && this.facts && !nativeServes(this.facts, this.limits) && this.preference() !== 'native') {
-      this.logger.warn('media: the top rendition exceeds the renderer’s limits; switching to hls.js', { maxTextureSize: this.limits.maxTextureSize });
-      this.switchToHlsJs(this.src, this.video.currentTime);
-    }
+    this.reconsiderEngine('limits');
   }
 
   /** Puts the video element into the page (hidden; the view draws it): some browsers stop decoding detached
@@ -194,24 +140,104 @@ export class MediaSession {
     };
   }
 
-  setMuted(muted: boolean): void {
-    this.video.muted = muted;
-  }
-
   dispose(): void {
-    this.disposed = true;
+    this.disposeControls();
     this.generation++;
     this.teardownPlayback();
     this.listeners.clear();
-    this.video.removeEventListener('waiting', this.onWaiting);
-    this.video.removeEventListener('playing', this.onPlaying);
+    for (const name of STALL_EVENTS) this.video.removeEventListener(name, this.onStallEvent);
     this.video.removeAttribute('src');
     this.video.load();
   }
 
+  private async start(src: string, preload: boolean): Promise<void> {
+    this.teardownPlayback();
+    const generation = ++this.generation;
+    if (src !== this.src) this.nativeRuledOut = false;
+    this.src = src;
+    this.active = !preload;
+    this.networkRetries = 0;
+    this.loadStartedAt = performance.now();
+    this.engine = null;
+    this.facts = undefined;
+    this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
+
+    let choice = this.chooseEngine();
+    if (readsPlaylists(choice)) {
+      const facts = readStreamFacts(src);
+      if (choice === 'read-playlists') {
+        this.facts = await facts;
+        if (generation !== this.generation || this.disposed) return;
+        choice = this.chooseEngine();
+      } else {
+        void facts.then((read) => {
+          if (generation !== this.generation) return;
+          this.facts = read;
+          // Native may have started on trust (before the playlists): they now say whether it may go on.
+          this.reconsiderEngine('playlists');
+        });
+      }
+    }
+    if (choice === 'none' || choice === 'read-playlists') return this.fail({ kind: 'unsupported', detail: 'neither MSE nor native HLS is available' });
+    this.engine = choice;
+    this.patch({ engine: choice });
+    this.watchFirstFrame(generation);
+    const current = () => generation === this.generation;
+    const rendition = (rendition: Rendition) => current() && this.onRendition(rendition);
+    if (choice === 'native') {
+      this.stopNative = playNatively(this.video, src, () => this.facts?.ladder, {
+        progress: (progress) => current() && this.progress(progress, 'decode'),
+        rendition,
+        error: (error) => current() && this.onNativeError(error),
+      });
+      this.autoplay();
+      return;
+    }
+    let module: HlsModule;
+    let workerPath: string | null;
+    try {
+      [module, workerPath] = await Promise.all([this.loadHls(), this.config.hlsWorker ? loadHlsWorkerUrl() : null]);
+    } catch (err) {
+      return this.fail({ kind: 'network', detail: `could not load the player: ${String(err)}` });
+    }
+    if (!current() || this.disposed) return;
+    const HlsClass = module.default;
+    this.hlsPlayback = playWithHlsJs(
+      HlsClass,
+      this.video,
+      src,
+      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated },
+      { progress: (progress, stage) => current() && this.progress(progress, stage), rendition, error: (error) => current() && this.fail(error) },
+    );
+    // Errors hls.js recovers from (or that hls-playback.ts retries) are reported as not fatal; the one it gives up
+    // on reaches fail() first (its listener was added first), which sets the status this skips on.
+    this.hlsPlayback.hls.on(HlsClass.Events.ERROR, (_event, data: ErrorData) => {
+      if (current() && this.state.status !== 'error') this.events.emit('error', { fatal: false, kind: hlsErrorKind(data, HlsClass.ErrorTypes), detail: data.details });
+    });
+    this.autoplay();
+  }
+
   private preference(): EnginePreference {
-    const fromUrl = typeof location === 'undefined' ? 'auto' : readEnginePreference(location.search);
-    return this.forcedEngine ?? (fromUrl !== 'auto' ? fromUrl : this.config.engine);
+    return this.enginePreference !== 'auto' ? this.enginePreference : this.config.engine;
+  }
+
+  private chooseEngine(): EngineChoice {
+    return chooseEngine({
+      support: engineSupport(this.video),
+      preference: this.preference(),
+      nativeRuledOut: this.nativeRuledOut,
+      facts: this.facts,
+      limits: this.limits,
+      nativeBeforePlaylists: this.config.nativeBeforePlaylists,
+    });
+  }
+
+  /** Native HLS plays, and something new is known (the playlists, smaller limits): where the choice is now hls.js,
+   * it takes over from the same position. */
+  private reconsiderEngine(reason: EngineSwitchReason): void {
+    if (this.engine !== 'native' || !this.src || this.disposed || this.chooseEngine() !== 'hls.js') return;
+    this.logger.warn('media: native HLS cannot serve this stream any more; switching to hls.js', { reason, live: this.facts?.live ?? null, maxTextureSize: this.limits.maxTextureSize });
+    this.switchToHlsJs(this.src, this.video.currentTime, reason);
   }
 
   /**
@@ -219,35 +245,39 @@ export class MediaSession {
    * both end in a fatal error (test/media/hls-engines.test.ts). Where hls.js can play, it takes over from the
    * same position; elsewhere a network error is retried like hls.js's, and anything else shows the error card.
    */
-  private onNativeError(error: { code: number; message: string }, hlsJsAvailable: boolean): void {
+  private onNativeError(error: { code: number; message: string }): void {
     const src = this.src;
     if (!src) return;
     const resumeAt = this.video.currentTime;
-    if (hlsJsAvailable && this.preference() !== 'native') {
+    const kind: MediaError['kind'] = error.code === 2 ? 'network' : error.code === 3 ? 'media' : error.code === 4 ? 'unsupported' : 'other';
+    this.nativeRuledOut = true;
+    if (this.chooseEngine() === 'hls.js') {
       this.logger.warn('media: native HLS failed, playing through hls.js', { code: error.code, detail: error.message });
-      this.switchToHlsJs(src, resumeAt);
+      this.events.emit('error', { fatal: false, kind, detail: error.message });
+      this.switchToHlsJs(src, resumeAt, 'native-error');
       return;
     }
     if (error.code === 2 && this.networkRetries < this.config.maxNetworkRetries) {
       const delay = networkRetryDelayMs(this.config, this.networkRetries++);
       this.logger.warn('media: network error in native playback, retrying', { delayMs: delay });
+      this.events.emit('error', { fatal: false, kind, detail: error.message });
       this.retryTimer = setTimeout(() => {
         this.video.src = src;
         if (resumeAt > 0) this.video.currentTime = resumeAt;
-        if (this.active) this.play();
+        this.autoplay();
       }, delay);
       return;
     }
-    const kind: MediaError['kind'] = error.code === 2 ? 'network' : error.code === 3 ? 'media' : error.code === 4 ? 'unsupported' : 'other';
     this.fail({ kind, detail: error.message });
   }
 
   /** Plays the same stream again through hls.js from `resumeAt`; hls.js stays this session's engine for it. */
-  private switchToHlsJs(src: string, resumeAt: number): void {
-    this.forcedEngine = 'hls.js';
+  private switchToHlsJs(src: string, resumeAt: number, reason: EngineSwitchReason): void {
+    this.nativeRuledOut = true;
     const startedAt = this.loadStartedAt;
     const firstFrameMs = this.state.metrics.timeToFirstFrameMs;
-    void this.load(src, { preload: !this.active }).then(() => {
+    this.events.emit('engineSwitched', { from: 'native', to: 'hls.js', reason, mediaTime: resumeAt });
+    void this.start(src, !this.active).then(() => {
       if (this.src !== src) return;
       if (resumeAt > 0) this.video.currentTime = resumeAt;
       // No frame had shown yet: the person has waited since the first load, and the figure says so.
@@ -255,50 +285,49 @@ export class MediaSession {
     });
   }
 
-  private readonly onWaiting = (): void => {
-    if (this.state.status !== 'playing') return;
-    this.patch({ status: 'stalled', metrics: { ...this.state.metrics, stalls: this.state.metrics.stalls + 1 } });
+  private readonly onStallEvent = (event: Event): void => {
+    if (event.type === 'waiting' && this.state.status === 'playing') {
+      this.stalledAt = performance.now();
+      this.patch({ status: 'stalled', metrics: { ...this.state.metrics, stalls: this.state.metrics.stalls + 1 } });
+      this.events.emit('stalled', { mediaTime: this.video.currentTime, stalls: this.state.metrics.stalls });
+    } else if (event.type === 'playing' && this.state.status === 'stalled') {
+      this.patch({ status: 'playing' });
+      this.events.emit('resumed', { mediaTime: this.video.currentTime, stalledMs: Math.round(performance.now() - this.stalledAt) });
+    }
   };
 
-  private readonly onPlaying = (): void => {
-    if (this.state.status === 'stalled') this.patch({ status: 'playing' });
-  };
+  private onRendition(rendition: Rendition): void {
+    this.patch({ metrics: { ...this.state.metrics, rendition } });
+    if (this.engine) this.events.emit('levelSwitched', { ...rendition, engine: this.engine });
+  }
 
-  /** The first frame is the one the compositor shows, not 'canplay': that is what the user waits for. */
+  /** Turns the status to 'playing' once the first frame is on screen (first-frame.ts). */
   private watchFirstFrame(generation: number): void {
-    const stillLoading = () => generation === this.generation && this.state.status === 'loading';
-    const done = () => {
-      if (!stillLoading()) return;
+    this.stopFirstFrameWatch = whenFrameShown(this.video, () => {
+      if (generation !== this.generation || this.state.status !== 'loading') return;
       const timeToFirstFrameMs = Math.round(performance.now() - this.loadStartedAt);
       // The view draws this frame in the same rendering step. What the page re-renders for "playing" (the loading
       // card leaves, hotspots and captions come) waits one task, so it follows that draw instead of preceding it:
       // a store update here would make React render synchronously before the view's own frame callback runs.
       setTimeout(() => {
-        if (stillLoading()) this.patch({ status: 'playing', progress: 1, stage: null, metrics: { ...this.state.metrics, timeToFirstFrameMs } });
+        const engine = this.engine;
+        if (generation !== this.generation || this.state.status !== 'loading' || !engine) return;
+        this.patch({ status: 'playing', progress: 1, stage: null, metrics: { ...this.state.metrics, timeToFirstFrameMs } });
+        this.events.emit('firstFrame', { timeToFirstFrameMs, engine });
       }, 0);
-    };
-    const video: HTMLVideoElement = this.video;
-    if (typeof video.requestVideoFrameCallback === 'function') {
-      video.requestVideoFrameCallback(done);
-    } else {
-      // Firefox: the first timeupdate past zero is the nearest signal to "a frame is on screen".
-      const onTime = () => {
-        if (video.currentTime <= 0) return;
-        video.removeEventListener('timeupdate', onTime);
-        done();
-      };
-      video.addEventListener('timeupdate', onTime);
-    }
+    });
   }
 
-  private play(): void {
-    this.video.play().catch((err: unknown) => {
-      // Autoplay refused (sound on without a gesture): fall back to muted, which every browser allows.
-      if (err instanceof DOMException && err.name === 'NotAllowedError' && !this.video.muted) {
-        this.video.muted = true;
-        this.play();
-      }
-    });
+  protected isLive(): boolean {
+    const details = this.hlsPlayback?.hls.latestLevelDetails;
+    if (details) return details.live;
+    if (this.engine === 'native' && this.facts) return this.facts.live;
+    return this.video.duration === Infinity;
+  }
+
+  /** Plays where the session should (active, not paused by a command). */
+  private autoplay(): void {
+    if (this.active && !this.held) void this.startPlaying();
   }
 
   private progress(progress: number, stage: LoadingStage): void {
@@ -315,10 +344,13 @@ export class MediaSession {
     this.logger.error('media: playback failed', { kind: error.kind, detail: error.detail });
     this.teardownPlayback();
     this.patch({ status: 'error', error, stage: null });
+    this.events.emit('error', { ...error, fatal: true });
   }
 
   private teardownPlayback(): void {
     clearTimeout(this.retryTimer);
+    this.stopFirstFrameWatch?.();
+    this.stopFirstFrameWatch = null;
     this.stopNative?.();
     this.stopNative = null;
     this.hlsPlayback?.stop();
@@ -326,7 +358,8 @@ export class MediaSession {
   }
 }
 
-/** The stream's facts when native playback is possible (to decide, and to name its renditions); else nothing. */
-function readFactsIfNeeded(src: string, nativePossible: boolean): Promise<StreamFacts | null> {
-  return nativePossible ? readStreamFacts(src) : Promise.resolve(null);
+/** hls.js's error, in the session's kinds (as hls-playback.ts names the fatal ones). */
+function hlsErrorKind(data: ErrorData, types: typeof Hls.ErrorTypes): MediaError['kind'] {
+  if (data.type === types.NETWORK_ERROR) return /manifest/i.test(data.details) ? 'manifest' : 'network';
+  return data.type === types.MEDIA_ERROR ? 'media' : 'other';
 }

@@ -1,12 +1,12 @@
 // Chooses how a stream is played (hls.js over Media Source Extensions, or the browser's own HLS) and loads hls.js.
 import type * as HlsNamespace from 'hls.js';
-import type { RenditionLimits } from './rendition-cap';
+import { UNLIMITED, type RenditionLimits } from './rendition-cap';
 import { topRung, type StreamFacts, type StreamLadder } from './stream-ladder';
+import { readEnginePreference, type EnginePreference } from './engine-preference';
 
+export { readEnginePreference, type EnginePreference };
 export type PlaybackEngine = 'hls.js' | 'native' | 'none';
 export type HlsModule = typeof HlsNamespace;
-/** `auto`: the policy below; `hls.js` / `native`: that engine wherever the browser has it (`?hls=js|native`). */
-export type EnginePreference = 'auto' | 'hls.js' | 'native';
 
 const PROBE_CODECS = 'video/mp4; codecs="avc1.4d401f,mp4a.40.2"';
 const HLS_MIME = 'application/vnd.apple.mpegurl';
@@ -30,12 +30,6 @@ export function engineSupport(video: Pick<HTMLVideoElement, 'canPlayType'>): Eng
     mse: Boolean(mediaSource && typeof mediaSource.isTypeSupported === 'function' && mediaSource.isTypeSupported(PROBE_CODECS)),
     native: video.canPlayType(HLS_MIME) !== '',
   };
-}
-
-/** The `?hls=js|native` override (tests and people comparing the two); anything else is `auto`. */
-export function readEnginePreference(search: string): EnginePreference {
-  const value = new URLSearchParams(search).get('hls');
-  return value === 'js' || value === 'hls.js' ? 'hls.js' : value === 'native' ? 'native' : 'auto';
 }
 
 /** Whether the browser's own HLS, which has no rendition cap and climbs to the top rendition, can show this stream. */
@@ -70,9 +64,46 @@ export function decideEngine(support: EngineSupport, preference: EnginePreferenc
   return nativeFits() ? 'native' : 'hls.js';
 }
 
+/** Everything known, at one moment, that the engine for a stream depends on. */
+export interface EngineKnowledge {
+  support: EngineSupport;
+  /** The page's override (`?hls=`, read by app/url-params) where it gives one, else the shell's configured policy. */
+  preference: EnginePreference;
+  /** The browser's own HLS already failed on this stream, or was ruled out for it: hls.js from then on. */
+  nativeRuledOut: boolean;
+  /** What the stream's playlists say: undefined while unread, null when they could not be read. */
+  facts: StreamFacts | null | undefined;
+  /** What the renderer can upload and the device decode (the assumed texture limit while the renderer is unknown). */
+  limits: RenditionLimits;
+  /** Where the choice waits for the playlists: start native HLS at once instead, and check it once they are read. */
+  nativeBeforePlaylists: boolean;
+}
+
+/** An engine, or `read-playlists`: the choice depends on the stream's playlists, so read them first and ask again. */
+export type EngineChoice = PlaybackEngine | 'read-playlists';
+
+/**
+ * The one place the engine is chosen: at the start of a load, when the playlists arrive, when the renderer's limits
+ * change and when native HLS fails. The session asks again with what it knows then, and hands a native stream over
+ * to hls.js when the answer changes.
+ */
+export function chooseEngine(known: EngineKnowledge): EngineChoice {
+  const preference = known.nativeRuledOut && known.preference !== 'native' ? 'hls.js' : known.preference;
+  const unread = known.facts === undefined;
+  const settled = decideEngine(known.support, preference, () => false) === decideEngine(known.support, preference, () => true);
+  if (unread && !settled) return known.nativeBeforePlaylists ? 'native' : 'read-playlists';
+  return decideEngine(known.support, preference, () => !unread && nativeServes(known.facts ?? null, known.limits));
+}
+
+/** Whether a session with this choice reads the stream's playlists: to decide, to check a native start, or to name
+ * the renditions native HLS switches to (it does not say their bitrates itself). */
+export function readsPlaylists(choice: EngineChoice): boolean {
+  return choice === 'native' || choice === 'read-playlists';
+}
+
 /** Whether this browser will need hls.js whatever the stream (no native HLS, or hls.js asked for). */
 export function needsHlsPlayer(support: EngineSupport, preference: EnginePreference): boolean {
-  return decideEngine(support, preference, () => false) === 'hls.js' && decideEngine(support, preference, () => true) === 'hls.js';
+  return chooseEngine({ support, preference, nativeRuledOut: false, facts: undefined, limits: UNLIMITED, nativeBeforePlaylists: false }) === 'hls.js';
 }
 
 /**

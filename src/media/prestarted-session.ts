@@ -3,10 +3,11 @@
 // them. The entry keeps the session in its warm start (src/app/warm-start.ts); the tour player adopts it when it
 // opens that location, and one nobody adopts is disposed there.
 import { MediaSession } from './media-session';
+import type { EnginePreference } from './engine-preference';
 
-export function prestartSession(src: string): MediaSession {
+export function prestartSession(src: string, engine: EnginePreference = 'auto'): MediaSession {
   // A tour's locations are VOD: native HLS (where the browser has it) starts without waiting for the playlists.
-  const session = new MediaSession({ config: { nativeBeforePlaylists: true } });
+  const session = new MediaSession({ engine, config: { nativeBeforePlaylists: true } });
   void session.load(src);
   return session;
 }

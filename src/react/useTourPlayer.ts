@@ -5,16 +5,16 @@ import type { Tour } from '../tour/tour-schema';
 import { useServices } from './AppContext';
 
 export function useTourPlayer(tour: Tour): TourPlayer | null {
-  const { store, warmStart } = useServices();
+  const { store, warmStart, launch } = useServices();
   const [player, setPlayer] = useState<TourPlayer | null>(null);
   useEffect(() => {
-    const created = new TourPlayer({ tour, store, adoptSession: warmStart.takeSession });
+    const created = new TourPlayer({ tour, store, engine: launch.hls, adoptSession: warmStart.takeSession });
     // The player holds <video> elements and network work that must be torn down, so it is made in an effect
     // (whose cleanup disposes it) and handed to render through state: one extra render, once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setPlayer(created);
     return () => created.dispose();
-  }, [tour, store, warmStart]);
+  }, [tour, store, warmStart, launch.hls]);
   return player;
 }
 

@@ -4,6 +4,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProtocolError } from '../protocol';
 import type { ProjectData } from '../protocol/project-state';
 import { initialMeetupRoom, type MeetupRoom } from '../meetup/meetup-room';
+import { initialMediaState, type MediaState } from '../media/media-state';
+
+// The media slice's types are the media session's own (src/media/media-state.ts); re-exported for the views.
+export { initialMediaState, type LoadingStage, type MediaError, type MediaState, type MediaStatus } from '../media/media-state';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -26,30 +30,6 @@ export interface FeedState {
   error: ProtocolError | null;
 }
 
-export type MediaStatus = 'idle' | 'loading' | 'playing' | 'stalled' | 'error';
-export type LoadingStage = 'manifest' | 'segment' | 'decode';
-
-export interface MediaError {
-  /** Machine-readable: 'network', 'media', 'unsupported', 'manifest', 'other'. */
-  kind: 'network' | 'media' | 'unsupported' | 'manifest' | 'other';
-  /** For logs and the stats overlay; the UI shows a translated message by kind. */
-  detail: string;
-}
-
-export interface MediaState {
-  status: MediaStatus;
-  /** 0..1 until the first frame is shown. */
-  progress: number;
-  stage: LoadingStage | null;
-  error: MediaError | null;
-  engine: 'hls.js' | 'native' | null;
-  metrics: {
-    timeToFirstFrameMs: number | null;
-    stalls: number;
-    rendition: { height: number; bitrate: number } | null;
-  };
-}
-
 export interface TourState {
   /** The location on screen (null until a tour is loaded). */
   locationId: string | null;
@@ -66,17 +46,6 @@ export interface AppState {
 }
 
 export type AppStore = StoreApi<AppState>;
-
-export function initialMediaState(): MediaState {
-  return {
-    status: 'idle',
-    progress: 0,
-    stage: null,
-    error: null,
-    engine: null,
-    metrics: { timeToFirstFrameMs: null, stalls: 0, rendition: null },
-  };
-}
 
 export function createAppStore(now: number = Date.now()): AppStore {
   return createStore<AppState>()(() => ({

@@ -1,6 +1,7 @@
 // The tour player: which location is on screen, moving between locations with a crossfade, and preloading
 // the next one when a hotspot is focused or hovered. Framework-free; the views read `state` every frame.
-import { MediaSession } from '../media/media-session';
+import { MediaSession, type MediaSessionOptions } from '../media/media-session';
+import type { EnginePreference } from '../media/playback-engine';
 import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
 import type { Tour, TourLocation } from './tour-schema';
@@ -18,28 +19,40 @@ export interface TourPlayerState {
   fadeStartedAt: number | null;
 }
 
+/** What the tour player tells each media session it makes. */
+export type SessionSettings = Required<Pick<MediaSessionOptions, 'engine' | 'renditionLimits'>>;
+
 export interface TourPlayerOptions {
   tour: Tour;
   store: AppStore;
   fadeMs?: number;
-  createSession?: () => MediaSession;
+  /** The page's engine override (`?hls=`, from app/url-params); `auto` by default. */
+  engine?: EnginePreference;
+  /** What the renderer drawing this tour can take, where it is known when the player is made; limits learnt later
+   * go through setRenditionLimits. */
+  renditionLimits?: Partial<RenditionLimits>;
+  /** Makes a location's session (a shell with its own media settings); given the settings above to pass on. */
+  createSession?: (settings: SessionSettings) => MediaSession;
   /** The session the page's entry already started for a stream (its warm start), adopted once; default sessions only. */
   adoptSession?: (src: string) => MediaSession | null;
 }
 
 export class TourPlayer {
   readonly fadeMs: number;
-  private readonly createSession: () => MediaSession;
+  private readonly createSession: (settings: SessionSettings) => MediaSession;
+  private readonly engine: EnginePreference;
   private playback: TourPlayerState;
   private preloaded: LocationPlayback | null = null;
-  private limits: Partial<RenditionLimits> = {};
+  private limits: Partial<RenditionLimits>;
   private readonly listeners = new Set<() => void>();
   private stopWaiting: (() => void) | null = null;
   private fadeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: TourPlayerOptions) {
     this.fadeMs = options.fadeMs ?? 500;
-    this.createSession = options.createSession ?? (() => new MediaSession());
+    this.createSession = options.createSession ?? ((settings) => new MediaSession(settings));
+    this.engine = options.engine ?? 'auto';
+    this.limits = { ...options.renditionLimits };
     const start = this.location(options.tour.start);
     this.playback = { current: this.open(start, false), previous: null, fadeStartedAt: null };
     this.playback.current.session.reportTo(options.store);
@@ -88,7 +101,7 @@ export class TourPlayer {
     this.playback.current.session.retry();
   }
 
-  /** Tells every session what the renderer can take, once it is known. */
+  /** Tells every session limits learnt after the player was made (a TV's decode probe, a renderer made later). */
   setRenditionLimits(limits: Partial<RenditionLimits>): void {
     this.limits = { ...this.limits, ...limits };
     for (const playback of [this.playback.current, this.playback.previous, this.preloaded]) playback?.session.setRenditionLimits(this.limits);
@@ -106,9 +119,15 @@ export class TourPlayer {
     // The entry may have started this stream already (default sessions only: a shell with its own media settings
     // makes its own).
     const prestarted = preload || this.options.createSession ? null : (this.options.adoptSession?.(location.stream) ?? null);
-    const session = prestarted ?? this.createSession();
-    session.setRenditionLimits(this.limits);
-    if (!prestarted) void session.load(location.stream, { preload });
+    if (prestarted) {
+      // Started before the renderer existed: told its limits now (the engine choice is asked again).
+      prestarted.setRenditionLimits(this.limits);
+      return { location, session: prestarted };
+    }
+    const session = this.createSession({ engine: this.engine, renditionLimits: this.limits });
+    // Also told directly: a shell's own maker may hand back a session made before (the XR shell's handed-over one).
+    if (this.options.createSession) session.setRenditionLimits(this.limits);
+    void session.load(location.stream, { preload });
     return { location, session };
   }
 

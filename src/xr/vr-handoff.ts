@@ -8,6 +8,7 @@
 // on it inside a gesture. So the click makes the XR shell's first media session and calls play() on its <video>
 // with sound on, before it has a source; the XR shell then loads the location the desktop showed into that very
 // element, which plays unmuted inside the session.
+import type { EnginePreference } from '../media/engine-preference';
 import { MediaSession } from '../media/media-session';
 import { SESSION_INIT } from './session-init';
 
@@ -23,11 +24,11 @@ export interface VrHandOff {
 let pending: VrHandOff | null = null;
 
 /** Call inside the click: requests the session and starts the video element the XR shell will play. */
-export function handOffToVr(xr: Pick<XRSystem, 'requestSession'>, locationId: string | null): VrHandOff {
+export function handOffToVr(xr: Pick<XRSystem, 'requestSession'>, locationId: string | null, engine: EnginePreference = 'auto'): VrHandOff {
   const session = xr.requestSession('immersive-vr', SESSION_INIT);
   // The XR shell handles a refusal; until it takes the promise, a rejection is not "unhandled".
   session.catch(() => undefined);
-  const media = new MediaSession();
+  const media = new MediaSession({ engine });
   startWithSoundInGesture(media.video);
   if (pending) dropHandOff(pending);
   pending = { session, media, locationId };

@@ -8,8 +8,8 @@ export function StatsOverlay({ player }: { player: TourPlayer }) {
   const [dropped, setDropped] = useState({ dropped: 0, total: 0 });
   useEffect(() => {
     const timer = setInterval(() => {
-      const quality = player.state.current.session.video.getVideoPlaybackQuality?.();
-      if (quality) setDropped({ dropped: quality.droppedVideoFrames, total: quality.totalVideoFrames });
+      const frames = player.state.current.session.frames;
+      if (frames) setDropped(frames);
     }, 1_000);
     return () => clearInterval(timer);
   }, [player]);

@@ -52,7 +52,8 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
   const [failure, setFailure] = useState<string | null>(null);
   const [entering, setEntering] = useState(false);
   const [path, setPath] = useState<VideoPath | null>(null);
-  const video = current.session.video;
+  const mediaSession = current.session;
+  const video = mediaSession.video;
 
   // Some browsers stop decoding a <video> that is not in the document.
   useEffect(() => (videoHost.current ? current.session.mountIn(videoHost.current) : undefined), [current.session]);
@@ -85,13 +86,13 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
       .catch((err: unknown) => {
         if (!current) return;
         settleRequestedVrSession(handOff);
-        video.muted = true;
+        mediaSession.setMuted(true);
         setFailure(err instanceof Error ? err.message : String(err));
       });
     return () => {
       current = false;
     };
-    // Once per hand-off: the video element at that moment is the one to mute on a refusal.
+    // Once per hand-off: the media session at that moment is the one to mute on a refusal.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [handOff, rendererReady, xrStore, onLeaveVr]);
 
@@ -105,7 +106,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
     xrStore
       .enterVR()
       .catch((err: unknown) => {
-        video.muted = true;
+        mediaSession.setMuted(true);
         setFailure(err instanceof Error ? err.message : String(err));
       })
       .finally(() => setEntering(false));

@@ -75,11 +75,11 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
     if (!stage || !tourPlayer) return undefined;
     const { session, location } = tourPlayer.state.current;
     session.reportTo(null);
-    session.video.pause();
+    session.pause();
     return () => {
       session.reportTo(store);
       patchTour(store, { locationId: location.id });
-      void session.video.play().catch(() => undefined);
+      void session.play();
     };
   }, [stage, tourPlayer, store]);
 

@@ -8,12 +8,12 @@ import { watchLivePosition } from '../../meetup/live-position';
 import { stageTour } from '../../meetup/stage-tour';
 import { useServices } from '../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../react/useMeetup';
-import { TourPlayer } from '../../tour/tour-player';
+import { TourPlayer, type SessionSettings } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
 import { takeHandedMedia, type VrHandOff } from '../../xr/vr-handoff';
 
 export function useXrTourPlayer(tour: Tour, handOff: VrHandOff | null): TourPlayer | null {
-  const { store } = useServices();
+  const { store, launch: { hls } } = useServices();
   const [player, setPlayer] = useState<TourPlayer | null>(null);
   useEffect(() => {
     const start = handOff?.locationId && tour.locations.some((l) => l.id === handOff.locationId) ? handOff.locationId : tour.start;
@@ -21,16 +21,16 @@ export function useXrTourPlayer(tour: Tour, handOff: VrHandOff | null): TourPlay
     // one in a new session. Under StrictMode's development double mount the first player disposes it, and the
     // second falls back to a muted start that the first select in VR unmutes.
     let handed = takeHandedMedia(handOff);
-    const createSession = () => {
-      const session = handed ?? new MediaSession();
+    const createSession = (settings: SessionSettings) => {
+      const session = handed ?? new MediaSession(settings);
       handed = null;
       return session;
     };
-    const created = new TourPlayer({ tour: { ...tour, start }, store, createSession });
+    const created = new TourPlayer({ tour: { ...tour, start }, store, engine: hls, createSession });
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setPlayer(created);
     return () => created.dispose();
-  }, [tour, store, handOff]);
+  }, [tour, store, handOff, hls]);
   return player;
 }
 
@@ -39,7 +39,7 @@ export function useXrTourPlayer(tour: Tour, handOff: VrHandOff | null): TourPlay
  * server let the backer in and the meet-up streams (live or replay). While live, reports the latency behind live.
  */
 export function useStagePlayer(meetupId: string | null): TourPlayer | null {
-  const { store } = useServices();
+  const { store, launch: { hls } } = useServices();
   const { client } = useMeetupServices();
   const room = useMeetupRoom();
   useEffect(() => {
@@ -57,14 +57,14 @@ export function useStagePlayer(meetupId: string | null): TourPlayer | null {
   const [player, setPlayer] = useState<TourPlayer | null>(null);
   useEffect(() => {
     if (!tour) return undefined;
-    const created = new TourPlayer({ tour, store });
+    const created = new TourPlayer({ tour, store, engine: hls });
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setPlayer(created);
     return () => {
       created.dispose();
       setPlayer(null);
     };
-  }, [tour, store]);
+  }, [tour, store, hls]);
 
   const live = meetup?.state === 'live';
   useEffect(() => {

@@ -15,6 +15,9 @@ function media(overrides: Partial<PlayableMedia> = {}): PlayableMedia & { plays:
     pause() {
       this.paused = true;
     },
+    seek(seconds: number) {
+      this.currentTime = seconds;
+    },
     ...overrides,
   };
 }

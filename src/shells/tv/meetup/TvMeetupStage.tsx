@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
+import type { MediaSession } from '../../../media/media-session';
 import { watchLivePosition } from '../../../meetup/live-position';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { stageTour } from '../../../meetup/stage-tour';
@@ -81,7 +82,7 @@ function StagePlayer(props: TvMeetupStageProps & { tour: Tour }) {
     <>
       <StageBox {...props}>{player && <StageView player={player} live={live} looking={props.looking} onLook={props.onLook} />}</StageBox>
       {/* Below the stage, not over it: the D-pad reaches a row under the stage, never a control inside it. */}
-      {!live && player && <ReplayControls video={player.state.current.session.video} />}
+      {!live && player && <ReplayControls session={player.state.current.session} />}
     </>
   );
 }
@@ -149,7 +150,7 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
     // The replay answers the media keys; the live stage has nothing to seek.
     const command = live ? null : mediaCommandOf(action);
     if (command) {
-      if (phase === 'down' && !repeat) runMediaCommand(session.video, command);
+      if (phase === 'down' && !repeat) runMediaCommand(session, command);
       return true;
     }
     return false;
@@ -176,14 +177,14 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
  * that is the overlay toolbar of "Watch the set" (its own focus ids and section, Back, Look around, Sound, the
  * location's name), drawn over the view; this is a row of page buttons under the stage.
  */
-function ReplayControls({ video }: { video: HTMLVideoElement }) {
+function ReplayControls({ session }: { session: MediaSession }) {
   const { t } = useI18n();
-  const paused = usePaused(video);
+  const paused = usePaused(session);
   return (
     <div className="tv-meetup-replay-controls">
-      <ReplayButton id="meetup-replay-rewind" label={t('watch.rewind')} aria={t('watch.rewindLabel')} onSelect={() => runMediaCommand(video, 'rewind')} />
-      <ReplayButton id="meetup-replay-play" label={paused ? t('watch.play') : t('watch.pause')} onSelect={() => runMediaCommand(video, 'playPause')} />
-      <ReplayButton id="meetup-replay-forward" label={t('watch.forward')} aria={t('watch.forwardLabel')} onSelect={() => runMediaCommand(video, 'fastForward')} />
+      <ReplayButton id="meetup-replay-rewind" label={t('watch.rewind')} aria={t('watch.rewindLabel')} onSelect={() => runMediaCommand(session, 'rewind')} />
+      <ReplayButton id="meetup-replay-play" label={paused ? t('watch.play') : t('watch.pause')} onSelect={() => runMediaCommand(session, 'playPause')} />
+      <ReplayButton id="meetup-replay-forward" label={t('watch.forward')} aria={t('watch.forwardLabel')} onSelect={() => runMediaCommand(session, 'fastForward')} />
     </div>
   );
 }

@@ -21,9 +21,8 @@ export interface WatchControlsProps {
 
 export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry }: WatchControlsProps) {
   const { t } = useI18n();
-  const video = session.video;
-  const paused = usePaused(video);
-  const [muted, setMuted] = useState(video.muted);
+  const paused = usePaused(session);
+  const [muted, setMuted] = useState(session.muted);
   return (
     <div className="watch__bar" role="toolbar" aria-label={locationName}>
       <ControlButton id={FOCUS.back} onSelect={onBack}>
@@ -37,13 +36,13 @@ export function WatchControls({ session, locationName, viewLabel, onBack, onLook
           {t('media.retry')}
         </ControlButton>
       )}
-      <ControlButton id={FOCUS.rewind} onSelect={() => runMediaCommand(video, 'rewind')} label="watch.rewindLabel">
+      <ControlButton id={FOCUS.rewind} onSelect={() => runMediaCommand(session, 'rewind')} label="watch.rewindLabel">
         {t('watch.rewind')}
       </ControlButton>
-      <ControlButton id={FOCUS.playPause} onSelect={() => runMediaCommand(video, 'playPause')} pressed={!paused}>
+      <ControlButton id={FOCUS.playPause} onSelect={() => runMediaCommand(session, 'playPause')} pressed={!paused}>
         {paused ? `▶ ${t('watch.play')}` : `❚❚ ${t('watch.pause')}`}
       </ControlButton>
-      <ControlButton id={FOCUS.forward} onSelect={() => runMediaCommand(video, 'fastForward')} label="watch.forwardLabel">
+      <ControlButton id={FOCUS.forward} onSelect={() => runMediaCommand(session, 'fastForward')} label="watch.forwardLabel">
         {t('watch.forward')}
       </ControlButton>
       <ControlButton

@@ -112,7 +112,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
     }
     const command = mediaCommandOf(action);
     if (command) {
-      if (phase === 'down' && !repeat) runMediaCommand(session.video, command);
+      if (phase === 'down' && !repeat) runMediaCommand(session, command);
       return true;
     }
     if (action.action === 'ok') {

@@ -1,5 +1,5 @@
 // What the remote does in "Watch the set", as plain functions the screen and tests share: which arrow pans which
-// way, and what each media key does to the video. No React, no DOM beyond the media element's own members.
+// way, and what each media key does through the media session's commands. No React, no DOM.
 import type { RemoteAction } from '../../../tv/remote-keys';
 
 /** LookController's key names: it keeps held-key state and accelerates per frame, not per key repeat. */
@@ -14,13 +14,15 @@ export function lookKeyOf(action: RemoteAction): LookKey | null {
 
 export const SEEK_STEP_SECONDS = 10;
 
-/** The members of a <video> the media keys use. */
+/** The media session's commands and readouts the media keys use (src/media/playback-controls.ts). */
 export interface PlayableMedia {
   paused: boolean;
   currentTime: number;
+  /** NaN while unknown, Infinity for a live stream. */
   duration: number;
-  play(): Promise<void> | void;
+  play(): unknown;
   pause(): void;
+  seek(seconds: number): void;
 }
 
 export type MediaCommand = 'play' | 'pause' | 'playPause' | 'stop' | 'rewind' | 'fastForward';
@@ -57,13 +59,13 @@ export function runMediaCommand(media: PlayableMedia, command: MediaCommand): vo
       return;
     case 'stop':
       media.pause();
-      media.currentTime = 0;
+      media.seek(0);
       return;
     case 'rewind':
     case 'fastForward': {
       const step = command === 'rewind' ? -SEEK_STEP_SECONDS : SEEK_STEP_SECONDS;
       const end = Number.isFinite(media.duration) ? Math.max(0, media.duration - 0.5) : Infinity;
-      media.currentTime = Math.min(end, Math.max(0, media.currentTime + step));
+      media.seek(Math.min(end, Math.max(0, media.currentTime + step)));
       return;
     }
   }

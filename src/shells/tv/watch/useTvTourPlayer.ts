@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import { consoleLogger } from '../../../feed/logger';
 import { MediaSession } from '../../../media/media-session';
 import { useServices } from '../../../react/AppContext';
-import { TourPlayer } from '../../../tour/tour-player';
+import { TourPlayer, type SessionSettings } from '../../../tour/tour-player';
 import type { Tour } from '../../../tour/tour-schema';
 import { provenDecodeHeight, recoverFromQuotaErrors, tvMediaConfig, type DecodeCapabilities, type QuotaRecoveryTarget } from '../../../tv/media';
 
-function createTvSession(): MediaSession {
+function createTvSession(settings: SessionSettings): MediaSession {
   return new MediaSession({
+    ...settings,
     config: tvMediaConfig(),
     // hls.js's typed `on` is generic over every event; the recovery needs only its error event and live config.
     onHlsCreated: (hls) => void recoverFromQuotaErrors(hls as unknown as QuotaRecoveryTarget, consoleLogger),
@@ -17,10 +18,10 @@ function createTvSession(): MediaSession {
 }
 
 export function useTvTourPlayer(tour: Tour): TourPlayer | null {
-  const { store } = useServices();
+  const { store, launch: { hls } } = useServices();
   const [player, setPlayer] = useState<TourPlayer | null>(null);
   useEffect(() => {
-    const created = new TourPlayer({ tour, store, createSession: createTvSession });
+    const created = new TourPlayer({ tour, store, engine: hls, createSession: createTvSession });
     let live = true;
     // Same pattern as useTourPlayer: the player owns <video> elements, so an effect makes and disposes it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -31,6 +32,6 @@ export function useTvTourPlayer(tour: Tour): TourPlayer | null {
       live = false;
       created.dispose();
     };
-  }, [tour, store]);
+  }, [tour, store, hls]);
   return player;
 }

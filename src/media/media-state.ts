@@ -1,0 +1,45 @@
+// What a media session knows about the stream it plays, as the store keeps it for the views: loading progress, the
+// first frame, stalls, the rendition and the engine, and the error that stopped it. The media session defines and
+// writes it; the store binds it as its media slice.
+
+export type MediaStatus = 'idle' | 'loading' | 'playing' | 'stalled' | 'error';
+export type LoadingStage = 'manifest' | 'segment' | 'decode';
+/** How a stream is played: hls.js over Media Source Extensions, or the browser's own HLS. */
+export type ActiveEngine = 'hls.js' | 'native';
+
+export interface MediaError {
+  /** Machine-readable: 'network', 'media', 'unsupported', 'manifest', 'other'. */
+  kind: 'network' | 'media' | 'unsupported' | 'manifest' | 'other';
+  /** For logs and the stats overlay; the UI shows a translated message by kind. */
+  detail: string;
+}
+
+export interface Rendition {
+  height: number;
+  bitrate: number;
+}
+
+export interface MediaState {
+  status: MediaStatus;
+  /** 0..1 until the first frame is shown. */
+  progress: number;
+  stage: LoadingStage | null;
+  error: MediaError | null;
+  engine: ActiveEngine | null;
+  metrics: {
+    timeToFirstFrameMs: number | null;
+    stalls: number;
+    rendition: Rendition | null;
+  };
+}
+
+export function initialMediaState(): MediaState {
+  return {
+    status: 'idle',
+    progress: 0,
+    stage: null,
+    error: null,
+    engine: null,
+    metrics: { timeToFirstFrameMs: null, stalls: 0, rendition: null },
+  };
+}
