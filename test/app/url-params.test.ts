@@ -32,8 +32,8 @@ describe('launch parameters', () => {
   });
 
   it('takes ?hls=js and ?hls=hls.js alike, and ignores values it does not know', () => {
-    expect(readLaunchParams('?hls=js').hls).toBe('js');
-    expect(readLaunchParams('?hls=hls.js').hls).toBe('js');
+    expect(readLaunchParams('?hls=js').hls).toBe('hls.js');
+    expect(readLaunchParams('?hls=hls.js').hls).toBe('hls.js');
     expect(readLaunchParams('?hls=flash').hls).toBe('auto');
     expect(readLaunchParams('?tv360=cardboard').tv360).toBeUndefined();
     expect(readLaunchParams('?stats=yes').stats).toBe(false);
