@@ -1,5 +1,5 @@
 // The launch: every URL parameter the app reads, parsed once by the entry (src/app/early-start.ts) and passed down
-// (to the shells through AppServices.launch); nothing else reads `location.search`.
+// (to the shells through AppServices.launch), so no other module needs to read `location.search`.
 // Contract parameters other programs rely on: ?mode, ?project, ?lang. Also ?mode=host (the operator's meet-up
 // console), ?meetup=<id> (opens that meet-up), ?tv360=flat|webgl (the TV's 360 view), ?stats=1 (media metrics
 // overlay) and ?hls=js|native (the playback engine, for tests and people comparing the two).
