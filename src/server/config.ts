@@ -13,6 +13,8 @@ export interface ServerLimits {
   postRateLimit: RateLimit;
   /** API reads per client address. */
   readRateLimit: RateLimit;
+  /** Socket handshakes that present a token, per client address, counted before the token is checked. */
+  handshakeRateLimit: RateLimit;
   /** Messages per socket. */
   socketRateLimit: RateLimit;
   /** Over-limit messages after which a socket is cut off. */
@@ -29,6 +31,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // A platform posting a busy shooting day stays far below this; a runaway script does not.
   postRateLimit: { perSecond: 50, burst: 200 },
   readRateLimit: { perSecond: 50, burst: 200 },
+  // Generous: a whole venue behind one address may connect at once; only guessing tokens at scale is stopped.
+  handshakeRateLimit: { perSecond: 100, burst: 5_000 },
   socketRateLimit: { perSecond: 5, burst: 20 },
   maxRateViolations: 100,
   maxResumeEvents: DEFAULT_MAX_RESUME_EVENTS,
