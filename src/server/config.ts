@@ -21,6 +21,8 @@ export interface ServerLimits {
   maxRateViolations: number;
   /** Events replayed to a resuming client before it gets a snapshot instead. */
   maxResumeEvents: number;
+  /** Longest a live session outlives its revoked backer code (each node re-checks its sockets this often). */
+  backerRecheckMs: number;
   /** How long socket.io keeps a dropped connection's missed packets for a quick resume. */
   recoveryWindowMs: number;
 }
@@ -37,6 +39,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxRateViolations: 100,
   maxResumeEvents: DEFAULT_MAX_RESUME_EVENTS,
   recoveryWindowMs: 2 * 60 * 1000,
+  // A revocation disconnects at once through the adapter; the re-check only covers a message that got lost.
+  backerRecheckMs: 15_000,
 };
 
 export const DEFAULT_PORT = 8080;

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { Server as SocketServer, type ServerOptions as SocketServerOptions } from 'socket.io';
 import { DEFAULT_LIMITS, type ServerLimits } from './config';
 import { createAccessResolver } from './access';
+import { createBackerCodeApi } from './backer-codes/backer-code-api';
+import { attachBackerSessions, type BackerSessions } from './backer-codes/backer-sessions';
+import { createReplaySeal } from './backer-codes/replay-seal';
 import { attachFeedGateway, type FeedGateway } from './feed-gateway';
 import { createOriginCheck } from './origin-check';
 import { createIngestApi } from './ingest-api';
@@ -49,6 +52,8 @@ export interface SetVisitServer {
   readonly io: SocketServer;
   readonly feed: FeedGateway;
   readonly meetups: MeetupService | undefined;
+  /** The live sessions of backer codes, ended when a code is revoked. */
+  readonly backerSessions: BackerSessions;
   /** Adds a route tried before the API and the static files. */
   addRoute(route: ServerRoute): void;
   /** Resolves with the bound port (pass 0 for any free one). */
@@ -108,6 +113,17 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     onEvent: (event) => feed.broadcast(event),
     log,
   });
+  const backerSessions = attachBackerSessions(io, { storage: options.storage, recheckMs: limits.backerRecheckMs, log });
+  const backerCodes = createBackerCodeApi({
+    storage: options.storage,
+    access,
+    rateLimits: httpLimits,
+    maxBodyBytes: limits.maxBodyBytes,
+    // The operator token is every node's shared secret already: a retry on any node unseals the same code.
+    seal: createReplaySeal(options.operatorToken),
+    sessions: backerSessions,
+    log,
+  });
   const files = options.files ? createStaticFiles(options.files) : undefined;
 
   http.on('request', (req, res) => {
@@ -118,7 +134,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     const admitted = req.url?.startsWith('/api/') ? httpLimits.admit(req) : Promise.resolve();
     admitted.then(
       // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
-      () => (meetups ? meetups.handle(req, res) : Promise.resolve(false)).then((done) => done || api(req, res)),
+      async () => (meetups && (await meetups.handle(req, res))) || (await backerCodes(req, res)) || api(req, res),
       (err: unknown) => {
         // Drain what is left of a refused body so the client reads the answer instead of a reset connection.
         if (!req.readableEnded) req.resume();
@@ -142,6 +158,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     io,
     feed,
     meetups,
+    backerSessions,
     addRoute: (route) => void routes.push(route),
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
@@ -151,6 +168,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     close: () =>
       new Promise((resolve) => {
         meetups?.close();
+        backerSessions.close();
         http.closeAllConnections();
         void io.close(() => resolve());
       }),

@@ -1,9 +1,8 @@
 // The HTTP API: the platform or operator posts project changes (idempotently); readers fetch snapshots and
-// event pages for the projects they may see; the operator issues backer tokens.
+// event pages for the projects they may see. Backer codes have their own routes (backer-codes/).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  BackerTokenRequest,
   IdempotencyKey,
   MilestoneInput,
   ProjectId,
@@ -108,14 +107,6 @@ export function createIngestApi(options: IngestApiOptions): (req: IncomingMessag
       const input = ProjectUpdateInput.safeParse(body);
       if (!input.success) throw new HttpError(400, 'invalid-event', 'the event is not valid', describeIssues(input.error));
       await store(req, res, projectId!, input.data, operator.callerId, key, (event) => event);
-    },
-    'POST /api/backer-tokens': async (req, res) => {
-      const { body } = await operatorPost(req);
-      const request = BackerTokenRequest.safeParse(body);
-      if (!request.success) throw new HttpError(400, 'invalid-token-request', 'the token request is not valid', describeIssues(request.error));
-      const token = await options.storage.createBackerToken(request.data);
-      options.log.info('backer token created', { label: request.data.label, tier: request.data.tier });
-      sendJson(res, 201, { token, ...request.data });
     },
   };
 
