@@ -1,5 +1,6 @@
 // The reference server's settings: typed, every default in one place, read from the environment with clear
 // errors for values that make no sense.
+import { readEnvInteger } from './env-integer';
 import type { RateLimit } from './rate-limiter';
 import { DEFAULT_MAX_RESUME_EVENTS } from '../protocol';
 import { readScaleEnvironment, type ScaleConfig } from './scale/scale-config';
@@ -62,13 +63,7 @@ export interface EnvironmentConfig {
 
 /** Reads `PORT`, `HOST`, `SETVISIT_*`; throws with the variable's name when a value is unusable. */
 export function readEnvironment(env: NodeJS.ProcessEnv): EnvironmentConfig {
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return value;
-  };
+  const integer = (name: string, fallback: number, min: number, max: number) => readEnvInteger(env, name, fallback, min, max);
   const postPerSecond = integer('SETVISIT_POST_RATE', DEFAULT_LIMITS.postRateLimit.perSecond, 1, 100_000);
   return {
     port: integer('PORT', DEFAULT_PORT, 0, 65_535),
