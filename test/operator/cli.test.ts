@@ -159,7 +159,8 @@ describe('operator CLI', () => {
     expect(res.status).toBe(200);
   });
 
-  it('token list, revoke and reissue manage backer tokens without ever printing an issued one again', async () => {
+  // Eleven CLI runs, each a tsx process start (1–2 s on a loaded 2-core machine): more than the default 20 s.
+  it('token list, revoke and reissue manage backer tokens without ever printing an issued one again', { timeout: 60_000 }, async () => {
     const added = await runCli(['token', 'add', '--label', 'Chen Jie', '--tier', 'silver', '--all-projects']);
     expect(added.code, added.stderr).toBe(0);
     const token = /\b(sv_[A-Za-z0-9_-]+)/.exec(added.stdout)![1]!;
