@@ -1,6 +1,8 @@
-// Serves the built app, its media and the tour files, with cache rules that suit HLS.
-import sirv from 'sirv';
+// Serves the built app, its media and the tour files, with cache rules that suit HLS. Files are looked up on
+// every request (send-file.ts), so a deploy that replaces the app folder under a running server is served
+// from the new folder at once, and a file that vanishes mid-request answers 404/503 instead of a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendFile } from './http/send-file';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -18,15 +20,19 @@ export function createStaticFiles(options: StaticFilesOptions): Handler {
     if (pathname.endsWith('.m3u8')) res.setHeader('cache-control', 'no-cache');
     else if (/\.(m4s|mp4|ts)$/.test(pathname) || pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
   };
-  const app = sirv(options.appDir, { etag: true, dev: false, setHeaders });
-  const scenes = sirv(options.scenesDir, { etag: true, dev: true, setHeaders });
   return (req, res, next) => {
-    const url = req.url ?? '/';
-    if (url.startsWith('/scenes/')) {
-      req.url = url.slice('/scenes'.length);
-      scenes(req, res, next);
-    } else {
-      app(req, res, next);
-    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const [dir, path] = pathname.startsWith('/scenes/') ? [options.scenesDir, pathname.slice('/scenes'.length)] : [options.appDir, pathname];
+    sendFile(req, res, dir, path, { etag: true, setHeaders }).then(
+      (outcome) => {
+        if (outcome === 'not-found') next();
+      },
+      // Only a bug gets here (sendFile answers file errors itself): end this response, keep the server.
+      () => {
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end();
+      },
+    );
   };
 }
