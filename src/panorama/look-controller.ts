@@ -1,5 +1,9 @@
 // Where the viewer looks (yaw, pitch, field of view) and how drags, swipes, the wheel and held arrow keys
 // move it. Plain TypeScript over DOM events; the 3D view only reads `yaw`/`pitch`/`fov` each frame.
+import { wrapDegrees } from '../view/view-direction';
+
+export { wrapDegrees };
+
 export interface LookLimits {
   /** Pitch stops short of the poles, where equirect footage is most stretched. */
   maxPitchDeg: number;
@@ -184,10 +188,6 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function wrapDegrees(deg: number): number {
-  const wrapped = ((((deg + 180) % 360) + 360) % 360) - 180;
-  return wrapped === -180 ? 180 : wrapped;
-}
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));

@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/app-store';
 import type { Translator } from '../i18n/translator';
+import { ViewDirectionProvider } from './useViewDirection';
 
 export interface AppServices {
   store: AppStore;
@@ -15,7 +16,11 @@ export interface AppServices {
 const ServicesContext = createContext<AppServices | null>(null);
 
 export function AppProvider({ services, children }: { services: AppServices; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <ViewDirectionProvider>{children}</ViewDirectionProvider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): AppServices {
