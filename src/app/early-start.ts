@@ -21,7 +21,7 @@ if (opensDesktopTour) {
   const streamStarted = prefetchTour(launchParams.projectId, { startStream: true });
   // Making the renderer takes a quarter second of main thread at 4× CPU: after the stream's first requests are
   // out (they wait on the main thread too), not before them.
-  const view = import('../panorama/PanoramaCanvas');
+  const view = import('../react/PanoramaCanvas');
   void Promise.all([view, streamStarted]).then(([{ warmUpRenderer }]) => setTimeout(warmUpRenderer, 0), () => undefined);
 } else if (opensTour && launchShell === 'xr') {
   void prefetchTour(launchParams.projectId, { startStream: false });

@@ -20,7 +20,7 @@ import { StatsOverlay } from './StatsOverlay';
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
-const PanoramaCanvas = lazyView(() => import('../../panorama/PanoramaCanvas'));
+const PanoramaCanvas = lazyView(() => import('../../react/PanoramaCanvas'));
 void PanoramaCanvas.preload();
 prefetchHlsPlayer();
 

@@ -14,7 +14,7 @@ import { chooseVideoPath, type VideoPath } from '../../xr/video-path';
 import { ControllerRays } from './ControllerRays';
 import { HeadPose } from './head-pose';
 import { MediaLayerVideo } from './MediaLayerVideo';
-import { EYE_LAYER, VideoSpheres } from '../../panorama/VideoSpheres';
+import { EYE_LAYER, VideoSpheres } from './VideoSpheres';
 import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';

@@ -18,7 +18,7 @@ import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
 
-const PanoramaCanvas = lazyView(() => import('../../../panorama/PanoramaCanvas'));
+const PanoramaCanvas = lazyView(() => import('../../../react/PanoramaCanvas'));
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
   const { meetup, spotlight, onBurst } = props;

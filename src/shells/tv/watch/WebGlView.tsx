@@ -9,7 +9,7 @@ import { lazyView } from '../../../react/lazyView';
 import { watchTestHooks } from './test-hooks';
 
 // three.js and the probe load only when the sphere is used: the flat view never fetches them.
-const PanoramaCanvas = lazyView(() => import('../../../panorama/PanoramaCanvas'));
+const PanoramaCanvas = lazyView(() => import('../../../react/PanoramaCanvas'));
 const PixelProbe = lazy(() => import('./PixelProbe').then((m) => ({ default: m.PixelProbe })));
 
 export function WebGlView({ player, look, projector, onFailure }: { player: TourPlayer; look: LookController; projector: HotspotProjector; onFailure: (reason: FlatPanReason) => void }) {

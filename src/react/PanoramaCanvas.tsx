@@ -2,11 +2,11 @@
 // PanoramaRenderer, which owns the canvas, draws on demand and never re-renders React per frame.
 import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { TourPlayer } from '../tour/tour-player';
-import type { LookController } from './look-controller';
-import { PanoramaRenderer } from './panorama-renderer';
+import type { LookController } from '../panorama/look-controller';
+import { PanoramaRenderer } from '../panorama/panorama-renderer';
 
 // The entry warms the renderer up once this chunk is in and the start stream's requests are out (src/app/early-start.ts).
-export { warmUpRenderer } from './panorama-renderer';
+export { warmUpRenderer } from '../panorama/panorama-renderer';
 
 export interface PanoramaCanvasProps {
   player: TourPlayer;
