@@ -54,6 +54,14 @@ export class LookController {
     return () => this.listeners.delete(listener);
   }
 
+  /** Starts over at a view (a new location): held keys and a drag in progress end, the zoom goes back too. */
+  reset(initial: { yaw: number; pitch: number; fov?: number }): void {
+    this.held.clear();
+    this.drag = null;
+    this.fov = initial.fov ?? 75;
+    this.lookAt(initial.yaw, initial.pitch);
+  }
+
   lookAt(yaw: number, pitch: number): void {
     this.yaw = wrapDegrees(yaw);
     this.pitch = clamp(pitch, -this.limits.maxPitchDeg, this.limits.maxPitchDeg);

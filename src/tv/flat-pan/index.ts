@@ -4,6 +4,7 @@ export { FLAT_PAN_FOV_DEG, clampFlatView, flatPanLayout, flatProjectToScreen, ho
 export type { FlatPanLayout, FlatPanSource, Viewport } from './flat-pan-geometry';
 export { startFlatPan } from './flat-pan-driver';
 export type { FlatPanDriverOptions } from './flat-pan-driver';
+export { FLAT_PAN_MODE } from './flat-pan-mode';
 export { DEFAULT_PIXEL_CHECK, PixelCheck, meanLuma } from './pixel-check';
 export type { PixelCheckOptions, PixelFailure, PixelSample, PixelVerdict } from './pixel-check';
 export { REMEMBERED_VIEW_KEY, chooseTv360View, forgetFlatPan, rememberFlatPan, webglAvailable } from './view-choice';
