@@ -27,7 +27,7 @@ function playerAt(...locations: { id: string; yaw: number; pitch: number; projec
   });
   const listeners = new Set<() => void>();
   const player = {
-    state: { current: playbacks[0]!, previous: null, fadeStartedAt: null },
+    state: { current: playbacks[0]!, previous: null as LocationPlayback | null, fadeStartedAt: null },
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
