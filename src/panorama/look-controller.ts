@@ -1,6 +1,6 @@
 // Where the viewer looks (yaw, pitch, field of view) and how drags, swipes, the wheel and held arrow keys
 // move it. Plain TypeScript over DOM events; the 3D view only reads `yaw`/`pitch`/`fov` each frame.
-import { wrapDegrees } from '../view/view-direction';
+import { wrapDegrees } from '../view';
 
 export { wrapDegrees };
 

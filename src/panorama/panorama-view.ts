@@ -6,7 +6,7 @@
 // No three.js here, so the flat view's page never loads it.
 import type { LocationPlayback, TourPlayer } from '../tour/tour-player';
 import type { TourLocation } from '../tour/tour-schema';
-import type { ViewDirectionTracker } from '../view/view-direction';
+import type { ViewDirectionTracker } from '../view';
 import { HotspotProjector, type ScreenProjection } from './hotspot-projector';
 import { DEFAULT_LOOK_LIMITS, LookController, type LookLimits } from './look-controller';
 

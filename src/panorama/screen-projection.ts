@@ -1,6 +1,6 @@
 // Where a point on the sphere (yaw/pitch) appears on screen for the current view: pure math, so hotspot
 // overlays can follow the view without loading three.js into the page's first chunk.
-import type { ViewAngles } from '../view/view-direction';
+import type { ViewAngles } from '../view';
 
 export type { ViewAngles };
 

@@ -2,7 +2,7 @@
 // that follows the view reads `current()` in its own frame loop or subscribes — never through React state, so a
 // moving view renders nothing.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ViewDirectionTracker, type ViewDirectionSource } from '../view/view-direction';
+import { ViewDirectionTracker, type ViewDirectionSource } from '../view';
 
 const ViewDirectionContext = createContext<ViewDirectionTracker | null>(null);
 

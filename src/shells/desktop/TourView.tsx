@@ -7,7 +7,7 @@ import { prefetchHlsPlayer } from '../../media/playback-engine';
 import { Panorama360, preloadSphere, usePanoramaView } from '../../react/Panorama360';
 import { useProjectTour } from '../../react/useProjectTour';
 import { useViewDirection } from '../../react/useViewDirection';
-import type { ViewDirectionSource } from '../../view/view-direction';
+import type { ViewDirectionSource } from '../../view';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
 import { useI18n, useServices } from '../../react/AppContext';

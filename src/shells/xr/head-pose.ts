@@ -3,7 +3,7 @@
 // gaze ray and the lazily following panel all read it, so they agree with each other and with the eyes; in a
 // session it is also the app's view direction (src/view), written by the XR scene each frame.
 import { Matrix4, Quaternion, Vector3, type Camera } from 'three';
-import { headingOf, verticalFovOf, type HeadsetAngles } from '../../view/headset-direction';
+import { headingOf, verticalFovOf, type HeadsetAngles } from '../../view';
 
 export class HeadPose {
   readonly matrix = new Matrix4();
