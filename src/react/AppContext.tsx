@@ -3,7 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/app-store';
 import type { Translator } from '../i18n/translator';
-import { ViewDirectionProvider } from './useViewDirection';
+import { ViewDirectionProvider } from './ViewDirectionProvider';
 
 export interface AppServices {
   store: AppStore;

@@ -94,6 +94,7 @@ describe('view direction', { timeout: 120_000 }, () => {
       await page.goto(`${server.url}/?mode=xr&project=${PROJECT_ID}&lang=en`);
       const xr = new XrPage(page, tour);
       // The flat page's preview is no one's view: nothing reported before the session.
+      await page.waitForFunction(() => (window as unknown as { __setvisit: { view?: unknown } }).__setvisit.view !== undefined, undefined, { timeout: 30_000 });
       expect((await direction(page)).source).toBe('none');
       await xr.enterVr();
       await turnHead(page, 40, 15);
