@@ -1,5 +1,6 @@
-// The TV's 360 view without WebGL: the <video> itself panned under a window (geometry), the pixel check that
-// decides a WebGL sphere is not really showing the video, and the per-device memory of that choice.
+// The TV's 360 view without WebGL: the <video> itself panned under a window (geometry, driver, and FLAT_PAN_MODE,
+// its mode of the one 360 view in src/panorama), the pixel check that decides a WebGL sphere is not really showing
+// the video, and the per-device memory of that choice.
 export { FLAT_PAN_FOV_DEG, clampFlatView, flatPanLayout, flatProjectToScreen, horizontalFov, layoutTransform } from './flat-pan-geometry';
 export type { FlatPanLayout, FlatPanSource, Viewport } from './flat-pan-geometry';
 export { startFlatPan } from './flat-pan-driver';
