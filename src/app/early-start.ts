@@ -30,7 +30,7 @@ if (opensDesktopTour) {
   });
   // Making the renderer takes a quarter second of main thread at 4× CPU: after the stream's first requests are
   // out (they wait on the main thread too), not before them.
-  const view = import('../panorama/PanoramaCanvas');
+  const view = import('../panorama/panorama-renderer');
   void Promise.all([view, streamStarted]).then(
     ([{ warmUpRenderer, releaseRenderer }]) =>
       setTimeout(() => {

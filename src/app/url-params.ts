@@ -34,7 +34,6 @@ export function readLaunchParams(search: string): LaunchParams {
   const params = new URLSearchParams(search);
   const mode = params.get('mode');
   const tv360 = params.get('tv360');
-  const hls = params.get('hls');
   return {
     mode: mode === 'tv' || mode === 'xr' || mode === 'desktop' ? mode : undefined,
     projectId: params.get('project') || DEFAULT_PROJECT_ID,

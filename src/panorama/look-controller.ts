@@ -1,5 +1,9 @@
 // Where the viewer looks (yaw, pitch, field of view) and how drags, swipes, the wheel and held arrow keys
 // move it. Plain TypeScript over DOM events; the 3D view only reads `yaw`/`pitch`/`fov` each frame.
+import { wrapDegrees } from '../view';
+
+export { wrapDegrees };
+
 export interface LookLimits {
   /** Pitch stops short of the poles, where equirect footage is most stretched. */
   maxPitchDeg: number;
@@ -48,6 +52,14 @@ export class LookController {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Starts over at a view (a new location): held keys and a drag in progress end, the zoom goes back too. */
+  reset(initial: { yaw: number; pitch: number; fov?: number }): void {
+    this.held.clear();
+    this.drag = null;
+    this.fov = initial.fov ?? 75;
+    this.lookAt(initial.yaw, initial.pitch);
   }
 
   lookAt(yaw: number, pitch: number): void {
@@ -184,10 +196,6 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function wrapDegrees(deg: number): number {
-  const wrapped = ((((deg + 180) % 360) + 360) % 360) - 180;
-  return wrapped === -180 ? 180 : wrapped;
-}
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));

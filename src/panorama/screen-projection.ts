@@ -1,13 +1,10 @@
 // Where a point on the sphere (yaw/pitch) appears on screen for the current view: pure math, so hotspot
 // overlays can follow the view without loading three.js into the page's first chunk.
-const DEG = Math.PI / 180;
+import type { ViewAngles } from '../view';
 
-export interface ViewAngles {
-  yaw: number;
-  pitch: number;
-  /** Vertical field of view, degrees. */
-  fov: number;
-}
+export type { ViewAngles };
+
+const DEG = Math.PI / 180;
 
 export interface ScreenPoint {
   x: number;

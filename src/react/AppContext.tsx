@@ -6,6 +6,7 @@ import type { LaunchParams } from '../app/url-params';
 import type { WarmStart } from '../app/warm-start';
 import type { MilestoneArrivals } from '../feed/milestone-arrivals';
 import type { Translator } from '../i18n/translator';
+import { ViewDirectionProvider } from './ViewDirectionProvider';
 
 export interface AppServices {
   store: AppStore;
@@ -24,7 +25,11 @@ export interface AppServices {
 const ServicesContext = createContext<AppServices | null>(null);
 
 export function AppProvider({ services, children }: { services: AppServices; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <ViewDirectionProvider>{children}</ViewDirectionProvider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): AppServices {

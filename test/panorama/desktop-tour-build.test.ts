@@ -35,7 +35,7 @@ function desktopTour(withHlsJs: boolean): { files: string[]; gzipBytes: number }
   const keys = [
     keyOf(manifest, (k) => k === 'index.html', 'modern entry (index.html)'),
     keyOf(manifest, (k) => k.endsWith('src/shells/desktop/DesktopShell.tsx'), 'desktop shell chunk'),
-    keyOf(manifest, (k) => k.endsWith('src/panorama/PanoramaCanvas.tsx'), '360 view chunk'),
+    keyOf(manifest, (k) => k.endsWith('src/react/PanoramaCanvas.tsx'), '360 view chunk'),
     // The player module itself (hls.mjs, or the light build), not its worker script, which loads only when enabled.
     ...(withHlsJs ? [keyOf(manifest, (k) => /(^|\/)node_modules\/hls\.js\/dist\/hls(\.light)?\.mjs$/.test(k), 'hls.js chunk')] : []),
   ];

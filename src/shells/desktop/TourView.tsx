@@ -1,11 +1,13 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { HotspotProjector } from '../../panorama/hotspot-projector';
-import { LookController } from '../../panorama/look-controller';
+import { useEffect, useRef, useState } from 'react';
+import type { LookController } from '../../panorama/look-controller';
+import { DESKTOP_SPHERE } from '../../panorama/panorama-view';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
-import { lazyView } from '../../react/lazyView';
+import { Panorama360, preloadSphere, usePanoramaView } from '../../react/Panorama360';
 import { useProjectTour } from '../../react/useProjectTour';
+import { useViewDirection } from '../../react/useViewDirection';
+import type { ViewDirectionSource } from '../../view';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
 import { useI18n, useServices } from '../../react/AppContext';
@@ -20,8 +22,7 @@ import { StatsOverlay } from './StatsOverlay';
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
-const PanoramaCanvas = lazyView(() => import('../../panorama/PanoramaCanvas'));
-void PanoramaCanvas.preload();
+void preloadSphere();
 prefetchHlsPlayer();
 
 export function TourView() {
@@ -43,24 +44,22 @@ function LocationView({ player }: { player: TourPlayer }) {
   const { i18n, launch, warmStart } = useServices();
   const { current } = usePlayerState(player);
   const location = current.location;
-  const look = useMemo(() => new LookController(location.initialView), [location]);
-  const projector = useMemo(() => new HotspotProjector(look), [look]);
+  // One view for the player's life: each location starts at its initial view; drags and keys turn it.
+  const view = usePanoramaView(player, DESKTOP_SPHERE);
+  const direction = useViewDirection();
   const viewRef = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(true);
-  // One callback for the view's lifetime: it runs after every drawn frame.
-  const onFrame = useCallback((width: number, height: number, seconds: number) => projector.update(width, height, seconds), [projector]);
   const showStats = launch.stats;
 
-  useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
-  useEffect(() => (viewRef.current ? current.session.mountIn(viewRef.current) : undefined), [current.session]);
+  useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
   useEffect(() => current.session.setMuted(muted), [current.session, muted]);
-  useEffect(() => exposeForTests({ player, look }), [player, look]);
+  useEffect(() => exposeForTests({ player, look: view.look, direction }), [player, view, direction]);
 
   const name = i18n.pick(location.name);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
-      <PanoramaCanvas player={player} look={look} onFrame={onFrame} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
-      <Hotspots player={player} projector={projector} />
+      <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
+      <Hotspots player={player} projector={view.hotspots} />
       <Captions player={player} />
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
       {showStats && <StatsOverlay player={player} />}
@@ -85,8 +84,9 @@ function Notice({ text, alert = false }: { text: string; alert?: boolean }) {
   );
 }
 
-/** Browser tests aim the view precisely through this (the same object the feed and store hang on). */
-function exposeForTests(view: { player: TourPlayer; look: LookController }): void {
+/** Browser tests aim the view precisely and read the view direction through this (the same object the feed and
+ * store hang on). */
+function exposeForTests(view: { player: TourPlayer; look: LookController; direction: ViewDirectionSource }): void {
   const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
   if (hook) hook.tour = view;
 }

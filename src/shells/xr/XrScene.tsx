@@ -8,12 +8,13 @@ import { useXR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Object3D } from 'three';
 import { usePlayerState } from '../../react/useTourPlayer';
+import { useViewDirectionTracker } from '../../react/useViewDirection';
 import type { TourPlayer } from '../../tour/tour-player';
 import { chooseVideoPath, type VideoPath } from '../../xr/video-path';
 import { ControllerRays } from './ControllerRays';
 import { HeadPose } from './head-pose';
 import { MediaLayerVideo } from './MediaLayerVideo';
-import { EYE_LAYER, VideoSpheres } from '../../panorama/VideoSpheres';
+import { EYE_LAYER, VideoSpheres } from './VideoSpheres';
 import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';
@@ -82,10 +83,12 @@ export function XrScene(props: {
 
 /**
  * Reads the head pose first thing each frame (before the hotspots, panel and captions use it), keeps the preview
- * camera's eye layer right, and counts frames, views and the last frame's draw calls for the hook.
+ * camera's eye layer right, and counts frames, views and the last frame's draw calls for the hook. In a session the
+ * pose is the app's view direction ('headset'); the flat preview's fixed camera is no one's view, so it writes none.
  */
 function HeadTracker({ head, hook, presenting }: { head: HeadPose; hook: XrHook; presenting: boolean }) {
   const gl = useThree((s) => s.gl);
+  const direction = useViewDirectionTracker();
   const get = useThree((s) => s.get);
   // The camera of the flat preview, captured before any session replaces it with the XR camera.
   const [previewCamera] = useState(() => get().camera);
@@ -99,6 +102,7 @@ function HeadTracker({ head, hook, presenting }: { head: HeadPose; hook: XrHook;
   useFrame((state, _delta, frame: XRFrame | undefined) => {
     head.update(frame, presenting ? gl.xr.getReferenceSpace() : null, state.camera);
     if (!presenting) return;
+    direction.set(head.yawDeg, head.pitchDeg, head.fovDeg, 'headset');
     hook.setHeadYaw(head.yawDeg);
     const layers = frame?.session.renderState.layers;
     hook.recordFrame(head.views, gl.info.render.calls, gl.info.render.triangles, layers ? Math.max(0, layers.length - 1) : 0);

@@ -1,9 +1,9 @@
 // Where the head is this frame, read straight from the XRFrame's viewer pose (the pose the frame is rendered
 // with), not from the camera, whose matrices are one frame old until three.js renders. Head-locked captions, the
-// gaze ray and the lazily following panel all read it, so they agree with each other and with the eyes.
+// gaze ray and the lazily following panel all read it, so they agree with each other and with the eyes; in a
+// session it is also the app's view direction (src/view), written by the XR scene each frame.
 import { Matrix4, Quaternion, Vector3, type Camera } from 'three';
-
-const DEG = 180 / Math.PI;
+import { headingOf, verticalFovOf, type HeadsetAngles } from '../../view';
 
 export class HeadPose {
   readonly matrix = new Matrix4();
@@ -12,8 +12,10 @@ export class HeadPose {
   readonly forward = new Vector3(0, 0, -1);
   /** Views in the last viewer pose: 2 in a headset, 0 outside a session. */
   views = 0;
+  /** Vertical field of view of the first eye (or the preview camera), degrees. */
+  fovDeg = 75;
   private readonly scale = new Vector3();
-  private lastYaw = 0;
+  private readonly angles: HeadsetAngles = { yaw: 0, pitch: 0 };
 
   /** From the frame's viewer pose in `space`, or (outside a session) from the camera. */
   update(frame: XRFrame | undefined, space: XRReferenceSpace | null, camera: Camera): void {
@@ -21,13 +23,18 @@ export class HeadPose {
     if (pose) {
       this.matrix.fromArray(pose.transform.matrix);
       this.views = pose.views.length;
+      const fov = pose.views[0] ? verticalFovOf(pose.views[0].projectionMatrix) : NaN;
+      if (Number.isFinite(fov)) this.fovDeg = fov;
     } else {
       camera.updateMatrixWorld();
       this.matrix.copy(camera.matrixWorld);
       this.views = 0;
+      if ('fov' in camera && typeof camera.fov === 'number') this.fovDeg = camera.fov;
     }
     this.matrix.decompose(this.position, this.quaternion, this.scale);
     this.forward.set(0, 0, -1).applyQuaternion(this.quaternion);
+    const { x, y, z } = this.forward;
+    headingOf(x, y, z, this.angles.yaw, this.angles);
   }
 
   /**
@@ -35,8 +42,11 @@ export class HeadPose {
    * straight up or down the heading is undefined, so the last one is kept.
    */
   get yawDeg(): number {
-    const { x, z } = this.forward;
-    if (Math.hypot(x, z) > 0.2) this.lastYaw = Math.atan2(x, -z) * DEG;
-    return this.lastYaw;
+    return this.angles.yaw;
+  }
+
+  /** Degrees above the horizon the head faces. */
+  get pitchDeg(): number {
+    return this.angles.pitch;
   }
 }

@@ -1,7 +1,6 @@
 // Drives the flat-pan view in the page: puts the location's <video> under a host element, sizes it to the equirect
 // frame for the field of view, and moves it with a CSS transform on each animation frame while an arrow is held —
 // nothing at all while the view is still (the TV composites the video plane by itself). No WebGL, no canvas.
-import type { HotspotProjector } from '../../panorama/hotspot-projector';
 import type { LookController } from '../../panorama/look-controller';
 import { clampFlatView, flatPanLayout, layoutTransform, type FlatPanSource } from './flat-pan-geometry';
 
@@ -15,12 +14,13 @@ export interface FlatPanDriverOptions {
   /** Puts the video into the host (MediaSession.mountIn); returns the undo. */
   mount: (host: HTMLElement) => () => void;
   look: LookController;
-  projector: HotspotProjector;
+  /** After each move, with the view's size and the video's time: the hotspots follow, the view direction too. */
+  onFrame: (width: number, height: number, videoSeconds: number) => void;
   source: FlatPanSource;
 }
 
 /** Starts the view; returns its teardown. */
-export function startFlatPan({ host, video, mount, look, projector, source }: FlatPanDriverOptions): () => void {
+export function startFlatPan({ host, video, mount, look, onFrame, source }: FlatPanDriverOptions): () => void {
   // Moving a playing video between hosts (the sphere's, then this one after a fallback) can leave it paused: the
   // family pressed nothing, so it must go on playing.
   const wasPlaying = !video.paused;
@@ -49,7 +49,7 @@ export function startFlatPan({ host, video, mount, look, projector, source }: Fl
       video.style.height = `${layout.height.toFixed(1)}px`;
     }
     video.style.transform = layoutTransform(layout);
-    projector.update(viewport.width, viewport.height, video.currentTime);
+    onFrame(viewport.width, viewport.height, video.currentTime);
     if (moving) schedule();
   };
   const schedule = () => {

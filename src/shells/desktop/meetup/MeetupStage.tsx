@@ -1,9 +1,9 @@
 // The meet-up's stage in 360°: its stream played as a one-location tour through the tour player, the media
-// session and the panorama canvas the set tour uses, with the spotlighted question and the reaction burst on
+// session and the 360 view the set tour uses, with the spotlighted question and the reaction burst on
 // top. While live, a probe reports how far behind the live edge the picture is. Without WebGL the stage says so;
 // the reactions and the question board beside it still work.
 import { useEffect, useMemo, useRef } from 'react';
-import { LookController } from '../../../panorama/look-controller';
+import { DESKTOP_SPHERE } from '../../../panorama/panorama-view';
 import type { Meetup, Question } from '../../../protocol/meetup';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { stageTour } from '../../../meetup/stage-tour';
@@ -11,14 +11,12 @@ import { watchLivePosition } from '../../../meetup/live-position';
 import type { TourPlayer } from '../../../tour/tour-player';
 import type { Tour } from '../../../tour/tour-schema';
 import { useI18n } from '../../../react/AppContext';
-import { lazyView } from '../../../react/lazyView';
+import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
-
-const PanoramaCanvas = lazyView(() => import('../../../panorama/PanoramaCanvas'));
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
   const { meetup, spotlight, onBurst } = props;
@@ -59,10 +57,9 @@ function StageView({ player, live }: { player: TourPlayer; live: boolean }) {
   const { t } = useI18n();
   const { client } = useMeetupServices();
   const { current } = usePlayerState(player);
-  const look = useMemo(() => new LookController(current.location.initialView), [current.location]);
+  const view = usePanoramaView(player, DESKTOP_SPHERE);
   const viewRef = useRef<HTMLDivElement>(null);
-  useEffect(() => (viewRef.current ? look.bind(viewRef.current) : undefined), [look]);
-  useEffect(() => (viewRef.current ? current.session.mountIn(viewRef.current) : undefined), [current.session]);
+  useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
   useEffect(() => {
     if (!live) return undefined;
     const stop = watchLivePosition(current.session.video, (position) => client.reportLivePosition(position));
@@ -73,7 +70,7 @@ function StageView({ player, live }: { player: TourPlayer; live: boolean }) {
   }, [current.session, live, client]);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
-      <PanoramaCanvas player={player} look={look} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
+      <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
     </div>
   );

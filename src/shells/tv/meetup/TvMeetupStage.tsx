@@ -10,27 +10,23 @@ import type { MediaSession } from '../../../media/media-session';
 import { watchLivePosition } from '../../../meetup/live-position';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { stageTour } from '../../../meetup/stage-tour';
-import { HotspotProjector } from '../../../panorama/hotspot-projector';
-import { DEFAULT_LOOK_LIMITS, LookController } from '../../../panorama/look-controller';
+import { TV_SPHERE } from '../../../panorama/panorama-view';
 import type { Meetup, Question } from '../../../protocol/meetup';
 import { useI18n, useMedia, useServices } from '../../../react/AppContext';
 import { useMeetupServices } from '../../../react/useMeetup';
+import { usePanoramaView } from '../../../react/Panorama360';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
 import type { Tour } from '../../../tour/tour-schema';
-import { chooseTv360View, FLAT_PAN_FOV_DEG, flatProjectToScreen, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
+import { chooseTv360View, FLAT_PAN_MODE, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
 import { useFocusable } from '../useFocusable';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
-import { FlatPanView } from '../watch/FlatPanView';
 import { lookKeyOf, mediaCommandOf, runMediaCommand } from '../watch/remote-commands';
 import { usePaused } from '../watch/usePaused';
 import { useTvTourPlayer } from '../watch/useTvTourPlayer';
 import { WatchMediaStatus } from '../watch/WatchMediaStatus';
-import { WebGlView } from '../watch/WebGlView';
-
-/** As in "Watch the set": the flat view's frame edges stay off screen. */
-const FLAT_LOOK_LIMITS = { ...DEFAULT_LOOK_LIMITS, minFovDeg: FLAT_PAN_FOV_DEG, maxFovDeg: FLAT_PAN_FOV_DEG, maxPitchDeg: 90 - FLAT_PAN_FOV_DEG / 2 };
+import { TvPanorama } from '../watch/TvPanorama';
 
 export interface TvMeetupStageProps {
   meetup: Meetup;
@@ -96,8 +92,8 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
   const { launch } = useServices();
   const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ asked: launch.tv360, storage: browserStorage(), webgl: webglAvailable() }));
   const flat = choice.view === 'flat';
-  const look = useMemo(() => (flat ? new LookController({ ...location.initialView, fov: FLAT_PAN_FOV_DEG }, FLAT_LOOK_LIMITS) : new LookController(location.initialView)), [location, flat]);
-  const projector = useMemo(() => new HotspotProjector(look, flat ? flatProjectToScreen : undefined), [look, flat]);
+  const panorama = usePanoramaView(player, flat ? FLAT_PAN_MODE : TV_SPHERE);
+  const look = panorama.look;
   const fallBack = useCallback((reason: FlatPanReason) => {
     consoleLogger.warn('tv: the meet-up stage cannot show video in WebGL here; switching to the flat view', { reason });
     rememberFlatPan(browserStorage(), reason);
@@ -159,7 +155,7 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
   return (
     <div className="watch tv-meetup-stage__view" data-view={choice.view} data-location={location.id}>
       <div {...stage.props} className="watch__view tv-meetup-stage__focus" role="application" aria-label={t('meetup.stage.label')}>
-        {flat ? <FlatPanView session={session} look={look} projector={projector} source={location} /> : <WebGlView player={player} look={look} projector={projector} onFailure={fallBack} />}
+        <TvPanorama view={panorama} onFailure={fallBack} />
       </div>
       <WatchMediaStatus poster={undefined} />
       {media.status === 'error' && (

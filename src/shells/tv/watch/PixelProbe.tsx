@@ -2,7 +2,7 @@
 // second, read the bytes back and let PixelCheck decide. Stops reading once it has a verdict (readPixels stalls the
 // GPU pipeline, so it must not run for the whole visit). Also reports a lost WebGL context.
 import { useEffect, useRef } from 'react';
-import { usePanorama } from '../../../panorama/PanoramaCanvas';
+import { usePanorama } from '../../../react/PanoramaCanvas';
 import { PixelCheck, type FlatPanReason } from '../../../tv/flat-pan';
 import { TextureSampler } from './texture-sampler';
 

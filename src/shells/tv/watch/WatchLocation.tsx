@@ -1,26 +1,22 @@
 // One location on screen in "Watch the set": the view (sphere or flat), its hotspots, the media states, and the
 // remote. Two modes: panning (held arrows turn the view, OK shows the overlay) and the overlay (arrows move the one
 // focus among the visible hotspots and the controls, OK selects). Media keys work in both; Back is the shell's.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { HotspotProjector } from '../../../panorama/hotspot-projector';
-import { DEFAULT_LOOK_LIMITS, LookController } from '../../../panorama/look-controller';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { TV_SPHERE } from '../../../panorama/panorama-view';
+import { usePanoramaView } from '../../../react/Panorama360';
 import { useCaptionCue } from '../../../react/useCaptionCue';
 import { useI18n, useMedia } from '../../../react/AppContext';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
-import { FLAT_PAN_FOV_DEG, flatProjectToScreen, type FlatPanReason, type Tv360View } from '../../../tv/flat-pan';
+import { FLAT_PAN_MODE, type FlatPanReason, type Tv360View } from '../../../tv/flat-pan';
 import { useFocusable } from '../useFocusable';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
-import { FlatPanView } from './FlatPanView';
 import { FOCUS, WATCH_OVERLAY, WATCH_VIEW } from './focus-ids';
 import { lookKeyOf, mediaCommandOf, runMediaCommand } from './remote-commands';
 import { TvHotspots } from './TvHotspots';
+import { TvPanorama } from './TvPanorama';
 import { WatchControls } from './WatchControls';
 import { WatchMediaStatus } from './WatchMediaStatus';
-import { WebGlView } from './WebGlView';
-
-/** Pitch limits for the flat view: the frame's top and bottom edges stay off screen (clampFlatView does the rest). */
-const FLAT_LOOK_LIMITS = { ...DEFAULT_LOOK_LIMITS, minFovDeg: FLAT_PAN_FOV_DEG, maxFovDeg: FLAT_PAN_FOV_DEG, maxPitchDeg: 90 - FLAT_PAN_FOV_DEG / 2 };
 
 export interface WatchLocationProps {
   player: TourPlayer;
@@ -36,11 +32,9 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
   const media = useMedia();
   const { current } = usePlayerState(player);
   const { location, session } = current;
-  const look = useMemo(
-    () => (view === 'flat' ? new LookController({ ...location.initialView, fov: FLAT_PAN_FOV_DEG }, FLAT_LOOK_LIMITS) : new LookController(location.initialView)),
-    [location, view],
-  );
-  const projector = useMemo(() => new HotspotProjector(look, view === 'flat' ? flatProjectToScreen : undefined), [look, view]);
+  // The remote turns the view: the sphere, or the flat-pan view once the sphere cannot show video here.
+  const panorama = usePanoramaView(player, view === 'flat' ? FLAT_PAN_MODE : TV_SPHERE);
+  const look = panorama.look;
   // Null while panning; while the overlay shows, the control to focus once it has rendered (a new object per request).
   const [overlay, setOverlay] = useState<{ focus: string } | null>(null);
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
@@ -132,13 +126,9 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
   return (
     <div className="watch" data-location={location.id} data-view={view} data-overlay={overlay !== null} onMouseMove={() => !overlayRef.current && showOverlay()}>
       <div {...viewFocus.props} className="watch__view" role="application" aria-label={i18n.t('watch.label', { location: name })}>
-        {view === 'flat' ? (
-          <FlatPanView session={session} look={look} projector={projector} source={location} />
-        ) : (
-          <WebGlView player={player} look={look} projector={projector} onFailure={onSphereFailed} />
-        )}
+        <TvPanorama view={panorama} onFailure={onSphereFailed} />
       </div>
-      <TvHotspots player={player} projector={projector} onGo={hideOverlay} />
+      <TvHotspots player={player} projector={panorama.hotspots} onGo={hideOverlay} />
       {caption && <p className="watch__captions">{caption}</p>}
       <WatchMediaStatus poster={location.poster} />
       {switchedNotice && (

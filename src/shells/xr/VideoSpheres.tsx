@@ -1,12 +1,12 @@
 // The XR scene's footage (R3F): each location's LocationSphere, the outgoing one fading out on top once the new
-// one shows. The desktop and TV views draw the same spheres without R3F (panorama-renderer.ts).
+// one shows. The desktop and TV views draw the same spheres without R3F (src/panorama/panorama-renderer.ts).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import type { LocationPlayback, TourPlayerState } from '../tour/tour-player';
-import { fadeOpacity } from './frame-scheduler';
-import { LocationSphere } from './location-sphere';
+import type { LocationPlayback, TourPlayerState } from '../../tour/tour-player';
+import { fadeOpacity } from '../../panorama/frame-scheduler';
+import { LocationSphere } from '../../panorama/location-sphere';
 
-export { EYE_LAYER } from './location-sphere';
+export { EYE_LAYER } from '../../panorama/location-sphere';
 
 export function VideoSpheres({ state, fadeMs }: { state: TourPlayerState; fadeMs: number }) {
   return (
