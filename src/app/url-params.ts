@@ -8,8 +8,6 @@ import { readEnginePreference, type EnginePreference } from '../media/engine-pre
 export type ShellMode = 'tv' | 'xr' | 'desktop';
 /** `?tv360=`: force the flat view, or try the WebGL sphere again (forgetting a remembered fallback). */
 export type Tv360Request = 'flat' | 'webgl';
-/** `?hls=`: which playback engine; `auto` lets the media session decide. */
-export type HlsRequest = 'auto' | 'js' | 'native';
 
 export const DEFAULT_PROJECT_ID = 'lantern-keeper';
 

@@ -126,10 +126,10 @@ export function loadHlsWorkerUrl(): Promise<string> {
  * cache. Where native HLS may serve, the session decides once it has read the stream's ladder, and the page
  * downloads hls.js only if it is chosen. Pages that never play video never call this.
  */
-export function prefetchHlsPlayer(): void {
+export function prefetchHlsPlayer(preference: EnginePreference): void {
   if (typeof document === 'undefined') return;
   const support = engineSupport(document.createElement('video'));
-  if (!needsHlsPlayer(support, readEnginePreference(location.search))) return;
+  if (!needsHlsPlayer(support, preference)) return;
   // A failed prefetch is not an error: the session's own load reports it, with Retry.
   loadHlsPlayer().catch(() => undefined);
 }

@@ -23,11 +23,13 @@ import { StatsOverlay } from './StatsOverlay';
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
 void preloadSphere();
-prefetchHlsPlayer();
 
 export function TourView() {
   const { t } = useI18n();
+  const { launch } = useServices();
   const result = useProjectTour();
+  // hls.js, where it will certainly play (`?hls=js`, or no native HLS): as soon as the shell is in.
+  useEffect(() => prefetchHlsPlayer(launch.hls), [launch.hls]);
 
   if (!result) return <Notice text={t('tour.loading')} />;
   if (result.kind === 'none') return <Notice text={t('tour.empty')} />;
