@@ -222,6 +222,22 @@ describe('operator CLI', () => {
     expect(after).toBe(before + 1);
   });
 
+  it('token revoke whose answer is lost says the code is revoked, not that the retry was refused', async () => {
+    const added = await runCli(['token', 'add', '--label', 'Lost answer', '--tier', 'gold', '--project', PROJECT_ID]);
+    const id = /\b(bc_[0-9a-f]{16})\b/.exec(added.stdout)![1]!;
+    const proxy = await startFlakyProxy(server.url, ['drop-answer']);
+    try {
+      const { code, stdout, stderr } = await runCli(['token', 'revoke', id, '--server', proxy.url]);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toContain(`Revoked ${id}: an earlier attempt revoked it`);
+      expect(proxy.seen).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
+    const codes = ((await (await fetch(`${server.url}/api/backer-tokens`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).json()) as { codes: { id: string; revokedAt: string | null }[] }).codes;
+    expect(codes.find((c) => c.id === id)?.revokedAt).toEqual(expect.any(String) as unknown);
+  });
+
   it("gives up at once when Retry-After is longer than it waits, printing the server's error one issue per line", async () => {
     const proxy = await startFlakyProxy(server.url, [{ status: 429, headers: { 'retry-after': '3600' } }]);
     try {

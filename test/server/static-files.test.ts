@@ -1,6 +1,6 @@
 // The static files of the real `npm start` process: a deploy that swaps or rewrites the app folder while
 // viewers stream from it costs at most those requests (404/503), never the process; HLS files carry their types.
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,15 +129,26 @@ describe('static files', { timeout: 60_000 }, () => {
       }
     })();
 
+    const openFiles = () => readdirSync(`/proc/${server.child.pid!}/fd`).length;
+    const filesBefore = openFiles();
+    let abandoned = 0;
     const viewer = async (id: number) => {
       for (let i = 0; churning; i++) {
         const path = PATHS[(id + i) % PATHS.length]!;
+        // Every seventh viewer walks away mid-download, as a player switching renditions does.
+        const leaving = (id + i) % 7 === 0;
+        const controller = new AbortController();
         try {
-          const res = await fetch(`${server.url}${path}`);
-          await res.arrayBuffer();
+          const res = await fetch(`${server.url}${path}`, { signal: controller.signal });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (leaving) {
+            controller.abort();
+            abandoned++;
+          } else {
+            await res.arrayBuffer();
+          }
         } catch (err) {
-          failures.push(`${path}: ${String(err)}`);
+          if (!leaving) failures.push(`${path}: ${String(err)}`);
         }
       }
     };
@@ -148,6 +159,9 @@ describe('static files', { timeout: 60_000 }, () => {
 
     expect(server.child.exitCode, server.output()).toBeNull();
     expect(failures).toEqual([]);
+    expect(abandoned).toBeGreaterThan(10);
+    // Every file opened for a response, finished or abandoned, was closed again (a few sockets may linger).
+    await waitFor(() => openFiles() <= filesBefore + 4, 5_000, `open files back to ${filesBefore}`);
     expect(swaps).toBeGreaterThan(10);
     expect([...statuses.keys()].every((status) => [200, 304, 404, 503].includes(status)), JSON.stringify([...statuses])).toBe(true);
     // The churn really happened under the requests: some found their file gone, most were served.

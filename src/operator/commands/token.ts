@@ -2,7 +2,7 @@
 // reissue are the only times a code is readable; list shows its last four characters to tell codes apart.
 import * as z from 'zod/mini';
 import { BACKER_TIERS, BackerCodeId, BackerCodeRecord, BackerTokenRequest, IssuedBackerCode } from '../../protocol';
-import { UsageError } from '../errors';
+import { ApiError, UsageError } from '../errors';
 import { requireFlags, validateBody } from '../validate';
 import { answerAs, booleanFlag, listFlag, stringFlag } from './shared';
 import type { Command, CommandContext } from './types';
@@ -96,7 +96,15 @@ export const tokenRevoke: Command = {
   example: 'token revoke bc_0123456789abcdef',
   async run(ctx) {
     const id = codeIdArg(ctx, 'token revoke');
-    const answer = await ctx.api().post(`api/backer-tokens/${id}/revoke`, {});
+    let answer;
+    try {
+      answer = await ctx.api().post(`api/backer-tokens/${id}/revoke`, {});
+    } catch (err) {
+      // A retry that finds the code revoked: the first attempt revoked it and its answer was lost on the way.
+      if (!(err instanceof ApiError && err.code === 'already-revoked' && err.attempts > 1)) throw err;
+      ctx.output.out(`Revoked ${id}: an earlier attempt revoked it and its answer was lost (${err.message}).`);
+      return;
+    }
     const code = answerAs(BackerCodeRecord, answer, 'a backer token record');
     ctx.output.out(ctx.json ? answer.text : `Revoked ${code.id} (…${code.hint}, "${code.label}", ${code.tier}) at ${code.revokedAt ?? '?'}; its open sessions are ended.`);
   },

@@ -6,6 +6,7 @@
 import { createReadStream, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 
 /** Media types by extension; HLS needs its own (browsers' native HLS and some CDNs refuse an empty type). */
@@ -163,11 +164,14 @@ async function respond(req: IncomingMessage, res: ServerResponse, pathname: stri
     res.end();
     return;
   }
-  // The stream owns the descriptor from here (autoClose) and closes it on end, error or destroy.
+  if (res.destroyed) {
+    await handle.close(); // the viewer left while the file was opened
+    return;
+  }
+  // The stream owns the descriptor from here (autoClose) and closes it on end, error or destroy. pipeline()
+  // listens for errors on both sides: a read error ends this response, a viewer who leaves stops the read.
   const stream = createReadStream('', { fd: handle, start, end, autoClose: true });
-  stream.on('error', () => res.destroy());
-  res.on('close', () => stream.destroy());
-  stream.pipe(res);
+  pipeline(stream, res, () => undefined);
 }
 
 /** One `bytes=a-b` range (what media players send); anything else is served whole. */
