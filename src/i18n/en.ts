@@ -9,7 +9,7 @@ export const en = {
   'feed.caughtUp': 'Back online: caught up',
   'feed.error.not-found': 'There is no project “{projectId}”.',
   'feed.cached': 'Last known status, from {ago}',
-  'feed.signIn.title': 'This project opens with a backer code (or the link is wrong)',
+  'feed.signIn.title': 'This project is for its backers (or the link is wrong)',
   'feed.signIn.wrongCode': 'That backer code does not open this project.',
   'feed.signIn.label': 'Backer code',
   'feed.signIn.submit': 'Open',

@@ -11,7 +11,7 @@ export const zhCN: Record<MessageKey, string> = {
   'feed.caughtUp': '已恢复连接并同步',
   'feed.error.not-found': '项目“{projectId}”不存在。',
   'feed.cached': '最近一次的状态（{ago}）',
-  'feed.signIn.title': '该项目需凭支持者代码进入（或链接有误）',
+  'feed.signIn.title': '该项目仅对支持者开放（或链接有误）',
   'feed.signIn.wrongCode': '此支持者代码无法打开该项目。',
   'feed.signIn.label': '支持者代码',
   'feed.signIn.submit': '进入',

@@ -101,7 +101,10 @@ async function runJourney(profile: TvProfile, throttle?: number): Promise<void> 
   expect(posted.status).toBe(201);
   await page.getByTestId('tv-toasts').getByText(title).waitFor({ timeout: 10_000 });
   expect((await focusState(page)).activeId).toBe(third);
+  // The toast comes from the feed client's arrival event; the timeline from the store, written on the next frame.
+  await page.getByTestId('tv-timeline').getByText(title).waitFor({ timeout: 5_000 });
   expect(await page.getByTestId('tv-timeline').getByText(title).count()).toBe(1);
+  expect((await focusState(page)).activeId).toBe(third);
   saveArtifact(`tv-${profile.name}-home-toast.png`, await page.screenshot());
 
   // Nothing of the 360 view has loaded on the first screen.
