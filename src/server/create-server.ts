@@ -11,6 +11,7 @@ import { sendJson } from './http/respond';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
+import { createMediaAccess, type MediaAccessConfig } from './media-access';
 import type { MeetupLimits } from './meetup/meetup-limits';
 import type { MeetupRoomState } from './meetup/room-state';
 import type { MeetupStorage } from './storage/meetup-storage';
@@ -36,6 +37,8 @@ export interface SetVisitServerOptions {
   adapter?: SocketServerOptions['adapter'];
   /** socket.io transports; ['websocket'] lets a load balancer work without sticky sessions. */
   transports?: SocketServerOptions['transports'];
+  /** Media passes (signed cookies) for gated media: keys and lifetime (src/server/media-access). */
+  media?: Partial<MediaAccessConfig>;
 }
 
 /** Answers a request before the API and the static files (health, metrics); returns whether it did. */
@@ -80,8 +83,18 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     maxResumeEvents: limits.maxResumeEvents,
     extraClientEvents: options.meetups ? MEETUP_CLIENT_EVENTS : [],
   });
+  const media = createMediaAccess({
+    ...(options.media ? { config: options.media } : {}),
+    scenesDir: options.files?.scenesDir,
+    projects: options.storage,
+    access,
+    ...(options.meetups ? { meetups: options.meetups, onStreamKeyChanged: (meetup) => meetups?.gateway.stateChanged(meetup) ?? Promise.resolve() } : {}),
+    rateLimit: limits.readRateLimit,
+    log,
+  });
   const meetups = options.meetups
     ? attachMeetups(io, {
+        verifyStream: (req, scope) => media.verifyStream(req, scope),
         storage: options.meetups,
         projects: options.storage,
         access,
@@ -102,14 +115,18 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     onEvent: (event) => feed.broadcast(event),
     log,
   });
-  const files = options.files ? createStaticFiles(options.files) : undefined;
+  const files = options.files ? createStaticFiles({ ...options.files, gate: media.gate }) : undefined;
 
   http.on('request', (req, res) => {
     // socket.io answers its own path on this server.
     if (req.url?.startsWith('/socket.io/')) return;
     if (routes.some((route) => route(req, res))) return;
     // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
-    (meetups ? meetups.handle(req, res) : Promise.resolve(false)).then((done) => done || api(req, res)).then(
+    media
+      .handle(req, res)
+      .then((done) => done || (meetups ? meetups.handle(req, res) : false))
+      .then((done) => done || api(req, res))
+      .then(
       (handled) => {
         if (handled) return;
         if (req.url === '/healthz') return sendJson(res, 200, { ok: true });

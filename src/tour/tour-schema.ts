@@ -1,7 +1,7 @@
 // What a tour file in scenes/ holds: a production's set locations, how to play each one, and the hotspots
 // that link them. Checked at runtime (the app, `npm run scenes:check`) and exported as JSON Schema for editors.
 import * as z from 'zod/mini';
-import { LANGUAGES, LocalizedText, ProjectId } from '../protocol';
+import { BackerTier, LANGUAGES, LocalizedText, ProjectId } from '../protocol';
 
 const LocationId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'));
 const yaw = z.number().check(z.gte(-180), z.lte(180));
@@ -46,6 +46,11 @@ export const TourLocation = z
     poster: z.optional(z.string()),
     captions: z._default(z.array(CaptionTrack), []),
     hotspots: z._default(z.array(Hotspot), []),
+    /**
+     * The lowest backer tier that opens this location (its stream, captions and poster); without it, everyone who
+     * may see the project. The server enforces it on every media request; viewers below it see a lock naming it.
+     */
+    tier: z.optional(BackerTier),
   })
   .check(
     // A 180° video covers yaw −90…90 only: a view or hotspot behind it would look at the dark back.
