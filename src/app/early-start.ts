@@ -4,6 +4,7 @@
 // the renderer's chunk (three.js) are on the wire while the rest of the entry starts up.
 import { chooseShell } from '../tv/device';
 import { prefetchTour } from '../tour/tour-prefetch';
+import { browserStorage, createBackerTokenStore } from '../feed/backer-token-store';
 import { isHeadsetBrowser } from '../xr/headset-browser';
 import { readLaunchParams } from './url-params';
 
@@ -18,11 +19,16 @@ export const opensDesktopTour = opensTour && launchShell === 'desktop';
 // The desktop tour adopts the started stream and draws it with the renderer made here; the XR shell starts its
 // video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
 if (opensDesktopTour) {
-  const streamStarted = prefetchTour(launchParams.projectId, { startStream: true });
+  const streamStarted = prefetchTour(launchParams.projectId, { startStream: true, code: storedCode() });
   // Making the renderer takes a quarter second of main thread at 4× CPU: after the stream's first requests are
   // out (they wait on the main thread too), not before them.
   const view = import('../panorama/PanoramaCanvas');
   void Promise.all([view, streamStarted]).then(([{ warmUpRenderer }]) => setTimeout(warmUpRenderer, 0), () => undefined);
 } else if (opensTour && launchShell === 'xr') {
-  void prefetchTour(launchParams.projectId, { startStream: false });
+  void prefetchTour(launchParams.projectId, { startStream: false, code: storedCode() });
+}
+
+/** The backer code the sign-in form stored: a gated tour's media pass is asked for with it before the file. */
+function storedCode(): string | undefined {
+  return createBackerTokenStore(browserStorage()).get();
 }

@@ -3,6 +3,8 @@
 // small for the TV): loadTour validates the same response when the shell asks for it, and the media session comes
 // in a chunk of its own.
 
+import { keepMediaPass } from './media-pass';
+
 const started = new Map<string, Promise<Response>>();
 
 export function tourFileUrl(projectId: string): string {
@@ -14,9 +16,11 @@ export function tourFileUrl(projectId: string): string {
  * the tour will show it; otherwise nothing more). Resolves once the stream has started, or there was none to start
  * (the page's entry holds heavier work back until then: the video's requests go out first).
  */
-export function prefetchTour(projectId: string, { startStream = true } = {}, fetchImpl: typeof fetch = fetch): Promise<void> {
+export function prefetchTour(projectId: string, { startStream = true, code = undefined as string | undefined } = {}, fetchImpl: typeof fetch = fetch): Promise<void> {
   if (started.has(projectId)) return Promise.resolve();
-  const response = fetchImpl(tourFileUrl(projectId));
+  // With a backer code the media pass (cookies) comes first: a backers-only project's tour file needs it. loadTour
+  // shares this request (keepMediaPass); the tour's start location is never gated (the schema says so).
+  const response = code ? keepMediaPass(projectId, code, fetchImpl).then(() => fetchImpl(tourFileUrl(projectId))) : fetchImpl(tourFileUrl(projectId));
   started.set(projectId, response);
   // The player's chunk downloads beside the file, not after it.
   const player = startStream ? import('../media/prestarted-session') : null;

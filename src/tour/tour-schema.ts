@@ -82,6 +82,8 @@ export const Tour = z
         ids.add(l.id);
       });
       if (!ids.has(tour.start)) ctx.issues.push({ code: 'custom', message: 'must name one of the tour’s locations', path: ['start'], input: tour.start });
+      // Everyone who opens the tour lands there, so it cannot be locked (a gated location is reached from it).
+      if (tour.locations.find((l) => l.id === tour.start)?.tier) ctx.issues.push({ code: 'custom', message: 'must name a location without a tier', path: ['start'], input: tour.start });
       tour.locations.forEach((l, i) =>
         l.hotspots.forEach((h, j) => {
           if (!ids.has(h.target)) ctx.issues.push({ code: 'custom', message: `no location "${h.target}" in this tour`, path: ['locations', i, 'hotspots', j, 'target'], input: h.target });

@@ -47,6 +47,7 @@ function HotspotButton({ hotspot, player, projector }: { hotspot: Hotspot; playe
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => (ref.current ? projector.pin(ref.current, hotspot) : undefined), [projector, hotspot]);
   const preload = () => player.preload(hotspot.target);
+  const lock = player.lockOf(hotspot.target);
   return (
     <button
       ref={ref}
@@ -54,12 +55,16 @@ function HotspotButton({ hotspot, player, projector }: { hotspot: Hotspot; playe
       className="hotspot"
       hidden
       data-target={hotspot.target}
+      data-locked={lock}
       onClick={() => player.goTo(hotspot.target)}
       onFocus={preload}
       onPointerEnter={preload}
     >
       <span className="hotspot__dot" aria-hidden="true" />
-      <span className="hotspot__label">{i18n.pick(hotspot.label)}</span>
+      <span className="hotspot__label">
+        {i18n.pick(hotspot.label)}
+        {lock && <span className="hotspot__tier">🔒 {i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}</span>}
+      </span>
     </button>
   );
 }
