@@ -7,6 +7,7 @@ import type { Hotspot } from '../../tour/tour-schema';
 import type { Annotation } from '../../protocol';
 import { useAppState, useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';
+import { LockIcon } from './LockedLocation';
 
 const NO_ANNOTATIONS: Annotation[] = [];
 
@@ -63,7 +64,7 @@ function HotspotButton({ hotspot, player, projector }: { hotspot: Hotspot; playe
       <span className="hotspot__dot" aria-hidden="true" />
       <span className="hotspot__label">
         {i18n.pick(hotspot.label)}
-        {lock && <span className="hotspot__tier">🔒 {i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}</span>}
+        {lock && <span className="hotspot__tier"><LockIcon /> {i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}</span>}
       </span>
     </button>
   );

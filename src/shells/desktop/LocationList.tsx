@@ -2,6 +2,7 @@
 import type { TourPlayer } from '../../tour/tour-player';
 import { useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';
+import { LockIcon } from './LockedLocation';
 
 export function LocationList({ player }: { player: TourPlayer }) {
   const i18n = useI18n();
@@ -23,7 +24,7 @@ export function LocationList({ player }: { player: TourPlayer }) {
             onPointerEnter={() => player.preload(location.id)}
           >
             {/* A locked location's poster is gated like its stream: a lock stands in for it. */}
-            {lock ? <span className="locations__lock" aria-hidden="true">🔒</span> : location.poster && <img src={location.poster} alt="" loading="lazy" />}
+            {lock ? <span className="locations__lock" aria-hidden="true"><LockIcon /></span> : location.poster && <img src={location.poster} alt="" loading="lazy" />}
             <span>{i18n.pick(location.name)}</span>
             {lock && <span className="locations__tier">{i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}</span>}
           </button>

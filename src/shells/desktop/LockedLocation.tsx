@@ -23,7 +23,7 @@ export function LockedLocation({ player }: { player: TourPlayer }) {
     <div className="overlay overlay--locked" data-testid="locked-location" data-location={locked.location.id} data-tier={locked.tier}>
       <form className="card locked-location" onSubmit={submit} aria-labelledby="locked-location-title">
         <p className="locked-location__badge" aria-hidden="true">
-          🔒 {i18n.t('tour.lock.badge', { tier })}
+          <LockIcon /> {i18n.t('tour.lock.badge', { tier })}
         </p>
         <h2 id="locked-location-title">{i18n.t('tour.lock.title', { location, tier })}</h2>
         <p>{i18n.t('tour.lock.body', { tier })}</p>
@@ -41,5 +41,12 @@ export function LockedLocation({ player }: { player: TourPlayer }) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** A padlock drawn, not typed: TVs and headless browsers often have no emoji font. */
+export function LockIcon() {
+  return (
+    <svg className="lock-icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" /></svg>
   );
 }

@@ -50,7 +50,7 @@ function TvHotspot(props: { focusId: string; hotspot: Hotspot; player: TourPlaye
       <span className="hotspot__dot" aria-hidden="true" />
       <span className="hotspot__label">
         {i18n.pick(hotspot.label)}
-        {lock && ` · 🔒 ${i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}`}
+        {lock && ` · ${i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}`}
       </span>
     </button>
   );

@@ -20,7 +20,7 @@ export function TvLockedLocation({ player }: { player: TourPlayer }) {
   const tier = i18n.t(`tier.${locked.tier}`);
   return (
     <div className="watch__notice watch__lock" role="status" data-testid="locked-location" data-location={locked.location.id} data-tier={locked.tier}>
-      <strong>🔒 {i18n.t('tour.lock.title', { location: i18n.pick(locked.location.name), tier })}</strong>
+      <strong><svg className="lock-icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" /></svg> {i18n.t('tour.lock.title', { location: i18n.pick(locked.location.name), tier })}</strong>
       <br />
       {i18n.t('tour.lock.tvBody', { tier })}
     </div>
