@@ -87,7 +87,7 @@ export class ApiClient {
       const asked = outcome.kind === 'answer' ? parseRetryAfter(outcome.response.headers.get('retry-after')) : undefined;
       const giveUp = (why: string): never => {
         // The last answer the server gave says more than "gave up" (e.g. its 503 message); show that.
-        if (outcome.kind === 'answer') throw errorOf(outcome.response.status, outcome.text);
+        if (outcome.kind === 'answer') throw errorOf(outcome.response.status, outcome.text, attempt);
         throw new NetworkError(`${why}: ${reason}`, attempt);
       };
       if (attempt >= MAX_ATTEMPTS) giveUp(`no usable answer from ${url.origin} after ${attempt} attempts`);
@@ -123,18 +123,18 @@ function answerOf(outcome: { response: Response; text: string }, attempts: numbe
     const location = response.headers.get('location');
     throw new ApiError(response.status, 'redirect', `the server redirects${location ? ` to ${location}` : ''}; pass that URL as --server`, [], text);
   }
-  if (!response.ok) throw errorOf(response.status, text);
+  if (!response.ok) throw errorOf(response.status, text, attempts);
   return { status: response.status, body: parseJson(text), text, replayed: response.headers.get('idempotent-replayed') === 'true', attempts };
 }
 
 /** The API's `{ error: { code, message, issues } }`, or what can be said about an answer of another shape. */
-function errorOf(status: number, text: string): ApiError {
+function errorOf(status: number, text: string, attempts: number): ApiError {
   const parsed = ErrorBody.safeParse(parseJson(text));
   if (parsed.success) {
     const { code, message, issues } = parsed.data.error;
-    return new ApiError(status, code, message, issues ?? [], text);
+    return new ApiError(status, code, message, issues ?? [], text, attempts);
   }
-  return new ApiError(status, 'unexpected-answer', `HTTP ${status}, and the body is not a SetVisit API error (is --server pointing at the right place?)`, [], text);
+  return new ApiError(status, 'unexpected-answer', `HTTP ${status}, and the body is not a SetVisit API error (is --server pointing at the right place?)`, [], text, attempts);
 }
 
 function parseJson(text: string): unknown {

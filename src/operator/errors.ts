@@ -28,6 +28,8 @@ export class ApiError extends Error {
     readonly issues: FieldIssue[],
     /** The answer as received, for `--json`. */
     readonly rawBody: string,
+    /** Attempts made, this one included: above 1, an earlier attempt may have done the work and lost its answer. */
+    readonly attempts = 1,
   ) {
     super(message);
   }

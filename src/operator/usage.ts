@@ -37,7 +37,7 @@ export function usage(command?: Command): string {
     '',
     'Flags every command takes:',
     ...GLOBAL_FLAGS.map(flagLine),
-    'Project commands (all but token add) also take:',
+    'Project commands (all but the token ones) also take:',
     flagLine(PROJECT_FLAG),
     `${COMMANDS.filter((c) => c.keyed).map((c) => c.words.join(' ')).join(', ')} also take:`,
     flagLine(KEY_FLAG),

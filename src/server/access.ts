@@ -6,7 +6,8 @@ import type { AccessStorage, BackerGrant } from './storage/feed-storage';
 
 export type Access =
   | { kind: 'operator'; callerId: string }
-  | { kind: 'backer'; callerId: string; grant: BackerGrant }
+  /** codeId: the backer code's id (storage/backer-code-storage.ts), by which revocation finds its sessions. */
+  | { kind: 'backer'; callerId: string; grant: BackerGrant; codeId: string }
   | { kind: 'anonymous' };
 
 export interface AccessResolver {
@@ -23,8 +24,9 @@ export function createAccessResolver(operatorToken: string, storage: AccessStora
       // A short, stable id for rate limits and logs that reveals nothing of the token.
       const callerId = given.toString('hex').slice(0, 16);
       if (timingSafeEqual(given, operatorDigest)) return { kind: 'operator', callerId: `operator:${callerId}` };
-      const grant = await storage.findBackerToken(token);
-      return grant ? { kind: 'backer', callerId: `backer:${callerId}`, grant } : undefined;
+      // Active codes only: a revoked code is refused like one never issued.
+      const code = await storage.findBackerCode(token);
+      return code ? { kind: 'backer', callerId: `backer:${callerId}`, grant: code.grant, codeId: code.id } : undefined;
     },
   };
 }

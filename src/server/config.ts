@@ -1,5 +1,6 @@
 // The reference server's settings: typed, every default in one place, read from the environment with clear
 // errors for values that make no sense.
+import { readEnvInteger } from './env-integer';
 import type { RateLimit } from './rate-limiter';
 import { DEFAULT_MAX_RESUME_EVENTS } from '../protocol';
 import { readScaleEnvironment, type ScaleConfig } from './scale/scale-config';
@@ -13,12 +14,16 @@ export interface ServerLimits {
   postRateLimit: RateLimit;
   /** API reads per client address. */
   readRateLimit: RateLimit;
+  /** Socket handshakes that present a token, per client address, counted before the token is checked. */
+  handshakeRateLimit: RateLimit;
   /** Messages per socket. */
   socketRateLimit: RateLimit;
   /** Over-limit messages after which a socket is cut off. */
   maxRateViolations: number;
   /** Events replayed to a resuming client before it gets a snapshot instead. */
   maxResumeEvents: number;
+  /** Longest a live session outlives its revoked backer code (each node re-checks its sockets this often). */
+  backerRecheckMs: number;
   /** How long socket.io keeps a dropped connection's missed packets for a quick resume. */
   recoveryWindowMs: number;
 }
@@ -29,10 +34,14 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // A platform posting a busy shooting day stays far below this; a runaway script does not.
   postRateLimit: { perSecond: 50, burst: 200 },
   readRateLimit: { perSecond: 50, burst: 200 },
+  // Generous: a whole venue behind one address may connect at once; only guessing tokens at scale is stopped.
+  handshakeRateLimit: { perSecond: 100, burst: 5_000 },
   socketRateLimit: { perSecond: 5, burst: 20 },
   maxRateViolations: 100,
   maxResumeEvents: DEFAULT_MAX_RESUME_EVENTS,
   recoveryWindowMs: 2 * 60 * 1000,
+  // A revocation disconnects at once through the adapter; the re-check only covers a message that got lost.
+  backerRecheckMs: 15_000,
 };
 
 export const DEFAULT_PORT = 8080;
@@ -54,13 +63,7 @@ export interface EnvironmentConfig {
 
 /** Reads `PORT`, `HOST`, `SETVISIT_*`; throws with the variable's name when a value is unusable. */
 export function readEnvironment(env: NodeJS.ProcessEnv): EnvironmentConfig {
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return value;
-  };
+  const integer = (name: string, fallback: number, min: number, max: number) => readEnvInteger(env, name, fallback, min, max);
   const postPerSecond = integer('SETVISIT_POST_RATE', DEFAULT_LIMITS.postRateLimit.perSecond, 1, 100_000);
   return {
     port: integer('PORT', DEFAULT_PORT, 0, 65_535),

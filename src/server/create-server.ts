@@ -4,10 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { Server as SocketServer, type ServerOptions as SocketServerOptions } from 'socket.io';
 import { DEFAULT_LIMITS, type ServerLimits } from './config';
 import { createAccessResolver } from './access';
+import { createBackerCodeApi } from './backer-codes/backer-code-api';
+import { attachBackerSessions, type BackerSessions } from './backer-codes/backer-sessions';
+import { createReplaySeal } from './backer-codes/replay-seal';
 import { attachFeedGateway, type FeedGateway } from './feed-gateway';
 import { createOriginCheck } from './origin-check';
 import { createIngestApi } from './ingest-api';
-import { sendJson } from './http/respond';
+import { createHttpRateLimits, localRateLimiters, type RateLimiterFactory } from './http/request-limits';
+import { sendError, sendJson } from './http/respond';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
@@ -35,6 +39,8 @@ export interface SetVisitServerOptions {
   liveSourceDir?: string;
   /** socket.io adapter; several nodes share broadcasts and recovery through Redis (src/server/scale). */
   adapter?: SocketServerOptions['adapter'];
+  /** Makes the HTTP API's rate limiters; Redis-backed ones share each limit across nodes (src/server/scale). */
+  rateLimiters?: RateLimiterFactory;
   /** socket.io transports; ['websocket'] lets a load balancer work without sticky sessions. */
   transports?: SocketServerOptions['transports'];
   /** Media passes (signed cookies) for gated media: keys and lifetime (src/server/media-access). */
@@ -49,6 +55,8 @@ export interface SetVisitServer {
   readonly io: SocketServer;
   readonly feed: FeedGateway;
   readonly meetups: MeetupService | undefined;
+  /** The live sessions of backer codes, ended when a code is revoked. */
+  readonly backerSessions: BackerSessions;
   /** Adds a route tried before the API and the static files. */
   addRoute(route: ServerRoute): void;
   /** Resolves with the bound port (pass 0 for any free one). */
@@ -74,10 +82,13 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
   });
   const routes: ServerRoute[] = [];
   const access = createAccessResolver(options.operatorToken, options.storage);
+  const rateLimiters = options.rateLimiters ?? localRateLimiters;
+  const httpLimits = createHttpRateLimits(limits, rateLimiters);
   const feed = attachFeedGateway(io, {
     storage: options.storage,
     access,
     log,
+    handshakeLimiter: rateLimiters('socket-handshake', limits.handshakeRateLimit),
     socketRateLimit: limits.socketRateLimit,
     maxRateViolations: limits.maxRateViolations,
     maxResumeEvents: limits.maxResumeEvents,
@@ -99,6 +110,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
         projects: options.storage,
         access,
         serverLimits: limits,
+        rateLimits: httpLimits,
         ...(options.meetupLimits ? { limits: options.meetupLimits } : {}),
         ...(options.meetupRoomState ? { roomState: options.meetupRoomState } : {}),
         nodesShareRooms: options.adapter !== undefined,
@@ -110,9 +122,19 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     storage: options.storage,
     access,
     maxBodyBytes: limits.maxBodyBytes,
-    postRateLimit: limits.postRateLimit,
-    readRateLimit: limits.readRateLimit,
+    rateLimits: httpLimits,
     onEvent: (event) => feed.broadcast(event),
+    log,
+  });
+  const backerSessions = attachBackerSessions(io, { storage: options.storage, recheckMs: limits.backerRecheckMs, log });
+  const backerCodes = createBackerCodeApi({
+    storage: options.storage,
+    access,
+    rateLimits: httpLimits,
+    maxBodyBytes: limits.maxBodyBytes,
+    // The operator token is every node's shared secret already: a retry on any node unseals the same code.
+    seal: createReplaySeal(options.operatorToken),
+    sessions: backerSessions,
     log,
   });
   const files = options.files ? createStaticFiles({ ...options.files, gate: media.gate }) : undefined;
@@ -121,12 +143,19 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     // socket.io answers its own path on this server.
     if (req.url?.startsWith('/socket.io/')) return;
     if (routes.some((route) => route(req, res))) return;
-    // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
-    media
-      .handle(req, res)
-      .then((done) => done || (meetups ? meetups.handle(req, res) : false))
-      .then((done) => done || api(req, res))
-      .then(
+    // Counted before anything looks at the request's token or body (http/request-limits.ts).
+    const admitted = req.url?.startsWith('/api/') ? httpLimits.admit(req) : Promise.resolve();
+    admitted.then(
+      // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
+      // Media passes first (their paths sit under /api/projects/ and /api/meetups/ too).
+      async () => (await media.handle(req, res)) || (meetups && (await meetups.handle(req, res))) || (await backerCodes(req, res)) || api(req, res),
+      (err: unknown) => {
+        // Drain what is left of a refused body so the client reads the answer instead of a reset connection.
+        if (!req.readableEnded) req.resume();
+        sendError(res, err);
+        return true;
+      },
+    ).then(
       (handled) => {
         if (handled) return;
         if (req.url === '/healthz') return sendJson(res, 200, { ok: true });
@@ -143,6 +172,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     io,
     feed,
     meetups,
+    backerSessions,
     addRoute: (route) => void routes.push(route),
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
@@ -152,6 +182,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     close: () =>
       new Promise((resolve) => {
         meetups?.close();
+        backerSessions.close();
         http.closeAllConnections();
         void io.close(() => resolve());
       }),

@@ -16,6 +16,7 @@ import { MILESTONES_KEPT } from '../feed/project-state';
 import { canFollow, type Access, type AccessResolver } from './access';
 import type { FeedStorage } from './storage/feed-storage';
 import { RateLimiter, type RateLimit } from './rate-limiter';
+import type { SharedRateLimiter } from './scale/shared-rate-limiter';
 import type { ServerLog } from './server-log';
 
 export interface FeedGatewayOptions {
@@ -24,6 +25,11 @@ export interface FeedGatewayOptions {
   log: ServerLog;
   /** Every message a socket sends counts against this. */
   socketRateLimit: RateLimit;
+  /**
+   * Handshakes that present a token, per client address, counted before the token is looked at: tokens cannot
+   * be probed faster than this. Shared across nodes when the server has Redis.
+   */
+  handshakeLimiter: SharedRateLimiter;
   /** A socket that keeps sending over its limit this many times is disconnected. */
   maxRateViolations: number;
   /** Most events replayed on resume; further behind, a client gets a snapshot. */
@@ -68,14 +74,17 @@ export function attachFeedGateway(io: Server, options: FeedGatewayOptions): Feed
     if (!auth.success) {
       return refuseHandshake(next, { code: 'protocol-version', message: `this server speaks feed protocol v${PROTOCOL_VERSION}: ${summarizeIssues(describeIssues(auth.error))}` });
     }
-    options.access.resolve(auth.data.token).then(
-      (access) => {
-        if (!access) return refuseHandshake(next, { code: 'forbidden', message: 'this backer token is not valid' });
-        (socket.data as SocketData) = { access, rateViolations: 0 };
-        next();
-      },
-      (err: unknown) => next(err instanceof Error ? err : new Error(String(err))),
-    );
+    const { token } = auth.data;
+    const admit = async () => {
+      if (token !== undefined && !(await options.handshakeLimiter.take(socket.handshake.address)).ok) {
+        return refuseHandshake(next, { code: 'rate-limited', message: 'too many sign-ins from this address; try again in a few seconds' });
+      }
+      const access = await options.access.resolve(token);
+      if (!access) return refuseHandshake(next, { code: 'forbidden', message: 'this backer token is not valid' });
+      (socket.data as SocketData) = { access, rateViolations: 0 };
+      next();
+    };
+    admit().catch((err: unknown) => next(err instanceof Error ? err : new Error(String(err))));
   });
 
   async function subscribe(socket: Socket, payload: unknown): Promise<SubscribeReply> {
@@ -86,13 +95,11 @@ export function attachFeedGateway(io: Server, options: FeedGatewayOptions): Feed
     }
     const { projectId, afterSeq } = request.data;
     const project = await options.storage.getProject(projectId);
-    if (!project) return refuse('not-found', `no project "${projectId}"`);
     const { access } = socket.data as SocketData;
-    if (!canFollow(project, access)) {
-      return access.kind === 'anonymous'
-        ? refuse('unauthorized', 'this project is for its backers: sign in with a backer token')
-        : refuse('forbidden', 'this backer token does not include this project');
-    }
+    // A project this caller may not follow answers exactly like one that does not exist (same code, same
+    // message, same single read), so project ids cannot be probed; the code still tells the client whether a
+    // backer code might help, which is true of both.
+    if (!project || !canFollow(project, access)) return notOpen(projectId, access);
     // Join before reading, so an event stored meanwhile is either in the reply or broadcast to us (or both:
     // the client drops the duplicate by its sequence number). Never neither.
     await socket.join(roomOf(projectId));
@@ -145,6 +152,18 @@ export function attachFeedGateway(io: Server, options: FeedGatewayOptions): Feed
       io.to(roomOf(event.projectId)).emit(SOCKET_EVENTS.event, event);
     },
   };
+}
+
+/** The one answer for a project that is missing or not open to this caller. */
+function notOpen(projectId: string, access: Access): SubscribeReply {
+  switch (access.kind) {
+    case 'operator':
+      return refuse('not-found', `no project "${projectId}"`);
+    case 'anonymous':
+      return refuse('unauthorized', `no project "${projectId}" is open without a backer code: sign in with one if you have it`);
+    case 'backer':
+      return refuse('forbidden', `this backer code opens no project "${projectId}"`);
+  }
 }
 
 function refuse(code: ProtocolError['code'], message: string): SubscribeReply {

@@ -1,9 +1,8 @@
 // The HTTP API: the platform or operator posts project changes (idempotently); readers fetch snapshots and
-// event pages for the projects they may see; the operator issues backer tokens.
+// event pages for the projects they may see. Backer codes have their own routes (backer-codes/).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  BackerTokenRequest,
   IdempotencyKey,
   MilestoneInput,
   ProjectId,
@@ -18,8 +17,8 @@ import { canonicalJson } from './http/canonical-json';
 import { HttpError } from './http/http-error';
 import { readJsonBody } from './http/json-body';
 import { accessOf, requireOperator } from './http/request-auth';
+import type { HttpRateLimits } from './http/request-limits';
 import { sendError, sendJson } from './http/respond';
-import { RateLimiter, type RateLimit } from './rate-limiter';
 import type { ServerLog } from './server-log';
 import type { AccessStorage, FeedStorage } from './storage/feed-storage';
 
@@ -27,10 +26,8 @@ export interface IngestApiOptions {
   storage: FeedStorage & AccessStorage;
   access: AccessResolver;
   maxBodyBytes: number;
-  /** Per operator token. */
-  postRateLimit: RateLimit;
-  /** Per client address, for reads. */
-  readRateLimit: RateLimit;
+  /** The operator's allowance for changes (every request was already counted by address before it got here). */
+  rateLimits: Pick<HttpRateLimits, 'operatorChange'>;
   /** Called after an event is stored, to broadcast it. */
   onEvent: (event: FeedEvent) => void;
   log: ServerLog;
@@ -43,9 +40,6 @@ type Route = (req: IncomingMessage, res: ServerResponse, params: { projectId?: s
 
 /** Returns a handler that answers /api/* requests and reports whether it did. */
 export function createIngestApi(options: IngestApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const postLimiter = new RateLimiter(options.postRateLimit);
-  const readLimiter = new RateLimiter(options.readRateLimit);
-
   /** The project, if it exists and `access` may see it; a hidden project answers 404 like a missing one. */
   async function visibleProject(projectId: string, access: Access): Promise<Project> {
     const project = await options.storage.getProject(projectId);
@@ -55,10 +49,7 @@ export function createIngestApi(options: IngestApiOptions): (req: IncomingMessag
 
   async function operatorPost(req: IncomingMessage) {
     const operator = await requireOperator(req, options.access);
-    const allowed = postLimiter.take(operator.callerId);
-    if (!allowed.ok) {
-      throw new HttpError(429, 'rate-limited', 'too many requests; slow down', undefined, { 'retry-after': String(allowed.retryAfterSeconds) });
-    }
+    await options.rateLimits.operatorChange(operator.callerId);
     const key = req.headers['idempotency-key'];
     if (key !== undefined && !IdempotencyKey.safeParse(key).success) {
       throw new HttpError(400, 'invalid-idempotency-key', 'the Idempotency-Key header is not valid', [{ path: 'Idempotency-Key', message: '1–128 printable ASCII characters' }]);
@@ -117,24 +108,12 @@ export function createIngestApi(options: IngestApiOptions): (req: IncomingMessag
       if (!input.success) throw new HttpError(400, 'invalid-event', 'the event is not valid', describeIssues(input.error));
       await store(req, res, projectId!, input.data, operator.callerId, key, (event) => event);
     },
-    'POST /api/backer-tokens': async (req, res) => {
-      const { body } = await operatorPost(req);
-      const request = BackerTokenRequest.safeParse(body);
-      if (!request.success) throw new HttpError(400, 'invalid-token-request', 'the token request is not valid', describeIssues(request.error));
-      const token = await options.storage.createBackerToken(request.data);
-      options.log.info('backer token created', { label: request.data.label, tier: request.data.tier });
-      sendJson(res, 201, { token, ...request.data });
-    },
   };
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/')) return false;
     try {
-      if (req.method === 'GET') {
-        const allowed = readLimiter.take(req.socket.remoteAddress ?? 'unknown');
-        if (!allowed.ok) throw new HttpError(429, 'rate-limited', 'too many requests; slow down', undefined, { 'retry-after': String(allowed.retryAfterSeconds) });
-      }
       const { pattern, params } = matchRoute(url.pathname);
       const allowedMethods = Object.keys(routes).filter((r) => r.endsWith(` ${pattern}`)).map((r) => r.split(' ')[0]!);
       if (allowedMethods.length === 0) throw new HttpError(404, 'not-found', `no API at ${url.pathname}`);

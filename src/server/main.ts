@@ -8,6 +8,8 @@ import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleMeetup, seedSampleProject
 import { createServerLog } from './server-log';
 import { readMediaAccessEnvironment } from './media-access';
 import { NodeMetrics } from './scale/node-metrics';
+import { RedisRateLimiter } from './scale/shared-rate-limiter';
+import type { RateLimit } from './rate-limiter';
 import { attachNodeOperations, createNodeRoomState, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -47,6 +49,12 @@ try {
 await seedSampleProject(storage);
 const meetupRoomState = createNodeRoomState(redis, config.scale, metrics);
 const demoMeetup = await seedSampleMeetup(meetupStorage);
+// With Redis every node counts against the same HTTP and handshake buckets (a client cannot multiply its
+// allowance by the number of nodes); if Redis fails, each node falls back to its own bucket.
+const sharedLimits = redis?.client;
+const rateLimiters = sharedLimits
+  ? (name: string, limit: RateLimit) => new RedisRateLimiter(sharedLimits, { name, limit, onError: () => metrics.redisErrors++ })
+  : undefined;
 const server = createSetVisitServer({
   storage,
   operatorToken,
@@ -57,6 +65,7 @@ const server = createSetVisitServer({
   meetups: meetupStorage,
   ...(meetupRoomState ? { meetupRoomState } : {}),
   ...(redis ? { adapter: redis.adapter } : {}),
+  ...(rateLimiters ? { rateLimiters } : {}),
   transports: config.scale.transports,
   media,
 });

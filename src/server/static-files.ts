@@ -1,6 +1,8 @@
-// Serves the built app, its media and the tour files, with cache rules that suit HLS.
-import sirv from 'sirv';
+// Serves the built app, its media and the tour files, with cache rules that suit HLS. Files are looked up on
+// every request (send-file.ts), so a deploy that replaces the app folder under a running server is served
+// from the new folder at once, and a file that vanishes mid-request answers 404/503 instead of a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendFile } from './http/send-file';
 import { isGatedResponse, type MediaGate } from './media-access';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -23,16 +25,20 @@ export function createStaticFiles(options: StaticFilesOptions): Handler {
     // A gated file may stay in the viewer's own cache, never in a shared one.
     if (isGatedResponse(res)) res.setHeader('cache-control', String(res.getHeader('cache-control') ?? 'no-cache').replace('public', 'private'));
   };
-  const app = sirv(options.appDir, { etag: true, dev: false, setHeaders });
-  const scenes = sirv(options.scenesDir, { etag: true, dev: true, setHeaders });
   const serve: Handler = (req, res, next) => {
-    const url = req.url ?? '/';
-    if (url.startsWith('/scenes/')) {
-      req.url = url.slice('/scenes'.length);
-      scenes(req, res, next);
-    } else {
-      app(req, res, next);
-    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const [dir, path] = pathname.startsWith('/scenes/') ? [options.scenesDir, pathname.slice('/scenes'.length)] : [options.appDir, pathname];
+    sendFile(req, res, dir, path, { etag: true, setHeaders }).then(
+      (outcome) => {
+        if (outcome === 'not-found') next();
+      },
+      // Only a bug gets here (sendFile answers file errors itself): end this response, keep the server.
+      () => {
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end();
+      },
+    );
   };
   const { gate } = options;
   if (!gate) return serve;

@@ -86,7 +86,7 @@ describe('operator CLI', () => {
   it('lists every command when run without arguments', async () => {
     const { code, stdout } = await runCli([]);
     expect(code).toBe(0);
-    for (const command of ['milestone add', 'funding set', 'phase set', 'days set', 'project edit', 'project show', 'events list', 'token add']) {
+    for (const command of ['milestone add', 'funding set', 'phase set', 'days set', 'project edit', 'project show', 'events list', 'token add', 'token list', 'token revoke', 'token reissue']) {
       expect(stdout).toContain(command);
     }
   });
@@ -157,6 +157,85 @@ describe('operator CLI', () => {
     expect(token).toBeDefined();
     const res = await fetch(`${server.url}/api/projects/${PROJECT_ID}`, { headers: { authorization: `Bearer ${token!}` } });
     expect(res.status).toBe(200);
+  });
+
+  // Eleven CLI runs, each a tsx process start (1–2 s on a loaded 2-core machine): more than the default 20 s.
+  it('token list, revoke and reissue manage backer tokens without ever printing an issued one again', { timeout: 60_000 }, async () => {
+    const added = await runCli(['token', 'add', '--label', 'Chen Jie', '--tier', 'silver', '--all-projects']);
+    expect(added.code, added.stderr).toBe(0);
+    const token = /\b(sv_[A-Za-z0-9_-]+)/.exec(added.stdout)![1]!;
+    const id = /\b(bc_[0-9a-f]{16})\b/.exec(added.stdout)![1]!;
+
+    const listed = await runCli(['token', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${id}  …${token.slice(-4).replace(/[-]/g, '\\-')}  silver +Chen Jie  \\[all projects\\]  issued \\S+  active`));
+    expect(listed.stdout).not.toContain(token);
+    const asJson = await runCli(['token', 'list', '--json']);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ codes: expect.arrayContaining([expect.objectContaining({ id, revokedAt: null })]) as unknown });
+
+    const reissued = await runCli(['token', 'reissue', id]);
+    expect(reissued.code, reissued.stderr).toBe(0);
+    const fresh = /\b(sv_[A-Za-z0-9_-]+)/.exec(reissued.stdout)![1]!;
+    expect(reissued.stdout).toContain(`replaces ${id}`);
+    expect(fresh).not.toBe(token);
+    const read = (t: string) => fetch(`${server.url}/api/projects/${PROJECT_ID}`, { headers: { authorization: `Bearer ${t}` } });
+    expect((await read(token)).status).toBe(403);
+    expect((await read(fresh)).status).toBe(200);
+    const freshId = /id (bc_[0-9a-f]{16})/.exec(reissued.stdout)![1]!;
+
+    const revoked = await runCli(['token', 'revoke', freshId]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain(`Revoked ${freshId}`);
+    expect((await read(fresh)).status).toBe(403);
+    const again = await runCli(['token', 'revoke', freshId]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already-revoked');
+    const active = await runCli(['token', 'list', '--active']);
+    expect(active.stdout).not.toContain(id);
+    expect(active.stdout).not.toContain(freshId);
+
+    const unknown = await runCli(['token', 'revoke', 'bc_0123456789abcdef']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('HTTP 404');
+    const malformed = await runCli(['token', 'revoke', 'Chen-Jie']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('not a backer code id');
+    const missing = await runCli(['token', 'reissue']);
+    expect(missing.code).toBe(2);
+  });
+
+  it('token add retries a lost answer with the same Idempotency-Key and prints the one code issued', async () => {
+    const before = ((await (await fetch(`${server.url}/api/backer-tokens`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).json()) as { codes: unknown[] }).codes.length;
+    const proxy = await startFlakyProxy(server.url, ['drop-answer']);
+    try {
+      const { code, stdout, stderr } = await runCli(['token', 'add', '--label', 'Retry', '--tier', 'gold', '--project', PROJECT_ID, '--server', proxy.url]);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toMatch(/replayed/i);
+      expect(proxy.seen).toHaveLength(2);
+      expect(proxy.seen[1]!.key).toBe(proxy.seen[0]!.key);
+      const token = /\b(sv_[A-Za-z0-9_-]+)/.exec(stdout)![1]!;
+      expect((await fetch(`${server.url}/api/projects/${PROJECT_ID}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    } finally {
+      await proxy.close();
+    }
+    const after = ((await (await fetch(`${server.url}/api/backer-tokens`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).json()) as { codes: unknown[] }).codes.length;
+    expect(after).toBe(before + 1);
+  });
+
+  it('token revoke whose answer is lost says the code is revoked, not that the retry was refused', async () => {
+    const added = await runCli(['token', 'add', '--label', 'Lost answer', '--tier', 'gold', '--project', PROJECT_ID]);
+    const id = /\b(bc_[0-9a-f]{16})\b/.exec(added.stdout)![1]!;
+    const proxy = await startFlakyProxy(server.url, ['drop-answer']);
+    try {
+      const { code, stdout, stderr } = await runCli(['token', 'revoke', id, '--server', proxy.url]);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toContain(`Revoked ${id}: an earlier attempt revoked it`);
+      expect(proxy.seen).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
+    const codes = ((await (await fetch(`${server.url}/api/backer-tokens`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).json()) as { codes: { id: string; revokedAt: string | null }[] }).codes;
+    expect(codes.find((c) => c.id === id)?.revokedAt).toEqual(expect.any(String) as unknown);
   });
 
   it("gives up at once when Retry-After is longer than it waits, printing the server's error one issue per line", async () => {

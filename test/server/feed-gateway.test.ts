@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { PROTOCOL_VERSION, SOCKET_EVENTS, type SubscribeReply } from '../../src/protocol';
 import { SAMPLE_PROJECT } from '../../src/server/sample-project';
 import { startFeedClient } from '../helpers/feed-client';
-import { PROJECT_ID, postMilestone, startTestServer, validMilestone, type TestServer } from '../helpers/test-server';
+import { OPERATOR_TOKEN, PROJECT_ID, postMilestone, startTestServer, validMilestone, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
 const PRIVATE_PROJECT = 'backstage-diary';
@@ -123,6 +123,22 @@ describe('feed access', () => {
     const refused = await subscribe(socket({ token: 'token-for-lantern-only' }), PRIVATE_PROJECT);
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await subscribe(socket({ token: 'token-for-lantern-only' }), PROJECT_ID)).ok).toBe(true);
+  });
+
+  it('answers a hidden project exactly like a missing one, for anonymous and backer callers alike', async () => {
+    // The reply for the missing id is the hidden one's with the id swapped: nothing tells the two apart.
+    const asked = (reply: SubscribeReply, id: string) => JSON.stringify(reply).replaceAll(id, '<id>');
+    for (const token of [undefined, 'token-for-lantern-only', 'demo-gold']) {
+      const caller = socket(token ? { token } : {});
+      const hidden = await subscribe(caller, PRIVATE_PROJECT);
+      const missing = await subscribe(caller, 'no-such-project');
+      expect(hidden.ok, String(token)).toBe(false);
+      expect(asked(missing, 'no-such-project'), String(token)).toBe(asked(hidden, PRIVATE_PROJECT));
+      // The same answer again: not a first-time-only coincidence.
+      expect(asked(await subscribe(caller, 'another-missing-one'), 'another-missing-one')).toBe(asked(hidden, PRIVATE_PROJECT));
+    }
+    // The operator sees everything: a missing project is simply not found.
+    expect(await subscribe(socket({ token: OPERATOR_TOKEN }), 'no-such-project')).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('refuses a handshake with a token that is not valid', async () => {

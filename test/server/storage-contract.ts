@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Project, ProjectUpdateInput } from '../../src/protocol';
 import type { AccessStorage, FeedStorage } from '../../src/server/storage/feed-storage';
 
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+const anyString: unknown = expect.any(String);
+
 export type Storage = FeedStorage & AccessStorage;
 
 /** One empty database; `open` may be called several times for several connections (nodes) to it. */
@@ -129,6 +132,85 @@ export function describeStorageContract(engine: StorageEngine): void {
         expect(await storage.findBackerToken('demo-code')).toEqual({ label: 'Demo', tier: 'supporter', projects: '*' });
       } finally {
         await storage.close();
+      }
+    });
+
+    it('lists backer codes without the codes, revokes them, and a revoked code opens nothing', async () => {
+      const storage = await openFresh();
+      try {
+        const at = new Date('2026-12-01T09:00:00.000Z');
+        const token = 'sv_first-code-ABCD';
+        const issued = await storage.issueBackerCode(token, { label: 'Li Wei', tier: 'gold', projects: ['film-a'] }, at);
+        expect(issued.kind).toBe('issued');
+        const code = issued.kind === 'issued' ? issued.code : undefined;
+        expect(code).toEqual({ id: matching(/^bc_[0-9a-f]{16}$/), label: 'Li Wei', tier: 'gold', projects: ['film-a'], createdAt: at.toISOString(), revokedAt: null, hint: 'ABCD', replaces: null, replacedBy: null });
+        await storage.ensureBackerToken('demo-code', { label: 'Demo', tier: 'supporter', projects: '*' });
+        const listed = await storage.listBackerCodes();
+        expect(listed.map((c) => c.label).sort()).toEqual(['Demo', 'Li Wei']);
+        expect(JSON.stringify(listed)).not.toContain(token);
+        expect(JSON.stringify(listed)).not.toContain('demo-code');
+        expect(await storage.findBackerCode(token)).toEqual({ id: code!.id, grant: { label: 'Li Wei', tier: 'gold', projects: ['film-a'] } });
+        expect(await storage.isBackerTokenActive(token)).toBe(true);
+
+        const later = new Date('2026-12-02T09:00:00.000Z');
+        const revoked = await storage.revokeBackerCode(code!.id, later);
+        expect(revoked).toEqual({ kind: 'revoked', code: { ...code, revokedAt: later.toISOString() } });
+        expect(await storage.revokeBackerCode(code!.id, new Date())).toEqual({ kind: 'already-revoked', code: { ...code, revokedAt: later.toISOString() } });
+        expect(await storage.revokeBackerCode('bc_0000000000000000', new Date())).toEqual({ kind: 'unknown-code' });
+        expect(await storage.findBackerToken(token)).toBeUndefined();
+        expect(await storage.findBackerCode(token)).toBeUndefined();
+        expect(await storage.isBackerTokenActive(token)).toBe(false);
+        expect(await storage.isBackerTokenActive('never-issued')).toBe(false);
+        const demoId = listed.find((c) => c.label === 'Demo')!.id;
+        expect(await storage.activeBackerCodes([code!.id, demoId, 'bc_unknown'])).toEqual(new Set([demoId]));
+        expect(await storage.activeBackerCodes([])).toEqual(new Set());
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('issues once per Idempotency-Key, refuses the key for another request, and re-issues a code once', async () => {
+      const storage = await openFresh();
+      try {
+        const grant = { label: 'Zhang Min', tier: 'silver' as const, projects: '*' as const };
+        const claimOf = (requestHash: string, sealed: string) => ({ callerId: 'operator:abc', keyHash: 'key-hash-1', requestHash, sealed });
+        const first = await storage.issueBackerCode('sv_code-one-1111', grant, new Date(), claimOf('req-1', 'sealed-one'));
+        const retry = await storage.issueBackerCode('sv_code-two-2222', grant, new Date(), claimOf('req-1', 'sealed-two'));
+        expect(first.kind).toBe('issued');
+        expect(retry).toEqual({ kind: 'replayed', code: first.kind === 'issued' ? first.code : undefined, sealed: 'sealed-one' });
+        expect(await storage.issueBackerCode('sv_code-three-3333', grant, new Date(), claimOf('req-other', 'x'))).toEqual({ kind: 'key-conflict' });
+        expect(await storage.listBackerCodes()).toHaveLength(1);
+        expect(await storage.isBackerTokenActive('sv_code-two-2222')).toBe(false);
+
+        const oldId = first.kind === 'issued' ? first.code.id : '';
+        const reissued = await storage.reissueBackerCode(oldId, 'sv_code-new-4444', new Date());
+        expect(reissued).toMatchObject({ kind: 'issued', code: { ...grant, hint: '4444', replaces: oldId, revokedAt: null } });
+        const newId = reissued.kind === 'issued' ? reissued.code.id : '';
+        expect(await storage.isBackerTokenActive('sv_code-one-1111')).toBe(false);
+        expect(await storage.findBackerToken('sv_code-new-4444')).toEqual(grant);
+        const old = (await storage.listBackerCodes()).find((c) => c.id === oldId);
+        expect(old).toMatchObject({ replacedBy: newId, revokedAt: anyString });
+        expect(await storage.reissueBackerCode(oldId, 'sv_code-again-5555', new Date())).toMatchObject({ kind: 'already-reissued', code: { id: oldId } });
+        expect(await storage.reissueBackerCode('bc_nope', 'sv_code-again-6666', new Date())).toEqual({ kind: 'unknown-code' });
+        expect(await storage.listBackerCodes()).toHaveLength(2);
+      } finally {
+        await storage.close();
+      }
+    });
+
+    it('issues one code when the same keyed request arrives through several connections at once', async () => {
+      const database = await engine.freshDatabase();
+      const writers = await Promise.all([1, 2, 3].map(() => database.open()));
+      try {
+        const claimed = { callerId: 'operator:abc', keyHash: 'same', requestHash: 'same-request', sealed: 's' };
+        const results = await Promise.all(
+          writers.flatMap((w, i) => [0, 1].map((j) => w.issueBackerCode(`sv_racing-${i}-${j}`, { label: 'race', tier: 'gold', projects: '*' }, new Date(), claimed))),
+        );
+        expect(results.filter((r) => r.kind === 'issued')).toHaveLength(1);
+        expect(results.filter((r) => r.kind === 'replayed')).toHaveLength(5);
+        expect(await writers[0]!.listBackerCodes()).toHaveLength(1);
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
       }
     });
 

@@ -5,12 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresFeedStorage } from '../../src/server/storage/postgres-storage';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
 import { startPostgres, type PostgresProcess } from '../helpers/postgres-process';
 import { REPO_ROOT } from '../helpers/test-server';
 import { describeStorageContract, project } from './storage-contract';
+
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -70,5 +75,50 @@ describe('PostgreSQL storage across processes', () => {
 
   it('refuses to connect to a database that is not there, with the server\'s reason', async () => {
     await expect(PostgresFeedStorage.connect({ connectionString: postgres.url.replace(/\/setvisit$/, '/no_such_db') })).rejects.toThrow(/no_such_db/);
+  });
+});
+
+describe('backer codes stored before codes had ids', () => {
+  const OLD_TABLE = 'CREATE TABLE backer_tokens (token_hash TEXT PRIMARY KEY, grant_json TEXT NOT NULL)';
+  const oldRow = ['old-code-9876', { label: 'Early backer', tier: 'gold', projects: '*' }] as const;
+  const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  it('gives each an id in an older SQLite file, keeps it working and revocable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'setvisit-storage-old-'));
+    dirs.push(dir);
+    const file = join(dir, 'feed.sqlite');
+    const old = new Database(file);
+    old.exec(OLD_TABLE);
+    old.prepare('INSERT INTO backer_tokens VALUES (?, ?)').run(hashOf(oldRow[0]), JSON.stringify(oldRow[1]));
+    old.close();
+    const storage = new SqliteFeedStorage(file);
+    try {
+      const [code] = await storage.listBackerCodes();
+      expect(code).toMatchObject({ id: matching(/^bc_[0-9a-f]{16}$/), label: 'Early backer', revokedAt: null });
+      expect(await storage.findBackerToken(oldRow[0])).toEqual(oldRow[1]);
+      expect((await storage.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
+      expect(await storage.isBackerTokenActive(oldRow[0])).toBe(false);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('gives each an id in an older PostgreSQL database, keeps it working and revocable', async () => {
+    const url = await postgres.createDatabase('old_backer_tokens');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(OLD_TABLE.replaceAll('TEXT', 'text'));
+    await client.query('INSERT INTO backer_tokens VALUES ($1, $2)', [hashOf(oldRow[0]), JSON.stringify(oldRow[1])]);
+    await client.end();
+    const storage = await PostgresFeedStorage.connect({ connectionString: url });
+    try {
+      const [code] = await storage.listBackerCodes();
+      expect(code).toMatchObject({ id: matching(/^bc_[0-9a-f]{16}$/), label: 'Early backer', revokedAt: null });
+      expect(await storage.findBackerToken(oldRow[0])).toEqual(oldRow[1]);
+      expect((await storage.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
+      expect(await storage.isBackerTokenActive(oldRow[0])).toBe(false);
+    } finally {
+      await storage.close();
+    }
   });
 });

@@ -43,7 +43,7 @@ export interface Command {
   projectScoped: boolean;
   /**
    * Sends a POST that the server de-duplicates by Idempotency-Key (a retry answers what the first attempt
-   * stored), so it takes `--idempotency-key`. False for reads, and for `token add`: the server ignores the key there.
+   * stored), so it takes `--idempotency-key`. False for reads, and for `token revoke`: a second revoke is a clear 409.
    */
   keyed: boolean;
   example: string;

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'socket.io';
 import type { AccessResolver } from '../access';
 import type { ServerLimits } from '../config';
+import type { HttpRateLimits } from '../http/request-limits';
 import { createLiveHlsRoutes, type LiveHlsOptions } from '../live-hls/live-hls-routes';
 import { loadSourceStream } from '../live-hls/source-stream';
 import type { ServerLog } from '../server-log';
@@ -25,6 +26,8 @@ export interface MeetupServiceOptions {
   projects: Pick<FeedStorage, 'getProject'>;
   access: AccessResolver;
   serverLimits: ServerLimits;
+  /** The operator's allowance for changes, shared with the ingest API. */
+  rateLimits: Pick<HttpRateLimits, 'operatorChange'>;
   limits?: Partial<MeetupLimits>;
   /** In-process by default; a multi-node deployment passes a shared implementation. */
   roomState?: MeetupRoomState;
@@ -59,8 +62,7 @@ export function attachMeetups(io: Server, options: MeetupServiceOptions): Meetup
     projects: options.projects,
     access: options.access,
     maxBodyBytes: options.serverLimits.maxBodyBytes,
-    postRateLimit: options.serverLimits.postRateLimit,
-    readRateLimit: options.serverLimits.readRateLimit,
+    rateLimits: options.rateLimits,
     onStateChanged: (meetup) => gateway.stateChanged(meetup),
     log: options.log,
   });

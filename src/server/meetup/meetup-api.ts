@@ -8,8 +8,8 @@ import { canFollow, type Access, type AccessResolver } from '../access';
 import { HttpError } from '../http/http-error';
 import { readJsonBody } from '../http/json-body';
 import { accessOf, requireOperator } from '../http/request-auth';
+import type { HttpRateLimits } from '../http/request-limits';
 import { sendError, sendJson } from '../http/respond';
-import { RateLimiter, type RateLimit } from '../rate-limiter';
 import type { ServerLog } from '../server-log';
 import type { FeedStorage } from '../storage/feed-storage';
 import type { MeetupRecord, MeetupStorage } from '../storage/meetup-storage';
@@ -21,8 +21,8 @@ export interface MeetupApiOptions {
   projects: Pick<FeedStorage, 'getProject'>;
   access: AccessResolver;
   maxBodyBytes: number;
-  postRateLimit: RateLimit;
-  readRateLimit: RateLimit;
+  /** The operator's allowance for changes (every request was already counted by address before it got here). */
+  rateLimits: Pick<HttpRateLimits, 'operatorChange'>;
   /** Called after a start or end is stored, to tell the room. */
   onStateChanged: (meetup: MeetupRecord) => Promise<void>;
   log: ServerLog;
@@ -39,8 +39,6 @@ const ROUTES = [
 
 /** Returns a handler that answers the meet-up routes under /api/ and reports whether it did. */
 export function createMeetupApi(options: MeetupApiOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const postLimiter = new RateLimiter(options.postRateLimit);
-  const readLimiter = new RateLimiter(options.readRateLimit);
   const { storage } = options;
 
   /** The meet-up, if `access` may see its project; otherwise 404, exactly like a meet-up that does not exist. */
@@ -56,8 +54,7 @@ export function createMeetupApi(options: MeetupApiOptions): (req: IncomingMessag
 
   async function operatorPost(req: IncomingMessage) {
     const operator = await requireOperator(req, options.access);
-    const allowed = postLimiter.take(operator.callerId);
-    if (!allowed.ok) throw new HttpError(429, 'rate-limited', 'too many requests; slow down', undefined, { 'retry-after': String(allowed.retryAfterSeconds) });
+    await options.rateLimits.operatorChange(operator.callerId);
     const key = req.headers['idempotency-key'];
     if (key !== undefined && !IdempotencyKey.safeParse(key).success) {
       throw new HttpError(400, 'invalid-idempotency-key', 'the Idempotency-Key header is not valid', [{ path: 'Idempotency-Key', message: '1–128 printable ASCII characters' }]);
@@ -133,10 +130,6 @@ export function createMeetupApi(options: MeetupApiOptions): (req: IncomingMessag
     const matched = matchRoute(url.pathname);
     if (!matched) return false;
     try {
-      if (req.method === 'GET') {
-        const allowed = readLimiter.take(req.socket.remoteAddress ?? 'unknown');
-        if (!allowed.ok) throw new HttpError(429, 'rate-limited', 'too many requests; slow down', undefined, { 'retry-after': String(allowed.retryAfterSeconds) });
-      }
       const { pattern, params } = matched();
       const allowedMethods = Object.keys(routes).filter((r) => r.endsWith(` ${pattern}`)).map((r) => r.split(' ')[0]!);
       if (allowedMethods.length === 0) throw new HttpError(404, 'not-found', `no API at ${url.pathname}`);

@@ -1,6 +1,7 @@
 // Settings for running several feed nodes behind a load balancer, read from the environment. Unset, the
 // server is the single-process demo: SQLite, no Redis, long-polling and websocket.
 import { hostname } from 'node:os';
+import { readEnvInteger } from '../env-integer';
 
 export type SocketTransport = 'polling' | 'websocket';
 
@@ -48,13 +49,7 @@ export function readScaleEnvironment(env: NodeJS.ProcessEnv): ScaleConfig {
     if (!protocols.includes(parsed.protocol)) throw new Error(`${name} must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`);
     return raw;
   };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return value;
-  };
+  const integer = (name: string, fallback: number, min: number, max: number) => readEnvInteger(env, name, fallback, min, max);
   const transports = (env.SETVISIT_TRANSPORTS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const unknown = transports.filter((t) => t !== 'polling' && t !== 'websocket');
   if (unknown.length) throw new Error(`SETVISIT_TRANSPORTS must list polling and/or websocket, got "${unknown.join(',')}"`);

@@ -2,6 +2,7 @@
 // idempotency keys of posts, and backer tokens. Async so that a networked engine (PostgreSQL) can stand
 // behind the same interface as SQLite.
 import type { BackerTier, FeedEvent, Project, ProjectSnapshot, ProjectUpdateInput } from '../../protocol';
+import type { BackerCodeStorage } from './backer-code-storage';
 
 /** A retried POST is recognized by (caller, key); the hash tells a true retry from a reused key. */
 export interface IdempotencyClaim {
@@ -44,10 +45,11 @@ export interface BackerGrant {
   projects: string[] | '*';
 }
 
-export interface AccessStorage {
+export interface AccessStorage extends BackerCodeStorage {
   /** Makes a new random token for the grant and returns it: the only time it is ever readable. */
   createBackerToken(grant: BackerGrant): Promise<string>;
   /** Registers a known token (the demo's) if absent. */
   ensureBackerToken(token: string, grant: BackerGrant): Promise<void>;
+  /** The grant of an active backer code; undefined for an unknown or revoked one. */
   findBackerToken(token: string): Promise<BackerGrant | undefined>;
 }

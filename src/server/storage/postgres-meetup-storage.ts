@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { REACTION_KINDS, type MeetupInput, type Question } from '../../protocol/meetup';
 import { canonicalJson } from '../http/canonical-json';
+import { BOARD_ORDER, MEETUP_COLUMNS, QUESTION_COLUMNS, meetupOfRow, parseCounts, questionOfRow, type MeetupRow, type QuestionRow } from './meetup-rows';
 import type { IdempotencyClaim } from './feed-storage';
 import type {
   MeetupRecord,
@@ -63,28 +64,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS windows_by_meetup ON meetup_reaction_windows (meetup_id, at);
 `;
 
-const MEETUP_COLUMNS = 'id, project_id, input_json, state, started_at, ended_at, stream_key';
-const QUESTION_COLUMNS = 'id, text, asked_by, votes, status, asked_at';
-const BOARD_ORDER = "ORDER BY (status = 'spotlight') DESC, votes DESC, n ASC";
 
-interface MeetupRow {
-  id: string;
-  project_id: string;
-  input_json: string;
-  state: string;
-  started_at: string | null;
-  ended_at: string | null;
-  stream_key: string;
-}
 
-interface QuestionRow {
-  id: string;
-  text: string;
-  asked_by: string | null;
-  votes: number;
-  status: string;
-  asked_at: string;
-}
 
 export class PostgresMeetupStorage implements MeetupStorage {
   private constructor(private readonly pool: pg.Pool) {}
@@ -111,29 +92,29 @@ export class PostgresMeetupStorage implements MeetupStorage {
        ON CONFLICT (id) DO NOTHING RETURNING ${MEETUP_COLUMNS}`,
       [input.id, projectId, inputJson, streamKey],
     );
-    if (inserted.rows[0]) return { kind: 'stored', meetup: toRecord(inserted.rows[0]) };
+    if (inserted.rows[0]) return { kind: 'stored', meetup: meetupOfRow(inserted.rows[0]) };
     const existing = (await this.pool.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE id = $1`, [input.id])).rows[0]!;
     const same = existing.project_id === projectId && existing.input_json === inputJson;
-    return { kind: same ? 'replayed' : 'id-taken', meetup: toRecord(existing) };
+    return { kind: same ? 'replayed' : 'id-taken', meetup: meetupOfRow(existing) };
   }
 
   async getMeetup(meetupId: string): Promise<MeetupRecord | undefined> {
     const row = (await this.pool.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE id = $1`, [meetupId])).rows[0];
-    return row ? toRecord(row) : undefined;
+    return row ? meetupOfRow(row) : undefined;
   }
 
   async findByStreamKey(streamKey: string): Promise<MeetupRecord | undefined> {
     const row = (await this.pool.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE stream_key = $1`, [streamKey])).rows[0];
-    return row ? toRecord(row) : undefined;
+    return row ? meetupOfRow(row) : undefined;
   }
 
   async replaceStreamKey(meetupId: string, streamKey: string): Promise<MeetupRecord | undefined> {
     const row = (await this.pool.query<MeetupRow>(`UPDATE meetups SET stream_key = $2 WHERE id = $1 RETURNING ${MEETUP_COLUMNS}`, [meetupId, streamKey])).rows[0];
-    return row ? toRecord(row) : undefined;
+    return row ? meetupOfRow(row) : undefined;
   }
 
   async listMeetups(projectId: string): Promise<MeetupRecord[]> {
-    const records = (await this.pool.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE project_id = $1`, [projectId])).rows.map(toRecord);
+    const records = (await this.pool.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE project_id = $1`, [projectId])).rows.map(meetupOfRow);
     records.sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart) || a.id.localeCompare(b.id));
     return records;
   }
@@ -146,7 +127,7 @@ export class PostgresMeetupStorage implements MeetupStorage {
         if (claim) {
           if (claim.request_hash !== idempotency.requestHash) return { kind: 'key-conflict' };
           const row = (await client.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE id = $1`, [claim.meetup_id])).rows[0];
-          if (row) return { kind: 'replayed', meetup: toRecord(row) };
+          if (row) return { kind: 'replayed', meetup: meetupOfRow(row) };
         }
       }
       const row = (await client.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE id = $1 FOR UPDATE`, [meetupId])).rows[0];
@@ -155,11 +136,11 @@ export class PostgresMeetupStorage implements MeetupStorage {
         to === 'live'
           ? "UPDATE meetups SET state = 'live', started_at = $1 WHERE id = $2 AND state = 'scheduled'"
           : "UPDATE meetups SET state = 'ended', ended_at = $1 WHERE id = $2 AND state = 'live'";
-      if ((await client.query(update, [at.toISOString(), meetupId])).rowCount !== 1) return { kind: 'wrong-state', meetup: toRecord(row) };
+      if ((await client.query(update, [at.toISOString(), meetupId])).rowCount !== 1) return { kind: 'wrong-state', meetup: meetupOfRow(row) };
       if (idempotency) {
         await client.query('INSERT INTO meetup_transitions (caller, key, request_hash, meetup_id) VALUES ($1, $2, $3, $4)', [idempotency.callerId, idempotency.key, idempotency.requestHash, meetupId]);
       }
-      return { kind: 'changed', meetup: toRecord((await client.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE id = $1`, [meetupId])).rows[0]!) };
+      return { kind: 'changed', meetup: meetupOfRow((await client.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE id = $1`, [meetupId])).rows[0]!) };
     });
   }
 
@@ -168,13 +149,13 @@ export class PostgresMeetupStorage implements MeetupStorage {
       `INSERT INTO meetup_questions (meetup_id, id, text, asked_by, caller, asked_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${QUESTION_COLUMNS}`,
       [meetupId, question.id, question.text, question.askedBy ?? null, question.callerId, question.askedAt],
     );
-    return toQuestion(rows[0]!);
+    return questionOfRow(rows[0]!);
   }
 
   async questions(meetupId: string, includeDismissed: boolean): Promise<Question[]> {
     const filter = includeDismissed ? '' : "AND status != 'dismissed'";
     const { rows } = await this.pool.query<QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = $1 ${filter} ${BOARD_ORDER}`, [meetupId]);
-    return rows.map(toQuestion);
+    return rows.map(questionOfRow);
   }
 
   upvote(meetupId: string, questionId: string, callerId: string): Promise<VoteResult> {
@@ -182,9 +163,9 @@ export class PostgresMeetupStorage implements MeetupStorage {
       const row = (await client.query<QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = $1 AND id = $2 FOR UPDATE`, [meetupId, questionId])).rows[0];
       if (!row || row.status === 'dismissed') return { kind: 'not-found' };
       const vote = await client.query('INSERT INTO meetup_votes (question_id, caller) VALUES ($1, $2) ON CONFLICT DO NOTHING', [questionId, callerId]);
-      if (vote.rowCount === 0) return { kind: 'already-voted', question: toQuestion(row) };
+      if (vote.rowCount === 0) return { kind: 'already-voted', question: questionOfRow(row) };
       const updated = await client.query<QuestionRow>(`UPDATE meetup_questions SET votes = votes + 1 WHERE meetup_id = $1 AND id = $2 RETURNING ${QUESTION_COLUMNS}`, [meetupId, questionId]);
-      return { kind: 'voted', question: toQuestion(updated.rows[0]!) };
+      return { kind: 'voted', question: questionOfRow(updated.rows[0]!) };
     });
   }
 
@@ -203,7 +184,7 @@ export class PostgresMeetupStorage implements MeetupStorage {
       await client.query('UPDATE meetup_questions SET status = $1 WHERE meetup_id = $2 AND id = $3', [status, meetupId, questionId]);
       const changed: Question[] = [];
       for (const id of [questionId, ...previous.map((q) => q.id)]) {
-        changed.push(toQuestion((await client.query<QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = $1 AND id = $2`, [meetupId, id])).rows[0]!));
+        changed.push(questionOfRow((await client.query<QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = $1 AND id = $2`, [meetupId, id])).rows[0]!));
       }
       return { kind: 'changed', questions: changed };
     });
@@ -264,41 +245,4 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   } finally {
     client.release(broken);
   }
-}
-
-function toRecord(row: MeetupRow): MeetupRecord {
-  const input = JSON.parse(row.input_json) as MeetupInput;
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    title: input.title,
-    star: input.star,
-    scheduledStart: input.scheduledStart,
-    requiredTier: input.requiredTier,
-    state: row.state as MeetupRecord['state'],
-    ...(row.started_at ? { startedAt: row.started_at } : {}),
-    ...(row.ended_at ? { endedAt: row.ended_at } : {}),
-    streamKey: row.stream_key,
-  };
-}
-
-function toQuestion(row: QuestionRow): Question {
-  return {
-    id: row.id,
-    text: row.text,
-    ...(row.asked_by ? { askedBy: row.asked_by } : {}),
-    votes: row.votes,
-    status: row.status as Question['status'],
-    askedAt: row.asked_at,
-  };
-}
-
-function parseCounts(json: string): ReactionCounts {
-  const raw = JSON.parse(json) as Record<string, unknown>;
-  const counts: ReactionCounts = {};
-  for (const kind of REACTION_KINDS) {
-    const n = raw[kind];
-    if (typeof n === 'number' && Number.isInteger(n) && n > 0) counts[kind] = n;
-  }
-  return counts;
 }

@@ -30,4 +30,23 @@ export const POSTGRES_SCHEMA = `
     token_hash text PRIMARY KEY,    -- sha256 of the token; the token itself is never stored
     grant_json text NOT NULL
   );
+  -- Added with backer-code management; older databases get the columns and an id per code here.
+  ALTER TABLE backer_tokens ADD COLUMN IF NOT EXISTS id text;
+  ALTER TABLE backer_tokens ADD COLUMN IF NOT EXISTS created_at bigint;
+  ALTER TABLE backer_tokens ADD COLUMN IF NOT EXISTS revoked_at bigint;
+  ALTER TABLE backer_tokens ADD COLUMN IF NOT EXISTS hint text;          -- the code's last four characters
+  ALTER TABLE backer_tokens ADD COLUMN IF NOT EXISTS replaces text;
+  ALTER TABLE backer_tokens ADD COLUMN IF NOT EXISTS replaced_by text;
+  UPDATE backer_tokens SET id = 'bc_' || substr(md5(random()::text || token_hash), 1, 16),
+    created_at = coalesce(created_at, (extract(epoch FROM now()) * 1000)::bigint) WHERE id IS NULL;
+  CREATE UNIQUE INDEX IF NOT EXISTS backer_tokens_id ON backer_tokens (id);
+  CREATE TABLE IF NOT EXISTS backer_code_keys (
+    caller text NOT NULL,
+    key_hash text NOT NULL,         -- sha256 of the Idempotency-Key
+    request_hash text NOT NULL,
+    code_id text NOT NULL,
+    sealed text NOT NULL,           -- the issued code, sealed with a key derived from the Idempotency-Key
+    created_at bigint NOT NULL,
+    PRIMARY KEY (caller, key_hash)
+  );
 `;

@@ -4,12 +4,13 @@
 // records the event, so sequence numbers stay gap-free and strictly increasing per project whatever the number
 // of nodes, and an idempotency key is locked (advisory lock) before the project, so a retry sent to two nodes
 // at once is stored once.
-import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
 import { applyToProject } from '../../feed/project-state';
 import { buildEvent } from './build-event';
+import { newBackerToken, type BackerCode, type IssueClaim, type IssueResult, type RevokeResult } from './backer-code-storage';
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
+import { PostgresBackerCodes } from './postgres-backer-codes';
 import { POSTGRES_SCHEMA, SCHEMA_LOCK_ID } from './postgres-schema';
 
 /** How long a retry with the same idempotency key is recognized (as in SQLite). */
@@ -23,10 +24,13 @@ export interface PostgresStorageOptions {
   onError?: (err: Error) => void;
 }
 
-type Queryable = Pick<pg.PoolClient, 'query'>;
 
 export class PostgresFeedStorage implements FeedStorage, AccessStorage {
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly codes: PostgresBackerCodes;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.codes = new PostgresBackerCodes(pool, (work) => inTransaction(pool, work));
+  }
 
   /** Connects and creates the tables when missing (several nodes starting at once take turns). */
   static async connect(options: PostgresStorageOptions): Promise<PostgresFeedStorage> {
@@ -134,18 +138,45 @@ export class PostgresFeedStorage implements FeedStorage, AccessStorage {
   }
 
   async createBackerToken(grant: BackerGrant): Promise<string> {
-    const token = `sv_${randomBytes(24).toString('base64url')}`;
-    await this.putToken(this.pool, token, grant);
+    const token = newBackerToken();
+    await this.codes.issueBackerCode(token, grant, new Date());
     return token;
   }
 
-  async ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
-    await this.putToken(this.pool, token, grant);
+  ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
+    return this.codes.ensure(token, grant);
   }
 
   async findBackerToken(token: string): Promise<BackerGrant | undefined> {
-    const { rows } = await this.pool.query<{ grant_json: string }>('SELECT grant_json FROM backer_tokens WHERE token_hash = $1', [hashToken(token)]);
-    return rows[0] ? (JSON.parse(rows[0].grant_json) as BackerGrant) : undefined;
+    return (await this.codes.findBackerCode(token))?.grant;
+  }
+
+  issueBackerCode(token: string, grant: BackerGrant, at: Date, claim?: IssueClaim): Promise<IssueResult> {
+    return this.codes.issueBackerCode(token, grant, at, claim);
+  }
+
+  reissueBackerCode(id: string, token: string, at: Date, claim?: IssueClaim): Promise<IssueResult> {
+    return this.codes.reissueBackerCode(id, token, at, claim);
+  }
+
+  listBackerCodes(): Promise<BackerCode[]> {
+    return this.codes.listBackerCodes();
+  }
+
+  revokeBackerCode(id: string, at: Date): Promise<RevokeResult> {
+    return this.codes.revokeBackerCode(id, at);
+  }
+
+  findBackerCode(token: string): Promise<{ id: string; grant: BackerGrant } | undefined> {
+    return this.codes.findBackerCode(token);
+  }
+
+  isBackerTokenActive(token: string): Promise<boolean> {
+    return this.codes.isBackerTokenActive(token);
+  }
+
+  activeBackerCodes(ids: readonly string[]): Promise<Set<string>> {
+    return this.codes.activeBackerCodes(ids);
   }
 
   /** Connections open and waiting callers, for /metrics. */
@@ -155,10 +186,6 @@ export class PostgresFeedStorage implements FeedStorage, AccessStorage {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-
-  private async putToken(db: Queryable, token: string, grant: BackerGrant): Promise<void> {
-    await db.query('INSERT INTO backer_tokens (token_hash, grant_json) VALUES ($1, $2) ON CONFLICT (token_hash) DO NOTHING', [hashToken(token), JSON.stringify(grant)]);
   }
 }
 
@@ -179,8 +206,4 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   } finally {
     client.release(broken);
   }
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

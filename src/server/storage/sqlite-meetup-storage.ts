@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { REACTION_KINDS, type MeetupInput, type Question } from '../../protocol/meetup';
 import { canonicalJson } from '../http/canonical-json';
+import { BOARD_ORDER, MEETUP_COLUMNS, QUESTION_COLUMNS, meetupOfRow, parseCounts, questionOfRow, type MeetupRow, type QuestionRow } from './meetup-rows';
 import type { IdempotencyClaim } from './feed-storage';
 import type {
   MeetupRecord,
@@ -63,27 +64,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS windows_by_meetup ON meetup_reaction_windows (meetup_id, at);
 `;
 
-interface MeetupRow {
-  id: string;
-  project_id: string;
-  input_json: string;
-  state: string;
-  started_at: string | null;
-  ended_at: string | null;
-  stream_key: string;
-}
 
-interface QuestionRow {
-  id: string;
-  text: string;
-  asked_by: string | null;
-  votes: number;
-  status: string;
-  asked_at: string;
-}
 
-/** Board order: the spotlight first, then open and answered by votes, then oldest. */
-const BOARD_ORDER = "ORDER BY (status = 'spotlight') DESC, votes DESC, n ASC";
 
 export class SqliteMeetupStorage implements MeetupStorage {
   private readonly db: Database.Database;
@@ -97,7 +79,7 @@ export class SqliteMeetupStorage implements MeetupStorage {
     // The feed's connection writes the same file: wait for its lock rather than fail.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    const columns = 'id, project_id, input_json, state, started_at, ended_at, stream_key';
+    const columns = MEETUP_COLUMNS;
     this.statements = {
       insert: this.db.prepare('INSERT INTO meetups (id, project_id, input_json, state, stream_key) VALUES (?, ?, ?, ?, ?)'),
       get: this.db.prepare<[string], MeetupRow>(`SELECT ${columns} FROM meetups WHERE id = ?`),
@@ -109,10 +91,10 @@ export class SqliteMeetupStorage implements MeetupStorage {
       findClaim: this.db.prepare<[string, string], { request_hash: string; meetup_id: string }>('SELECT request_hash, meetup_id FROM meetup_transitions WHERE caller = ? AND key = ?'),
       putClaim: this.db.prepare('INSERT INTO meetup_transitions (caller, key, request_hash, meetup_id) VALUES (?, ?, ?, ?)'),
       insertQuestion: this.db.prepare('INSERT INTO meetup_questions (meetup_id, id, text, asked_by, caller, asked_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      question: this.db.prepare<[string, string], QuestionRow>('SELECT id, text, asked_by, votes, status, asked_at FROM meetup_questions WHERE meetup_id = ? AND id = ?'),
-      questions: this.db.prepare<[string], QuestionRow>(`SELECT id, text, asked_by, votes, status, asked_at FROM meetup_questions WHERE meetup_id = ? AND status != 'dismissed' ${BOARD_ORDER}`),
-      allQuestions: this.db.prepare<[string], QuestionRow>(`SELECT id, text, asked_by, votes, status, asked_at FROM meetup_questions WHERE meetup_id = ? ${BOARD_ORDER}`),
-      spotlighted: this.db.prepare<[string], QuestionRow>("SELECT id, text, asked_by, votes, status, asked_at FROM meetup_questions WHERE meetup_id = ? AND status = 'spotlight'"),
+      question: this.db.prepare<[string, string], QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = ? AND id = ?`),
+      questions: this.db.prepare<[string], QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = ? AND status != 'dismissed' ${BOARD_ORDER}`),
+      allQuestions: this.db.prepare<[string], QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = ? ${BOARD_ORDER}`),
+      spotlighted: this.db.prepare<[string], QuestionRow>(`SELECT ${QUESTION_COLUMNS} FROM meetup_questions WHERE meetup_id = ? AND status = 'spotlight'`),
       setStatus: this.db.prepare('UPDATE meetup_questions SET status = ? WHERE meetup_id = ? AND id = ?'),
       putVote: this.db.prepare('INSERT OR IGNORE INTO meetup_votes (question_id, caller) VALUES (?, ?)'),
       addVote: this.db.prepare('UPDATE meetup_questions SET votes = votes + 1 WHERE meetup_id = ? AND id = ?'),
@@ -129,22 +111,22 @@ export class SqliteMeetupStorage implements MeetupStorage {
       const existing = this.statements.get.get(input.id);
       if (existing) {
         const same = existing.project_id === projectId && existing.input_json === inputJson;
-        return { kind: same ? 'replayed' : 'id-taken', meetup: toRecord(existing) };
+        return { kind: same ? 'replayed' : 'id-taken', meetup: meetupOfRow(existing) };
       }
       this.statements.insert.run(input.id, projectId, inputJson, 'scheduled', streamKey);
-      return { kind: 'stored', meetup: toRecord(this.statements.get.get(input.id)!) };
+      return { kind: 'stored', meetup: meetupOfRow(this.statements.get.get(input.id)!) };
     });
     return Promise.resolve(schedule.immediate());
   }
 
   getMeetup(meetupId: string): Promise<MeetupRecord | undefined> {
     const row = this.statements.get.get(meetupId);
-    return Promise.resolve(row ? toRecord(row) : undefined);
+    return Promise.resolve(row ? meetupOfRow(row) : undefined);
   }
 
   findByStreamKey(streamKey: string): Promise<MeetupRecord | undefined> {
     const row = this.statements.byKey.get(streamKey);
-    return Promise.resolve(row ? toRecord(row) : undefined);
+    return Promise.resolve(row ? meetupOfRow(row) : undefined);
   }
 
   replaceStreamKey(meetupId: string, streamKey: string): Promise<MeetupRecord | undefined> {
@@ -153,7 +135,7 @@ export class SqliteMeetupStorage implements MeetupStorage {
   }
 
   listMeetups(projectId: string): Promise<MeetupRecord[]> {
-    const records = this.statements.list.all(projectId).map(toRecord);
+    const records = this.statements.list.all(projectId).map(meetupOfRow);
     records.sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart) || a.id.localeCompare(b.id));
     return Promise.resolve(records);
   }
@@ -165,27 +147,27 @@ export class SqliteMeetupStorage implements MeetupStorage {
         if (claim) {
           if (claim.request_hash !== idempotency.requestHash) return { kind: 'key-conflict' };
           const row = this.statements.get.get(claim.meetup_id);
-          if (row) return { kind: 'replayed', meetup: toRecord(row) };
+          if (row) return { kind: 'replayed', meetup: meetupOfRow(row) };
         }
       }
       const row = this.statements.get.get(meetupId);
       if (!row) return { kind: 'not-found' };
       const changed = (to === 'live' ? this.statements.start : this.statements.end).run(at.toISOString(), meetupId).changes === 1;
-      if (!changed) return { kind: 'wrong-state', meetup: toRecord(row) };
+      if (!changed) return { kind: 'wrong-state', meetup: meetupOfRow(row) };
       if (idempotency) this.statements.putClaim.run(idempotency.callerId, idempotency.key, idempotency.requestHash, meetupId);
-      return { kind: 'changed', meetup: toRecord(this.statements.get.get(meetupId)!) };
+      return { kind: 'changed', meetup: meetupOfRow(this.statements.get.get(meetupId)!) };
     });
     return Promise.resolve(run.immediate());
   }
 
   addQuestion(meetupId: string, question: NewQuestion): Promise<Question> {
     this.statements.insertQuestion.run(meetupId, question.id, question.text, question.askedBy ?? null, question.callerId, question.askedAt);
-    return Promise.resolve(toQuestion(this.statements.question.get(meetupId, question.id)!));
+    return Promise.resolve(questionOfRow(this.statements.question.get(meetupId, question.id)!));
   }
 
   questions(meetupId: string, includeDismissed: boolean): Promise<Question[]> {
     const rows = (includeDismissed ? this.statements.allQuestions : this.statements.questions).all(meetupId);
-    return Promise.resolve(rows.map(toQuestion));
+    return Promise.resolve(rows.map(questionOfRow));
   }
 
   upvote(meetupId: string, questionId: string, callerId: string): Promise<VoteResult> {
@@ -193,9 +175,9 @@ export class SqliteMeetupStorage implements MeetupStorage {
       const row = this.statements.question.get(meetupId, questionId);
       if (!row || row.status === 'dismissed') return { kind: 'not-found' };
       // The vote row is keyed by the question id alone: ids are unique across meet-ups (server-made, random).
-      if (this.statements.putVote.run(questionId, callerId).changes === 0) return { kind: 'already-voted', question: toQuestion(row) };
+      if (this.statements.putVote.run(questionId, callerId).changes === 0) return { kind: 'already-voted', question: questionOfRow(row) };
       this.statements.addVote.run(meetupId, questionId);
-      return { kind: 'voted', question: toQuestion(this.statements.question.get(meetupId, questionId)!) };
+      return { kind: 'voted', question: questionOfRow(this.statements.question.get(meetupId, questionId)!) };
     });
     return Promise.resolve(vote.immediate());
   }
@@ -208,7 +190,7 @@ export class SqliteMeetupStorage implements MeetupStorage {
       const previous = status === 'spotlight' ? this.statements.spotlighted.all(meetupId).filter((q) => q.id !== questionId) : [];
       for (const q of previous) this.statements.setStatus.run('answered', meetupId, q.id);
       this.statements.setStatus.run(status, meetupId, questionId);
-      const changed = [questionId, ...previous.map((q) => q.id)].map((id) => toQuestion(this.statements.question.get(meetupId, id)!));
+      const changed = [questionId, ...previous.map((q) => q.id)].map((id) => questionOfRow(this.statements.question.get(meetupId, id)!));
       return { kind: 'changed', questions: changed };
     });
     return Promise.resolve(run.immediate());
@@ -244,42 +226,4 @@ export class SqliteMeetupStorage implements MeetupStorage {
     this.db.close();
     return Promise.resolve();
   }
-}
-
-function toRecord(row: MeetupRow): MeetupRecord {
-  const input = JSON.parse(row.input_json) as MeetupInput;
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    title: input.title,
-    star: input.star,
-    scheduledStart: input.scheduledStart,
-    requiredTier: input.requiredTier,
-    state: row.state as MeetupRecord['state'],
-    ...(row.started_at ? { startedAt: row.started_at } : {}),
-    ...(row.ended_at ? { endedAt: row.ended_at } : {}),
-    streamKey: row.stream_key,
-  };
-}
-
-function toQuestion(row: QuestionRow): Question {
-  return {
-    id: row.id,
-    text: row.text,
-    ...(row.asked_by ? { askedBy: row.asked_by } : {}),
-    votes: row.votes,
-    status: row.status as Question['status'],
-    askedAt: row.asked_at,
-  };
-}
-
-/** Only known kinds with positive whole counts: what the database holds was written by us, but stay strict. */
-function parseCounts(json: string): ReactionCounts {
-  const raw = JSON.parse(json) as Record<string, unknown>;
-  const counts: ReactionCounts = {};
-  for (const kind of REACTION_KINDS) {
-    const n = raw[kind];
-    if (typeof n === 'number' && Number.isInteger(n) && n > 0) counts[kind] = n;
-  }
-  return counts;
 }

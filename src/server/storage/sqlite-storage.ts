@@ -1,12 +1,13 @@
 // The default storage: one SQLite file (WAL), so the demo needs no database server and a restart loses nothing.
 import Database from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
 import { applyToProject } from '../../feed/project-state';
 import { buildEvent } from './build-event';
+import { newBackerToken, type BackerCode, type IssueClaim, type IssueResult, type RevokeResult } from './backer-code-storage';
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
+import { SqliteBackerCodes } from './sqlite-backer-codes';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS projects (
@@ -32,7 +33,7 @@ const SCHEMA = `
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS backer_tokens (
     token_hash TEXT PRIMARY KEY, -- sha256 of the token; the token itself is never stored
-    grant_json TEXT NOT NULL
+    grant_json TEXT NOT NULL     -- further columns: sqlite-backer-codes.ts
   );
 `;
 
@@ -42,6 +43,7 @@ const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export class SqliteFeedStorage implements FeedStorage, AccessStorage {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly codes: SqliteBackerCodes;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -69,9 +71,8 @@ export class SqliteFeedStorage implements FeedStorage, AccessStorage {
       ),
       putKey: this.db.prepare('INSERT OR REPLACE INTO idempotency_keys (caller, key, request_hash, project_id, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       expireKeys: this.db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?'),
-      putToken: this.db.prepare('INSERT OR IGNORE INTO backer_tokens (token_hash, grant_json) VALUES (?, ?)'),
-      getToken: this.db.prepare<[string], { grant_json: string }>('SELECT grant_json FROM backer_tokens WHERE token_hash = ?'),
     };
+    this.codes = new SqliteBackerCodes(this.db);
   }
 
   getProject(projectId: string): Promise<Project | undefined> {
@@ -136,20 +137,47 @@ export class SqliteFeedStorage implements FeedStorage, AccessStorage {
     return Promise.resolve(read());
   }
 
-  createBackerToken(grant: BackerGrant): Promise<string> {
-    const token = `sv_${randomBytes(24).toString('base64url')}`;
-    this.statements.putToken.run(hashToken(token), JSON.stringify(grant));
-    return Promise.resolve(token);
+  async createBackerToken(grant: BackerGrant): Promise<string> {
+    const token = newBackerToken();
+    await this.codes.issueBackerCode(token, grant, new Date());
+    return token;
   }
 
   ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
-    this.statements.putToken.run(hashToken(token), JSON.stringify(grant));
+    this.codes.ensure(token, grant);
     return Promise.resolve();
   }
 
-  findBackerToken(token: string): Promise<BackerGrant | undefined> {
-    const row = this.statements.getToken.get(hashToken(token));
-    return Promise.resolve(row ? (JSON.parse(row.grant_json) as BackerGrant) : undefined);
+  async findBackerToken(token: string): Promise<BackerGrant | undefined> {
+    return (await this.codes.findBackerCode(token))?.grant;
+  }
+
+  issueBackerCode(token: string, grant: BackerGrant, at: Date, claim?: IssueClaim): Promise<IssueResult> {
+    return this.codes.issueBackerCode(token, grant, at, claim);
+  }
+
+  reissueBackerCode(id: string, token: string, at: Date, claim?: IssueClaim): Promise<IssueResult> {
+    return this.codes.reissueBackerCode(id, token, at, claim);
+  }
+
+  listBackerCodes(): Promise<BackerCode[]> {
+    return this.codes.listBackerCodes();
+  }
+
+  revokeBackerCode(id: string, at: Date): Promise<RevokeResult> {
+    return this.codes.revokeBackerCode(id, at);
+  }
+
+  findBackerCode(token: string): Promise<{ id: string; grant: BackerGrant } | undefined> {
+    return this.codes.findBackerCode(token);
+  }
+
+  isBackerTokenActive(token: string): Promise<boolean> {
+    return this.codes.isBackerTokenActive(token);
+  }
+
+  activeBackerCodes(ids: readonly string[]): Promise<Set<string>> {
+    return this.codes.activeBackerCodes(ids);
   }
 
   close(): Promise<void> {
@@ -158,6 +186,3 @@ export class SqliteFeedStorage implements FeedStorage, AccessStorage {
   }
 }
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
