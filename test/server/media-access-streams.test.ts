@@ -2,6 +2,7 @@
 // longer valid), a pass opens its own stream's path only, a live pass only while live, and the host's revoke moves
 // the stream to a new key so the old path is refused even with a genuine pass, while a new pass plays on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/operator/run';
 import { SAMPLE_MEETUP_ID } from '../../src/server/sample-project';
 import { OPERATOR_TOKEN, startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -60,6 +61,13 @@ describe('meet-up stream passes', () => {
     expect((await get(after.body.streamUrl!, after.cookie)).status).toBe(200);
     // The old pass does not cover the new path.
     expect((await get(after.body.streamUrl!, before.cookie)).status).toBe(401);
+
+    // The same from the operator CLI (npm run operator -- meetup revoke-key <id>).
+    const out: string[] = [];
+    const code = await runCli(['meetup', 'revoke-key', SAMPLE_MEETUP_ID], { SETVISIT_URL: server.url, SETVISIT_OPERATOR_TOKEN: OPERATOR_TOKEN }, { out: (t) => out.push(t), err: (t) => out.push(t) });
+    expect([code, out.join('\n')]).toEqual([0, expect.stringContaining(`Revoked the stream key of ${SAMPLE_MEETUP_ID}`)]);
+    expect((await get(after.body.streamUrl!, after.cookie)).status).toBe(403);
+    expect((await streamPass('demo-gold')).body.streamUrl).not.toBe(after.body.streamUrl);
   });
 
   it('gives a replay pass once the meet-up ends', async () => {
