@@ -7,6 +7,14 @@ export interface BackerTokenStore {
   set(token: string | undefined): void;
 }
 
+const changeListeners = new Set<() => void>();
+
+/** Told after any store on the page saves or forgets a token (a sign-in), e.g. to ask for a new media pass. */
+export function onBackerTokenChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 export function createBackerTokenStore(storage: Storage | undefined): BackerTokenStore {
   return {
     get: () => {
@@ -23,6 +31,7 @@ export function createBackerTokenStore(storage: Storage | undefined): BackerToke
       } catch {
         // Storage disabled: the token lasts for this page only.
       }
+      for (const listener of changeListeners) listener();
     },
   };
 }

@@ -2,6 +2,7 @@
 // timeline, and the host's actions (schedule, start, end, post a milestone) with the operator token in the
 // Authorization header, never in a URL. Every answer is checked; a failure comes back as an ApiFailure.
 import * as z from 'zod/mini';
+import { BackerTier } from '../protocol';
 import { Meetup, ReactionTimeline, type MeetupInput } from '../protocol/meetup';
 import { check } from './room-messages';
 
@@ -10,11 +11,16 @@ export interface ApiFailure {
   status: number;
   code: string;
   message: string;
+  /** For a tier refusal: the tier that would open the door. */
+  requiredTier?: BackerTier;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }), requiredTier: z.optional(BackerTier) });
+/** A stream pass: the server set its cookie (scoped to the stream's path); this is the path it opens. */
+const StreamPass = z.object({ meetupId: z.string(), streamUrl: z.string(), expiresAt: z.string(), ttlSeconds: z.number() });
+export type StreamPass = z.infer<typeof StreamPass>;
 /** The list as `{ meetups: [...] }` (or a bare array, which some platforms answer). */
 const MeetupList = z.union([z.object({ meetups: z.array(Meetup) }), z.array(Meetup)]);
 /** One meet-up as `{ meetup }` or the bare record. */
@@ -38,6 +44,20 @@ export class MeetupApi {
   /** For those who may watch the meet-up: the backer's (or operator's) token, as for joining. */
   reactionTimeline(meetupId: string, token?: string): Promise<ApiResult<ReactionTimeline>> {
     return this.request('GET', `/api/meetups/${encodeURIComponent(meetupId)}/reactions`, ReactionTimeline, token);
+  }
+
+  /**
+   * The stream pass for a meet-up the viewer was let into: a short-lived cookie for its live (or replay) path, asked
+   * for with the backer's (or host's) token in the Authorization header. Renewed by the caller before `expiresAt`;
+   * a refusal says why (401 sign in, 403 tier or a code no longer valid, 404, 409 not started).
+   */
+  streamPass(meetupId: string, token?: string): Promise<ApiResult<StreamPass>> {
+    return this.request('POST', `/api/meetups/${encodeURIComponent(meetupId)}/stream-pass`, StreamPass, token);
+  }
+
+  /** The host revokes the meet-up's stream key: links and passes made of it stop working; the room gets a new one. */
+  revokeStreamKey(meetupId: string, operatorToken: string): Promise<ApiResult<unknown>> {
+    return this.request('POST', `/api/meetups/${encodeURIComponent(meetupId)}/stream-key/revoke`, z.unknown(), operatorToken, {});
   }
 
   async schedule(projectId: string, input: MeetupInput, operatorToken: string): Promise<ApiResult<Meetup>> {
@@ -71,7 +91,11 @@ export class MeetupApi {
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = ErrorBody.safeParse(json);
-      return { ok: false, failure: { status: response.status, code: error.success ? error.data.error.code : 'http', message: error.success ? error.data.error.message : `HTTP ${response.status}` } };
+      const requiredTier = error.success ? error.data.requiredTier : undefined;
+      return {
+        ok: false,
+        failure: { status: response.status, code: error.success ? error.data.error.code : 'http', message: error.success ? error.data.error.message : `HTTP ${response.status}`, ...(requiredTier ? { requiredTier } : {}) },
+      };
     }
     const parsed = check(schema, json);
     return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, failure: { status: response.status, code: 'invalid-response', message: parsed.reason } };

@@ -21,6 +21,8 @@ import { scheduleNextFrame, type ScheduleFrame } from '../feed/frame-scheduler';
 import { initialMeetupRoom, type MeetupRoom, type ReactionCounts, type TimelinePoint } from './meetup-room';
 import { applyQuestion, boardFrom } from './question-board';
 import { ReactionCoalescer } from './reaction-coalescer';
+import { MeetupApi } from './meetup-api';
+import { StreamPassKeeper } from './stream-pass';
 import { RoomErrorMessage, RoomHostStatsMessage, RoomPresenceMessage, RoomQuestionMessage, RoomReactionsMessage, RoomStateMessage, check } from './room-messages';
 
 export interface MeetupClientOptions {
@@ -57,6 +59,8 @@ export class MeetupClient {
   private readonly store: AppStore;
   private windowSeq = 0;
   private joinTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The stage's stream opens with a stream pass; the store gets the stream path once the pass is in. */
+  private readonly streamPass: StreamPassKeeper;
 
   constructor(options: MeetupClientOptions) {
     this.store = options.store;
@@ -65,6 +69,19 @@ export class MeetupClient {
     this.reactions = new ReactionCoalescer({
       send: (request) => this.sendReactions(request),
       scheduleFrame: options.scheduleFrame ?? scheduleNextFrame,
+    });
+    this.streamPass = new StreamPassKeeper({
+      api: new MeetupApi(options.url ?? ''),
+      token: options.token,
+      onPass: (meetupId, streamUrl) => {
+        const meetup = this.room.meetup;
+        if (this.isCurrent(meetupId) && meetup) patchMeetup(this.store, { meetup: { ...meetup, streamUrl } });
+      },
+      onRefused: (meetupId, failure) => {
+        if (!this.isCurrent(meetupId)) return;
+        const code = failure.status === 401 ? 'unauthorized' : failure.status === 403 ? 'forbidden' : failure.status === 404 ? 'not-found' : 'internal';
+        patchMeetup(this.store, { phase: 'refused', refusal: { code, message: failure.message, ...(failure.requiredTier ? { requiredTier: failure.requiredTier } : {}) } });
+      },
     });
     this.socket = io(options.url ?? '', {
       autoConnect: false,
@@ -104,6 +121,7 @@ export class MeetupClient {
     const meetupId = this.room.meetupId;
     clearTimeout(this.joinTimer);
     this.reactions.clear();
+    this.streamPass.stop();
     if (meetupId && this.socket.connected) this.socket.emit(MEETUP_EVENTS.leave, { meetupId });
     this.socket.disconnect();
     patchMeetup(this.store, { ...initialMeetupRoom(), reminder: this.room.reminder });
@@ -222,7 +240,7 @@ export class MeetupClient {
     patchMeetup(this.store, {
       phase: 'joined',
       refusal: null,
-      meetup: answer.meetup,
+      meetup: this.streamPass.hold(answer.meetup),
       role: answer.role,
       audience: answer.audience,
       totals: answer.totals,
@@ -239,7 +257,7 @@ export class MeetupClient {
     const before = this.room.meetup;
     // States only move forward; a late, older record must not take a live meet-up back to scheduled.
     if (before && order(message.value) < order(before)) return this.reject('a meet-up state that goes backwards', `${before.state} → ${message.value.state}`);
-    patchMeetup(this.store, { meetup: message.value, ...(message.value.state === 'live' ? {} : { live: null }) });
+    patchMeetup(this.store, { meetup: this.streamPass.hold(message.value), ...(message.value.state === 'live' ? {} : { live: null }) });
   }
 
   private onPresence(payload: unknown): void {

@@ -1,17 +1,23 @@
 // Loads the tour file of the project on screen (null while loading); every shell shows the result its own way.
+// With a stored backer code the media pass comes first; a sign-in on the page loads the tour again with it.
 import { useEffect, useState } from 'react';
+import { browserStorage, createBackerTokenStore, onBackerTokenChange } from '../feed/backer-token-store';
 import { loadTour, type TourResult } from '../tour/load-tour';
 import { useServices } from './AppContext';
+
+const backerCodes = createBackerTokenStore(browserStorage());
 
 export function useProjectTour(): TourResult | null {
   const { projectId, warmStart } = useServices();
   const [result, setResult] = useState<TourResult | null>(null);
+  const [signIns, setSignIns] = useState(0);
+  useEffect(() => onBackerTokenChange(() => setSignIns((n) => n + 1)), []);
   useEffect(() => {
     let current = true;
-    void loadTour(projectId, warmStart.takeTour(projectId)).then((loaded) => current && setResult(loaded));
+    void loadTour(projectId, { prefetched: warmStart.takeTour(projectId), code: backerCodes.get() }).then((loaded) => current && setResult(loaded));
     return () => {
       current = false;
     };
-  }, [projectId, warmStart]);
+  }, [projectId, warmStart, signIns]);
   return result;
 }

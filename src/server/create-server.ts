@@ -15,6 +15,7 @@ import { sendError, sendJson } from './http/respond';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
+import { createMediaAccess, type MediaAccessConfig } from './media-access';
 import type { MeetupLimits } from './meetup/meetup-limits';
 import type { MeetupRoomState } from './meetup/room-state';
 import type { MeetupStorage } from './storage/meetup-storage';
@@ -42,6 +43,8 @@ export interface SetVisitServerOptions {
   rateLimiters?: RateLimiterFactory;
   /** socket.io transports; ['websocket'] lets a load balancer work without sticky sessions. */
   transports?: SocketServerOptions['transports'];
+  /** Media passes (signed cookies) for gated media: keys and lifetime (src/server/media-access). */
+  media?: Partial<MediaAccessConfig>;
 }
 
 /** Answers a request before the API and the static files (health, metrics); returns whether it did. */
@@ -91,8 +94,18 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     maxResumeEvents: limits.maxResumeEvents,
     extraClientEvents: options.meetups ? MEETUP_CLIENT_EVENTS : [],
   });
+  const media = createMediaAccess({
+    ...(options.media ? { config: options.media } : {}),
+    scenesDir: options.files?.scenesDir,
+    projects: options.storage,
+    access,
+    ...(options.meetups ? { meetups: options.meetups, onStreamKeyChanged: (meetup) => meetups?.gateway.stateChanged(meetup) ?? Promise.resolve() } : {}),
+    rateLimit: limits.readRateLimit,
+    log,
+  });
   const meetups = options.meetups
     ? attachMeetups(io, {
+        verifyStream: (req, scope) => media.verifyStream(req, scope),
         storage: options.meetups,
         projects: options.storage,
         access,
@@ -124,7 +137,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     sessions: backerSessions,
     log,
   });
-  const files = options.files ? createStaticFiles(options.files) : undefined;
+  const files = options.files ? createStaticFiles({ ...options.files, gate: media.gate }) : undefined;
 
   http.on('request', (req, res) => {
     // socket.io answers its own path on this server.
@@ -134,7 +147,8 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     const admitted = req.url?.startsWith('/api/') ? httpLimits.admit(req) : Promise.resolve();
     admitted.then(
       // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
-      async () => (meetups && (await meetups.handle(req, res))) || (await backerCodes(req, res)) || api(req, res),
+      // Media passes first (their paths sit under /api/projects/ and /api/meetups/ too).
+      async () => (await media.handle(req, res)) || (meetups && (await meetups.handle(req, res))) || (await backerCodes(req, res)) || api(req, res),
       (err: unknown) => {
         // Drain what is left of a refused body so the client reads the answer instead of a reset connection.
         if (!req.readableEnded) req.resume();

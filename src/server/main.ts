@@ -6,6 +6,7 @@ import { readEnvironment, type EnvironmentConfig } from './config';
 import { createSetVisitServer } from './create-server';
 import { DEMO_BACKER_TOKENS, SAMPLE_PROJECT, seedSampleMeetup, seedSampleProject } from './sample-project';
 import { createServerLog } from './server-log';
+import { readMediaAccessEnvironment } from './media-access';
 import { NodeMetrics } from './scale/node-metrics';
 import { RedisRateLimiter } from './scale/shared-rate-limiter';
 import type { RateLimit } from './rate-limiter';
@@ -13,8 +14,10 @@ import { attachNodeOperations, createNodeRoomState, openNodeMeetupStorage, openN
 
 const root = resolve(import.meta.dirname, '../..');
 let config: EnvironmentConfig;
+let media: ReturnType<typeof readMediaAccessEnvironment>;
 try {
   config = readEnvironment(process.env);
+  media = readMediaAccessEnvironment(process.env);
 } catch (err) {
   console.error(String(err instanceof Error ? err.message : err));
   process.exit(2);
@@ -64,7 +67,9 @@ const server = createSetVisitServer({
   ...(redis ? { adapter: redis.adapter } : {}),
   ...(rateLimiters ? { rateLimiters } : {}),
   transports: config.scale.transports,
+  media,
 });
+if (redis && !media.keys) log.warn('several nodes need the same SETVISIT_MEDIA_KEYS: a media pass made on one node is refused by the others', {});
 const operations = attachNodeOperations(server, { storage, redis, scale: config.scale, metrics, log });
 const boundPort = await server.listen(config.port, config.host);
 log.notice('listening', {
@@ -89,6 +94,9 @@ SetVisit is running.
 
   Operator token:   ${config.operatorToken ? '(from SETVISIT_OPERATOR_TOKEN)' : operatorToken + '   (generated; set SETVISIT_OPERATOR_TOKEN to choose one)'}
   Demo backer codes: ${Object.entries(DEMO_BACKER_TOKENS).map(([token, grant]) => `${token} (${grant.tier})`).join(', ')}
+
+  Backers-only location: "Video village" (the director's monitors) is for supporter backers and up. Without a code it
+    shows a lock naming the tier; type demo-supporter at the lock (or in any backer-code form) to open it.
 
   Post a milestone:
     export SETVISIT_OPERATOR_TOKEN=${config.operatorToken ? '…' : operatorToken}

@@ -3,6 +3,7 @@
 // from the new folder at once, and a file that vanishes mid-request answers 404/503 instead of a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendFile } from './http/send-file';
+import { isGatedResponse, type MediaGate } from './media-access';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -11,6 +12,8 @@ export interface StaticFilesOptions {
   appDir: string;
   /** Tour files, served at /scenes/. */
   scenesDir: string;
+  /** Entitled media: refuses gated files without a valid media pass (src/server/media-access). */
+  gate?: MediaGate;
 }
 
 export function createStaticFiles(options: StaticFilesOptions): Handler {
@@ -19,8 +22,10 @@ export function createStaticFiles(options: StaticFilesOptions): Handler {
     // Playlists may change (live); segments and hashed bundles never do.
     if (pathname.endsWith('.m3u8')) res.setHeader('cache-control', 'no-cache');
     else if (/\.(m4s|mp4|ts)$/.test(pathname) || pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    // A gated file may stay in the viewer's own cache, never in a shared one.
+    if (isGatedResponse(res)) res.setHeader('cache-control', String(res.getHeader('cache-control') ?? 'no-cache').replace('public', 'private'));
   };
-  return (req, res, next) => {
+  const serve: Handler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const [dir, path] = pathname.startsWith('/scenes/') ? [options.scenesDir, pathname.slice('/scenes'.length)] : [options.appDir, pathname];
@@ -35,4 +40,7 @@ export function createStaticFiles(options: StaticFilesOptions): Handler {
       },
     );
   };
+  const { gate } = options;
+  if (!gate) return serve;
+  return (req, res, next) => void gate(req, res).then((allowed) => allowed && serve(req, res, next), () => next());
 }

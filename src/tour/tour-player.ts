@@ -4,6 +4,8 @@ import { MediaSession, type MediaSessionOptions } from '../media/media-session';
 import type { EnginePreference } from '../media/playback-engine';
 import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
+import type { BackerTier } from '../protocol';
+import { locksOf, type LocationLocks } from './media-pass';
 import type { Tour, TourLocation } from './tour-schema';
 
 export interface LocationPlayback {
@@ -17,6 +19,8 @@ export interface TourPlayerState {
   previous: LocationPlayback | null;
   /** When the fade began (performance.now()): once the new location showed its first frame. */
   fadeStartedAt: number | null;
+  /** A locked location the person tried to enter, with the tier that opens it (shells show its lock); else null. */
+  locked: { location: TourLocation; tier: BackerTier } | null;
 }
 
 /** What the tour player tells each media session it makes. */
@@ -35,6 +39,11 @@ export interface TourPlayerOptions {
   createSession?: (settings: SessionSettings) => MediaSession;
   /** The session the page's entry already started for a stream (its warm start), adopted once; default sessions only. */
   adoptSession?: (src: string) => MediaSession | null;
+  /**
+   * Locations the viewer's media pass leaves shut: never loaded, a lock shown instead. By default every location
+   * with a tier (loadTour drops the tier of each location the viewer's pass opens).
+   */
+  locks?: LocationLocks;
 }
 
 export class TourPlayer {
@@ -47,14 +56,16 @@ export class TourPlayer {
   private readonly listeners = new Set<() => void>();
   private stopWaiting: (() => void) | null = null;
   private fadeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly locks: LocationLocks;
 
   constructor(private readonly options: TourPlayerOptions) {
     this.fadeMs = options.fadeMs ?? 500;
     this.createSession = options.createSession ?? ((settings) => new MediaSession(settings));
     this.engine = options.engine ?? 'auto';
     this.limits = { ...options.renditionLimits };
+    this.locks = options.locks ?? locksOf(options.tour.locations, undefined);
     const start = this.location(options.tour.start);
-    this.playback = { current: this.open(start, false), previous: null, fadeStartedAt: null };
+    this.playback = { current: this.open(start, false), previous: null, fadeStartedAt: null, locked: null };
     this.playback.current.session.reportTo(options.store);
     patchTour(options.store, { locationId: start.id });
   }
@@ -75,7 +86,14 @@ export class TourPlayer {
 
   /** Moves to another location: its stream starts (at once if preloaded), then the old one fades out. */
   goTo(locationId: string): void {
-    if (locationId === this.playback.current.location.id) return;
+    const tier = this.locks[locationId];
+    if (tier) {
+      // Its files would be refused: say so, and which tier opens it, instead of loading a stream that fails.
+      this.playback = { ...this.playback, locked: { location: this.location(locationId), tier } };
+      return this.notify();
+    }
+    if (this.playback.locked) this.playback = { ...this.playback, locked: null };
+    if (locationId === this.playback.current.location.id) return this.notify();
     const location = this.location(locationId);
     const next = this.preloaded?.location.id === locationId ? this.preloaded : this.open(location, false);
     this.preloaded = null;
@@ -84,7 +102,7 @@ export class TourPlayer {
     previous.session.reportTo(null);
     next.session.reportTo(this.options.store);
     next.session.activate();
-    this.playback = { current: next, previous, fadeStartedAt: null };
+    this.playback = { current: next, previous, fadeStartedAt: null, locked: null };
     patchTour(this.options.store, { locationId });
     this.notify();
     this.stopWaiting = whenShowing(next.session, () => this.beginFade());
@@ -92,9 +110,22 @@ export class TourPlayer {
 
   /** Fetches the manifest and first segment of a location the person is likely to go to next. */
   preload(locationId: string): void {
+    if (this.locks[locationId]) return;
     if (locationId === this.playback.current.location.id || this.preloaded?.location.id === locationId) return;
     this.preloaded?.session.dispose();
     this.preloaded = this.open(this.location(locationId), true);
+  }
+
+  /** Closes the lock shown for a locked location (the person stays where they are). */
+  dismissLock(): void {
+    if (!this.playback.locked) return;
+    this.playback = { ...this.playback, locked: null };
+    this.notify();
+  }
+
+  /** The tier that opens a location, or undefined when it is open to this viewer. */
+  lockOf(locationId: string): BackerTier | undefined {
+    return this.locks[locationId];
   }
 
   retry(): void {

@@ -1,7 +1,7 @@
 // What a tour file in scenes/ holds: a production's set locations, how to play each one, and the hotspots
 // that link them. Checked at runtime (the app, `npm run scenes:check`) and exported as JSON Schema for editors.
 import * as z from 'zod/mini';
-import { LANGUAGES, LocalizedText, ProjectId } from '../protocol';
+import { BackerTier, LANGUAGES, LocalizedText, ProjectId } from '../protocol';
 
 const LocationId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'));
 const yaw = z.number().check(z.gte(-180), z.lte(180));
@@ -46,6 +46,11 @@ export const TourLocation = z
     poster: z.optional(z.string()),
     captions: z._default(z.array(CaptionTrack), []),
     hotspots: z._default(z.array(Hotspot), []),
+    /**
+     * The lowest backer tier that opens this location (its stream, captions and poster); without it, everyone who
+     * may see the project. The server enforces it on every media request; viewers below it see a lock naming it.
+     */
+    tier: z.optional(BackerTier),
   })
   .check(
     // A 180° video covers yaw −90…90 only: a view or hotspot behind it would look at the dark back.
@@ -77,6 +82,8 @@ export const Tour = z
         ids.add(l.id);
       });
       if (!ids.has(tour.start)) ctx.issues.push({ code: 'custom', message: 'must name one of the tour’s locations', path: ['start'], input: tour.start });
+      // Everyone who opens the tour lands there, so it cannot be locked (a gated location is reached from it).
+      if (tour.locations.find((l) => l.id === tour.start)?.tier) ctx.issues.push({ code: 'custom', message: 'must name a location without a tier', path: ['start'], input: tour.start });
       tour.locations.forEach((l, i) =>
         l.hotspots.forEach((h, j) => {
           if (!ids.has(h.target)) ctx.issues.push({ code: 'custom', message: `no location "${h.target}" in this tour`, path: ['locations', i, 'hotspots', j, 'target'], input: h.target });

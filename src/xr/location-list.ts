@@ -5,7 +5,7 @@
 // paged (LIST_LAYOUT.pageSize rows a page, with previous / next below them): a panel as tall as 12 rows would
 // reach far below the milestone panel and out of a seated reader's comfortable view.
 import type { Translator } from '../i18n/translator';
-import type { Language } from '../protocol';
+import type { BackerTier, Language } from '../protocol';
 import { font, type DrawStep, type Drawing, type FontMeasure } from './panel-layout';
 import { wrapText } from './text-wrap';
 
@@ -29,7 +29,7 @@ export interface LocationListModel {
  * (so the list opens where the person is). Out-of-range pages are clamped.
  */
 export function locationListModel(
-  tour: { locations: readonly { id: string; name: Partial<Record<Language, string>> }[] },
+  tour: { locations: readonly { id: string; name: Partial<Record<Language, string>>; tier?: BackerTier | undefined }[] },
   currentId: string,
   i18n: Translator,
   page?: number,
@@ -41,7 +41,12 @@ export function locationListModel(
     language: i18n.language,
     heading: i18n.t('tour.locations'),
     hereLabel: i18n.t('xr.here'),
-    entries: tour.locations.map((location) => ({ id: location.id, name: i18n.pick(location.name), here: location.id === currentId })),
+    // A location still carrying a tier is locked for this viewer (loadTour): its row names the tier that opens it.
+    entries: tour.locations.map((location) => ({
+      id: location.id,
+      name: location.tier ? i18n.t('tour.lock.entry', { location: i18n.pick(location.name), tier: i18n.t(`tier.${location.tier}`) }) : i18n.pick(location.name),
+      here: location.id === currentId,
+    })),
     page: shown,
     pages,
     previousLabel: i18n.t('xr.list.previous'),

@@ -30,6 +30,8 @@ beforeAll(async () => {
   server = await startTestServer({ serveApp: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 960, height: 600 } });
+  // The sample's Video village is for supporter backers (entitled-media.test.ts covers its lock): this tour walks in.
+  await page.addInitScript(() => localStorage.setItem('setvisit:backer-token', 'demo-supporter'));
   pageErrors = recordPageErrors(page);
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);

@@ -31,6 +31,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   // Small: SwiftShader draws both eyes on the CPU.
   page = await browser.newPage({ viewport: { width: 640, height: 360 } });
+  // The sample's Video village is for supporter backers (entitled-media.test.ts covers its lock): this tour walks in.
+  await page.addInitScript(() => localStorage.setItem('setvisit:backer-token', 'demo-supporter'));
   pageErrors = recordPageErrors(page);
   page.on('request', (request) => requests.push(request.url()));
   page.on('response', (response) => {

@@ -20,6 +20,8 @@ beforeAll(async () => {
   server = await startTestServer({ serveApp: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 640, height: 360 } });
+  // The sample's Video village is for supporter backers (entitled-media.test.ts covers its lock): this tour walks in.
+  await page.addInitScript(() => localStorage.setItem('setvisit:backer-token', 'demo-supporter'));
   pageErrors = recordPageErrors(page);
   await installIwer(page, { polyfillLayers: true });
   await page.goto(`${server.url}/?mode=xr&project=${PROJECT_ID}&lang=zh-CN`);

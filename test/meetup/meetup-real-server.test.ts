@@ -76,9 +76,17 @@ describe('meet-up client against the real server', () => {
     await settled(gold.store);
     const started = await api.start(MEETUP_ID, OPERATOR_TOKEN);
     expect(started.ok).toBe(true);
-    const meetup = await waitFor(() => gold.store.getState().meetup.meetup?.state === 'live' && gold.store.getState().meetup.meetup, 5_000, 'live');
+    // The stream path reaches the store once the client holds a stream pass for it.
+    const meetup = await waitFor(() => {
+      const current = gold.store.getState().meetup.meetup;
+      return current?.state === 'live' && current.streamUrl ? current : undefined;
+    }, 5_000, 'live');
     expect(meetup.streamUrl).toMatch(/^\/live\/.+\/master\.m3u8$/);
-    const playlist = await fetch(`${server.url}${meetup.streamUrl}`);
+    // The pass is a cookie (the browser keeps it; here it is carried by hand): without it the stream is refused.
+    expect((await fetch(`${server.url}${meetup.streamUrl}`)).status).toBe(401);
+    const pass = await fetch(`${server.url}/api/meetups/${MEETUP_ID}/stream-pass`, { method: 'POST', headers: { authorization: 'Bearer demo-gold' } });
+    const cookie = pass.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const playlist = await fetch(`${server.url}${meetup.streamUrl}`, { headers: { cookie } });
     expect(playlist.status).toBe(200);
   });
 

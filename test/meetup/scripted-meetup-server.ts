@@ -51,6 +51,14 @@ export function joined(questions: Question[] = [], meetup: Meetup = LIVE_MEETUP)
 export async function startScriptedMeetupServer(script: Script = {}): Promise<ScriptedMeetupServer> {
   const http = createServer();
   const io = new Server(http);
+  // The stream pass the client asks for before its stage loads (POST /api/meetups/:id/stream-pass): always granted.
+  http.on('request', (req, res) => {
+    const pass = /^\/api\/meetups\/([^/]+)\/stream-pass$/.exec(req.url ?? '');
+    if (!pass) return;
+    const streamUrl = pass[1] === LIVE_MEETUP.id ? LIVE_MEETUP.streamUrl : `/live/${pass[1]}/master.m3u8`;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ meetupId: pass[1], streamUrl, expiresAt: new Date(Date.now() + 600_000).toISOString(), ttlSeconds: 600 }));
+  });
   const received: Received[] = [];
   io.on('connection', (socket) => {
     const token = (socket.handshake.auth as { token?: string }).token;

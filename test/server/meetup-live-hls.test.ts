@@ -147,7 +147,15 @@ describe('the live stream on the real server', () => {
       headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-  const get = (path: string) => fetch(`${server.url}${path}`);
+  // Every stream request carries the media pass (a cookie scoped to the stream's path) a pass request set.
+  let cookie = '';
+  const get = (path: string) => fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {} });
+  const takePass = async () => {
+    const res = await api('POST', '/api/meetups/live-stage/stream-pass');
+    expect(res.status).toBe(200);
+    cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    return ((await res.json()) as { streamUrl: string }).streamUrl;
+  };
   let streamUrl = '';
   let base = '';
 
@@ -166,6 +174,7 @@ describe('the live stream on the real server', () => {
   it('serves a live playlist whose media sequence moves forward in real time, with fetchable segments', async () => {
     const started = (await (await api('POST', '/api/meetups/live-stage/start')).json()) as { streamUrl: string };
     streamUrl = started.streamUrl;
+    expect(await takePass()).toBe(streamUrl);
     base = streamUrl.replace(/master\.m3u8$/, '');
     const master = await get(streamUrl);
     expect(master.status).toBe(200);
@@ -204,10 +213,15 @@ describe('the live stream on the real server', () => {
     expect((await get(`${base}tv/${k + 3}.m4s`)).status).toBe(404);
   });
 
-  it('answers 404 for a wrong key, an unknown rendition, and a replay while still live', async () => {
-    expect((await get('/live/AAAAAAAAAAAAAAAAAAAAAA/master.m3u8')).status).toBe(404);
+  it('answers a wrong key like the right one without its pass, 404 for an unknown rendition, and no replay while still live', async () => {
+    // The pass is for this stream's path only: a wrong key is refused exactly like the right key without a pass.
+    const wrong = await get('/live/AAAAAAAAAAAAAAAAAAAAAA/master.m3u8');
+    const withoutPass = await fetch(`${server.url}${streamUrl}`);
+    expect(wrong.status).toBe(401);
+    expect([withoutPass.status, await withoutPass.text()]).toEqual([wrong.status, await wrong.text()]);
     expect((await get(`${base}8k/index.m3u8`)).status).toBe(404);
-    expect((await get(streamUrl.replace('/live/', '/replay/'))).status).toBe(404);
+    // A live pass does not cover the replay, and no replay pass is given while live.
+    expect((await get(streamUrl.replace('/live/', '/replay/'))).status).toBe(401);
     expect((await fetch(`${server.url}${streamUrl}`, { method: 'POST' })).status).toBe(405);
   });
 
@@ -215,20 +229,24 @@ describe('the live stream on the real server', () => {
     const ended = (await (await api('POST', '/api/meetups/live-stage/end')).json()) as { streamUrl: string };
     expect(ended.streamUrl).toBe(streamUrl.replace('/live/', '/replay/'));
     const replayBase = ended.streamUrl.replace(/master\.m3u8$/, '');
+    const livePass = cookie;
+    expect(await takePass()).toBe(ended.streamUrl);
     const replay = parsePlaylist(await (await get(`${replayBase}headset/index.m3u8`)).text());
     expect(replay).toMatchObject({ mediaSequence: 0, playlistType: 'VOD', ended: true });
     expect(replay.segments.length).toBeGreaterThan(PREROLL_SEGMENTS);
     expect(replay.segments.map((s) => s.uri)).toEqual(replay.segments.map((_, i) => `${i}.m4s`));
     expect(replay.segments.filter((s) => s.discontinuity).map((s) => s.uri)).toEqual(replay.segments.map((s) => s.uri).filter((u) => Number.parseInt(u, 10) % 5 === 0 && u !== '0.m4s'));
     for (const s of [replay.segments[0]!, replay.segments.at(-1)!]) expect((await get(`${replayBase}headset/${s.uri}`)).status).toBe(200);
-    // Whoever still watches live gets the final window, closed, so the player stops instead of waiting.
+    // Whoever still watches live (with the live pass) gets the final window, closed, so the player stops instead of waiting.
+    cookie = livePass;
     const closedLive = parsePlaylist(await (await get(`${base}tv/index.m3u8`)).text());
     expect(closedLive.ended).toBe(true);
     expect(closedLive.mediaSequence + closedLive.segments.length).toBe(replay.segments.length);
     // The replay survives a restart: everything follows from the stored start and end.
     await server.stop();
     await server.start();
-    const again = await fetch(`${server.url}${replayBase}headset/index.m3u8`).catch(() => fetch(`${server.url}${replayBase}headset/index.m3u8`));
+    await takePass();
+    const again = await get(`${replayBase}headset/index.m3u8`).catch(() => get(`${replayBase}headset/index.m3u8`));
     expect(parsePlaylist(await again.text()).segments).toHaveLength(replay.segments.length);
   });
 });

@@ -47,6 +47,15 @@ async function probePage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** The stream pass the app asks for before it plays (a cookie for the stream's path), with the host's token. */
+async function takeStreamPass(page: Page, meetupId: string): Promise<void> {
+  const status = await page.evaluate(
+    ([id, token]) => fetch(`/api/meetups/${id}/stream-pass`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then((r) => r.status),
+    [meetupId, OPERATOR_TOKEN] as const,
+  );
+  expect(status).toBe(200);
+}
+
 const api = (path: string, body?: unknown) =>
   fetch(`${server.url}${path}`, {
     method: 'POST',
@@ -69,6 +78,7 @@ describe('the live stream in Chromium', () => {
     expect((await api(`/api/projects/${PROJECT_ID}/meetups`, { id: 'played-live', title: { en: 'Played live' }, star: { en: 'Lin Yue' }, scheduledStart: new Date().toISOString(), requiredTier: 'gold' })).status).toBe(201);
     const { streamUrl } = (await (await api('/api/meetups/played-live/start')).json()) as { streamUrl: string };
     const { page, errors } = await probePage();
+    await takeStreamPass(page, 'played-live');
     await page.evaluate((url) => (window as unknown as { play(u: string): void }).play(url), streamUrl);
 
     // One loop is 10 s; 14 s of playback crosses at least one wrap whatever segment it started on.
@@ -95,6 +105,7 @@ describe('the live stream in Chromium', () => {
 
     const { streamUrl: replayUrl } = (await (await api('/api/meetups/played-live/end')).json()) as { streamUrl: string };
     const replay = await probePage();
+    await takeStreamPass(replay.page, 'played-live');
     await replay.page.evaluate((url) => (window as unknown as { play(u: string): void }).play(url), replayUrl);
     await replay.page.waitForFunction(() => (window as unknown as { probe: Probe }).probe.levelLive === false, undefined, { timeout: 20_000 });
     // Jump near the end and let it finish: the replay is closed, so the player reaches `ended`.

@@ -1,6 +1,7 @@
 // Serves each meet-up's demo stream: /live/<key>/… while live (a sliding window over the looped footage) and
 // /replay/<key>/… once ended (every segment that was live, as VOD). The key is the meet-up's secret stream key,
-// so the paths can only be opened by someone the server handed them to (see docs/operator.md for the limits).
+// and every request must carry a media pass (a signed cookie scoped to /live/<key>/ or /replay/<key>/) that the
+// server hands only to viewers let in, for a short time, and only while the session lasts (docs/deploy.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MeetupRecord } from '../storage/meetup-storage';
 import { createLoopTimeline, liveWindow, publishedCount, renderMediaPlaylist, replayPlaylist, sourceIndex, type LoopTimeline } from './live-timeline';
@@ -10,7 +11,17 @@ export interface LiveHlsOptions {
   source: SourceStream;
   findByStreamKey(streamKey: string): Promise<MeetupRecord | undefined>;
   now?: () => number;
+  /**
+   * Checks the request's media pass for a stream's path scope ("/live/<key>/"); without it the key alone opens
+   * the stream (a server with no media passes configured).
+   */
+  verify?: (req: IncomingMessage, scope: string) => StreamPassCheck;
 }
+
+export type StreamPassCheck = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+
+/** How long after the end the live path still answers, so players finish the final window and see its end. */
+export const LIVE_GRACE_AFTER_END_MS = 60_000;
 
 /** The playlist a meet-up's audience opens: live while live, the replay once ended, none while scheduled. */
 export function streamUrlOf(meetup: MeetupRecord): string | undefined {
@@ -36,14 +47,30 @@ export function createLiveHlsRoutes(options: LiveHlsOptions): (req: IncomingMess
       return true;
     }
     const match = PATH.exec(pathname);
-    const meetup = match ? await options.findByStreamKey(match[2]!) : undefined;
     // One answer for a wrong key, a stream not started and a path that does not exist: nothing to learn by probing.
     const notFound = () => send(res, req, 404, 'text/plain; charset=utf-8', Buffer.from('no such stream\n'));
-    if (!match || !meetup?.startedAt) return notFound(), true;
+    if (!match) return notFound(), true;
     const kind = match[1] as 'live' | 'replay';
+    // The pass is checked before the key is looked up: without one, every key (right, wrong, revoked) answers alike.
+    const pass = options.verify?.(req, `/${kind}/${match[2]}/`);
+    if (pass && !pass.ok) {
+      send(res, req, pass.status, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: pass.code, message: pass.message } })), { 'cache-control': 'no-store' });
+      return true;
+    }
+    const meetup = await options.findByStreamKey(match[2]!);
+    if (pass && !meetup) {
+      // A genuine pass for a key no meet-up has any more: the host revoked it.
+      send(res, req, 403, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: 'stream-key-revoked', message: 'the host revoked this stream key: get a new pass' } })), { 'cache-control': 'no-store' });
+      return true;
+    }
+    if (!meetup?.startedAt) return notFound(), true;
     const startedAtMs = Date.parse(meetup.startedAt);
     const endedAtMs = meetup.endedAt ? Date.parse(meetup.endedAt) : undefined;
     if (kind === 'replay' && endedAtMs === undefined) return notFound(), true;
+    if (pass && kind === 'live' && endedAtMs !== undefined && now() - endedAtMs > LIVE_GRACE_AFTER_END_MS) {
+      send(res, req, 410, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: 'stream-ended', message: 'the live session has ended: the replay has its own pass' } })), { 'cache-control': 'no-store' });
+      return true;
+    }
     const [, , , renditionName, file, segment] = match;
     if (!renditionName) {
       send(res, req, 200, PLAYLIST_TYPE, master, { 'cache-control': kind === 'live' ? 'no-cache' : 'private, max-age=3600' });

@@ -6,7 +6,7 @@ import type { Server } from 'socket.io';
 import type { AccessResolver } from '../access';
 import type { ServerLimits } from '../config';
 import type { HttpRateLimits } from '../http/request-limits';
-import { createLiveHlsRoutes } from '../live-hls/live-hls-routes';
+import { createLiveHlsRoutes, type LiveHlsOptions } from '../live-hls/live-hls-routes';
 import { loadSourceStream } from '../live-hls/source-stream';
 import type { ServerLog } from '../server-log';
 import type { FeedStorage } from '../storage/feed-storage';
@@ -36,6 +36,8 @@ export interface MeetupServiceOptions {
   /** An HLS folder as `npm run media` writes it; DEFAULT_LIVE_SOURCE_DIR by default. */
   liveSourceDir?: string;
   log: ServerLog;
+  /** Checks a stream request's media pass (src/server/media-access); without it the stream key alone opens it. */
+  verifyStream?: LiveHlsOptions['verify'];
 }
 
 export interface MeetupService {
@@ -79,7 +81,11 @@ export function attachMeetups(io: Server, options: MeetupServiceOptions): Meetup
 function liveRoutes(options: MeetupServiceOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const dir = options.liveSourceDir ?? DEFAULT_LIVE_SOURCE_DIR;
   try {
-    return createLiveHlsRoutes({ source: loadSourceStream(dir), findByStreamKey: (key) => options.storage.findByStreamKey(key) });
+    return createLiveHlsRoutes({
+      source: loadSourceStream(dir),
+      findByStreamKey: (key) => options.storage.findByStreamKey(key),
+      ...(options.verifyStream ? { verify: options.verifyStream } : {}),
+    });
   } catch (err) {
     options.log.error('meet-ups will have no live stream: the footage could not be read', { dir, reason: err instanceof Error ? err.message : String(err) });
     return () => Promise.resolve(false);

@@ -48,6 +48,8 @@ export interface MeetupStorage {
   scheduleMeetup(projectId: string, input: MeetupInput, streamKey: string): Promise<ScheduleResult>;
   getMeetup(meetupId: string): Promise<MeetupRecord | undefined>;
   findByStreamKey(streamKey: string): Promise<MeetupRecord | undefined>;
+  /** Replaces the stream key (the host revoked the old one): paths and passes made of it stop working. */
+  replaceStreamKey(meetupId: string, streamKey: string): Promise<MeetupRecord | undefined>;
   /** The project's meet-ups, soonest scheduled first. */
   listMeetups(projectId: string): Promise<MeetupRecord[]>;
   /** scheduled → live (sets startedAt) or live → ended (sets endedAt), atomically. */

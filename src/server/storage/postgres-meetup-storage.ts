@@ -108,6 +108,11 @@ export class PostgresMeetupStorage implements MeetupStorage {
     return row ? meetupOfRow(row) : undefined;
   }
 
+  async replaceStreamKey(meetupId: string, streamKey: string): Promise<MeetupRecord | undefined> {
+    const row = (await this.pool.query<MeetupRow>(`UPDATE meetups SET stream_key = $2 WHERE id = $1 RETURNING ${MEETUP_COLUMNS}`, [meetupId, streamKey])).rows[0];
+    return row ? meetupOfRow(row) : undefined;
+  }
+
   async listMeetups(projectId: string): Promise<MeetupRecord[]> {
     const records = (await this.pool.query<MeetupRow>(`SELECT ${MEETUP_COLUMNS} FROM meetups WHERE project_id = $1`, [projectId])).rows.map(meetupOfRow);
     records.sort((a, b) => Date.parse(a.scheduledStart) - Date.parse(b.scheduledStart) || a.id.localeCompare(b.id));

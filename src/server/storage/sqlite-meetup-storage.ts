@@ -84,6 +84,7 @@ export class SqliteMeetupStorage implements MeetupStorage {
       insert: this.db.prepare('INSERT INTO meetups (id, project_id, input_json, state, stream_key) VALUES (?, ?, ?, ?, ?)'),
       get: this.db.prepare<[string], MeetupRow>(`SELECT ${columns} FROM meetups WHERE id = ?`),
       byKey: this.db.prepare<[string], MeetupRow>(`SELECT ${columns} FROM meetups WHERE stream_key = ?`),
+      setKey: this.db.prepare('UPDATE meetups SET stream_key = ? WHERE id = ?'),
       list: this.db.prepare<[string], MeetupRow>(`SELECT ${columns} FROM meetups WHERE project_id = ?`),
       start: this.db.prepare("UPDATE meetups SET state = 'live', started_at = ? WHERE id = ? AND state = 'scheduled'"),
       end: this.db.prepare("UPDATE meetups SET state = 'ended', ended_at = ? WHERE id = ? AND state = 'live'"),
@@ -126,6 +127,11 @@ export class SqliteMeetupStorage implements MeetupStorage {
   findByStreamKey(streamKey: string): Promise<MeetupRecord | undefined> {
     const row = this.statements.byKey.get(streamKey);
     return Promise.resolve(row ? meetupOfRow(row) : undefined);
+  }
+
+  replaceStreamKey(meetupId: string, streamKey: string): Promise<MeetupRecord | undefined> {
+    if (this.statements.setKey.run(streamKey, meetupId).changes === 0) return Promise.resolve(undefined);
+    return this.getMeetup(meetupId);
   }
 
   listMeetups(projectId: string): Promise<MeetupRecord[]> {

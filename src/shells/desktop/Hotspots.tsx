@@ -7,6 +7,7 @@ import type { Hotspot } from '../../tour/tour-schema';
 import type { Annotation } from '../../protocol';
 import { useAppState, useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';
+import { LockIcon } from './LockedLocation';
 
 const NO_ANNOTATIONS: Annotation[] = [];
 
@@ -47,6 +48,7 @@ function HotspotButton({ hotspot, player, projector }: { hotspot: Hotspot; playe
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => (ref.current ? projector.pin(ref.current, hotspot) : undefined), [projector, hotspot]);
   const preload = () => player.preload(hotspot.target);
+  const lock = player.lockOf(hotspot.target);
   return (
     <button
       ref={ref}
@@ -54,12 +56,16 @@ function HotspotButton({ hotspot, player, projector }: { hotspot: Hotspot; playe
       className="hotspot"
       hidden
       data-target={hotspot.target}
+      data-locked={lock}
       onClick={() => player.goTo(hotspot.target)}
       onFocus={preload}
       onPointerEnter={preload}
     >
       <span className="hotspot__dot" aria-hidden="true" />
-      <span className="hotspot__label">{i18n.pick(hotspot.label)}</span>
+      <span className="hotspot__label">
+        {i18n.pick(hotspot.label)}
+        {lock && <span className="hotspot__tier"><LockIcon /> {i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}</span>}
+      </span>
     </button>
   );
 }

@@ -15,6 +15,7 @@ import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { Captions } from './Captions';
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
+import { LockedLocation } from './LockedLocation';
 import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
 import { StatsOverlay } from './StatsOverlay';
@@ -34,6 +35,7 @@ export function TourView() {
   if (!result) return <Notice text={t('tour.loading')} />;
   if (result.kind === 'none') return <Notice text={t('tour.empty')} />;
   if (result.kind === 'invalid') return <Notice text={t('tour.invalid', { reason: result.reason })} alert />;
+  if (result.kind === 'locked') return <Notice text={t('tour.lockedTour')} />;
   return <TourPlayerView tour={result.tour} />;
 }
 
@@ -64,6 +66,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <Hotspots player={player} projector={view.hotspots} />
       <Captions player={player} />
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
+      <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
       <div className="view__chrome">
         <LocationList player={player} />

@@ -67,7 +67,8 @@ export function buildSampleTour(base: SampleTourBase, stubs: Record<SampleLocati
     projectId: base.projectId,
     title: base.title,
     start: 'backlot',
-    locations: order.map((id) => ({ ...stubs[id], hotspots: hotspots[id] })),
+    // The director's monitors are a backers' perk: the demo's lock and its supporter code open it.
+    locations: order.map((id) => ({ ...stubs[id], hotspots: hotspots[id], ...(id === 'monitor' ? { tier: 'supporter' as const } : {}) })),
   };
   const parsed = Tour.safeParse(tour);
   if (!parsed.success) throw new Error(`the sample tour is not valid: ${summarizeIssues(describeIssues(parsed.error))}`);

@@ -44,10 +44,14 @@ function TvHotspot(props: { focusId: string; hotspot: Hotspot; player: TourPlaye
   useEffect(() => {
     if (focused) player.preload(hotspot.target);
   }, [focused, player, hotspot.target]);
+  const lock = player.lockOf(hotspot.target);
   return (
-    <button {...focusProps} ref={ref} type="button" className="hotspot watch-hotspot" hidden data-target={hotspot.target}>
+    <button {...focusProps} ref={ref} type="button" className="hotspot watch-hotspot" hidden data-target={hotspot.target} data-locked={lock}>
       <span className="hotspot__dot" aria-hidden="true" />
-      <span className="hotspot__label">{i18n.pick(hotspot.label)}</span>
+      <span className="hotspot__label">
+        {i18n.pick(hotspot.label)}
+        {lock && ` · ${i18n.t('tour.lock.badge', { tier: i18n.t(`tier.${lock}`) })}`}
+      </span>
     </button>
   );
 }

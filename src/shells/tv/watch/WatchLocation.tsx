@@ -15,6 +15,7 @@ import { FOCUS, WATCH_OVERLAY, WATCH_VIEW } from './focus-ids';
 import { lookKeyOf, mediaCommandOf, runMediaCommand } from './remote-commands';
 import { TvHotspots } from './TvHotspots';
 import { TvPanorama } from './TvPanorama';
+import { TvLockedLocation } from './TvLockedLocation';
 import { WatchControls } from './WatchControls';
 import { WatchMediaStatus } from './WatchMediaStatus';
 
@@ -131,6 +132,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
       <TvHotspots player={player} projector={panorama.hotspots} onGo={hideOverlay} />
       {caption && <p className="watch__captions">{caption}</p>}
       <WatchMediaStatus poster={location.poster} />
+      <TvLockedLocation player={player} />
       {switchedNotice && (
         <p className="watch__notice" role="status">
           {i18n.t('watch.switched')}

@@ -24,6 +24,7 @@ export default function WatchScreen() {
   if (!result) return <WatchNotice text={t('tv.watch.loading')} />;
   if (result.kind === 'none') return <WatchNotice text={t('watch.empty')} />;
   if (result.kind === 'invalid') return <WatchNotice text={t('tour.invalid', { reason: result.reason })} alert />;
+  if (result.kind === 'locked') return <WatchNotice text={t('tour.lockedTour')} />;
   return <WatchTour tour={result.tour} />;
 }
 
