@@ -1,7 +1,7 @@
 // A meet-up's stream as a one-location tour, so the stage plays through the tour player, its media session
 // and the panorama view the set tour uses (loading, errors, retry and rendition caps included).
 import type { Meetup } from '../protocol/meetup';
-import type { Tour } from '../tour/tour-schema';
+import type { Tour } from '../protocol/tour-schema';
 
 export const STAGE_LOCATION_ID = 'stage';
 

@@ -4,7 +4,7 @@
 // The single definition behind the desktop/TV renderer and the XR sphere path, so all agree on where yaw 0 and
 // each hotspot are. Named imports only: the desktop view's bundle keeps just the parts of three.js it uses.
 import { FrontSide, Group, Mesh, MeshBasicMaterial, SRGBColorSpace, SphereGeometry, VideoTexture } from 'three';
-import type { Projection, StereoLayout } from '../tour/tour-schema';
+import type { Projection, StereoLayout } from '../protocol/tour-schema';
 import { eyeWindow, type Eye } from './projection';
 
 /** Three.js layers of WebXRManager's eye cameras. Mono footage goes on layer 0, which both eyes see. */

@@ -5,7 +5,7 @@
 // meet-up stage all show their footage through this; src/react/Panorama360.tsx binds it to React.
 // No three.js here, so the flat view's page never loads it.
 import type { LocationPlayback, TourPlayer } from '../tour/tour-player';
-import type { TourLocation } from '../tour/tour-schema';
+import type { TourLocation } from '../protocol/tour-schema';
 import type { ViewDirectionTracker } from '../view';
 import { HotspotProjector, type ScreenProjection } from './hotspot-projector';
 import { DEFAULT_LOOK_LIMITS, LookController, type LookLimits } from './look-controller';

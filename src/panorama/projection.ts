@@ -1,5 +1,5 @@
 // The geometry of looking around: view directions from yaw/pitch, and which part of a stereo frame each eye sees.
-import type { StereoLayout } from '../tour/tour-schema';
+import type { StereoLayout } from '../protocol/tour-schema';
 
 const DEG = Math.PI / 180;
 

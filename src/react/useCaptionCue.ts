@@ -1,7 +1,7 @@
 // The caption text showing now for a location's video, in the UI language (else the other one: a caption in
 // Chinese beats none). The browser parses and times the WebVTT through a hidden <track>; views only draw text.
 import { useEffect, useState } from 'react';
-import type { CaptionTrack } from '../tour/tour-schema';
+import type { CaptionTrack } from '../protocol/tour-schema';
 import { useI18n } from './AppContext';
 
 export function useCaptionCue(video: HTMLVideoElement, tracks: CaptionTrack[]): { text: string; track: CaptionTrack | undefined } {

@@ -1,7 +1,7 @@
 // Owns one TourPlayer (and so its media sessions) for the lifetime of a component.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { TourPlayer, type TourPlayerState } from '../tour/tour-player';
-import type { Tour } from '../tour/tour-schema';
+import type { Tour } from '../protocol/tour-schema';
 import { useServices } from './AppContext';
 
 export function useTourPlayer(tour: Tour): TourPlayer | null {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describeIssues } from '../protocol';
 import { tourJsonSchema } from './tour-json-schema';
-import { Tour } from '../tour/tour-schema';
+import { Tour } from '../protocol/tour-schema';
 
 export interface SceneProblem {
   file: string;

@@ -1,6 +1,6 @@
 // The tour format as JSON Schema, generated from the runtime schema so editors check what the app checks.
 import * as z from 'zod/mini';
-import { Tour } from '../tour/tour-schema';
+import { Tour } from '../protocol/tour-schema';
 
 export function tourJsonSchema(): Record<string, unknown> {
   // Cross-field rules (hotspot targets exist, 180° limits) are not expressible in JSON Schema; `npm run

@@ -1,9 +1,8 @@
 // Fetches and validates a project's tour file; every failure comes back as a reason a person can read. With a
 // backer code, the media pass comes first: a backers-only project's tour file and its gated locations need it.
-import { describeIssues, summarizeIssues } from '../protocol';
 import { keepMediaPass, locksOf, type MediaPassResult } from './media-pass';
 import { tourFileUrl } from './tour-prefetch';
-import { Tour } from './tour-schema';
+import { parseTour, type Tour } from '../protocol/tour-schema';
 
 export type TourResult =
   /** The tour as this viewer may walk it: a location keeps its `tier` only while the viewer's pass leaves it shut. */
@@ -46,8 +45,3 @@ export async function loadTour(projectId: string, { prefetched = null, code, fet
   return { kind: 'tour', tour: { ...parsed.tour, locations: parsed.tour.locations.map(({ tier, ...open }) => (locks[open.id] ? { ...open, tier: locks[open.id] ?? tier } : open)) } };
 }
 
-export function parseTour(json: unknown): { kind: 'tour'; tour: Tour } | { kind: 'invalid'; reason: string } {
-  const parsed = Tour.safeParse(json);
-  if (!parsed.success) return { kind: 'invalid', reason: summarizeIssues(describeIssues(parsed.error)) };
-  return { kind: 'tour', tour: parsed.data };
-}

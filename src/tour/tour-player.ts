@@ -6,7 +6,7 @@ import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
 import type { BackerTier } from '../protocol';
 import { locksOf, type LocationLocks } from './media-pass';
-import type { Tour, TourLocation } from './tour-schema';
+import type { Tour, TourLocation } from '../protocol/tour-schema';
 
 export interface LocationPlayback {
   location: TourLocation;

@@ -3,7 +3,7 @@
 // attention sampling read it here without knowing which shell is on screen.
 // Read at frame rate: `current()` returns one object updated in place (no allocation, no React render per frame);
 // `subscribe` is for consumers that act only on a change.
-import type { Projection } from '../tour/tour-schema';
+import type { Projection } from '../protocol/tour-schema';
 
 /** Who produced the direction. 'none' until a view has reported one (nothing on screen yet). */
 export type ViewSource = 'desktop-look' | 'tv-pan' | 'flat-pan' | 'headset' | 'none';

@@ -2,7 +2,7 @@
 // (`XRMediaBinding`, Quest Browser), the video goes to an equirect media layer: the compositor samples the video
 // straight at display resolution, sharper and cheaper than drawing it on a sphere. Everywhere else (Vision Pro,
 // Android XR, PC VR) a textured sphere per eye does the same job in WebGL.
-import type { Projection, StereoLayout } from '../tour/tour-schema';
+import type { Projection, StereoLayout } from '../protocol/tour-schema';
 
 export type VideoPath = 'media-layer' | 'sphere';
 

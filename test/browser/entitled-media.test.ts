@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTour } from '../../src/tour/load-tour';
+import { parseTour } from '../../src/protocol/tour-schema';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTour } from '../../src/tour/load-tour';
-import type { Tour } from '../../src/tour/tour-schema';
+import { parseTour } from '../../src/protocol/tour-schema';
+import type { Tour } from '../../src/protocol/tour-schema';
 import { launchChromium, meanDifference, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { OPERATOR_TOKEN, PROJECT_ID, REPO_ROOT, startTestServer, type TestServer } from '../helpers/test-server';
 

@@ -7,7 +7,7 @@ import { boardFrom, orderQuestions } from '../../src/meetup/question-board';
 import { stageTour } from '../../src/meetup/stage-tour';
 import { StartReminder } from '../../src/meetup/start-reminder';
 import type { MeetupRoom } from '../../src/meetup/meetup-room';
-import { Tour } from '../../src/tour/tour-schema';
+import { Tour } from '../../src/protocol/tour-schema';
 import { waitFor } from '../helpers/wait';
 import { LIVE_MEETUP, question } from './scripted-meetup-server';
 

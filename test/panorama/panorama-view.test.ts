@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP_SPHERE, PanoramaView, TV_SPHERE, type FlatMode } from '../../src/panorama/panorama-view';
 import type { LocationPlayback, TourPlayer } from '../../src/tour/tour-player';
-import type { TourLocation } from '../../src/tour/tour-schema';
+import type { TourLocation } from '../../src/protocol/tour-schema';
 import { FLAT_PAN_MODE } from '../../src/tv/flat-pan';
 import { ViewDirectionTracker } from '../../src/view';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translator';
-import { parseTour } from '../../src/tour/load-tour';
+import { parseTour } from '../../src/protocol/tour-schema';
 import { locksOf } from '../../src/tour/media-pass';
 import { locationListModel } from '../../src/xr/location-list';
 import { REPO_ROOT } from '../helpers/test-server';

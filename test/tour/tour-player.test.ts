@@ -9,9 +9,9 @@ import { Events } from 'hls.js';
 import type { Logger } from '../../src/feed/logger';
 import { MediaSession } from '../../src/media/media-session';
 import { createAppStore, type AppStore } from '../../src/store/app-store';
-import { parseTour } from '../../src/tour/load-tour';
+import { parseTour } from '../../src/protocol/tour-schema';
 import { TourPlayer, type SessionSettings } from '../../src/tour/tour-player';
-import type { Tour } from '../../src/tour/tour-schema';
+import type { Tour } from '../../src/protocol/tour-schema';
 import { loadScriptedHls, ScriptedHls, scriptedVideo, settle, withMediaSource, type ScriptedVideo } from '../media/scripted-media';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

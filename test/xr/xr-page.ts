@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { parseTour } from '../../src/tour/load-tour';
-import type { Hotspot, Tour, TourLocation } from '../../src/tour/tour-schema';
+import { parseTour } from '../../src/protocol/tour-schema';
+import type { Hotspot, Tour, TourLocation } from '../../src/protocol/tour-schema';
 import { REPO_ROOT } from '../helpers/test-server';
 import { aimRightController, aimRightHand, setRightPinch, setRightTrigger, turnHead, switchToHands } from './iwer-harness';
 

@@ -4,8 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { BackerTier } from '../../protocol';
-import { parseTour } from '../../tour/load-tour';
-import type { TourLocation } from '../../tour/tour-schema';
+import { parseTour } from '../../protocol/tour-schema';
+import type { TourLocation } from '../../protocol/tour-schema';
 
 export interface LocationScopes {
   locationId: string;

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { HotspotProjector } from '../../panorama/hotspot-projector';
 import type { TourPlayer } from '../../tour/tour-player';
-import type { Hotspot } from '../../tour/tour-schema';
+import type { Hotspot } from '../../protocol/tour-schema';
 import type { Annotation } from '../../protocol';
 import { useAppState, useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';

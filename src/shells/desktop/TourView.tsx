@@ -9,7 +9,7 @@ import { useProjectTour } from '../../react/useProjectTour';
 import { useViewDirection } from '../../react/useViewDirection';
 import type { ViewDirectionSource } from '../../view';
 import type { TourPlayer } from '../../tour/tour-player';
-import type { Tour } from '../../tour/tour-schema';
+import type { Tour } from '../../protocol/tour-schema';
 import { useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { Captions } from './Captions';

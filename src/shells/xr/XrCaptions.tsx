@@ -5,7 +5,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Matrix4, type Mesh } from 'three';
 import { useCaptionCue } from '../../react/useCaptionCue';
-import type { CaptionTrack } from '../../tour/tour-schema';
+import type { CaptionTrack } from '../../protocol/tour-schema';
 import { layoutCaption } from '../../xr/panel-layout';
 import type { HeadPose } from './head-pose';
 import { useCanvasTexture } from './useCanvasTexture';

@@ -8,7 +8,7 @@ import { directionOf } from '../../panorama/projection';
 import { useI18n } from '../../react/AppContext';
 import { isHotspotShown } from '../../tour/hotspot-timing';
 import type { TourPlayer } from '../../tour/tour-player';
-import type { Hotspot, TourLocation } from '../../tour/tour-schema';
+import type { Hotspot, TourLocation } from '../../protocol/tour-schema';
 import { GazeDwell } from '../../xr/gaze-dwell';
 import { layoutHotspotLabel } from '../../xr/panel-layout';
 import type { HeadPose } from './head-pose';

@@ -11,7 +11,7 @@ import { useI18n, useServices } from '../../react/AppContext';
 import { patchTour } from '../../store/app-store';
 import { MeetupProvider, useMeetupList, useMeetupRoom } from '../../react/useMeetup';
 import { useProjectTour } from '../../react/useProjectTour';
-import type { Tour } from '../../tour/tour-schema';
+import type { Tour } from '../../protocol/tour-schema';
 import { dropHandOff, requestedVrSession, type VrHandOff } from '../../xr/vr-handoff';
 import { XrMeetups } from './meetup/XrMeetups';
 import { ProjectStatus } from './ProjectStatus';

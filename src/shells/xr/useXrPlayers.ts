@@ -9,7 +9,7 @@ import { stageTour } from '../../meetup/stage-tour';
 import { useServices } from '../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../react/useMeetup';
 import { TourPlayer, type SessionSettings } from '../../tour/tour-player';
-import type { Tour } from '../../tour/tour-schema';
+import type { Tour } from '../../protocol/tour-schema';
 import { takeHandedMedia, type VrHandOff } from '../../xr/vr-handoff';
 
 export function useXrTourPlayer(tour: Tour, handOff: VrHandOff | null): TourPlayer | null {

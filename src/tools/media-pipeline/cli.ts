@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PROJECTIONS, STEREO_LAYOUTS, type Projection, type StereoLayout } from '../../tour/tour-schema';
+import { PROJECTIONS, STEREO_LAYOUTS, type Projection, type StereoLayout } from '../../protocol/tour-schema';
 import { importFootage, InputError, LOCATION_FILE, X264_PRESETS, type ImportFootageOptions } from './import-footage';
 import { LADDERS, type LadderName } from './ladder';
 

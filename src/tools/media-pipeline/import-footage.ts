@@ -2,7 +2,7 @@
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../../protocol';
-import type { Projection, StereoLayout, TourLocation } from '../../tour/tour-schema';
+import type { Projection, StereoLayout, TourLocation } from '../../protocol/tour-schema';
 import { encodeHlsLadder } from './encode-hls';
 import { FfmpegError, runFfmpeg } from './ffmpeg';
 import { aspectError, formatAspect, frameAspect, outputFps, planLadder, type LadderName, type PlannedRendition } from './ladder';

@@ -1,5 +1,5 @@
 // Owns sizing the HLS ladder (tv, desktop, headset) for a projection and stereo layout: pure, no ffmpeg.
-import type { Projection, StereoLayout } from '../../tour/tour-schema';
+import type { Projection, StereoLayout } from '../../protocol/tour-schema';
 import { maxRateKbps, type Rendition } from './encode-hls';
 import { h264LevelFor } from './h264-level';
 

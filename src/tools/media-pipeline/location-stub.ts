@@ -1,6 +1,6 @@
 // Owns the scene-file location stub written next to an imported location: a TourLocation, checked by the real schema.
 import { describeIssues, summarizeIssues, type Language } from '../../protocol';
-import { TourLocation, type Projection, type StereoLayout } from '../../tour/tour-schema';
+import { TourLocation, type Projection, type StereoLayout } from '../../protocol/tour-schema';
 import { MASTER_PLAYLIST } from './encode-hls';
 
 export interface LocationStubInput {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../protocol';
-import type { TourLocation } from '../../tour/tour-schema';
+import type { TourLocation } from '../../protocol/tour-schema';
 import { runCli } from './cli';
 import { findLabelFonts } from './fonts';
 import { generateSourceFootage } from './generate-source';

@@ -1,6 +1,6 @@
 // Owns the sample tour file (scenes/lantern-keeper.json): the three sample locations linked by hotspots.
 import { describeIssues, summarizeIssues } from '../../protocol';
-import { Tour, type Hotspot, type TourLocation } from '../../tour/tour-schema';
+import { Tour, type Hotspot, type TourLocation } from '../../protocol/tour-schema';
 import { apparentDirection, type Vec3 } from './equirect';
 import { EXIT_SIGNS } from './monitor-scene';
 import type { SampleLocationId } from './sample-captions';

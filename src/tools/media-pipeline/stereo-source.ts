@@ -4,7 +4,7 @@
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Projection } from '../../tour/tour-schema';
+import type { Projection } from '../../protocol/tour-schema';
 import { apparentDirection, pitchToY, yawToX, type Eye, type EyeImage, type Vec3 } from './equirect';
 import { renderEyeMarker } from './eye-marker';
 import { runFfmpeg } from './ffmpeg';

@@ -3,7 +3,7 @@
 // same numbers place the video and the hotspot overlays, so a hotspot stays on the thing it points at.
 import { wrapDegrees } from '../../panorama/look-controller';
 import type { ViewAngles } from '../../panorama/screen-projection';
-import type { Projection, StereoLayout } from '../../tour/tour-schema';
+import type { Projection, StereoLayout } from '../../protocol/tour-schema';
 
 /**
  * Vertical field of view of the flat view, degrees. A flat crop of an equirect frame is not a perspective view:

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../../src/tools/media-pipeline/ffmpeg';
-import { TourLocation } from '../../../src/tour/tour-schema';
+import { TourLocation } from '../../../src/protocol/tour-schema';
 import { REPO_ROOT } from '../../helpers/test-server';
 
 interface Run {

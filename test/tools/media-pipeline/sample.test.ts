@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EYE_MARKER, EYE_MARKER_COLORS } from '../../../src/tools/media-pipeline/eye-marker';
 import { runFfmpeg } from '../../../src/tools/media-pipeline/ffmpeg';
 import { eyeGrid, frameAspect } from '../../../src/tools/media-pipeline/ladder';
-import { Tour, TourLocation, type Tour as TourType } from '../../../src/tour/tour-schema';
+import { Tour, TourLocation, type Tour as TourType } from '../../../src/protocol/tour-schema';
 import { REPO_ROOT } from '../../helpers/test-server';
 
 const MEDIA = path.join(REPO_ROOT, 'public/media');

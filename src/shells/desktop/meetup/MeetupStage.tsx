@@ -9,7 +9,7 @@ import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { stageTour } from '../../../meetup/stage-tour';
 import { watchLivePosition } from '../../../meetup/live-position';
 import type { TourPlayer } from '../../../tour/tour-player';
-import type { Tour } from '../../../tour/tour-schema';
+import type { Tour } from '../../../protocol/tour-schema';
 import { useI18n } from '../../../react/AppContext';
 import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';

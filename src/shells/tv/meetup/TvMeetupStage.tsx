@@ -17,7 +17,7 @@ import { useMeetupServices } from '../../../react/useMeetup';
 import { usePanoramaView } from '../../../react/Panorama360';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
-import type { Tour } from '../../../tour/tour-schema';
+import type { Tour } from '../../../protocol/tour-schema';
 import { chooseTv360View, FLAT_PAN_MODE, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
 import { useFocusable } from '../useFocusable';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';

@@ -5,7 +5,7 @@ import type { HotspotProjector } from '../../../panorama/hotspot-projector';
 import { useI18n } from '../../../react/AppContext';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
-import type { Hotspot } from '../../../tour/tour-schema';
+import type { Hotspot } from '../../../protocol/tour-schema';
 import { useFocusable } from '../useFocusable';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 

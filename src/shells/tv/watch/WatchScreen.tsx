@@ -6,7 +6,7 @@ import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
 import { useI18n, useServices } from '../../../react/AppContext';
 import { useProjectTour } from '../../../react/useProjectTour';
-import type { Tour } from '../../../tour/tour-schema';
+import type { Tour } from '../../../protocol/tour-schema';
 import { chooseTv360View, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
 import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';

@@ -5,7 +5,7 @@ import { consoleLogger } from '../../../feed/logger';
 import { MediaSession } from '../../../media/media-session';
 import { useServices } from '../../../react/AppContext';
 import { TourPlayer, type SessionSettings } from '../../../tour/tour-player';
-import type { Tour } from '../../../tour/tour-schema';
+import type { Tour } from '../../../protocol/tour-schema';
 import { provenDecodeHeight, recoverFromQuotaErrors, tvMediaConfig, type DecodeCapabilities, type QuotaRecoveryTarget } from '../../../tv/media';
 
 function createTvSession(settings: SessionSettings): MediaSession {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTour } from '../../src/tour/load-tour';
+import { parseTour } from '../../src/protocol/tour-schema';
 import { REPO_ROOT } from '../helpers/test-server';
 
 const sample = () => JSON.parse(readFileSync(join(REPO_ROOT, 'scenes/lantern-keeper.json'), 'utf8')) as Record<string, unknown> & { locations: Record<string, unknown>[] };

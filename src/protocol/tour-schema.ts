@@ -1,7 +1,10 @@
 // What a tour file in scenes/ holds: a production's set locations, how to play each one, and the hotspots
-// that link them. Checked at runtime (the app, `npm run scenes:check`) and exported as JSON Schema for editors.
+// that link them. A contract shared by the app and the server (which gates each location's media by its tier);
+// checked at runtime on both ends and by `npm run scenes:check`, and exported as JSON Schema for editors.
 import * as z from 'zod/mini';
-import { BackerTier, LANGUAGES, LocalizedText, ProjectId } from '../protocol';
+import { describeIssues, summarizeIssues } from './issues';
+import { LANGUAGES, LocalizedText, ProjectId } from './primitives';
+import { BackerTier } from './project';
 
 const LocationId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'));
 const yaw = z.number().check(z.gte(-180), z.lte(180));
@@ -92,3 +95,10 @@ export const Tour = z
     }),
   );
 export type Tour = z.infer<typeof Tour>;
+
+/** A tour file's JSON, validated: the tour, or a reason a person can read. */
+export function parseTour(json: unknown): { kind: 'tour'; tour: Tour } | { kind: 'invalid'; reason: string } {
+  const parsed = Tour.safeParse(json);
+  if (!parsed.success) return { kind: 'invalid', reason: summarizeIssues(describeIssues(parsed.error)) };
+  return { kind: 'tour', tour: parsed.data };
+}
