@@ -1,13 +1,19 @@
 // hls.js on a <video>: builds the player, reports loading stages and renditions, keeps ABR under the rendition
-// limits, and recovers from what hls.js can recover from (network errors retried with growing delays, decode errors
-// through recoverMediaError). What is left is fatal and goes to the session, which shows it. The twin of
-// native-playback.ts.
+// limits, and recovers from what hls.js can recover from: network errors retried for as long as the stream is open
+// (a stream that comes back plays on without the person), a rendition that answers "not found" dropped for good, a
+// damaged segment skipped (and fetched past the HTTP cache next time), a live stream never sent backwards. What
+// is left is fatal and goes to the session, which shows it. It tells the stall watch what it sees of the network
+// and the live playlist. The twin of native-playback.ts.
 import type Hls from 'hls.js';
-import type { ErrorData } from 'hls.js';
+import type { ErrorData, Fragment } from 'hls.js';
 import type { Logger } from '../feed/logger';
 import type { MediaError } from '../store/app-store';
+import { deadLevelIndexes, markRenditionDead } from './dead-renditions';
+import { bypassCacheFor, markDamaged, takeRetried } from './fresh-fetch';
+import { keepLiveForwardOnly } from './live-forward-only';
 import { networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
+import type { StallSignals } from './stall-watch';
 
 export interface HlsPlaybackEvents {
   /** Manifest parsed (0.3), first fragment in (0.6), first fragment buffered (0.8). */
@@ -26,6 +32,8 @@ export interface HlsPlaybackOptions {
   limits: () => RenditionLimits;
   /** Where a shell adds its own recovery (the TV shrinks its buffers on quota errors), before the load. */
   onCreated?: (hls: Hls) => void;
+  /** Told about failing and succeeding requests and the live playlist's progress. */
+  signals?: StallSignals;
 }
 
 export interface HlsPlayback {
@@ -38,18 +46,24 @@ export interface HlsPlayback {
 }
 
 export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src: string, options: HlsPlaybackOptions, events: HlsPlaybackEvents): HlsPlayback {
-  const { config, logger } = options;
+  const { config, logger, signals } = options;
+  // Started by the person's Retry: the HTTP cache may hold the damaged copies that made them press it.
+  const fresh = takeRetried(src);
   const hls = new HlsClass({
     ...config.hls,
+    xhrSetup: bypassCacheFor(() => fresh),
     ...(options.preload ? { maxBufferLength: 4 } : {}),
     ...(options.workerPath ? { workerPath: options.workerPath, enableWorker: true } : {}),
   });
-  const { Events, ErrorTypes } = HlsClass;
+  const { Events, ErrorTypes, ErrorDetails } = HlsClass;
   let stopped = false;
   let networkRetries = 0;
   let mediaRecoveries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let firstFragmentLoaded = false;
+  let manifestParsed = false;
+  /** The fragment loaded but not yet in the buffer: the one a decode error without a fragment is about. */
+  let pendingFragment: Fragment | null = null;
 
   const applyLimits = () => {
     const cap = highestAllowedLevel(hls.levels, options.limits());
@@ -57,45 +71,106 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     if (hls.currentLevel > cap) hls.nextLevel = cap;
   };
 
+  /** Drops the renditions known dead. The one hls.js is loading or playing cannot be pulled from under it: it goes
+   * once hls.js has switched away (its own error handling does that), so this runs again after each switch. */
+  const dropDeadRenditions = (beforeLoad: boolean) => {
+    for (const index of deadLevelIndexes(hls.levels)) {
+      if (!beforeLoad && (index === hls.loadLevel || index === hls.currentLevel)) continue;
+      logger.warn('media: leaving a rendition that answered "not found"', { uri: hls.levels[index]?.uri });
+      hls.removeLevel(index);
+    }
+  };
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
+  const dropDeadSoon = () => {
+    clearTimeout(dropTimer);
+    dropTimer = setTimeout(() => !stopped && dropDeadRenditions(false), 0);
+  };
+
+  const retryNetwork = (details: string) => {
+    const delay = networkRetryDelayMs(config, networkRetries++);
+    logger.warn('media: network error, retrying', { details, delayMs: delay });
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (stopped) return;
+      // A manifest that never loaded has nothing for startLoad to restart: ask for it again.
+      if (manifestParsed) hls.startLoad();
+      else hls.loadSource(src);
+    }, delay);
+  };
+
+  /** A segment that would not parse or decode: fetch it from the network next time, and play on past it. */
+  const skipDamaged = (data: ErrorData) => {
+    const fragment = data.frag ?? pendingFragment;
+    if (fragment) markDamaged(fragment.url);
+    mediaRecoveries++;
+    logger.warn('media: a segment would not decode; skipping it', { details: data.details, url: fragment?.url });
+    hls.recoverMediaError();
+    if (fragment && Number.isFinite(fragment.end) && video.currentTime < fragment.end) {
+      // Just past its end: the next segment loads, and the gap controller plays on from there.
+      video.currentTime = fragment.end + 0.05;
+    }
+  };
+
   const onError = (data: ErrorData) => {
+    if (data.type === ErrorTypes.NETWORK_ERROR) {
+      const status = data.response?.code ?? 0;
+      // A rendition whose playlist is "not found" (hls.js already asked again, and moves to another one).
+      if (data.details === ErrorDetails.LEVEL_LOAD_ERROR && status >= 400 && status < 500 && hls.levels.length > 1) {
+        const level = typeof data.context?.level === 'number' ? hls.levels[data.context.level] : undefined;
+        if (level) markRenditionDead(level.uri);
+        if (data.context?.url) markRenditionDead(data.context.url);
+        dropDeadSoon();
+      }
+      signals?.requestFailed();
+    }
+    if (data.type === ErrorTypes.MEDIA_ERROR && data.frag && !data.fatal) markDamaged(data.frag.url);
     if (!data.fatal) return;
     const manifest = /manifest/i.test(data.details);
     const status = data.response?.code ?? 0;
     // A playlist that answers 4xx is not coming back by itself (hls.js has retried once already): say so now
-    // and let the person retry, instead of a long spinner. Timeouts and 5xx are worth retrying.
+    // and let the person retry, instead of a long spinner. Timeouts and 5xx are retried as long as the stream is
+    // open, at most a second apart, so it plays again within a second or two of coming back; meanwhile the stall
+    // watch says it cannot be reached.
     const permanent = manifest && status >= 400 && status < 500;
-    if (data.type === ErrorTypes.NETWORK_ERROR && !permanent && networkRetries < config.maxNetworkRetries) {
-      const delay = networkRetryDelayMs(config, networkRetries++);
-      logger.warn('media: network error, retrying', { details: data.details, delayMs: delay });
-      retryTimer = setTimeout(() => hls.startLoad(), delay);
-      return;
-    }
-    if (data.type === ErrorTypes.MEDIA_ERROR && mediaRecoveries < config.maxMediaRecoveries) {
-      mediaRecoveries++;
-      logger.warn('media: decode error, recovering', { details: data.details });
-      hls.recoverMediaError();
-      return;
-    }
+    if (data.type === ErrorTypes.NETWORK_ERROR && !permanent && networkRetries < config.maxNetworkRetries) return retryNetwork(data.details);
+    if (data.type === ErrorTypes.MEDIA_ERROR && mediaRecoveries < config.maxMediaRecoveries) return skipDamaged(data);
+    // Damaged segments in a row with nothing decoding between them: the stream itself is not for this device.
     const kind: MediaError['kind'] =
       data.type === ErrorTypes.NETWORK_ERROR ? (manifest ? 'manifest' : 'network') : data.type === ErrorTypes.MEDIA_ERROR ? 'media' : 'other';
     events.error({ kind, detail: data.details });
   };
 
+  keepLiveForwardOnly(hls, video);
+  hls.on(Events.MANIFEST_LOADED, () => {
+    networkRetries = 0;
+    signals?.requestLoaded();
+  });
   hls.on(Events.MANIFEST_PARSED, () => {
+    manifestParsed = true;
+    dropDeadRenditions(true);
     applyLimits();
     events.progress(0.3, 'segment');
   });
-  hls.on(Events.FRAG_LOADED, () => {
+  hls.on(Events.LEVEL_LOADED, () => signals?.requestLoaded());
+  hls.on(Events.LEVEL_UPDATED, (_event, data) => {
+    if (data.details.live) signals?.livePlaylist(data.details.updated);
+  });
+  hls.on(Events.FRAG_LOADED, (_event, data) => {
+    pendingFragment = data.frag;
+    signals?.requestLoaded();
     if (firstFragmentLoaded) return;
     firstFragmentLoaded = true;
     events.progress(0.6, 'decode');
   });
   hls.on(Events.FRAG_BUFFERED, () => {
+    pendingFragment = null;
     networkRetries = 0; // the network works again: a later failure gets the full retry budget
+    mediaRecoveries = 0; // and the stream decodes: a later damaged segment is skipped too
     events.progress(0.8, 'decode');
   });
+  hls.on(Events.LEVEL_SWITCHING, dropDeadSoon);
   hls.on(Events.LEVEL_SWITCHED, (_event, data) => {
-    const level = hls.levels[data.level];
+    const level = hls.levels[hls.currentLevel] ?? hls.levels[data.level];
     if (level) events.rendition({ height: level.height, bitrate: level.bitrate });
   });
   hls.on(Events.ERROR, (_event, data) => !stopped && onError(data));
@@ -112,6 +187,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
+      clearTimeout(dropTimer);
       hls.destroy();
     },
   };

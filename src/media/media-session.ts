@@ -10,6 +10,8 @@ import { decideEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, nativeSer
 import { playWithHlsJs, type HlsPlayback } from './hls-playback';
 import type { RenditionLimits } from './rendition-cap';
 import { playNatively } from './native-playback';
+import { markRetried } from './fresh-fetch';
+import { StallWatch } from './stall-watch';
 import { readStreamFacts, type StreamFacts } from './stream-ladder';
 
 type HlsModule = typeof HlsNamespace;
@@ -51,6 +53,8 @@ export class MediaSession {
   private forcedEngine: EnginePreference | null = null;
   private stopNative: (() => void) | null = null;
   private readonly listeners = new Set<(state: MediaState) => void>();
+  /** Names the cause while the picture stands still (stall-watch.ts). */
+  private readonly stallWatch: StallWatch;
 
   constructor(options: MediaSessionOptions = {}) {
     this.config = { ...DEFAULT_MEDIA_CONFIG, ...options.config, hls: { ...DEFAULT_MEDIA_CONFIG.hls, ...options.config?.hls } };
@@ -68,6 +72,12 @@ export class MediaSession {
     video.addEventListener('waiting', this.onWaiting);
     video.addEventListener('playing', this.onPlaying);
     this.video = video;
+    this.stallWatch = new StallWatch(video, {
+      frozenAfterMs: this.config.frozenAfterMs,
+      tickMs: 250,
+      loading: () => this.state.status === 'loading' || this.state.status === 'idle',
+      onChange: this.onStall,
+    });
   }
 
   get current(): MediaState {
@@ -100,6 +110,7 @@ export class MediaSession {
     this.engine = null;
     this.facts = null;
     this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
+    this.stallWatch.reset();
 
     const support = engineSupport(this.video);
     const preference = this.preference();
@@ -149,7 +160,7 @@ export class MediaSession {
       module.default,
       this.video,
       src,
-      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated },
+      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated, signals: this.stallWatch },
       {
         progress: (progress, stage) => current() && this.progress(progress, stage),
         rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
@@ -168,7 +179,10 @@ export class MediaSession {
 
   /** After an error: starts the same stream again from scratch. */
   retry(): void {
-    if (this.src) void this.load(this.src);
+    if (!this.src) return;
+    // The person saw it fail: whatever the HTTP cache kept of this stream may be what failed.
+    markRetried(this.src);
+    void this.load(this.src);
   }
 
   /** Caps the renditions ABR may pick: what the renderer can upload (texture size) and the device decode. */
@@ -202,6 +216,7 @@ export class MediaSession {
     this.disposed = true;
     this.generation++;
     this.teardownPlayback();
+    this.stallWatch.dispose();
     this.listeners.clear();
     this.video.removeEventListener('waiting', this.onWaiting);
     this.video.removeEventListener('playing', this.onPlaying);
@@ -262,6 +277,14 @@ export class MediaSession {
 
   private readonly onPlaying = (): void => {
     if (this.state.status === 'stalled') this.patch({ status: 'playing' });
+  };
+
+  /** The stall watch saw the picture stop (also without a 'waiting' event) or start again, or named a new cause. */
+  private readonly onStall = (stall: MediaState['stall'], frozen: boolean): void => {
+    if (this.state.status === 'error') return;
+    if (frozen && this.state.status === 'playing') this.patch({ status: 'stalled', stall, metrics: { ...this.state.metrics, stalls: this.state.metrics.stalls + 1 } });
+    else if (!frozen && this.state.status === 'stalled') this.patch({ status: 'playing', stall });
+    else this.patch({ stall });
   };
 
   /** The first frame is the one the compositor shows, not 'canplay': that is what the user waits for. */

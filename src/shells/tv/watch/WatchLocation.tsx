@@ -17,6 +17,7 @@ import { lookKeyOf, mediaCommandOf, runMediaCommand } from './remote-commands';
 import { TvHotspots } from './TvHotspots';
 import { WatchControls } from './WatchControls';
 import { WatchMediaStatus } from './WatchMediaStatus';
+import { retryHelps } from '../../../media/stall-watch';
 import { WebGlView } from './WebGlView';
 
 /** Pitch limits for the flat view: the frame's top and bottom edges stay off screen (clampFlatView does the rest). */
@@ -153,7 +154,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
           viewLabel={i18n.t(view === 'flat' ? 'watch.viewFlat' : 'watch.view360')}
           onBack={shell.back}
           onLookAround={hideOverlay}
-          showRetry={media.status === 'error'}
+          showRetry={media.status === 'error' || retryHelps(media.stall)}
           onRetry={() => player.retry()}
         />
       ) : (
