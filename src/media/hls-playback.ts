@@ -11,6 +11,7 @@ import type { MediaError } from '../store/app-store';
 import { deadLevelIndexes, markRenditionDead } from './dead-renditions';
 import { bypassCacheFor, markDamaged, takeRetried } from './fresh-fetch';
 import { keepLiveForwardOnly } from './live-forward-only';
+import { isTruncatedSegment } from './segment-check';
 import { networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 import type { StallSignals } from './stall-watch';
@@ -62,8 +63,10 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let firstFragmentLoaded = false;
   let manifestParsed = false;
-  /** The fragment loaded but not yet in the buffer: the one a decode error without a fragment is about. */
-  let pendingFragment: Fragment | null = null;
+  /** The latest segment that arrived cut short: what a decode error that names no segment is about. */
+  let damagedFragment: Fragment | null = null;
+  /** Where the playhead was at the last skip: recoveries count again only once playback has moved on. */
+  let recoveredAt = -Infinity;
 
   const applyLimits = () => {
     const cap = highestAllowedLevel(hls.levels, options.limits());
@@ -71,19 +74,14 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     if (hls.currentLevel > cap) hls.nextLevel = cap;
   };
 
-  /** Drops the renditions known dead. The one hls.js is loading or playing cannot be pulled from under it: it goes
-   * once hls.js has switched away (its own error handling does that), so this runs again after each switch. */
-  const dropDeadRenditions = (beforeLoad: boolean) => {
+  /** Drops the renditions known dead before anything loads (a retry, a switch of engine, another visit to the
+   * location). One found dead during this player's life stays in hls.js's penalty box instead, which without an
+   * expiry (errorPenaltyExpireMs 0) keeps ABR off it: removing a level while fragments load stalls hls.js. */
+  const dropDeadRenditions = () => {
     for (const index of deadLevelIndexes(hls.levels)) {
-      if (!beforeLoad && (index === hls.loadLevel || index === hls.currentLevel)) continue;
       logger.warn('media: leaving a rendition that answered "not found"', { uri: hls.levels[index]?.uri });
       hls.removeLevel(index);
     }
-  };
-  let dropTimer: ReturnType<typeof setTimeout> | undefined;
-  const dropDeadSoon = () => {
-    clearTimeout(dropTimer);
-    dropTimer = setTimeout(() => !stopped && dropDeadRenditions(false), 0);
   };
 
   const retryNetwork = (details: string) => {
@@ -100,14 +98,23 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
 
   /** A segment that would not parse or decode: fetch it from the network next time, and play on past it. */
   const skipDamaged = (data: ErrorData) => {
-    const fragment = data.frag ?? pendingFragment;
+    // The segment that arrived cut short, when one did: the error names whichever segment was appending when the
+    // decoder gave up, often a later, healthy one.
+    const fragment = damagedFragment ?? data.frag;
+    damagedFragment = null;
     if (fragment) markDamaged(fragment.url);
     mediaRecoveries++;
-    logger.warn('media: a segment would not decode; skipping it', { details: data.details, url: fragment?.url });
+    const resumeAt = fragment && Number.isFinite(fragment.end) ? Math.max(video.currentTime, fragment.end + 0.05) : null;
+    logger.warn('media: a segment would not decode; skipping it', { details: data.details, url: fragment?.url, resumeAt });
+    recoveredAt = resumeAt ?? video.currentTime;
     hls.recoverMediaError();
-    if (fragment && Number.isFinite(fragment.end) && video.currentTime < fragment.end) {
-      // Just past its end: the next segment loads, and the gap controller plays on from there.
-      video.currentTime = fragment.end + 0.05;
+    // The reset starts loading again from where hls.js last was, which is the damaged segment: from past it instead.
+    if (resumeAt !== null) {
+      hls.once(Events.MEDIA_ATTACHED, () => {
+        if (stopped) return;
+        hls.startLoad(resumeAt);
+        video.currentTime = resumeAt;
+      });
     }
   };
 
@@ -119,7 +126,6 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
         const level = typeof data.context?.level === 'number' ? hls.levels[data.context.level] : undefined;
         if (level) markRenditionDead(level.uri);
         if (data.context?.url) markRenditionDead(data.context.url);
-        dropDeadSoon();
       }
       signals?.requestFailed();
     }
@@ -147,7 +153,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
   });
   hls.on(Events.MANIFEST_PARSED, () => {
     manifestParsed = true;
-    dropDeadRenditions(true);
+    dropDeadRenditions();
     applyLimits();
     events.progress(0.3, 'segment');
   });
@@ -156,19 +162,22 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     if (data.details.live) signals?.livePlaylist(data.details.updated);
   });
   hls.on(Events.FRAG_LOADED, (_event, data) => {
-    pendingFragment = data.frag;
+    if (data.frag.type === 'main' && data.frag.sn !== 'initSegment' && data.payload.byteLength > 0 && isTruncatedSegment(data.payload)) {
+      damagedFragment = data.frag;
+      markDamaged(data.frag.url);
+      logger.warn('media: a segment arrived cut short', { url: data.frag.url });
+    }
     signals?.requestLoaded();
     if (firstFragmentLoaded) return;
     firstFragmentLoaded = true;
     events.progress(0.6, 'decode');
   });
   hls.on(Events.FRAG_BUFFERED, () => {
-    pendingFragment = null;
     networkRetries = 0; // the network works again: a later failure gets the full retry budget
-    mediaRecoveries = 0; // and the stream decodes: a later damaged segment is skipped too
+    // The stream decodes again (the playhead moved on since the last skip): a later damaged segment is skipped too.
+    if (Math.abs(video.currentTime - recoveredAt) > 1) mediaRecoveries = 0;
     events.progress(0.8, 'decode');
   });
-  hls.on(Events.LEVEL_SWITCHING, dropDeadSoon);
   hls.on(Events.LEVEL_SWITCHED, (_event, data) => {
     const level = hls.levels[hls.currentLevel] ?? hls.levels[data.level];
     if (level) events.rendition({ height: level.height, bitrate: level.bitrate });
@@ -187,7 +196,6 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
-      clearTimeout(dropTimer);
       hls.destroy();
     },
   };

@@ -75,6 +75,9 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
     maxMaxBufferLength: 30,
     maxBufferSize: 20 * 1000 * 1000,
     backBufferLength: 10,
+    // A rendition that failed stays out of ABR's choice for the player's life (0: the penalty never expires):
+    // climbing back to a rendition that answered "not found" stalls playback.
+    errorPenaltyExpireMs: 0,
     manifestLoadPolicy: loadPolicy(8_000, 15_000, 2),
     playlistLoadPolicy: loadPolicy(6_000, 15_000, 3),
     fragLoadPolicy: loadPolicy(8_000, 60_000, 4),

@@ -108,8 +108,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const reply = await fetchUpstream(req, body);
     if (rule?.freeze && reply.status === 200) rule.frozen.set(path, reply);
     const share = rule?.truncate;
-    const sent = share !== undefined && reply.status === 200 ? reply.body.subarray(0, Math.floor(reply.body.length * share)) : reply.body;
-    answer(res, reply.status, reply.headers, sent, head);
+    if (share === undefined || reply.status !== 200) return answer(res, reply.status, reply.headers, reply.body, head);
+    // A half-written file has its own size, so its own validator: the complete file must not revalidate as it.
+    const sent = reply.body.subarray(0, Math.floor(reply.body.length * share));
+    answer(res, 200, { ...reply.headers, etag: `W/"partial-${sent.length}"` }, sent, head);
   };
 
   const server = createServer((req, res) => {

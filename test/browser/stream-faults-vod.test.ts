@@ -1,0 +1,118 @@
+// A recorded location's stream breaking the ways origins and CDNs break it, behind a fault-injecting proxy between
+// Chromium and the real server, on both engines (hls.js with ?hls=js; the browser's own HLS, which the tour starts
+// with in Chromium 156): what the screen says during the fault, and playback going on by itself within 2 s of the
+// fault clearing.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
+
+let server: TestServer;
+let proxy: FaultProxy;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ serveApp: true });
+  proxy = await startFaultProxy(server.url);
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await server?.dispose();
+});
+
+/** Playback resumed: the playhead moves on from where it is now, within `withinMs` (the page's own clock). */
+export async function resumesWithin(page: Page, withinMs: number): Promise<number> {
+  const started = Date.now();
+  await page.waitForFunction(
+    () => {
+      const video = document.querySelector('video');
+      if (!video) return false;
+      const w = window as unknown as { __resumeFrom?: number };
+      w.__resumeFrom ??= video.currentTime;
+      return video.currentTime > w.__resumeFrom + 0.1 && !video.paused;
+    },
+    undefined,
+    { timeout: withinMs, polling: 50 },
+  );
+  await page.evaluate(() => delete (window as unknown as { __resumeFrom?: number }).__resumeFrom);
+  return Date.now() - started;
+}
+
+const mediaStatus = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { status: string; stall: { cause: string } | null; error: { kind: string } | null } } } } }).__setvisit.store.getState().media);
+
+const ENGINES = [
+  { name: 'hls.js', query: '&hls=js' },
+  { name: 'native HLS first', query: '' },
+] as const;
+
+describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000 }, ({ query }) => {
+  it('master playlist answering 503 when the page opens: says the stream cannot be reached, with Retry, and plays once it is back', async () => {
+    proxy.set('master-down', { match: /\/media\/backlot\/master\.m3u8/, status: 503 });
+    const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+    const errors = recordPageErrors(page);
+    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en${query}`);
+    await waitFor(() => proxy.requests(/\/media\/backlot\/master\.m3u8/).length > 0, 10_000, 'the master playlist asked for');
+    const reason = page.getByText('The stream cannot be reached. Trying again…');
+    await reason.waitFor({ timeout: 2_500 });
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    expect((await mediaStatus(page)).stall?.cause).toBe('unreachable');
+    // Still down a few seconds later: still explained, no dead end, and retries keep going.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await reason.count()).toBe(1);
+    const asked = proxy.requests(/\/media\/backlot\/master\.m3u8/).length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(proxy.requests(/\/media\/backlot\/master\.m3u8/).length).toBeGreaterThan(asked);
+
+    proxy.clear('master-down');
+    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await expect.poll(async () => (await mediaStatus(page)).status, { timeout: 1_000 }).toBe('playing');
+    expect(await reason.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every third segment half-written: skips them, never blames the device, and plays on', async () => {
+    const third = (path: string) => Number(/seg_(\d+)/.exec(path)?.[1] ?? 1) % 3 === 0;
+    proxy.set('half-written', { match: /\/media\/backlot\/[a-z]+\/seg_\d+\.m4s/, when: third, truncate: 0.5 });
+    const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en${query}`);
+    // Past the first broken segments (0 and 3): the playhead goes on instead of an error card.
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 7, undefined, { timeout: 30_000 });
+    expect(await page.getByText('could not be decoded').count()).toBe(0);
+    expect((await mediaStatus(page)).error).toBeNull();
+    // The same damaged segment is not asked for over and over (it was about 60 times): each one a few times at
+    // most, counting the browser's own HLS handing over to hls.js.
+    const asks = new Map<string, number>();
+    for (const path of proxy.requests(/seg_0000[03]\.m4s/)) asks.set(path, (asks.get(path) ?? 0) + 1);
+    expect(asks.size).toBeGreaterThan(0);
+    expect(Math.max(...asks.values())).toBeLessThanOrEqual(5);
+
+    proxy.clear('half-written');
+    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    expect((await mediaStatus(page)).status).not.toBe('error');
+    await page.close();
+  });
+
+  it('a rendition answering 404: plays another, and leaves the dead one alone for the session', async () => {
+    proxy.set('dead-rendition', { match: /\/media\/backlot\/tv\//, status: 404 });
+    const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+    const errors = recordPageErrors(page);
+    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en${query}`);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 30_000 });
+    const asked = proxy.requests(/\/media\/backlot\/tv\//).length;
+    expect(asked).toBeGreaterThan(0);
+    // ABR would climb back down to it when it looked cheaper; it is gone from the ladder instead.
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 6, undefined, { timeout: 20_000 });
+    expect(proxy.requests(/\/media\/backlot\/tv\//).length).toBe(asked);
+    expect((await mediaStatus(page)).status).toBe('playing');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+    proxy.clear('dead-rendition');
+    await page.close();
+  });
+});
