@@ -162,7 +162,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     if (data.details.live) signals?.livePlaylist(data.details.updated);
   });
   hls.on(Events.FRAG_LOADED, (_event, data) => {
-    if (data.frag.type === 'main' && data.frag.sn !== 'initSegment' && data.payload.byteLength > 0 && isTruncatedSegment(data.payload)) {
+    if (data.frag.sn !== 'initSegment' && data.payload.byteLength > 0 && isTruncatedSegment(data.payload)) {
       damagedFragment = data.frag;
       markDamaged(data.frag.url);
       logger.warn('media: a segment arrived cut short', { url: data.frag.url });
