@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { resumesWithin } from '../helpers/playback-probe';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
@@ -23,24 +24,6 @@ afterAll(async () => {
   await proxy?.close();
   await server?.dispose();
 });
-
-/** Playback resumed: the playhead moves on from where it is now, within `withinMs` (the page's own clock). */
-export async function resumesWithin(page: Page, withinMs: number): Promise<number> {
-  const started = Date.now();
-  await page.waitForFunction(
-    () => {
-      const video = document.querySelector('video');
-      if (!video) return false;
-      const w = window as unknown as { __resumeFrom?: number };
-      w.__resumeFrom ??= video.currentTime;
-      return video.currentTime > w.__resumeFrom + 0.1 && !video.paused;
-    },
-    undefined,
-    { timeout: withinMs, polling: 50 },
-  );
-  await page.evaluate(() => delete (window as unknown as { __resumeFrom?: number }).__resumeFrom);
-  return Date.now() - started;
-}
 
 const mediaStatus = (page: Page) =>
   page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { status: string; stall: { cause: string } | null; error: { kind: string } | null } } } } }).__setvisit.store.getState().media);
