@@ -46,13 +46,13 @@ export function mediaCommandOf(action: RemoteAction): MediaCommand | null {
 export function runMediaCommand(media: PlayableMedia, command: MediaCommand): void {
   switch (command) {
     case 'play':
-      void media.play();
+      playQuietly(media);
       return;
     case 'pause':
       media.pause();
       return;
     case 'playPause':
-      if (media.paused) void media.play();
+      if (media.paused) playQuietly(media);
       else media.pause();
       return;
     case 'stop':
@@ -67,4 +67,14 @@ export function runMediaCommand(media: PlayableMedia, command: MediaCommand): vo
       return;
     }
   }
+}
+
+/**
+ * Starts playback without letting a refused start escape as an unhandled rejection: a pause (the next key of a
+ * quick pair) interrupts a pending play() with an AbortError, which is the person's own doing and no failure.
+ * Real failures arrive as the element's 'error' event, which the media session reports.
+ */
+function playQuietly(media: PlayableMedia): void {
+  const started = media.play();
+  if (started) started.catch(() => undefined);
 }
