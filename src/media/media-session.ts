@@ -143,7 +143,7 @@ export class MediaSession {
         progress: (progress) => current() && this.progress(progress, 'decode'),
         rendition: (rendition) => current() && this.patch({ metrics: { ...this.state.metrics, rendition } }),
         error: (error) => current() && this.onNativeError(error, support.mse),
-      });
+      }, this.stallWatch);
       if (this.active) this.play();
       return;
     }

@@ -30,6 +30,7 @@ const mediaStatus = (page: Page) =>
 
 const ENGINES = [
   { name: 'hls.js', query: '&hls=js' },
+  // The tour starts the browser's own HLS and hands the stream to hls.js when native playback gives up.
   { name: 'native HLS first', query: '' },
 ] as const;
 
@@ -96,6 +97,29 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(errors).toEqual([]);
     proxy.clear('dead-rendition');
+    await page.close();
+  });
+});
+
+describe('a recorded stream that breaks, native HLS only (?hls=native: no hls.js to hand over to)', { timeout: 60_000 }, () => {
+  it('master playlist answering 503 when the page opens: a network fault, not "this browser cannot play", and plays once it is back', async () => {
+    proxy.set('master-down', { match: /\/media\/backlot\/master\.m3u8/, status: 503 });
+    const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+    const errors = recordPageErrors(page);
+    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en&hls=native`);
+    await waitFor(() => proxy.requests(/\/media\/backlot\/master\.m3u8/).length > 0, 10_000, 'the master playlist asked for');
+    const reason = page.getByText('The stream cannot be reached. Trying again…');
+    await reason.waitFor({ timeout: 2_500 });
+    expect(await page.getByText('This browser cannot play').count()).toBe(0);
+    expect((await mediaStatus(page)).stall?.cause).toBe('unreachable');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await reason.count()).toBe(1);
+
+    proxy.clear('master-down');
+    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await expect.poll(async () => (await mediaStatus(page)).status, { timeout: 1_000 }).toBe('playing');
+    expect(await page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { engine: string } } } } }).__setvisit.store.getState().media.engine)).toBe('native');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
