@@ -97,11 +97,16 @@ async function playingCleanly(p: Page): Promise<void> {
 describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
   it('a live playlist that stops moving: says the live source paused, never replays backwards, and goes on when it moves', async () => {
     await playingCleanly(page);
-    proxy.set('frozen', { match: /\/live\/[^/]+\/[a-z0-9-]+\/index\.m3u8/, freeze: true });
+    // Every rendition's playlist stops at the same moment (they list the same segment numbers), as when the
+    // source stops sending: a rendition asked for the first time later must not bring newer segments.
+    proxy.set('frozen', { match: /\/live\/[^/]+\/[a-z0-9-]+\/index\.m3u8/, freeze: true, freezeAs: () => 'live-source' });
     await explainsStall(page, 'The live source has paused. The picture comes back as soon as it resumes.', 'live-paused');
     // Paused is not fixable by fetching again: no Retry.
     expect(await page.locator('.overlay--stalled').getByRole('button', { name: 'Retry' }).count()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Long enough for hls.js to resynchronise to the frozen playlist's "live edge" (it did, backwards).
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    expect(await backwards(page)).toEqual([]);
+    expect((await stall(page))?.cause).toBe('live-paused');
     proxy.clear('frozen');
     expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
     expect(await backwards(page)).toEqual([]);

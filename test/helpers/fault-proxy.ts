@@ -23,8 +23,9 @@ export interface FaultRule {
   /** Wait this long before passing the request through. */
   delayMs?: number;
   /** Keep answering the body the server gave the first time the rule matched (a live playlist that stops
-   * moving); each path keeps its own copy. */
+   * moving); each path keeps its own copy, or each `freezeAs` name (renditions of one live source stop together). */
   freeze?: boolean;
+  freezeAs?: (path: string) => string;
 }
 
 export interface FaultProxy {
@@ -103,10 +104,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       answer(res, rule.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, Buffer.from(`fault: ${rule.status}\n`), head);
       return;
     }
-    const frozen = rule?.freeze ? rule.frozen.get(path) : undefined;
+    const frozenKey = rule?.freezeAs ? rule.freezeAs(path) : path;
+    const frozen = rule?.freeze ? rule.frozen.get(frozenKey) : undefined;
     if (frozen) return answer(res, frozen.status, frozen.headers, frozen.body, head);
     const reply = await fetchUpstream(req, body);
-    if (rule?.freeze && reply.status === 200) rule.frozen.set(path, reply);
+    if (rule?.freeze && reply.status === 200) rule.frozen.set(frozenKey, reply);
     const share = rule?.truncate;
     if (share === undefined || reply.status !== 200) return answer(res, reply.status, reply.headers, reply.body, head);
     // A half-written file has its own size, so its own validator: the complete file must not revalidate as it.
