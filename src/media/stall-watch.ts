@@ -108,6 +108,8 @@ export class StallWatch implements StallSignals {
       this.lastMovedAt = now;
       this.waiting = false;
     }
+    // A pause is the person's: the playhead's clock starts again when they press play.
+    if (video.paused) this.lastMovedAt = now;
     const loading = this.options.loading();
     const standing = !video.paused && !video.ended && (this.waiting || now - this.lastMovedAt >= this.options.frozenAfterMs);
     const frozen = !loading && standing;
