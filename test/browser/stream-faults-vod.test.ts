@@ -102,15 +102,17 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
 });
 
 describe('a recorded stream that breaks, native HLS only (?hls=native: no hls.js to hand over to)', { timeout: 60_000 }, () => {
-  it('master playlist answering 503 when the page opens: a network fault, not "this browser cannot play", and plays once it is back', async () => {
+  it('master playlist answering 503 when the page opens: a network fault (said in Chinese), not "this browser cannot play", and plays once it is back', async () => {
     proxy.set('master-down', { match: /\/media\/backlot\/master\.m3u8/, status: 503 });
     const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
     const errors = recordPageErrors(page);
-    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en&hls=native`);
+    // In Chinese this time: the reason is in the UI language.
+    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=zh-CN&hls=native`);
     await waitFor(() => proxy.requests(/\/media\/backlot\/master\.m3u8/).length > 0, 10_000, 'the master playlist asked for');
-    const reason = page.getByText('The stream cannot be reached. Trying again…');
+    const reason = page.getByText('无法连接到视频流，正在重试…');
     await reason.waitFor({ timeout: 2_500 });
-    expect(await page.getByText('This browser cannot play').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(1);
+    expect(await page.getByText('此浏览器无法播放').count()).toBe(0);
     expect((await mediaStatus(page)).stall?.cause).toBe('unreachable');
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await reason.count()).toBe(1);
