@@ -121,13 +121,15 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
   const onError = (data: ErrorData) => {
     if (data.type === ErrorTypes.NETWORK_ERROR) {
       const status = data.response?.code ?? 0;
-      // A rendition whose playlist is "not found" (hls.js already asked again, and moves to another one).
+      // A rendition whose playlist is "not found" (hls.js already asked again, and moves to another one): the
+      // stream is still reachable through the others, so the stall watch is not told.
       if (data.details === ErrorDetails.LEVEL_LOAD_ERROR && status >= 400 && status < 500 && hls.levels.length > 1) {
         const level = typeof data.context?.level === 'number' ? hls.levels[data.context.level] : undefined;
         if (level) markRenditionDead(level.uri);
         if (data.context?.url) markRenditionDead(data.context.url);
+      } else {
+        signals?.requestFailed();
       }
-      signals?.requestFailed();
     }
     if (data.type === ErrorTypes.MEDIA_ERROR && data.frag && !data.fatal) markDamaged(data.frag.url);
     if (!data.fatal) return;

@@ -101,6 +101,31 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
   });
 });
 
+describe('a damaged segment a cache would keep, hls.js', { timeout: 60_000 }, () => {
+  it('is fetched past the browser cache next time, so the repaired file plays once the origin has it whole', async () => {
+    // A CDN that marks the half-written copy cacheable for a year: only the player can get past it.
+    const first = (path: string) => /seg_00000\.m4s/.test(path);
+    const year = { 'cache-control': 'public, max-age=31536000, immutable' };
+    proxy.set('cached-damage', { match: /\/media\/backlot\/[a-z]+\/seg_\d+\.m4s/, when: first, truncate: 0.5, headers: year });
+    proxy.set('cacheable', { match: /\/media\/backlot\/[a-z]+\/seg_\d+\.m4s/, headers: year });
+    const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
+    await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en&hls=js`);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 3, undefined, { timeout: 30_000 });
+    proxy.clear('cached-damage');
+    // The copies the cache now holds: each rendition's first segment fetched so far, cut short.
+    const damaged = new Set(proxy.requests(/seg_00000\.m4s/));
+    expect(damaged.size).toBeGreaterThan(0);
+    const asksForDamaged = () => proxy.requests(/seg_00000\.m4s/).filter((path) => damaged.has(path)).length;
+    const before = asksForDamaged();
+    // The loop comes round to the first segment again: it is asked of the network, not taken from the cache, and
+    // comes whole (a healthy segment, whose copy the cache may keep, is not asked again).
+    await waitFor(() => asksForDamaged() > before, 30_000, 'a damaged segment asked for again');
+    expect((await mediaStatus(page)).error).toBeNull();
+    proxy.clear('cacheable');
+    await page.close();
+  });
+});
+
 describe('a recorded stream that breaks, native HLS only (?hls=native: no hls.js to hand over to)', { timeout: 60_000 }, () => {
   it('master playlist answering 503 when the page opens: a network fault (said in Chinese), not "this browser cannot play", and plays once it is back', async () => {
     proxy.set('master-down', { match: /\/media\/backlot\/master\.m3u8/, status: 503 });

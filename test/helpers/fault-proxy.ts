@@ -22,6 +22,8 @@ export interface FaultRule {
   hang?: boolean;
   /** Wait this long before passing the request through. */
   delayMs?: number;
+  /** Headers to set on the server's answer (e.g. a CDN that marks everything cacheable for a year). */
+  headers?: Record<string, string>;
   /** Keep answering the body the server gave the first time the rule matched (a live playlist that stops
    * moving); each path keeps its own copy, or each `freezeAs` name (renditions of one live source stop together). */
   freeze?: boolean;
@@ -107,7 +109,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const frozenKey = rule?.freezeAs ? rule.freezeAs(path) : path;
     const frozen = rule?.freeze ? rule.frozen.get(frozenKey) : undefined;
     if (frozen) return answer(res, frozen.status, frozen.headers, frozen.body, head);
-    const reply = await fetchUpstream(req, body);
+    const upstreamReply = await fetchUpstream(req, body);
+    const reply = rule?.headers ? { ...upstreamReply, headers: { ...upstreamReply.headers, ...rule.headers } } : upstreamReply;
     if (rule?.freeze && reply.status === 200) rule.frozen.set(frozenKey, reply);
     const share = rule?.truncate;
     if (share === undefined || reply.status !== 200) return answer(res, reply.status, reply.headers, reply.body, head);
