@@ -22,7 +22,20 @@ export function playNatively(
   signals?: StallSignals,
 ): () => void {
   let stopped = false;
+  let started = false;
+  // Chromium's HLS retries an unreachable playlist for seconds before it reports anything: until the stream has
+  // started, ask for the playlist every second ourselves, so the page can say within 2 s that it is not reachable.
+  const probe = setInterval(() => {
+    if (started) return clearInterval(probe);
+    void reachable(src).then((ok) => {
+      if (stopped || started) return;
+      if (ok) signals?.requestLoaded();
+      else signals?.requestFailed();
+    });
+  }, 1_000);
   const onMetadata = () => {
+    started = true;
+    clearInterval(probe);
     signals?.requestLoaded();
     events.progress(0.6);
   };
@@ -56,6 +69,7 @@ export function playNatively(
   video.src = src;
   return () => {
     stopped = true;
+    clearInterval(probe);
     video.removeEventListener('loadedmetadata', onMetadata);
     video.removeEventListener('canplay', onCanPlay);
     video.removeEventListener('resize', onResize);

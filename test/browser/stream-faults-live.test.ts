@@ -108,7 +108,7 @@ describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
     expect(await backwards(page)).toEqual([]);
     expect((await stall(page))?.cause).toBe('live-paused');
     proxy.clear('frozen');
-    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await resumesWithin(page, 2_000); // throws past 2 s
     expect(await backwards(page)).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
     await explainsStall(page, 'The network is slow: waiting for the video…', 'network-slow');
     expect(await page.locator('.overlay--stalled').getByRole('button', { name: 'Retry' }).count()).toBe(1);
     proxy.clear('hang');
-    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await resumesWithin(page, 2_000); // throws past 2 s
     expect(await backwards(page)).toEqual([]);
   });
 
@@ -129,7 +129,7 @@ describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
     expect(await page.locator('.overlay--stalled').getByRole('button', { name: 'Retry' }).count()).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     proxy.clear('down');
-    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await resumesWithin(page, 2_000); // throws past 2 s
     expect(await backwards(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -28,6 +28,9 @@ afterAll(async () => {
 const mediaStatus = (page: Page) =>
   page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { status: string; stall: { cause: string } | null; error: { kind: string } | null } } } } }).__setvisit.store.getState().media);
 
+const mediaEngine = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { engine: string } } } } }).__setvisit.store.getState().media.engine);
+
 const ENGINES = [
   { name: 'hls.js', query: '&hls=js' },
   // The tour starts the browser's own HLS and hands the stream to hls.js when native playback gives up.
@@ -53,7 +56,7 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
     expect(proxy.requests(/\/media\/backlot\/master\.m3u8/).length).toBeGreaterThan(asked);
 
     proxy.clear('master-down');
-    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await resumesWithin(page, 2_000); // throws past 2 s
     await expect.poll(async () => (await mediaStatus(page)).status, { timeout: 1_000 }).toBe('playing');
     expect(await reason.count()).toBe(0);
     expect(errors).toEqual([]);
@@ -62,6 +65,7 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
 
   it('every third segment half-written: skips them, never blames the device, and plays on', async () => {
     const third = (path: string) => Number(/seg_(\d+)/.exec(path)?.[1] ?? 1) % 3 === 0;
+    const from = proxy.seen();
     proxy.set('half-written', { match: /\/media\/backlot\/[a-z]+\/seg_\d+\.m4s/, when: third, truncate: 0.5 });
     const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
     await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en${query}`);
@@ -72,12 +76,12 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
     // The same damaged segment is not asked for over and over (it was about 60 times): each one a few times at
     // most, counting the browser's own HLS handing over to hls.js.
     const asks = new Map<string, number>();
-    for (const path of proxy.requests(/seg_0000[03]\.m4s/)) asks.set(path, (asks.get(path) ?? 0) + 1);
+    for (const path of proxy.requests(/seg_0000[03]\.m4s/, from)) asks.set(path, (asks.get(path) ?? 0) + 1);
     expect(asks.size).toBeGreaterThan(0);
     expect(Math.max(...asks.values())).toBeLessThanOrEqual(5);
 
     proxy.clear('half-written');
-    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await resumesWithin(page, 2_000); // throws past 2 s
     expect((await mediaStatus(page)).status).not.toBe('error');
     await page.close();
   });
@@ -87,7 +91,10 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
     const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
     const errors = recordPageErrors(page);
     await page.goto(`${proxy.url}/?project=${PROJECT_ID}&lang=en${query}`);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 30_000 });
+    // Past the start, when the browser's own HLS has handed over to hls.js (which asks for the dead rendition once
+    // itself: it cannot know what native playback met).
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 2, undefined, { timeout: 30_000 });
+    await expect.poll(() => mediaEngine(page), { timeout: 5_000 }).toBe('hls.js');
     const asked = proxy.requests(/\/media\/backlot\/tv\//).length;
     expect(asked).toBeGreaterThan(0);
     // ABR would climb back down to it when it looked cheaper; it is gone from the ladder instead.
@@ -143,7 +150,7 @@ describe('a recorded stream that breaks, native HLS only (?hls=native: no hls.js
     expect(await reason.count()).toBe(1);
 
     proxy.clear('master-down');
-    expect(await resumesWithin(page, 2_000)).toBeLessThan(2_000);
+    await resumesWithin(page, 2_000); // throws past 2 s
     await expect.poll(async () => (await mediaStatus(page)).status, { timeout: 1_000 }).toBe('playing');
     expect(await page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { engine: string } } } } }).__setvisit.store.getState().media.engine)).toBe('native');
     expect(errors).toEqual([]);

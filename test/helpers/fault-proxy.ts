@@ -37,8 +37,11 @@ export interface FaultProxy {
   set(name: string, rule: FaultRule): void;
   /** Removes one rule (or all): held requests go through, frozen copies are forgotten. */
   clear(name?: string): void;
-  /** Requests seen whose path matches `pattern` (faulted or not), in order. */
-  requests(pattern: RegExp): string[];
+  /** Requests seen whose path matches `pattern` (faulted or not), in order; from request number `from` on (see
+   * `seen`), so that one test's count is not another's. */
+  requests(pattern: RegExp, from?: number): string[];
+  /** How many requests the proxy has seen so far. */
+  seen(): number;
   close(): Promise<void>;
 }
 
@@ -166,7 +169,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         release(rule);
       }
     },
-    requests: (pattern) => seen.filter((path) => pattern.test(path)),
+    requests: (pattern, from = 0) => seen.slice(from).filter((path) => pattern.test(path)),
+    seen: () => seen.length,
     close: () =>
       new Promise<void>((resolve) => {
         for (const rule of rules.values()) release(rule);
