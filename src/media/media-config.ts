@@ -1,15 +1,21 @@
 // The media session's settings, with their defaults in one place.
-import type { HlsConfig } from 'hls.js';
+import type { HlsConfig, LoadPolicy } from 'hls.js';
 import type { EnginePreference } from './playback-engine';
 import { UNLIMITED, type RenditionLimits } from './rendition-cap';
 
 export interface MediaSessionConfig {
-  /** Fatal network errors retried this many times (with growing delays) before the error card shows. */
+  /** Fatal network errors retried this many times before the error card shows. Unlimited by default: a stream
+   * that comes back plays again without the person (meanwhile the page says it cannot be reached, with Retry). */
   maxNetworkRetries: number;
-  /** First retry delay; doubles each time. */
+  /** First retry delay; doubles each time up to `maxRetryDelayMs`. */
   retryBaseDelayMs: number;
-  /** Media (decode) errors recovered this many times before giving up. */
+  /** The longest wait between two retries: how late playback may resume after the stream is back. */
+  maxRetryDelayMs: number;
+  /** Damaged segments skipped in a row, with nothing decoding between them, before the stream is called
+   * undecodable on this device. */
   maxMediaRecoveries: number;
+  /** A playing video whose playhead has not moved for this long counts as stalled (no 'waiting' event needed). */
+  frozenAfterMs: number;
   /** Caps on the renditions ABR may choose; the view fills in the texture limit once it has a renderer. */
   renditionLimits: RenditionLimits;
   /** Which engine plays the stream (see chooseEngine); the session's `engine` option (`?hls=js|native`) overrides it. */
@@ -26,15 +32,33 @@ export interface MediaSessionConfig {
   hls: Partial<HlsConfig>;
 }
 
-/** How long to wait before network retry number `attempt` (0 first): the base delay, doubled each time. */
-export function networkRetryDelayMs(config: Pick<MediaSessionConfig, 'retryBaseDelayMs'>, attempt: number): number {
-  return config.retryBaseDelayMs * 2 ** attempt;
+/** How long to wait before network retry number `attempt` (0 first): the base delay, doubled each time, capped. */
+export function networkRetryDelayMs(config: Pick<MediaSessionConfig, 'retryBaseDelayMs' | 'maxRetryDelayMs'>, attempt: number): number {
+  return Math.min(config.maxRetryDelayMs, config.retryBaseDelayMs * 2 ** Math.min(attempt, 30));
+}
+
+/**
+ * hls.js's own retries, before an error reaches the session: quick and capped at a second, so that a stream back
+ * after an outage plays within about a second (hls.js's defaults wait up to 8 s between tries), and a request that
+ * hangs gives up after a few seconds and is asked again rather than waited on for 10–20.
+ */
+function loadPolicy(firstByteMs: number, loadMs: number, errorRetries: number): LoadPolicy {
+  return {
+    default: {
+      maxTimeToFirstByteMs: firstByteMs,
+      maxLoadTimeMs: loadMs,
+      timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
+      errorRetry: { maxNumRetry: errorRetries, retryDelayMs: 250, maxRetryDelayMs: 1_000 },
+    },
+  };
 }
 
 export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
-  maxNetworkRetries: 4,
-  retryBaseDelayMs: 1_000,
-  maxMediaRecoveries: 2,
+  maxNetworkRetries: Infinity,
+  retryBaseDelayMs: 250,
+  maxRetryDelayMs: 1_000,
+  maxMediaRecoveries: 3,
+  frozenAfterMs: 1_000,
   renditionLimits: UNLIMITED,
   engine: 'auto',
   nativeBeforePlaylists: false,
@@ -51,5 +75,11 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
     maxMaxBufferLength: 30,
     maxBufferSize: 20 * 1000 * 1000,
     backBufferLength: 10,
+    // A rendition that failed stays out of ABR's choice for the player's life (0: the penalty never expires):
+    // climbing back to a rendition that answered "not found" stalls playback.
+    errorPenaltyExpireMs: 0,
+    manifestLoadPolicy: loadPolicy(8_000, 15_000, 2),
+    playlistLoadPolicy: loadPolicy(6_000, 15_000, 3),
+    fragLoadPolicy: loadPolicy(8_000, 60_000, 4),
   },
 };

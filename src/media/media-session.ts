@@ -10,12 +10,14 @@ import { consoleLogger, type Logger } from '../feed/logger';
 import { DEFAULT_MEDIA_CONFIG, networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import type { EngineSwitchReason } from './media-events';
 import { PlaybackControls } from './playback-controls';
-import { initialMediaState, type ActiveEngine, type LoadingStage, type MediaError, type MediaState, type Rendition } from './media-state';
+import { initialMediaState, type ActiveEngine, type LoadingStage, type MediaError, type MediaStall, type MediaState, type Rendition } from './media-state';
 import { chooseEngine, engineSupport, loadHlsPlayer, loadHlsWorkerUrl, readsPlaylists, type EngineChoice, type EnginePreference, type HlsModule } from './playback-engine';
 import { playWithHlsJs, type HlsPlayback } from './hls-playback';
 import type { RenditionLimits } from './rendition-cap';
 import { playNatively } from './native-playback';
 import { whenFrameShown } from './first-frame';
+import { markRetried } from './fresh-fetch';
+import { StallWatch } from './stall-watch';
 import { readStreamFacts, type StreamFacts } from './stream-ladder';
 
 export interface MediaSessionOptions {
@@ -66,6 +68,8 @@ export class MediaSession extends PlaybackControls {
   private stopNative: (() => void) | null = null;
   private stopFirstFrameWatch: (() => void) | null = null;
   private readonly listeners = new Set<(state: MediaState) => void>();
+  /** Names the cause while the picture stands still (stall-watch.ts). */
+  private readonly stallWatch: StallWatch;
 
   constructor(options: MediaSessionOptions = {}) {
     super(options.video ?? document.createElement('video'));
@@ -76,6 +80,12 @@ export class MediaSession extends PlaybackControls {
     this.onHlsCreated = options.onHlsCreated;
     this.limits = { ...this.config.renditionLimits, ...options.renditionLimits };
     for (const name of STALL_EVENTS) this.video.addEventListener(name, this.onStallEvent);
+    this.stallWatch = new StallWatch(this.video, {
+      frozenAfterMs: this.config.frozenAfterMs,
+      tickMs: 250,
+      loading: () => this.state.status === 'loading' || this.state.status === 'idle',
+      onChange: this.onStall,
+    });
   }
 
   get current(): MediaState {
@@ -118,7 +128,10 @@ export class MediaSession extends PlaybackControls {
 
   /** After an error: starts the same stream again from scratch. */
   retry(): void {
-    if (this.src) void this.load(this.src);
+    if (!this.src) return;
+    // The person saw it fail: whatever the HTTP cache kept of this stream may be what failed.
+    markRetried(this.src);
+    void this.load(this.src);
   }
 
   /** Caps the renditions ABR may pick: what the renderer can upload (texture size) and the device decode, where
@@ -144,6 +157,7 @@ export class MediaSession extends PlaybackControls {
     this.disposeControls();
     this.generation++;
     this.teardownPlayback();
+    this.stallWatch.dispose();
     this.listeners.clear();
     for (const name of STALL_EVENTS) this.video.removeEventListener(name, this.onStallEvent);
     this.video.removeAttribute('src');
@@ -161,6 +175,7 @@ export class MediaSession extends PlaybackControls {
     this.engine = null;
     this.facts = undefined;
     this.patch({ ...initialMediaState(), status: 'loading', progress: 0.05, stage: 'manifest' });
+    this.stallWatch.reset();
 
     let choice = this.chooseEngine();
     if (readsPlaylists(choice)) {
@@ -189,7 +204,7 @@ export class MediaSession extends PlaybackControls {
         progress: (progress) => current() && this.progress(progress, 'decode'),
         rendition,
         error: (error) => current() && this.onNativeError(error),
-      });
+      }, this.stallWatch);
       this.autoplay();
       return;
     }
@@ -206,7 +221,7 @@ export class MediaSession extends PlaybackControls {
       HlsClass,
       this.video,
       src,
-      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated },
+      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated, signals: this.stallWatch },
       { progress: (progress, stage) => current() && this.progress(progress, stage), rendition, error: (error) => current() && this.fail(error) },
     );
     // Errors hls.js recovers from (or that hls-playback.ts retries) are reported as not fatal; the one it gives up
@@ -286,15 +301,28 @@ export class MediaSession extends PlaybackControls {
   }
 
   private readonly onStallEvent = (event: Event): void => {
-    if (event.type === 'waiting' && this.state.status === 'playing') {
-      this.stalledAt = performance.now();
-      this.patch({ status: 'stalled', metrics: { ...this.state.metrics, stalls: this.state.metrics.stalls + 1 } });
-      this.events.emit('stalled', { mediaTime: this.video.currentTime, stalls: this.state.metrics.stalls });
-    } else if (event.type === 'playing' && this.state.status === 'stalled') {
-      this.patch({ status: 'playing' });
-      this.events.emit('resumed', { mediaTime: this.video.currentTime, stalledMs: Math.round(performance.now() - this.stalledAt) });
-    }
+    if (event.type === 'waiting' && this.state.status === 'playing') this.enterStall(this.state.stall);
+    else if (event.type === 'playing' && this.state.status === 'stalled') this.leaveStall(this.state.stall);
   };
+
+  /** The stall watch saw the picture stop (also without a 'waiting' event) or start again, or named a new cause. */
+  private readonly onStall = (stall: MediaStall | null, frozen: boolean): void => {
+    if (this.state.status === 'error') return;
+    if (frozen && this.state.status === 'playing') this.enterStall(stall);
+    else if (!frozen && this.state.status === 'stalled') this.leaveStall(stall);
+    else this.patch({ stall });
+  };
+
+  private enterStall(stall: MediaStall | null): void {
+    this.stalledAt = performance.now();
+    this.patch({ status: 'stalled', stall, metrics: { ...this.state.metrics, stalls: this.state.metrics.stalls + 1 } });
+    this.events.emit('stalled', { mediaTime: this.video.currentTime, stalls: this.state.metrics.stalls });
+  }
+
+  private leaveStall(stall: MediaStall | null): void {
+    this.patch({ status: 'playing', stall });
+    this.events.emit('resumed', { mediaTime: this.video.currentTime, stalledMs: Math.round(performance.now() - this.stalledAt) });
+  }
 
   private onRendition(rendition: Rendition): void {
     this.patch({ metrics: { ...this.state.metrics, rendition } });

@@ -14,6 +14,15 @@ export interface MediaError {
   detail: string;
 }
 
+/** Why a stream stands still, in the person's terms (src/media/stall-watch.ts). */
+export type StallCause = 'network-slow' | 'unreachable' | 'live-paused';
+
+export interface MediaStall {
+  cause: StallCause;
+  /** When this stall began (ms since epoch). */
+  since: number;
+}
+
 export interface Rendition {
   height: number;
   bitrate: number;
@@ -25,6 +34,8 @@ export interface MediaState {
   progress: number;
   stage: LoadingStage | null;
   error: MediaError | null;
+  /** Set while the picture stands still (or, before the first frame, while the stream cannot be reached). */
+  stall: MediaStall | null;
   engine: ActiveEngine | null;
   metrics: {
     timeToFirstFrameMs: number | null;
@@ -39,6 +50,7 @@ export function initialMediaState(): MediaState {
     progress: 0,
     stage: null,
     error: null,
+    stall: null,
     engine: null,
     metrics: { timeToFirstFrameMs: null, stalls: 0, rendition: null },
   };

@@ -19,9 +19,11 @@ export interface StaticFilesOptions {
 export function createStaticFiles(options: StaticFilesOptions): Handler {
   const setHeaders = (res: ServerResponse, pathname: string) => {
     res.setHeader('x-content-type-options', 'nosniff');
-    // Playlists may change (live); segments and hashed bundles never do.
-    if (pathname.endsWith('.m3u8')) res.setHeader('cache-control', 'no-cache');
-    else if (/\.(m4s|mp4|ts)$/.test(pathname) || pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    // Hashed bundles never change. Playlists and segments can: a live playlist moves, and an origin may serve a
+    // segment while it is still being written and then the whole file. So the cache keeps them but asks each time
+    // (the ETag makes an unchanged answer a bodiless 304), and a damaged copy is never reused once fixed.
+    if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    else if (/\.(m3u8|m4s|mp4|ts|vtt)$/.test(pathname)) res.setHeader('cache-control', 'public, no-cache');
     // A gated file may stay in the viewer's own cache, never in a shared one.
     if (isGatedResponse(res)) res.setHeader('cache-control', String(res.getHeader('cache-control') ?? 'no-cache').replace('public', 'private'));
   };

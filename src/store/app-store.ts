@@ -7,7 +7,7 @@ import { initialMeetupRoom, type MeetupRoom } from '../meetup/meetup-room';
 import { initialMediaState, type MediaState } from '../media/media-state';
 
 // The media slice's types are the media session's own (src/media/media-state.ts); re-exported for the views.
-export { initialMediaState, type LoadingStage, type MediaError, type MediaState, type MediaStatus } from '../media/media-state';
+export { initialMediaState, type LoadingStage, type MediaError, type MediaStall, type MediaState, type MediaStatus, type StallCause } from '../media/media-state';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 

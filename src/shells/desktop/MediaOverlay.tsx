@@ -1,4 +1,6 @@
-// Everything drawn over the 360 view about the video itself: loading progress, buffering, and the error card.
+// Everything drawn over the 360 view about the video itself: loading progress, a stall with its cause (and Retry
+// where fetching again helps), and the error card.
+import { retryHelps } from '../../media/stall-watch';
 import { useI18n, useMedia } from '../../react/AppContext';
 import { MediaLoadingCard } from '../../react/MediaLoadingCard';
 
@@ -21,14 +23,21 @@ export function MediaOverlay({ onRetry, poster }: { onRetry: () => void; poster:
   if (media.status === 'idle' || media.status === 'loading') {
     return (
       <div className="overlay overlay--loading" style={poster ? { backgroundImage: `url(${poster})` } : undefined}>
-        <MediaLoadingCard className="card" />
+        <MediaLoadingCard className="card" onRetry={onRetry} />
       </div>
     );
   }
   if (media.status === 'stalled') {
     return (
-      <div className="overlay overlay--stalled" role="status">
-        <p className="pill">{t('media.stalled')}</p>
+      <div className="overlay overlay--stalled" role="status" data-stall={media.stall?.cause}>
+        <p className="pill">
+          {t(media.stall ? `media.stall.${media.stall.cause}` : 'media.stalled')}
+          {retryHelps(media.stall) && (
+            <button type="button" className="button button--small overlay__retry" onClick={onRetry}>
+              {t('media.retry')}
+            </button>
+          )}
+        </p>
       </div>
     );
   }

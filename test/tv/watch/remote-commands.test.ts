@@ -11,6 +11,7 @@ function media(overrides: Partial<PlayableMedia> = {}): PlayableMedia & { plays:
     play() {
       this.paused = false;
       this.plays++;
+      return Promise.resolve(true);
     },
     pause() {
       this.paused = true;

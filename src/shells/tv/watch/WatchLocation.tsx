@@ -18,6 +18,7 @@ import { TvPanorama } from './TvPanorama';
 import { TvLockedLocation } from './TvLockedLocation';
 import { WatchControls } from './WatchControls';
 import { WatchMediaStatus } from './WatchMediaStatus';
+import { retryHelps } from '../../../media/stall-watch';
 
 export interface WatchLocationProps {
   player: TourPlayer;
@@ -145,7 +146,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
           viewLabel={i18n.t(view === 'flat' ? 'watch.viewFlat' : 'watch.view360')}
           onBack={shell.back}
           onLookAround={hideOverlay}
-          showRetry={media.status === 'error'}
+          showRetry={media.status === 'error' || retryHelps(media.stall)}
           onRetry={() => player.retry()}
         />
       ) : (

@@ -1,5 +1,5 @@
-// The media states over the view at 10-foot size: loading with progress, buffering, and the error (whose Retry is
-// a control in the bar, so the D-pad reaches it like every other action).
+// The media states over the view at 10-foot size: loading with progress, a stall with its cause, and the error
+// (Retry is a control in the bar, so the D-pad reaches it like every other action).
 import { useI18n, useMedia } from '../../../react/AppContext';
 import { MediaLoadingCard } from '../../../react/MediaLoadingCard';
 
@@ -25,8 +25,8 @@ export function WatchMediaStatus({ poster }: { poster: string | undefined }) {
   }
   if (media.status === 'stalled') {
     return (
-      <div className="watch__status watch__status--stalled" role="status">
-        <p className="pill">{t('media.stalled')}</p>
+      <div className="watch__status watch__status--stalled" role="status" data-stall={media.stall?.cause}>
+        <p className="pill">{t(media.stall ? `media.stall.${media.stall.cause}` : 'media.stalled')}</p>
       </div>
     );
   }

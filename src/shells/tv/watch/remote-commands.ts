@@ -20,7 +20,8 @@ export interface PlayableMedia {
   currentTime: number;
   /** NaN while unknown, Infinity for a live stream. */
   duration: number;
-  play(): unknown;
+  /** The session's play(): never rejects (an interrupted start resolves false), so a quick Play/Pause pair raises nothing. */
+  play(): Promise<boolean>;
   pause(): void;
   seek(seconds: number): void;
 }
