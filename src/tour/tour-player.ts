@@ -92,8 +92,13 @@ export class TourPlayer {
       this.playback = { ...this.playback, locked: { location: this.location(locationId), tier } };
       return this.notify();
     }
-    if (this.playback.locked) this.playback = { ...this.playback, locked: null };
-    if (locationId === this.playback.current.location.id) return this.notify();
+    const wasLocked = this.playback.locked !== null;
+    if (wasLocked) this.playback = { ...this.playback, locked: null };
+    if (locationId === this.playback.current.location.id) {
+      // Only the lock card goes; nothing else changed.
+      if (wasLocked) this.notify();
+      return;
+    }
     const location = this.location(locationId);
     const next = this.preloaded?.location.id === locationId ? this.preloaded : this.open(location, false);
     this.preloaded = null;

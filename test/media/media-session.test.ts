@@ -85,7 +85,7 @@ describe('the media session through hls.js', () => {
     expect(session.current).toMatchObject({ progress: 0.3, stage: 'segment' });
     // The cap is set from the limits when the manifest is in: unlimited here, so the top level.
     expect(hls.autoLevelCapping).toBe(2);
-    hls.trigger(Events.FRAG_LOADED, {});
+    hls.trigger(Events.FRAG_LOADED, { frag: { sn: 0, url: 'seg_00000.m4s' }, payload: new ArrayBuffer(0) });
     hls.trigger(Events.FRAG_BUFFERED, {});
     expect(session.current).toMatchObject({ progress: 0.8, stage: 'decode' });
 
@@ -122,6 +122,8 @@ describe('the media session through hls.js', () => {
     await session.load(SRC);
     const hls = lastHls();
     const networkError = { type: ErrorTypes.NETWORK_ERROR, details: ErrorDetails.FRAG_LOAD_ERROR, fatal: true } as const;
+    // A segment's error comes after the manifest: retries restart loading (before it, they ask for the manifest again).
+    hls.trigger(Events.MANIFEST_PARSED, {});
 
     hls.fail(networkError);
     await vi.advanceTimersByTimeAsync(99);

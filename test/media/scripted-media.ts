@@ -155,6 +155,8 @@ export class ScriptedHls {
 
   /** Emits an event the way hls.js does: every listener gets (event name, data). */
   trigger(event: string, data: unknown): void {
+    // hls.js makes the level current before it tells of the switch.
+    if (event === (Events.LEVEL_SWITCHED as string)) this.currentLevel = (data as { level: number }).level;
     for (const listener of this.listeners.get(event) ?? []) listener(event, data);
   }
 

@@ -100,7 +100,7 @@ describe('entitled media over HTTP', () => {
     expect((await get('/scenes/lantern-keeper.json')).status).toBe(200);
     const playlist = await get('/media/backlot/master.m3u8');
     expect(playlist.status).toBe(200);
-    expect(playlist.headers.get('cache-control')).toBe('no-cache');
+    expect(playlist.headers.get('cache-control')).toBe('public, no-cache');
     expect((await get('/media/stage-a/desktop/seg_00000.m4s')).headers.get('cache-control')).toContain('public');
   });
 

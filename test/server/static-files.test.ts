@@ -75,7 +75,7 @@ describe('static files', { timeout: 60_000 }, () => {
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       await res.arrayBuffer();
     }
-    expect((await fetch(`${server.url}/media/set/master.m3u8`)).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${server.url}/media/set/master.m3u8`)).headers.get('cache-control')).toBe('public, no-cache');
   });
 
   it('answers conditional and range requests, and refuses paths that leave the folder', async () => {

@@ -30,6 +30,8 @@ function makePlayer(options: { fadeMs?: number; renditionLimits?: { maxHeight: n
     tour,
     store,
     engine: 'hls.js',
+    // As for a viewer whose pass opens every location (the sample gates one): locks are tested in location-locks.
+    locks: {},
     ...options,
     createSession: (settings) => {
       const video = scriptedVideo();

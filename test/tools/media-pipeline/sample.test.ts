@@ -108,7 +108,9 @@ describe('the sample tour', () => {
         expect(existsSync(path.join(REPO_ROOT, 'public', url)), url).toBe(true);
       }
       const stub = TourLocation.parse(JSON.parse(await readFile(path.join(MEDIA, location.id, 'location.json'), 'utf8')));
-      expect({ ...location, hotspots: [] }).toEqual(stub);
+      // A location's tier is the production's access decision in the tour file, not a property of the footage.
+      const { tier: _tier, ...footage } = location;
+      expect({ ...footage, hotspots: [] }).toEqual(stub);
       expect(location.captions.map((c) => c.language)).toEqual(['en', 'zh-CN']);
     }
   });
