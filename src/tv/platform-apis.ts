@@ -1,4 +1,5 @@
-// The few TV vendor APIs SetVisit calls (Samsung Tizen, LG webOS), typed minimally and every member optional:
+// The few TV vendor APIs SetVisit calls (Samsung Tizen, LG webOS, the OIPF application manager of HbbTV sets and
+// operator boxes), typed minimally and every member optional:
 // each may be missing on a given set or firmware, so callers feature-detect instead of trusting the platform name.
 
 /** Tizen's WebAPIException, as much of it as we log. */
@@ -28,6 +29,28 @@ export interface TizenApi {
 export interface WebOsApi {
   /** Hands control back to the TV the way the platform's own Back would (webOS TV 6+ exit path). */
   platformBack?(): void;
+}
+
+/** OIPF DAE 7.2.5 `Keyset`: which key groups this application receives (HbbTV gives none until asked). */
+export interface OipfKeyset {
+  /** Asks for the keys in `mask`; the terminal grants what it can (and may throw on keys it never grants). */
+  setValue?(mask: number): void;
+  /** The granted mask, read back after `setValue`. */
+  value?: number;
+  /** Every key group this terminal could grant; asking for more is refused by some firmware. */
+  maximumValue?: number;
+}
+
+/** OIPF DAE 7.2.2 `Application`, as much of it as SetVisit calls. */
+export interface OipfApplication {
+  privateData?: { keyset?: OipfKeyset };
+  /** Makes the application visible; HbbTV may start it hidden. */
+  show?(): void;
+}
+
+/** The `<object type="application/oipfApplicationManager">` element once the terminal has bound it. */
+export interface OipfApplicationManager {
+  getOwnerApplication?(document: Document): OipfApplication | null;
 }
 
 /** A window that may carry the vendor globals. `Window` fits it, and so does a test's plain object. */

@@ -16,6 +16,7 @@ import { startPeerServer } from './peer-server';
 import { buildPeers, PEERS_DIST } from './peers-build';
 import { readMachineCpu } from './process-usage';
 import { startSetVisitServer } from './setvisit-server';
+import { measureTvKeyLatency, type KeyLatency, type TvKeyLatency } from './tv-key-latency';
 import { visit, type ViewerId, type VisitFigures } from './viewer-run';
 import { viewerTargets } from './viewer-targets';
 
@@ -52,6 +53,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 };
 
 const FIRST_FRAME_TIMEOUT_MS = 90_000;
+/** Remote key latency is timed at the rate that stands in for a TV's SoC, whatever --cpu says. */
+const TV_KEY_CPU_RATE = 4;
 const MEETUP_SHORT_ARGS = ['--clients', '200', '--seconds', '10', '--rate', '20000', '--repeats', '5'];
 
 export interface BenchResult {
@@ -133,11 +136,16 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
   const bundles = measureBundleSizes(options.appDir);
   const tv = new Map<number, TvFirstScreen | null>();
   let xr: Awaited<ReturnType<typeof measureXrFigures>> = 'not written';
+  let tvKeys: TvKeyLatency | { error: string } | null = null;
   if (options.shellFigures) {
     for (const cpuRate of options.cpuRates) {
       log(`TV first screen at ${cpuRate}×`);
       tv.set(cpuRate, await measureTvFirstScreen(browser, app.url, cpuRate, 30_000).catch(() => null));
     }
+    log(`TV remote key → focus ring painted at ${TV_KEY_CPU_RATE}×`);
+    tvKeys = await withTimeout(measureTvKeyLatency(browser, app.url, TV_KEY_CPU_RATE), 180_000, 'TV key latency').catch((err: unknown) => ({
+      error: String(err).split('\n')[0] ?? '',
+    }));
     log('XR view figures');
     xr = await measureXrFigures(app.url, 120_000);
   }
@@ -162,7 +170,7 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
 
   const seconds = (Date.now() - started) / 1000;
   const machineBusy = (readMachineCpu().busyMs - cpuAtStart.busyMs) / (seconds * 1000 * cpus().length);
-  const rows = buildRows({ options, visits, heaps, bundles, tv, xr, feed, meetup });
+  const rows = buildRows({ options, visits, heaps, bundles, tv, tvKeys, xr, feed, meetup });
   const notes = [
     `Whole run: ${seconds.toFixed(0)} s; ${options.runs} run(s) per viewer and CPU rate (cells: median, then each run); heap: ${options.heapPlayMs / 1000} s of playback after ${options.heapWarmupMs / 1000} s warm-up${options.heapPlayMs >= 300_000 ? ' (--long)' : ' (default; --long plays 5 minutes)'}.`,
     `Machine: ${cpus().length} cores, busy ${(machineBusy * 100).toFixed(0)} % during the run (the benchmark's Chromium included); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
@@ -188,6 +196,7 @@ interface Collected {
   heaps: Map<ViewerId, HeapFigures>;
   bundles: ReturnType<typeof measureBundleSizes>;
   tv: Map<number, TvFirstScreen | null>;
+  tvKeys: TvKeyLatency | { error: string } | null;
   xr: Awaited<ReturnType<typeof measureXrFigures>>;
   feed: Awaited<ReturnType<typeof runServerBench>> | null;
   meetup: Awaited<ReturnType<typeof runServerBench>> | null;
@@ -262,6 +271,7 @@ function buildRows(c: Collected): Row[] {
       if (m.watchFirstFrameMs === null) rows.push({ figure: `Watch the set → first 360 frame, ${cpuRate}× CPU`, text: 'no frame within the limit', method: watchMethod });
       else rows.push({ figure: `Watch the set → first 360 frame, ${cpuRate}× CPU`, unit: 'ms', method: watchMethod, values: { setvisit: [m.watchFirstFrameMs] } });
     }
+    tvKeyRows(rows, c.tvKeys);
     rows.push({ section: 'XR view (test/bench/xr-figures.ts)' });
     if (Array.isArray(c.xr)) {
       for (const f of c.xr) {
@@ -281,6 +291,24 @@ function buildRows(c: Collected): Row[] {
   serverRows('Feed server (bench:feed, short)', c.feed, 'test/bench/feed-bench.ts --clients 200 --posts 20 --runs 1 --burst 2000');
   serverRows('Meet-up server (meetup-bench, short)', c.meetup, `test/bench/meetup-bench.ts ${MEETUP_SHORT_ARGS.join(' ')}`);
   return rows;
+}
+
+function tvKeyRows(rows: Row[], result: Collected['tvKeys']): void {
+  const method =
+    'test/bench/tv-key-latency.ts: keydown timeStamp → focusin → next animation frame → a message posted from it (the frame painted on the main thread); ' +
+    'arrows alternating one at a time, 150 ms apart; ?tv360=flat, Tizen user agent, 1280×720';
+  if (!result || 'error' in result) {
+    rows.push({ figure: `Remote key → focus ring painted, ${TV_KEY_CPU_RATE}× CPU`, text: result ? `failed: ${result.error}` : 'not measured', method });
+    return;
+  }
+  const add = (where: string, k: KeyLatency | null) => {
+    if (!k) return;
+    const how = `${method}; ${k.latency.count} presses that moved the focus`;
+    rows.push({ figure: `Key → focus painted, ${where}, p50, ${TV_KEY_CPU_RATE}× CPU`, unit: 'ms', method: how, values: { setvisit: [k.latency.p50] } });
+    rows.push({ figure: `Key → focus painted, ${where}, p99, ${TV_KEY_CPU_RATE}× CPU`, unit: 'ms', method: how, values: { setvisit: [k.latency.p99] } });
+  };
+  add('home screen', result.home);
+  add(`watch screen (${result.watchView ?? '?'} view, control bar)`, result.watch);
 }
 
 function parseOptions(argv: string[]): BenchOptions {

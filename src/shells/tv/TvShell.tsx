@@ -10,7 +10,7 @@ import { createFocusManager } from '../../tv/focus';
 import { FocusProvider } from './useFocusable';
 import { createKeyRouter, type RemoteKeyInput } from '../../tv/key-router';
 import { createPointerMode, type RemoteInputMode } from '../../tv/pointer-mode';
-import { registerTizenKeys } from '../../tv/tizen-keys';
+import { requestRemoteKeys } from '../../tv/remote-key-access';
 import { ExitPrompt } from './ExitPrompt';
 import { HomeScreen } from './HomeScreen';
 import { MeetupHost } from './meetup/MeetupHost';
@@ -93,7 +93,7 @@ export default function TvShell() {
   }, []);
 
   useEffect(() => {
-    void registerTizenKeys(window);
+    void requestRemoteKeys(window, document, navigator);
   }, []);
 
   const api = useMemo<TvShellApi>(

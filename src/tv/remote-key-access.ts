@@ -1,0 +1,34 @@
+// Asks the TV for the remote's keys wherever the platform holds some back until asked: Tizen (key registration) and
+// HbbTV sets and OIPF/CE-HTML operator boxes (the keyset). webOS, Android TV and Fire TV deliver them unasked.
+import { requestOipfKeys, OIPF_APPLICATION_MANAGER, type OipfKeyRequest } from './oipf-keys';
+import type { TvPlatformWindow } from './platform-apis';
+import { registerTizenKeys, type TizenKeyRegistration } from './tizen-keys';
+
+/** The part of `navigator` that tells an OIPF terminal; `navigator` fits it, and so does a test's plain object. */
+export interface OipfSignals {
+  userAgent: string;
+  /** OIPF browsers list the application manager's MIME type here (a MimeTypeArray is indexed by type). */
+  mimeTypes?: unknown;
+}
+
+export interface RemoteKeyAccess {
+  tizen: TizenKeyRegistration;
+  /** null where nothing says this is an OIPF terminal: no object is added to an ordinary page. */
+  oipf: OipfKeyRequest | null;
+}
+
+// Every HbbTV browser says so, LG's and Samsung's included (whose own markers win in detectTvPlatform).
+const HBBTV = /\bHbbTV\/\d/i;
+
+/** Whether this browser is an HbbTV or OIPF terminal, whichever TV brand it runs on. */
+export function isOipfTerminal(nav: OipfSignals): boolean {
+  if (HBBTV.test(nav.userAgent)) return true;
+  const types = nav.mimeTypes as Record<string, unknown> | null | undefined;
+  return !!types && !!types[OIPF_APPLICATION_MANAGER];
+}
+
+/** Requests every key SetVisit uses where the platform wants it; never throws, resolves with what happened. */
+export function requestRemoteKeys(win: TvPlatformWindow, doc: Document, nav: OipfSignals): Promise<RemoteKeyAccess> {
+  const oipf = isOipfTerminal(nav) && doc.body ? requestOipfKeys(doc) : null;
+  return registerTizenKeys(win).then((tizen) => ({ tizen, oipf }));
+}
