@@ -3,6 +3,7 @@
 // decoded video frame, a look change, a fade step, a resize — and allocates nothing per frame.
 // No React, no R3F: named imports from three.js, so the tour's bundle keeps only what is used here.
 import { DataTexture, PerspectiveCamera, Scene, WebGLRenderer, type VideoTexture } from 'three';
+import type { RenditionLimits } from '../media/rendition-cap';
 import type { LocationPlayback, TourPlayer } from '../tour/tour-player';
 import { FrameScheduler, fadeOpacity, renderPixelRatio, type FrameClock } from './frame-scheduler';
 import { EYE_LAYER, LocationSphere } from './location-sphere';
@@ -19,6 +20,8 @@ export interface PanoramaRendererOptions {
   onFrame?: (width: number, height: number, videoSeconds: number) => void;
   /** Tests drive the frames themselves; the browser's animation frames otherwise. */
   clock?: FrameClock;
+  /** Told what this renderer can upload (its texture size) as soon as it exists: the 360 view passes it on. */
+  onLimits?: (limits: Pick<RenditionLimits, 'maxTextureSize'>) => void;
   /** A renderer made ahead by the page's entry (its warm start, src/app/warm-start.ts); this view owns it from now on. */
   warmRenderer?: WebGLRenderer | null;
 }
@@ -55,7 +58,7 @@ export class PanoramaRenderer {
     this.camera.rotation.order = 'YXZ';
     // A flat screen shows the left eye of stereo footage (and mono footage, on layer 0).
     this.camera.layers.enable(EYE_LAYER.left);
-    player.setRenditionLimits({ maxTextureSize: this.renderer.capabilities.maxTextureSize });
+    options.onLimits?.({ maxTextureSize: this.renderer.capabilities.maxTextureSize });
     this.scheduler = new FrameScheduler((now) => this.draw(now), options.clock);
 
     const redraw = () => this.scheduler.request();

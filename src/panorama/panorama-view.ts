@@ -4,6 +4,7 @@
 // under a window, src/tv/flat-pan). The desktop tour, the desktop meet-up stage, the TV's "Watch the set" and the TV
 // meet-up stage all show their footage through this; src/react/Panorama360.tsx binds it to React.
 // No three.js here, so the flat view's page never loads it.
+import type { RenditionLimits } from '../media/rendition-cap';
 import type { LocationPlayback, TourPlayer } from '../tour/tour-player';
 import type { TourLocation } from '../protocol/tour-schema';
 import type { ViewDirectionTracker } from '../view';
@@ -79,6 +80,14 @@ export class PanoramaView {
     const playback = this.player.state.current;
     return this.mode.kind === 'flat' ? this.mode.show(host, this, playback) : playback.session.mountIn(host);
   }
+
+  /**
+   * What the drawing side calls once its renderer exists: the view owns the renderer's limits and gives them to the
+   * player, whose sessions from then on are made with them (the one started before the renderer is told now).
+   */
+  readonly rendererLimits = (limits: Pick<RenditionLimits, 'maxTextureSize'>): void => {
+    this.player.setRenditionLimits(limits);
+  };
 
   /**
    * What the drawing side calls after each frame it shows (`width`×`height` CSS px, the video at `videoSeconds`):

@@ -43,7 +43,7 @@ export default function PanoramaCanvas({ view, maxDpr, onUnavailable, fallback, 
       if (!host) return undefined;
       let created: PanoramaRenderer;
       try {
-        created = new PanoramaRenderer(host, { player: view.player, look: view.look, maxDpr, warmRenderer: takeWarmRenderer?.() ?? null, onFrame: view.frameDrawn });
+        created = new PanoramaRenderer(host, { player: view.player, look: view.look, maxDpr, warmRenderer: takeWarmRenderer?.() ?? null, onLimits: view.rendererLimits, onFrame: view.frameDrawn });
       } catch {
         // No WebGL (blocked, no GPU process, too many contexts): say so instead of an empty black view.
         setUnavailable(true);
