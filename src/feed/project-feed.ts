@@ -225,6 +225,8 @@ export class ProjectFeed extends FeedEmitter {
       this.syncing = false;
       this.logger.error('feed: the server refused the subscription', { code: answer.error.code, message: answer.error.message });
       patchFeed(this.options.store, { error: answer.error });
+      // The badge stops on what is true: the server answered, and this page follows nothing until a code opens it.
+      this.setStatus('refused');
       return;
     }
     if (answer.kind === 'snapshot') {

@@ -10,7 +10,8 @@ import { useViewDirection } from '../../react/useViewDirection';
 import type { ViewDirectionSource } from '../../view';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../tour/tour-schema';
-import { useI18n, useServices } from '../../react/AppContext';
+import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
+import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { Captions } from './Captions';
 import { Hotspots } from './Hotspots';
@@ -28,10 +29,14 @@ export function TourView() {
   const { t } = useI18n();
   const { launch } = useServices();
   const result = useProjectTour();
+  const feed = useFeed();
   // hls.js, where it will certainly play (`?hls=js`, or no native HLS): as soon as the shell is in.
   useEffect(() => prefetchHlsPlayer(launch.hls), [launch.hls]);
 
   if (!result) return <Notice text={t('tour.loading')} />;
+  // No tour and no project (missing, or backers only: the server answers both alike): say that one thing, with
+  // the way home, instead of "no set tour yet, milestones on the right" beside a panel that has none.
+  if (result.kind === 'none' && feed.error) return <Unavailable />;
   if (result.kind === 'none') return <Notice text={t('tour.empty')} />;
   if (result.kind === 'invalid') return <Notice text={t('tour.invalid', { reason: result.reason })} alert />;
   return <TourPlayerView tour={result.tour} />;
@@ -71,6 +76,23 @@ function LocationView({ player }: { player: TourPlayer }) {
         <button type="button" className="button button--small" onClick={() => setMuted(!muted)}>
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>
+      </div>
+    </div>
+  );
+}
+
+function Unavailable() {
+  const { t } = useI18n();
+  const { launch } = useServices();
+  return (
+    <div className="view view--notice">
+      <div className="card" role="alert" data-testid="project-unavailable">
+        <p>{t('project.unavailable')}</p>
+        {launch.projectId !== DEFAULT_PROJECT_ID && (
+          <a className="button" href={homeHref(launch)}>
+            {t('project.home')}
+          </a>
+        )}
       </div>
     </div>
   );
