@@ -13,6 +13,9 @@ export interface Countdown {
 /** Past this, "any moment now" is no longer true: the views say the host is late instead. */
 export const LATE_AFTER_MINUTES = 5;
 
+/** The host is late: the views say so (a sentence, not a clock) instead of "any moment now". */
+export const isLate = (c: Countdown): boolean => c.due && c.overdueMinutes >= LATE_AFTER_MINUTES;
+
 export function countdownTo(startMs: number, nowMs: number): Countdown {
   const left = Math.max(0, Math.ceil((startMs - nowMs) / 1000));
   return {

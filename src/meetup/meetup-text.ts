@@ -2,13 +2,13 @@
 // card in the list, in the UI language. Each shell puts its own markup around it.
 import type { Translator } from '../i18n/translator';
 import type { Meetup } from '../protocol/meetup';
-import { countdownTo, LATE_AFTER_MINUTES, type Countdown } from './countdown';
+import { countdownTo, isLate, type Countdown } from './countdown';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A meet-up still scheduled: the time left, "any moment now" at the start, and past that, how late the host is. */
 export function formatCountdown(i18n: Translator, c: Countdown): string {
-  if (c.due && c.overdueMinutes >= LATE_AFTER_MINUTES) {
+  if (isLate(c)) {
     const hours = Math.floor(c.overdueMinutes / 60);
     const minutes = c.overdueMinutes % 60;
     const late = hours > 0 ? i18n.t('meetup.countdown.lateHours', { hours, minutes }) : i18n.t('meetup.countdown.lateMinutes', { minutes });
