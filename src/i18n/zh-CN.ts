@@ -21,7 +21,7 @@ export const zhCN: Record<MessageKey, string> = {
   'feed.error.generic': '剧组动态服务拒绝了此页面：{message}',
   'project.loading': '正在加载项目…',
   'project.raised': '已筹 / 目标 {goal}',
-  'project.backers': '位支持者',
+  'project.backers': '支持者人数',
   'project.shootingDays': '拍摄天数',
   'project.shootingDaysValue': '{done} / {planned}',
   'project.phase.pre-production': '筹备中',

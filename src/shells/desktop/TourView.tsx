@@ -73,7 +73,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <div className="view__chrome">
         <LocationList player={player} />
         <span className="muted view__hint">{i18n.t('view.hint')}</span>
-        <button type="button" className="button button--small" onClick={() => setMuted(!muted)}>
+        <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>
       </div>
