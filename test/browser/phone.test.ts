@@ -1,6 +1,7 @@
 // The desktop shell on a phone (390×844), in both languages: the tour's "Sound on" is on screen and reads as a
 // button, not a thin column of characters; every tap target named in the design is at least 44 px tall
 // (Set tour / Meet-ups, hotspots, Open, Ask, Me too); the Chinese backers figure has a label, not "位支持者".
+// And on a computer, the look-around hint has a backing of its own.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
@@ -80,6 +81,30 @@ describe('the tour on a phone', { timeout: 90_000 }, () => {
       saveArtifact(`phone-meetup-room-${lang}.png`, await page.screenshot({ fullPage: true }));
       expect(errors).toEqual([]);
       await page.context().close();
+    });
+  }
+});
+
+describe('the look-around hint on a computer (1280×720)', { timeout: 60_000 }, () => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`${lang}: has its own dark backing, so it reads over a light or grey set`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=${lang}`);
+      const hint = page.locator('.view__hint');
+      await hint.waitFor({ timeout: 20_000 });
+      const look = await hint.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const rgba = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+        return { background: rgba(style.backgroundColor), color: rgba(style.color) };
+      });
+      const [r = 255, g = 255, b = 255, alpha = 1] = look.background;
+      // Dark and nearly opaque: light text on it keeps a contrast well above 4.5:1 whatever the set shows through.
+      expect(alpha).toBeGreaterThanOrEqual(0.7);
+      expect(Math.max(r, g, b)).toBeLessThan(40);
+      expect(Math.min(...look.color.slice(0, 3))).toBeGreaterThan(200);
+      saveArtifact(`tour-hint-${lang}-1280.png`, await page.screenshot());
+      await context.close();
     });
   }
 });

@@ -107,6 +107,37 @@ describe('TV home states', { timeout: 90_000 }, () => {
     }
   });
 
+  it('in Chinese, every summary figure stays inside its tile (1920×1080 and 1280×720)', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=zh-CN`);
+      await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+      const spills = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.tv-tile')].flatMap((tile) => {
+          const box = tile.getBoundingClientRect();
+          // The shell may scale its 10-foot layout: computed padding is in layout pixels, rects on screen.
+          const padding = parseFloat(getComputedStyle(tile).paddingRight) * (box.width / tile.offsetWidth);
+          return [...tile.querySelectorAll<HTMLElement>('.tv-tile__value')]
+            .filter((value) => {
+              // The text's own extent (a nowrap block is as wide as its tile; its text may run past it).
+              const range = document.createRange();
+              range.selectNodeContents(value);
+              return range.getBoundingClientRect().right > box.right - padding + 0.5;
+            })
+            .map((value) => value.textContent);
+        }),
+      );
+      expect(spills, `${viewport.width}×${viewport.height}`).toEqual([]);
+      // The check measures: the same page's tiles, each text against its own tile, are all found.
+      expect(await page.locator('.tv-tile__value').count()).toBe(4);
+      saveArtifact(`tv-home-zh-${viewport.width}.png`, await page.screenshot());
+      await page.close();
+    }
+  });
+
   it('a project with no milestones yet says so in the timeline and the chart', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/?mode=tv&project=${EMPTY}&lang=en`);
