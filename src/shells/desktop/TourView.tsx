@@ -81,12 +81,13 @@ function LocationView({ player }: { player: TourPlayer }) {
   );
 }
 
+/** A status, not an alert: for a backers-only project nothing has gone wrong yet (the panel asks for the code). */
 function Unavailable() {
   const { t } = useI18n();
   const { launch } = useServices();
   return (
     <div className="view view--notice">
-      <div className="card" role="alert" data-testid="project-unavailable">
+      <div className="card" role="status" data-testid="project-unavailable">
         <p>{t('project.unavailable')}</p>
         {launch.projectId !== DEFAULT_PROJECT_ID && (
           <a className="button" href={homeHref(launch)}>
