@@ -28,6 +28,18 @@ export interface LaunchParams {
   hls: EnginePreference;
 }
 
+/**
+ * The way home from a page that cannot show its project (a wrong link): the app's start page, keeping the
+ * language and a forced shell, dropping the project and meet-up. Relative, so it works under any origin.
+ */
+export function homeHref(launch: Pick<LaunchParams, 'mode' | 'language'>): string {
+  const home = new URLSearchParams();
+  if (launch.mode) home.set('mode', launch.mode);
+  if (launch.language) home.set('lang', launch.language);
+  const query = home.toString();
+  return query ? `./?${query}` : './';
+}
+
 export function readLaunchParams(search: string): LaunchParams {
   const params = new URLSearchParams(search);
   const mode = params.get('mode');

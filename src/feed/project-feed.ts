@@ -71,8 +71,12 @@ export class ProjectFeed extends FeedEmitter {
   /** While a resync reply is being applied: a hole there is reported once, after it, not per event. */
   private replaying = false;
   private stopped = true;
-  /** Whether the feed has been live before: the next resync then follows an outage. */
-  private wasLive = false;
+  /**
+   * Whether the connection was lost (the network, the server) since the feed was last live: the next resync then
+   * follows an outage, and the page may say "back online". A reconnect of the client's own making (a sign-in) is
+   * not one.
+   */
+  private outage = false;
   private retryDelayMs = 1_000;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -147,7 +151,7 @@ export class ProjectFeed extends FeedEmitter {
     // A gap it could not cover still shows up as a hole in the sequence on the next event.
     if (this.socket.recovered && this.working) {
       this.stats.recoveries++;
-      this.markLive('recovered', 0, true);
+      this.markLive('recovered', 0, this.outage);
       return;
     }
     void this.resync('connect');
@@ -221,6 +225,8 @@ export class ProjectFeed extends FeedEmitter {
       this.syncing = false;
       this.logger.error('feed: the server refused the subscription', { code: answer.error.code, message: answer.error.message });
       patchFeed(this.options.store, { error: answer.error });
+      // The badge stops on what is true: the server answered, and this page follows nothing until a code opens it.
+      this.setStatus('refused');
       return;
     }
     if (answer.kind === 'snapshot') {
@@ -245,7 +251,7 @@ export class ProjectFeed extends FeedEmitter {
     const lastHeld = Math.max(...pending.map((envelope) => envelope.seq));
     if (this.working && this.working.seq < lastHeld) return this.retryLater(`a hole before held event ${lastHeld}`, cause);
     this.retryDelayMs = 1_000;
-    this.markLive(answer.kind, answer.kind === 'events' ? answer.events.length : answer.snapshot.milestones.length, cause === 'connect' && this.wasLive);
+    this.markLive(answer.kind, answer.kind === 'events' ? answer.events.length : answer.snapshot.milestones.length, this.outage);
     this.scheduleFlush();
   }
 
@@ -265,7 +271,7 @@ export class ProjectFeed extends FeedEmitter {
       cachedAt: null,
       lastResync: { at: Date.now(), kind, count, afterOutage },
     });
-    this.wasLive = true;
+    this.outage = false;
     this.emit('resynced', { kind, count });
   }
 
@@ -301,6 +307,8 @@ export class ProjectFeed extends FeedEmitter {
     this.syncing = false;
     this.heldDuringSync = [];
     if (this.stopped) return;
+    // setToken's own disconnect is the only 'io client disconnect' while running: not an outage.
+    if (reason !== 'io client disconnect') this.outage = true;
     this.setStatus(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting');
     clearTimeout(this.offlineTimer);
     this.offlineTimer = setTimeout(() => this.setStatus('offline', this.options.store.getState().feed.attempt), this.options.offlineAfterMs ?? 15_000);
@@ -325,7 +333,10 @@ export class ProjectFeed extends FeedEmitter {
     if (this.options.store.getState().feed.status === 'live') this.setStatus('reconnecting');
   }
 
-  private readonly onBrowserOffline = (): void => this.setStatus('offline');
+  private readonly onBrowserOffline = (): void => {
+    this.outage = true;
+    this.setStatus('offline');
+  };
   private readonly onBrowserOnline = (): void => {
     this.setStatus('reconnecting');
     if (!this.socket.connected) this.socket.connect();

@@ -19,7 +19,7 @@ import { patchMeetup, type AppStore } from '../store/app-store';
 import { consoleLogger, type Logger } from '../feed/logger';
 import { scheduleNextFrame, type ScheduleFrame } from '../feed/frame-scheduler';
 import { initialMeetupRoom, type MeetupRoom, type ReactionCounts, type TimelinePoint } from './meetup-room';
-import { applyQuestion, boardFrom } from './question-board';
+import { applyQuestion, boardFrom, endedBoard, type BoardState } from './question-board';
 import { ReactionCoalescer } from './reaction-coalescer';
 import { MeetupApi } from './meetup-api';
 import { StreamPassKeeper } from './stream-pass';
@@ -236,7 +236,7 @@ export class MeetupClient {
       return;
     }
     if (answer.meetup.id !== meetupId) return this.reject('a join reply for another meet-up', answer.meetup.id);
-    const board = boardFrom(answer.questions);
+    const board = boardOf(answer.meetup, boardFrom(answer.questions));
     patchMeetup(this.store, {
       phase: 'joined',
       refusal: null,
@@ -257,7 +257,8 @@ export class MeetupClient {
     const before = this.room.meetup;
     // States only move forward; a late, older record must not take a live meet-up back to scheduled.
     if (before && order(message.value) < order(before)) return this.reject('a meet-up state that goes backwards', `${before.state} → ${message.value.state}`);
-    patchMeetup(this.store, { meetup: this.streamPass.hold(message.value), ...(message.value.state === 'live' ? {} : { live: null }) });
+    const board = boardOf(message.value, { questions: this.room.questions, spotlight: this.room.spotlight });
+    patchMeetup(this.store, { meetup: this.streamPass.hold(message.value), ...board, ...(message.value.state === 'live' ? {} : { live: null }) });
   }
 
   private onPresence(payload: unknown): void {
@@ -285,7 +286,7 @@ export class MeetupClient {
     const question = 'question' in message.value ? message.value.question : message.value;
     if (!meetupId || !this.isCurrent(meetupId)) return;
     const board = applyQuestion({ questions: this.room.questions, spotlight: this.room.spotlight }, question);
-    patchMeetup(this.store, board);
+    patchMeetup(this.store, this.room.meetup ? boardOf(this.room.meetup, board) : board);
   }
 
   private onHostStats(payload: unknown): void {
@@ -344,4 +345,6 @@ export class MeetupClient {
 
 const STATE_ORDER: Record<Meetup['state'], number> = { scheduled: 0, live: 1, ended: 2 };
 const order = (meetup: Meetup) => STATE_ORDER[meetup.state];
+/** An ended meet-up has nobody answering now: its board keeps no spotlight (a late note included). */
+const boardOf = (meetup: Meetup, board: BoardState): BoardState => (meetup.state === 'ended' ? endedBoard(board) : board);
 const sum = (counts: ReactionCounts) => Object.values(counts).reduce((total, n) => total + (n ?? 0), 0);

@@ -79,3 +79,11 @@ export function initialMeetupRoom(): MeetupRoom {
     reminder: null,
   };
 }
+
+/**
+ * How many are watching, for the views: a live meet-up's audience only. Before the start nobody is watching yet,
+ * and in a replay the room's count is of other replay viewers, not an audience ("1 watching" would be the viewer).
+ */
+export function liveAudience(room: Pick<MeetupRoom, 'meetup' | 'audience'>): number | null {
+  return room.meetup?.state === 'live' ? room.audience : null;
+}

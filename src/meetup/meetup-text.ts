@@ -2,11 +2,18 @@
 // card in the list, in the UI language. Each shell puts its own markup around it.
 import type { Translator } from '../i18n/translator';
 import type { Meetup } from '../protocol/meetup';
-import { countdownTo, type Countdown } from './countdown';
+import { countdownTo, isLate, type Countdown } from './countdown';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A meet-up still scheduled: the time left, "any moment now" at the start, and past that, how late the host is. */
 export function formatCountdown(i18n: Translator, c: Countdown): string {
+  if (isLate(c)) {
+    const hours = Math.floor(c.overdueMinutes / 60);
+    const minutes = c.overdueMinutes % 60;
+    const late = hours > 0 ? i18n.t('meetup.countdown.lateHours', { hours, minutes }) : i18n.t('meetup.countdown.lateMinutes', { minutes });
+    return i18n.t('meetup.countdown.late', { late });
+  }
   if (c.due) return i18n.t('meetup.countdown.due');
   const clock = `${pad(c.hours)}:${pad(c.minutes)}:${pad(c.seconds)}`;
   return c.days > 0 ? i18n.t('meetup.countdown.days', { days: c.days, clock }) : clock;

@@ -50,3 +50,14 @@ export function boardFrom(questions: readonly Question[]): BoardState {
   for (const question of byAge) board = applyQuestion(board, question);
   return board;
 }
+
+/**
+ * The board once the meet-up has ended: nobody is answering now, so the question that was on stage counts as
+ * answered (and leaves the board with the other answered ones). A board without a spotlight comes back as it was.
+ */
+export function endedBoard(board: BoardState): BoardState {
+  const onStage = board.questions.filter((q) => q.status === 'spotlight').map((q) => q.id);
+  if (!board.spotlight && onStage.length === 0) return board;
+  const questions = board.questions.map((q) => (q.status === 'spotlight' ? { ...q, status: 'answered' as const } : q));
+  return { questions: orderQuestions(questions), spotlight: null };
+}

@@ -12,6 +12,7 @@ import { createOriginCheck } from './origin-check';
 import { createIngestApi } from './ingest-api';
 import { createHttpRateLimits, localRateLimiters, type RateLimiterFactory } from './http/request-limits';
 import { sendError, sendJson } from './http/respond';
+import { sendNotFoundPage } from './http/not-found-page';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
@@ -159,7 +160,8 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
       (handled) => {
         if (handled) return;
         if (req.url === '/healthz') return sendJson(res, 200, { ok: true });
-        const notFound = () => sendJson(res, 404, { error: { code: 'not-found', message: 'not found' } });
+        // Programs calling the API read JSON; a person at a wrong address gets a page with the way home.
+        const notFound = () => (req.url?.startsWith('/api/') ? sendJson(res, 404, { error: { code: 'not-found', message: 'not found' } }) : sendNotFoundPage(req, res));
         if (files) files(req, res, notFound);
         else notFound();
       },

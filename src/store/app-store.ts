@@ -9,7 +9,8 @@ import { initialMediaState, type MediaState } from '../media/media-state';
 // The media slice's types are the media session's own (src/media/media-state.ts); re-exported for the views.
 export { initialMediaState, type LoadingStage, type MediaError, type MediaStall, type MediaState, type MediaStatus, type StallCause } from '../media/media-state';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+/** refused: connected, but the server will not give this page the project (missing, or backers only). */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused';
 
 export interface FeedState {
   status: ConnectionStatus;

@@ -71,7 +71,8 @@ export function meetupBoardModel(input: MeetupBoardInput, i18n: Translator): Mee
   return {
     language: i18n.language,
     title: input.title,
-    audience: i18n.t('xr.meetup.audience', { count: i18n.number(input.audience) }),
+    // Live-only: a replay's room count is of other replay viewers, not an audience.
+    audience: input.live ? i18n.t('xr.meetup.audience', { count: i18n.number(input.audience) }) : '',
     latency: input.live && input.latencySeconds !== null ? i18n.t('xr.meetup.latency', { seconds: input.latencySeconds.toFixed(1) }) : '',
     heading: i18n.t('meetup.questions'),
     spotlightLabel: i18n.t('meetup.spotlight'),

@@ -1,6 +1,6 @@
 // The launch parameters, parsed once: each parameter, its default, and values that mean nothing.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROJECT_ID, readLaunchParams } from '../../src/app/url-params';
+import { DEFAULT_PROJECT_ID, homeHref, readLaunchParams } from '../../src/app/url-params';
 
 describe('launch parameters', () => {
   it('has a default for everything when the URL says nothing', () => {
@@ -38,5 +38,14 @@ describe('launch parameters', () => {
     expect(readLaunchParams('?tv360=cardboard').tv360).toBeUndefined();
     expect(readLaunchParams('?stats=yes').stats).toBe(false);
     expect(readLaunchParams('?mode=kiosk').mode).toBeUndefined();
+  });
+});
+
+describe('the way home from a project that cannot be shown', () => {
+  it('keeps the language and a forced shell, and drops the project and meet-up', () => {
+    expect(homeHref(readLaunchParams('?project=no-such&lang=zh-CN&mode=tv&meetup=m1&stats=1'))).toBe('./?mode=tv&lang=zh-CN');
+    expect(homeHref(readLaunchParams('?project=no-such'))).toBe('./');
+    // Whatever the launch holds, the address stays relative and its values encoded.
+    expect(homeHref({ mode: undefined, language: 'en&project=x' })).toBe('./?lang=en%26project%3Dx');
   });
 });

@@ -86,10 +86,28 @@ describe('media and project states in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
-  it('shows an unknown project as an error instead of a blank page', async () => {
-    const { page } = await open('/?project=no-such-project&lang=zh-CN');
-    await page.getByText('项目“no-such-project”不存在。').waitFor({ timeout: 10_000 });
-    await page.close();
+  it('shows an unknown project as one message with the way home, instead of a blank page or two stories', async () => {
+    for (const [lang, text, home, viewport] of [
+      ['zh-CN', '这里没有项目，或者该项目需凭支持者代码进入。', '前往首页', { width: 390, height: 844 }],
+      ['en', 'No project here — or it opens with a backer code.', 'Go to the start page', { width: 1280, height: 720 }],
+    ] as const) {
+      const { page } = await open(`/?project=no-such-project&lang=${lang}`);
+      await page.setViewportSize(viewport);
+      const notice = page.getByTestId('project-unavailable');
+      await notice.waitFor({ timeout: 10_000 });
+      expect(await notice.textContent()).toContain(text);
+      // Not "no set tour yet … milestones are on the right" beside it.
+      expect(await page.getByText(lang === 'en' ? 'This project has no set tour yet' : '该项目还没有探班路线', { exact: false }).count()).toBe(0);
+      saveArtifact(`missing-project-${lang}-${viewport.width}.png`, await page.screenshot());
+      await notice.getByRole('link', { name: home }).click();
+      await page.waitForURL((url) => !url.search.includes('project='), { timeout: 10_000 });
+      await page.locator('[data-status=live]').first().waitFor({ timeout: 20_000 });
+      await page.close();
+    }
+    // The favicon every page asks for is there (no 404 in any page's log).
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('shows an error card with Retry for a missing stream, and Retry plays it once it is there', async () => {

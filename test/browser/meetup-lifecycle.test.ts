@@ -73,6 +73,8 @@ describe('meet-up lifecycle in Chromium', { timeout: 120_000 }, () => {
       await page.waitForTimeout(300);
     }
     await expect.poll(() => page.getByTestId('reaction-total-flower').textContent(), { timeout: 10_000 }).toBe('4');
+    // Live, the audience counts this page.
+    await expect.poll(() => page.getByTestId('meetup-audience').textContent(), { timeout: 10_000 }).toBe('1');
 
     // The host ends it: the replay plays and the timeline shows every reaction.
     expect((await post(`/api/meetups/${MEETUP_ID}/end`, {})).status).toBe(200);
@@ -85,8 +87,40 @@ describe('meet-up lifecycle in Chromium', { timeout: 120_000 }, () => {
     const src = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/replay/')));
     expect(src).toBe(true);
     expect(await page.getByRole('button', { name: 'Send a heart' }).count()).toBe(0);
+    // Live-only facts leave with the live show: no "1 watching" (this page alone), no one "on stage now".
+    expect(await page.getByTestId('meetup-audience').count()).toBe(0);
+    expect(await page.getByText('watching', { exact: true }).count()).toBe(0);
+    expect(await page.getByTestId('meetup-spotlight').count()).toBe(0);
     saveArtifact('meetup-replay.png', await page.screenshot());
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('an hour past its start, a meet-up the host has not started says so, not "any moment now"', async () => {
+    const id = 'lifecycle-late';
+    const late = await post(`/api/projects/${PROJECT_ID}/meetups`, {
+      id,
+      title: { en: 'Late night', 'zh-CN': '深夜' },
+      star: { en: 'Lin Yue' },
+      scheduledStart: new Date(Date.now() - 61 * 60_000).toISOString(),
+      requiredTier: 'gold',
+    });
+    expect(late.status).toBe(201);
+    for (const [lang, text] of [
+      ['en', 'Waiting for the host: 1 h 1 min past the start time'],
+      ['zh-CN', '等待主持人开始：已过开始时间 1 小时 1 分钟'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.addInitScript(() => localStorage.setItem('setvisit:backer-token', 'demo-gold'));
+      const page = await context.newPage();
+      const errors = recordPageErrors(page);
+      await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=${lang}&meetup=${id}`);
+      const clock = page.getByRole('timer');
+      await clock.waitFor({ timeout: 15_000 });
+      expect(await clock.textContent()).toBe(text);
+      saveArtifact(`meetup-late-${lang}.png`, await page.screenshot());
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });

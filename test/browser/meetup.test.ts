@@ -54,7 +54,7 @@ const room = (page: Page) =>
 async function signInAndOpen(page: Page, lang: 'en' | 'zh-CN', code: string, labels: { code: string; open: string }): Promise<void> {
   await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=${lang}&meetup=${MEETUP_ID}`);
   await page.getByTestId('meetup-refusal').waitFor({ timeout: 15_000 });
-  await page.getByLabel(labels.code).fill(code);
+  await page.getByLabel(labels.code, { exact: true }).fill(code);
   await page.getByRole('button', { name: labels.open }).click();
 }
 

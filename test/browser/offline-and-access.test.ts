@@ -71,7 +71,7 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/?project=${PRIVATE}&lang=en`);
-    const code = page.getByLabel('Backer code');
+    const code = page.getByLabel('Backer code', { exact: true });
     // The feed (and so its "backer code needed") starts after the tour's first frame: slow in SwiftShader on a
     // loaded machine.
     await code.waitFor({ timeout: 20_000 });
@@ -82,7 +82,7 @@ describe('offline start and backer access in Chromium', { timeout: 60_000 }, () 
     await page.getByText('That backer code does not open this project.').waitFor({ timeout: 5_000 });
     saveArtifact('backer-sign-in.png', await page.screenshot());
 
-    await page.getByLabel('Backer code').fill('crew-code-1234');
+    await page.getByLabel('Backer code', { exact: true }).fill('crew-code-1234');
     await page.getByRole('button', { name: 'Open' }).click();
     await page.getByRole('heading', { name: 'Crew-only cut' }).waitFor({ timeout: 5_000 });
     expect(page.url()).not.toContain('crew-code-1234');

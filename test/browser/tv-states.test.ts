@@ -77,15 +77,65 @@ describe('TV home states', { timeout: 90_000 }, () => {
     await context.close();
   });
 
-  it('an unknown project: the reason and Try again, focusable with the D-pad', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/?mode=tv&project=no-such-film&lang=en`);
-    await page.getByTestId('tv-feed-error').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('tv-feed-error').textContent()).toContain('no-such-film');
-    await expectOneFocus(page, 'home-watch');
-    await page.keyboard.press('ArrowDown');
-    await expectOneFocus(page, 'home-retry');
-    await page.close();
+  it('an unknown project: says there is no project here (or it takes a code), the badge stops, the way home is one D-pad step away', async () => {
+    for (const [lang, title, badge, home] of [
+      ['en', 'No project here — or it opens with a backer code.', 'Not following a project', 'Go to the start page'],
+      ['zh-CN', '这里没有项目，或者该项目需凭支持者代码进入。', '未关注任何项目', '前往首页'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      const errors = recordPageErrors(page);
+      await page.goto(`${server.url}/?mode=tv&project=no-such-film&lang=${lang}`);
+      await page.getByTestId('tv-feed-error').waitFor({ timeout: 30_000 });
+      const card = await page.getByTestId('tv-feed-error').textContent();
+      expect(card).toContain(title);
+      // Not the wrong cause: nothing is wrong with the connection.
+      expect(card).not.toMatch(/connection|连接/i);
+      await page.locator('[data-testid=tv-connection][data-status=refused]').waitFor({ timeout: 5_000 });
+      expect(await page.getByTestId('tv-connection').textContent()).toBe(badge);
+      await expectOneFocus(page, 'home-watch');
+      await page.keyboard.press('ArrowDown');
+      await expectOneFocus(page, 'home-start');
+      expect(await page.getByTestId('tv-home-start').textContent()).toBe(home);
+      saveArtifact(`tv-missing-project-${lang}.png`, await page.screenshot());
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => !url.search.includes('project='), { timeout: 10_000 });
+      expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);
+      await page.locator('[data-testid=tv-connection][data-status=live]').waitFor({ timeout: 30_000 });
+      // Nothing throws on the way.
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('in Chinese, every summary figure stays inside its tile (1920×1080 and 1280×720)', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=zh-CN`);
+      await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+      const spills = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.tv-tile')].flatMap((tile) => {
+          const box = tile.getBoundingClientRect();
+          // The shell may scale its 10-foot layout: computed padding is in layout pixels, rects on screen.
+          const padding = parseFloat(getComputedStyle(tile).paddingRight) * (box.width / tile.offsetWidth);
+          return [...tile.querySelectorAll<HTMLElement>('.tv-tile__value')]
+            .filter((value) => {
+              // The text's own extent (a nowrap block is as wide as its tile; its text may run past it).
+              const range = document.createRange();
+              range.selectNodeContents(value);
+              return range.getBoundingClientRect().right > box.right - padding + 0.5;
+            })
+            .map((value) => value.textContent);
+        }),
+      );
+      expect(spills, `${viewport.width}×${viewport.height}`).toEqual([]);
+      // The check measures: the same page's tiles, each text against its own tile, are all found.
+      expect(await page.locator('.tv-tile__value').count()).toBe(4);
+      saveArtifact(`tv-home-zh-${viewport.width}.png`, await page.screenshot());
+      await page.close();
+    }
   });
 
   it('a project with no milestones yet says so in the timeline and the chart', async () => {

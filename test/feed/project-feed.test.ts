@@ -73,6 +73,17 @@ describe('feed client with the reference server', () => {
     expect(c.seqs()).toEqual([...new Set(c.seqs())].sort((x, y) => x - y));
   });
 
+  it('does not call a reconnect of its own making (a sign-in) "back online": nothing went offline', async () => {
+    const c = startFeedClient(server.url);
+    clients.push(c);
+    await waitFor(() => c.store.getState().feed.status === 'live', 5_000, 'live');
+    expect(c.store.getState().feed.lastResync?.afterOutage).toBe(false);
+    const firstResync = c.store.getState().feed.lastResync!.at;
+    c.feed.setToken(undefined);
+    await waitFor(() => c.store.getState().feed.status === 'live' && c.store.getState().feed.lastResync!.at > firstResync, 5_000, 'live again after the sign-in');
+    expect(c.store.getState().feed.lastResync?.afterOutage).toBe(false);
+  });
+
   it('turns reconnecting into offline when the outage lasts, keeping when it began, and goes live again', async () => {
     const c = startFeedClient(server.url, PROJECT_ID, 400);
     clients.push(c);

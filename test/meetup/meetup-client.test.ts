@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_REACTIONS_PER_MESSAGE, MEETUP_EVENTS } from '../../src/protocol/meetup';
 import { MeetupClient } from '../../src/meetup/meetup-client';
+import { liveAudience } from '../../src/meetup/meetup-room';
 import { createAppStore, type AppStore } from '../../src/store/app-store';
 import { recordingLogger, type RecordingLogger } from '../helpers/feed-client';
 import { waitFor } from '../helpers/wait';
@@ -169,6 +170,34 @@ describe('meet-up client', () => {
     expect(room.spotlight?.text).toBe('What was the hardest scene?');
     // Only one spotlight: q2 left the board even before the server's "answered" note for it.
     expect(room.questions.map((q) => `${q.id}:${q.status}`)).toEqual(['q3:spotlight', 'q1:open']);
+  });
+
+  it('a replay has no one "answering now" and no audience: both are live-only', async () => {
+    const ended = { ...LIVE_MEETUP, state: 'ended' as const, endedAt: '2026-11-25T21:00:00.000Z', streamUrl: '/replay/meet-the-keeper/index.m3u8' };
+    // Joined live with a question on stage and a dozen watching; then the host ends the meet-up.
+    const { server, store } = await joinedClient({ join: () => joined([question('q1', 3, '2026-11-25T20:01:00Z'), question('q2', 1, '2026-11-25T20:02:00Z', 'spotlight')]) });
+    expect(store.getState().meetup.spotlight?.id).toBe('q2');
+    expect(liveAudience(store.getState().meetup)).toBe(12);
+    server.emit(MEETUP_EVENTS.state, ended);
+    await waitFor(() => store.getState().meetup.meetup?.state === 'ended', 2_000, 'ended');
+    const room = store.getState().meetup;
+    expect(room.spotlight).toBeNull();
+    expect(room.questions.map((q) => `${q.id}:${q.status}`)).toEqual(['q1:open']);
+    expect(liveAudience(room)).toBeNull();
+    // A late spotlight note for an ended meet-up puts nothing on stage.
+    server.emit(MEETUP_EVENTS.question, { meetupId: LIVE_MEETUP.id, question: question('q1', 3, '2026-11-25T20:01:00Z', 'spotlight') });
+    server.emit(MEETUP_EVENTS.presence, { meetupId: LIVE_MEETUP.id, audience: 1 });
+    await waitFor(() => store.getState().meetup.audience === 1, 2_000, 'the presence count');
+    expect(store.getState().meetup.spotlight).toBeNull();
+    expect(liveAudience(store.getState().meetup)).toBeNull();
+  });
+
+  it('opening a replay shows the spotlight of the join reply as answered, not on stage', async () => {
+    const ended = { ...LIVE_MEETUP, state: 'ended' as const, streamUrl: '/replay/meet-the-keeper/index.m3u8' };
+    const { store } = await joinedClient({ join: () => joined([question('q1', 3, '2026-11-25T20:01:00Z'), question('q2', 1, '2026-11-25T20:02:00Z', 'spotlight')], ended) });
+    expect(store.getState().meetup.phase).toBe('joined');
+    expect(store.getState().meetup.spotlight).toBeNull();
+    expect(store.getState().meetup.questions.some((q) => q.status === 'spotlight')).toBe(false);
   });
 
   it('rejects bad server payloads with a logged reason and keeps the room as it was', async () => {

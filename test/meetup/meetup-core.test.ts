@@ -1,7 +1,9 @@
 // The small rules of the meet-up core: countdown parts, the start reminder, the stage as a one-location tour,
 // the live position read from the media element, and the board's order as a pure function.
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/i18n/translator';
 import { countdownTo } from '../../src/meetup/countdown';
+import { formatCountdown } from '../../src/meetup/meetup-text';
 import { measureLivePosition } from '../../src/meetup/live-position';
 import { boardFrom, orderQuestions } from '../../src/meetup/question-board';
 import { stageTour } from '../../src/meetup/stage-tour';
@@ -14,9 +16,26 @@ import { LIVE_MEETUP, question } from './scripted-meetup-server';
 describe('countdown', () => {
   it('splits the time left into days, hours, minutes and seconds', () => {
     const start = Date.parse('2026-11-27T20:00:00Z');
-    expect(countdownTo(start, Date.parse('2026-11-25T18:58:30Z'))).toEqual({ days: 2, hours: 1, minutes: 1, seconds: 30, due: false });
+    expect(countdownTo(start, Date.parse('2026-11-25T18:58:30Z'))).toEqual({ days: 2, hours: 1, minutes: 1, seconds: 30, due: false, overdueMinutes: 0 });
     expect(countdownTo(start, start - 500)).toMatchObject({ seconds: 1, due: false });
-    expect(countdownTo(start, start + 60_000)).toEqual({ days: 0, hours: 0, minutes: 0, seconds: 0, due: true });
+    expect(countdownTo(start, start + 60_000)).toEqual({ days: 0, hours: 0, minutes: 0, seconds: 0, due: true, overdueMinutes: 1 });
+  });
+});
+
+describe('countdown text', () => {
+  const en = createTranslator('en');
+  const zh = createTranslator('zh-CN');
+  const start = Date.parse('2026-11-27T20:00:00Z');
+  const at = (ms: number) => countdownTo(start, start + ms);
+
+  it('says "any moment now" at the start, and says the host is late once that is no longer true', () => {
+    expect(formatCountdown(en, countdownTo(start, start - 61_000))).toBe('00:01:01');
+    expect(formatCountdown(en, at(30_000))).toBe('any moment now');
+    expect(formatCountdown(en, at(4 * 60_000))).toBe('any moment now');
+    expect(formatCountdown(en, at(5 * 60_000))).toBe('Waiting for the host: 5 min past the start time');
+    expect(formatCountdown(en, at(65 * 60_000 + 30_000))).toBe('Waiting for the host: 1 h 5 min past the start time');
+    expect(formatCountdown(zh, at(60 * 60_000))).toBe('等待主持人开始：已过开始时间 1 小时 0 分钟');
+    expect(formatCountdown(zh, at(12 * 60_000))).not.toContain('马上开始');
   });
 });
 

@@ -23,6 +23,12 @@ const input = (patch: Partial<MeetupBoardInput> = {}): MeetupBoardInput => ({
 });
 
 describe('the meet-up board in the headset', () => {
+  it('a replay shows no audience: "watching" is live-only', () => {
+    const model = meetupBoardModel(input({ live: false, audience: 1 }), createTranslator('zh-CN'));
+    expect(model.audience).toBe('');
+    expect(texts(layoutMeetupBoard(model, measure, null).steps).some((t) => t.includes('人在看'))).toBe(false);
+  });
+
   it('shows the audience, the latency, the open questions with their votes and an upvote each, and the suggestions', () => {
     const model = meetupBoardModel(input(), createTranslator('en'));
     expect(model.audience).toBe('1,234 watching');
@@ -53,7 +59,8 @@ describe('the meet-up board in the headset', () => {
   it('speaks Chinese with CJK fonts, offers no asking once the meet-up is over, and says how many more there are', () => {
     const many = Array.from({ length: 7 }, (_, i) => question(`q${i}`, 7 - i));
     const zh = meetupBoardModel(input({ questions: many, live: false, latencySeconds: null }), createTranslator('zh-CN'));
-    expect(zh.audience).toBe('1,234 人在看');
+    expect(zh.audience).toBe(''); // over: no audience (live-only); the live count in Chinese is checked below
+    expect(meetupBoardModel(input(), createTranslator('zh-CN')).audience).toBe('1,234 人在看');
     expect(zh.latency).toBe('');
     expect(zh.suggestions).toEqual([]);
     expect(zh.more).toBe('还有 3 个');

@@ -22,6 +22,9 @@ export function ConnectionBadge() {
     case 'offline':
       text = t('feed.offline', { time: time(feed.since) });
       break;
+    case 'refused':
+      text = t('feed.refused');
+      break;
     case 'live':
       text = showCaughtUp ? t('feed.caughtUp') : t('feed.live');
       break;

@@ -10,7 +10,8 @@ import { useViewDirection } from '../../react/useViewDirection';
 import type { ViewDirectionSource } from '../../view';
 import type { TourPlayer } from '../../tour/tour-player';
 import type { Tour } from '../../protocol/tour-schema';
-import { useI18n, useServices } from '../../react/AppContext';
+import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
+import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { Captions } from './Captions';
 import { Hotspots } from './Hotspots';
@@ -29,10 +30,14 @@ export function TourView() {
   const { t } = useI18n();
   const { launch } = useServices();
   const result = useProjectTour();
+  const feed = useFeed();
   // hls.js, where it will certainly play (`?hls=js`, or no native HLS): as soon as the shell is in.
   useEffect(() => prefetchHlsPlayer(launch.hls), [launch.hls]);
 
   if (!result) return <Notice text={t('tour.loading')} />;
+  // No tour and no project (missing, or backers only: the server answers both alike): say that one thing, with
+  // the way home, instead of "no set tour yet, milestones on the right" beside a panel that has none.
+  if ((result.kind === 'none' || result.kind === 'locked') && feed.error) return <Unavailable />;
   if (result.kind === 'none') return <Notice text={t('tour.empty')} />;
   if (result.kind === 'invalid') return <Notice text={t('tour.invalid', { reason: result.reason })} alert />;
   if (result.kind === 'locked') return <Notice text={t('tour.lockedTour')} />;
@@ -71,9 +76,27 @@ function LocationView({ player }: { player: TourPlayer }) {
       <div className="view__chrome">
         <LocationList player={player} />
         <span className="muted view__hint">{i18n.t('view.hint')}</span>
-        <button type="button" className="button button--small" onClick={() => setMuted(!muted)}>
+        <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>
+      </div>
+    </div>
+  );
+}
+
+/** A status, not an alert: for a backers-only project nothing has gone wrong yet (the panel asks for the code). */
+function Unavailable() {
+  const { t } = useI18n();
+  const { launch } = useServices();
+  return (
+    <div className="view view--notice">
+      <div className="card" role="status" data-testid="project-unavailable">
+        <p>{t('project.unavailable')}</p>
+        {launch.projectId !== DEFAULT_PROJECT_ID && (
+          <a className="button" href={homeHref(launch)}>
+            {t('project.home')}
+          </a>
+        )}
       </div>
     </div>
   );

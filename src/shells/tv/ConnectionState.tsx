@@ -17,6 +17,9 @@ export function ConnectionState() {
     case 'offline':
       text = t('feed.offline', { time: i18n.time(feed.since) });
       break;
+    case 'refused':
+      text = t('feed.refused');
+      break;
     case 'live':
       text = t('feed.live');
       break;

@@ -1,5 +1,6 @@
 // The TV's first screen: the project's progress at 10-foot distance, live from the store, and the way into the set.
 import { useEffect } from 'react';
+import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { useFocusable } from './useFocusable';
 import { ConnectionState } from './ConnectionState';
@@ -24,12 +25,16 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
 
   let body;
   if (feed.error) {
-    const needsCode = feed.error.code === 'unauthorized' || feed.error.code === 'forbidden';
+    // The server answers a missing project and a backers-only one alike (nothing tells a stranger a hidden
+    // project exists): the message is true of both, and the way out is the start page, not Try again.
+    const { code } = feed.error;
+    const refused = code === 'unauthorized' || code === 'not-found';
+    const title = refused ? t('project.unavailable') : code === 'forbidden' ? t('feed.signIn.wrongCode') : t('tv.watch.failed');
     body = (
       <div className="tv-card" role="alert" data-testid="tv-feed-error">
-        <p className="tv-card__title">{needsCode ? t('feed.signIn.title') : t('tv.watch.failed')}</p>
-        <p>{needsCode ? t('tv.signIn') : feed.error.code === 'not-found' ? t('feed.error.not-found', { projectId }) : t('feed.error.generic', { message: feed.error.message })}</p>
-        <RetryButton />
+        <p className="tv-card__title">{title}</p>
+        <p>{refused || code === 'forbidden' ? t('tv.signIn') : t('feed.error.generic', { message: feed.error.message })}</p>
+        {(refused || code === 'forbidden') && projectId !== DEFAULT_PROJECT_ID ? <HomeButton /> : <RetryButton />}
       </div>
     );
   } else if (!feed.data) {
@@ -67,6 +72,18 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
       </header>
       {body}
     </main>
+  );
+}
+
+/** The start page (the default project), in the same language and shell. */
+function HomeButton() {
+  const { t } = useI18n();
+  const { launch } = useServices();
+  const { props } = useFocusable<HTMLButtonElement>('home-start', { section: 'actions', onSelect: () => location.assign(homeHref(launch)) });
+  return (
+    <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-home-start" {...props}>
+      {t('project.home')}
+    </button>
   );
 }
 

@@ -1,6 +1,6 @@
 // The one focus of the TV shell: which registered element has it, where the D-pad moves it, and getting it back
 // after Back or after the focused element disappears. Framework-free; the React binding is useFocusable.ts.
-import { nearestInDirection, readingOrder, type FocusCandidate, type FocusDirection, type FocusRect } from './spatial-geometry';
+import { nearestInDirection, nearestInNextRow, readingOrder, type FocusCandidate, type FocusDirection, type FocusRect } from './spatial-geometry';
 
 /** What the manager needs of a DOM element; an HTMLElement fits, and so does a test's plain object. */
 export interface FocusableElement {
@@ -21,6 +21,11 @@ export interface FocusableRegistration {
 export interface SectionOptions {
   /** Entering the section from outside focuses the item last focused in it (a list keeps its place). */
   rememberLast?: boolean;
+  /**
+   * The section is laid out in rows (a keypad): Up and Down inside it go to the next row, however short, rather
+   * than past it to a row further on that lies straight below. Past its first or last row the usual rule applies.
+   */
+  rows?: boolean;
 }
 
 /** Anything that reports layout changes: `window` (resize; scroll in capture phase catches every scroller). */
@@ -214,7 +219,9 @@ export function createFocusManager(options: FocusManagerOptions = {}): FocusMana
       }
       const fromId = currentId;
       const fromSection = entries.get(fromId as string)?.section;
-      const next = nearestInDirection(from, candidates((entry) => entry.id !== fromId && inScope(entry)), direction);
+      const inRows = fromSection !== undefined && sections.get(fromSection)?.rows === true;
+      const rowNext = inRows ? nearestInNextRow(from, candidates((entry) => entry.id !== fromId && entry.section === fromSection && inScope(entry)), direction) : null;
+      const next = rowNext ?? nearestInDirection(from, candidates((entry) => entry.id !== fromId && inScope(entry)), direction);
       if (next === null) return false;
       const target = entries.get(next) as Entry;
       if (target.section !== fromSection && sections.get(target.section)?.rememberLast && focusSection(target.section)) return true;

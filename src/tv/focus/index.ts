@@ -10,7 +10,7 @@
 // API (framework-free core, `createFocusManager`):
 //   register({ id, element, section?, onSelect? }) → unregister   element: anything with getBoundingClientRect/focus
 //   setFocus(id) · move('up'|'down'|'left'|'right') · select() (OK) · current()
-//   defineSection(name, { rememberLast }) · focusSection(name) · setScope(name|null) (dialogs trap the D-pad)
+//   defineSection(name, { rememberLast, rows }) · focusSection(name) · setScope(name|null) (dialogs trap the D-pad)
 //   remember(screenKey) / restore(screenKey): focus memory per screen, for Back
 //   invalidateLayout(): content moved without a resize/scroll (both are watched via `layoutEvents`)
 //   reassert(): put DOM focus back on the current item · subscribe(listener) · measurements (rect reads so far)
@@ -20,5 +20,5 @@
 // (the 360 view panning on held arrows) registers a handler with the shell's key router.
 export { createFocusManager } from './focus-manager';
 export type { FocusManager, FocusManagerOptions, FocusableElement, FocusableRegistration, SectionOptions, LayoutEvents } from './focus-manager';
-export { directionalScore, nearestInDirection, readingOrder } from './spatial-geometry';
+export { directionalScore, nearestInDirection, nearestInNextRow, readingOrder } from './spatial-geometry';
 export type { FocusDirection, FocusRect, FocusCandidate } from './spatial-geometry';

@@ -82,6 +82,35 @@ export function nearestInDirection(from: FocusRect, candidates: readonly FocusCa
   return best;
 }
 
+/**
+ * Up or Down in a section laid out in rows (a keypad): the next row in that direction, however short, and in it the
+ * key nearest sideways. The weighted rule above would skip a short row for a row further on that lies straight
+ * below (Down from "5" past "- _" to the controls), leaving keys a D-pad cannot reach. Null when no row lies
+ * that way (or for Left and Right, which the usual rule already keeps in the row).
+ */
+export function nearestInNextRow(from: FocusRect, candidates: readonly FocusCandidate[], direction: FocusDirection): string | null {
+  if (direction !== 'up' && direction !== 'down') return null;
+  const ahead = candidates.filter((c) => directionalScore(from, c.rect, direction) !== null);
+  if (ahead.length === 0) return null;
+  const along = (r: FocusRect) => (direction === 'down' ? r.top - bottom(from) : from.top - bottom(r));
+  const nearest = ahead.reduce((a, b) => (along(b.rect) < along(a.rect) ? b : a));
+  // The row: every candidate sharing a line with the nearest one.
+  const row = ahead.filter((c) => gap(nearest.rect.top, bottom(nearest.rect), c.rect.top, bottom(c.rect)) === 0 && c.rect.top < bottom(nearest.rect) - EDGE_TOLERANCE);
+  const centre = (r: FocusRect) => r.left + r.width / 2;
+  let best: FocusCandidate | null = null;
+  let bestScore = Infinity;
+  for (const candidate of row) {
+    const sideways = gap(from.left, right(from), candidate.rect.left, right(candidate.rect));
+    // Overlapping keys tie on the gap: the one whose centre is nearest ours wins.
+    const score = sideways * 1e4 + Math.abs(centre(candidate.rect) - centre(from));
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best?.id ?? null;
+}
+
 /** Reading order (top to bottom, then left to right): which item a screen or section focuses first. */
 export function readingOrder(a: FocusRect, b: FocusRect): number {
   return Math.abs(a.top - b.top) > EDGE_TOLERANCE ? a.top - b.top : a.left - b.left;

@@ -122,6 +122,63 @@ describe('focus manager: D-pad moves', () => {
   });
 });
 
+/**
+ * The backer-code keypad as the TV lays it out (left-aligned rows, keys 80 px wide with 10 px gaps):
+ *   [0][1][2][3][4][5][6][7][8][9]     y=0
+ *   [-][_]                             y=60  (the short row)
+ *   [ABC   ][Delete][Clear ][Open  ]   y=120
+ */
+function keypad(rows: boolean) {
+  const focus = createFocusManager({ defer: (task) => task() });
+  if (rows) focus.defineSection('keypad', { rows: true });
+  const keys = [...'0123456789'].map((c, i) => ({ id: c, el: element(i * 90, 0, 80) }));
+  keys.push({ id: '-', el: element(0, 60, 80) }, { id: '_', el: element(90, 60, 80) });
+  ['shift', 'delete', 'clear', 'submit'].forEach((id, i) => keys.push({ id, el: element(i * 160, 120, 150) }));
+  for (const { id, el } of keys) focus.register({ id, element: el, section: 'keypad' });
+  // Something below the keypad in another section: rows stop at the section's edge, then the usual rule applies.
+  focus.register({ id: 'hint-link', element: element(0, 200, 300), section: 'other' });
+  return focus;
+}
+
+describe('focus manager: a section laid out in rows (a keypad)', () => {
+  it('Down from any key reaches the next row, however short it is, so "-" is reachable from the middle of the digits', () => {
+    for (const digit of '0123456789') {
+      const focus = keypad(true);
+      focus.setFocus(digit);
+      expect(focus.move('down')).toBe(true);
+      expect(['-', '_']).toContain(focus.current());
+      focus.setFocus(digit);
+      focus.move('down');
+      if (focus.current() === '_') expect(focus.move('left')).toBe(true);
+      expect(focus.current()).toBe('-');
+    }
+  });
+
+  it('Down from the short row reaches the controls, Up walks back row by row, and the section edge leads out', () => {
+    const focus = keypad(true);
+    focus.setFocus('5');
+    focus.move('down');
+    expect(focus.current()).toBe('_'); // the nearest key of the short row
+    focus.move('down');
+    expect(focus.current()).toBe('shift');
+    focus.setFocus('submit');
+    focus.move('up');
+    expect(focus.current()).toBe('_');
+    focus.move('up');
+    expect(focus.current()).toBe('1');
+    focus.setFocus('clear');
+    focus.move('down');
+    expect(focus.current()).toBe('hint-link');
+  });
+
+  it('without the option, the usual weighting holds (the key right below beats a nearer key four columns over)', () => {
+    const focus = keypad(false);
+    focus.setFocus('5');
+    focus.move('down');
+    expect(focus.current()).toBe('clear');
+  });
+});
+
 describe('focus manager: geometry once per layout', () => {
   it('reads every rect once and then answers a held arrow from the cache', () => {
     const { focus } = home();

@@ -141,6 +141,15 @@ export async function panMovesEveryFrame({ page, remote }: WatchPage): Promise<v
 
 export async function backLeaves(watch: WatchPage): Promise<void> {
   const { page, remote } = watch;
+  // With the overlay open, Back closes the overlay first (what every TV player does), and the family keeps watching.
+  await expect.poll(() => focusedId(page)).toBe('watch-view');
+  await remote.press('ok');
+  await page.locator('.watch[data-overlay=true]').waitFor({ timeout: 5_000 });
+  await remote.press('back');
+  await page.locator('.watch[data-overlay=false]').waitFor({ timeout: 5_000 });
+  expect(await page.locator('[data-testid=tv-shell]').getAttribute('data-screen')).toBe('watch');
+  await expect.poll(() => focusedId(page)).toBe('watch-view');
+  // Then, panning, Back leaves.
   await remote.press('back');
   await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 5_000 });
   expect(await page.locator('.watch').count()).toBe(0);

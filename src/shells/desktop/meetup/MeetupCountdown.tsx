@@ -4,6 +4,7 @@ import type { Meetup } from '../../../protocol/meetup';
 import { askNotificationPermission } from '../../../meetup/start-reminder';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupReminder } from '../../../react/useMeetup';
+import { isLate } from '../../../meetup/countdown';
 import { formatCountdown } from '../../../meetup/meetup-text';
 
 export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
@@ -18,7 +19,7 @@ export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
   return (
     <div className="meetup-countdown card" data-testid="meetup-countdown">
       <p className="muted">{t('meetup.startsAt', { time: i18n.time(start) })}</p>
-      <p className="meetup-countdown__clock" role="timer" aria-live="off">
+      <p className={`meetup-countdown__clock${isLate(countdown) ? ' meetup-countdown__clock--late' : ''}`} role="timer" aria-live="off">
         {formatCountdown(i18n, countdown)}
       </p>
       <p className="muted">{t('meetup.countdown.hint')}</p>

@@ -12,6 +12,7 @@ import { ReactionsBar } from './ReactionsBar';
 import { RefusalCard } from './RefusalCard';
 import { ReplayTimeline } from './ReplayTimeline';
 import { formatLatency } from '../../../meetup/meetup-text';
+import { liveAudience } from '../../../meetup/meetup-room';
 
 export function MeetupRoomView({ meetupId, onBack }: { meetupId: string; onBack: () => void }) {
   const { client } = useMeetupServices();
@@ -42,6 +43,7 @@ export function MeetupRoomView({ meetupId, onBack }: { meetupId: string; onBack:
     );
   }
   const meetup = room.meetup;
+  const audience = liveAudience(room);
   if (!meetup) {
     return (
       <section className="meetup" data-phase={room.phase} aria-busy="true">
@@ -62,10 +64,13 @@ export function MeetupRoomView({ meetupId, onBack }: { meetupId: string; onBack:
           <p className="muted">{t('meetup.with', { star: i18n.pick(meetup.star) })}</p>
         </div>
         <dl className="meetup__facts">
-          <div>
-            <dt>{t('meetup.audience')}</dt>
-            <dd data-testid="meetup-audience">{i18n.number(room.audience)}</dd>
-          </div>
+          {/* Audience and latency are live-only: a replay has no audience, a scheduled meet-up none yet. */}
+          {audience !== null && (
+            <div>
+              <dt>{t('meetup.audience')}</dt>
+              <dd data-testid="meetup-audience">{i18n.number(audience)}</dd>
+            </div>
+          )}
           {meetup.state === 'live' && (
             <div>
               <dt>{t('meetup.latencyLabel')}</dt>

@@ -24,6 +24,8 @@ export function TvBackerCode({ rejected }: { rejected: boolean }) {
     client.retryWithNewToken();
   };
   useLayoutEffect(() => {
+    // Rows: Down from the middle of the digits reaches the short "- _" row instead of skipping it.
+    focus.defineSection(SECTION, { rows: true });
     focus.setFocus('keypad-a');
   }, [focus]);
   useRemoteKeys(({ action, phase }) => {

@@ -5,6 +5,7 @@ import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { useMeetupReminder } from '../../../react/useMeetup';
 import { useFocusable } from '../useFocusable';
+import { isLate } from '../../../meetup/countdown';
 import { formatCountdown } from '../../../meetup/meetup-text';
 
 export function TvCountdown({ meetup }: { meetup: Meetup }) {
@@ -15,7 +16,7 @@ export function TvCountdown({ meetup }: { meetup: Meetup }) {
   return (
     <div className="tv-countdown" data-testid="tv-meetup-countdown">
       <p className="tv-muted">{t('meetup.startsAt', { time: i18n.time(start) })}</p>
-      <p className="tv-countdown__clock" role="timer" aria-live="off">
+      <p className={`tv-countdown__clock${isLate(countdown) ? ' tv-countdown__clock--late' : ''}`} role="timer" aria-live="off">
         {formatCountdown(i18n, countdown)}
       </p>
       <p className="tv-muted">{t('meetup.countdown.hint')}</p>

@@ -8,6 +8,7 @@ import { useI18n } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../../react/useMeetup';
 import { reactionOfKey } from '../../../tv/meetup';
 import { formatLatency } from '../../../meetup/meetup-text';
+import { liveAudience } from '../../../meetup/meetup-room';
 import { showOwnReaction } from '../../../react/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';
@@ -69,6 +70,7 @@ export function TvMeetupRoom({ meetupId }: { meetupId: string }) {
 
   if (room.phase === 'refused' && room.refusal) return <TvRefusal refusal={room.refusal} />;
   const meetup = room.meetup;
+  const audience = liveAudience(room);
   if (!meetup) {
     return (
       <section className="tv-meetup-room" data-phase={room.phase}>
@@ -91,10 +93,12 @@ export function TvMeetupRoom({ meetupId }: { meetupId: string }) {
           <p className="tv-muted">{t('meetup.with', { star: i18n.pick(meetup.star) })}</p>
         </div>
         <dl className="tv-meetup__facts">
-          <div>
-            <dd data-testid="tv-meetup-audience">{i18n.number(room.audience)}</dd>
-            <dt>{t('meetup.audience')}</dt>
-          </div>
+          {audience !== null && (
+            <div>
+              <dd data-testid="tv-meetup-audience">{i18n.number(audience)}</dd>
+              <dt>{t('meetup.audience')}</dt>
+            </div>
+          )}
           {meetup.state === 'live' && (
             <div>
               <dd data-testid="tv-meetup-latency">{room.live ? formatLatency(i18n, room.live.latencySeconds) : '…'}</dd>

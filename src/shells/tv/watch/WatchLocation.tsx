@@ -1,6 +1,7 @@
 // One location on screen in "Watch the set": the view (sphere or flat), its hotspots, the media states, and the
 // remote. Two modes: panning (held arrows turn the view, OK shows the overlay) and the overlay (arrows move the one
-// focus among the visible hotspots and the controls, OK selects). Media keys work in both; Back is the shell's.
+// focus among the visible hotspots and the controls, OK selects, Back closes it). Media keys work in both; Back
+// while panning is the shell's.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TV_SPHERE } from '../../../panorama/panorama-view';
 import { usePanoramaView } from '../../../react/Panorama360';
@@ -119,7 +120,15 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
       // A held OK must not select again and again; a single press goes to the focused item.
       return repeat || phase === 'up';
     }
-    if (action.action === 'back') look.releaseAllKeys();
+    if (action.action === 'back') {
+      look.releaseAllKeys();
+      // Back closes the overlay first (what every TV player does); only while panning does it leave the set.
+      // A held Back stays the TV's (the shell lets repeats through).
+      if (overlayRef.current && !repeat) {
+        if (phase === 'down') hideOverlay();
+        return true;
+      }
+    }
     return false;
   });
 
