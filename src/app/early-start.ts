@@ -4,7 +4,6 @@
 // location's stream and the renderer's chunk (three.js) are on the wire while the rest of the entry starts up.
 // What it starts goes into one warm start (src/app/warm-start.ts) that main.tsx hands to the app.
 import { prefetchTour } from '../tour/tour-prefetch';
-import { browserStorage, createBackerTokenStore } from '../feed/backer-token-store';
 import { isHeadsetBrowser } from '../xr/headset-browser';
 import { chooseShell } from './shell-choice';
 import { readLaunchParams } from './url-params';
@@ -22,7 +21,7 @@ export const opensDesktopTour = opensTour && launchShell === 'desktop';
 // The desktop tour adopts the started stream and draws it with the renderer made here; the XR shell starts its
 // video inside the Enter VR tap, so it only gets the file. Not on the TV, whose first screen shows no tour.
 if (opensDesktopTour) {
-  const tour = prefetchTour(launchParams.projectId, { code: storedCode() });
+  const tour = prefetchTour(launchParams.projectId);
   warmStart.putTour(launchParams.projectId, tour.response);
   // The player's chunk downloads beside the file, not after it.
   const player = import('../media/prestarted-session');
@@ -41,10 +40,5 @@ if (opensDesktopTour) {
     () => undefined,
   );
 } else if (opensTour && launchShell === 'xr') {
-  warmStart.putTour(launchParams.projectId, prefetchTour(launchParams.projectId, { code: storedCode() }).response);
-}
-
-/** The backer code the sign-in form stored: a gated tour's media pass is asked for with it before the file. */
-function storedCode(): string | undefined {
-  return createBackerTokenStore(browserStorage()).get();
+  warmStart.putTour(launchParams.projectId, prefetchTour(launchParams.projectId).response);
 }

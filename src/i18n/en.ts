@@ -1,4 +1,6 @@
 // English UI strings: the reference set of keys every language must provide.
+import type { HostConsoleKey } from './host-console';
+
 export const en = {
   'app.name': 'SetVisit',
   'feed.connecting': 'Connecting to the production feed…',
@@ -223,48 +225,19 @@ export const en = {
   'meetup.timeline.error': 'The reactions timeline could not be loaded: {message}',
   'meetup.timeline.empty': 'Nobody reacted during this meet-up.',
   'meetup.timeline.title': 'Reactions over the meet-up: {total} in all',
-  'host.title': 'SetVisit host console',
-  'host.signIn.hint': 'Sign in with the operator token to run the meet-ups of “{projectId}”. It stays in this tab only.',
-  'host.signIn.label': 'Operator token',
-  'host.signIn.submit': 'Sign in',
-  'host.signOut': 'Sign out',
-  'host.meetups': 'Meet-ups of {projectId}',
-  'host.manage': 'Run',
-  'host.start': 'Start',
-  'host.end': 'End',
-  'host.pick': 'Pick a meet-up to run its room.',
-  'host.room': 'The meet-up room',
-  'host.refused': 'The room refused this console: {message}',
-  'host.notHost': 'This token is not the operator token: the room let it in as audience only.',
-  'host.reactionRate': 'reactions',
-  'host.perSecond': '{rate} / s',
-  'host.openQuestions': 'open questions',
   'host.queue': 'Question queue',
   'host.spotlight': 'Spotlight',
   'host.answered': 'Answered',
   'host.dismiss': 'Dismiss',
-  'host.actionFailed': 'Refused: {message}',
-  'host.schedule.title': 'Schedule a meet-up',
-  'host.schedule.id': 'Id (lowercase letters, digits, dashes)',
-  'host.schedule.titleEn': 'Title (English)',
-  'host.schedule.titleZh': 'Title (简体中文)',
-  'host.schedule.starEn': 'Star (English)',
-  'host.schedule.starZh': 'Star (简体中文)',
-  'host.schedule.start': 'Starts at',
-  'host.schedule.tier': 'Lowest backer tier that may enter',
-  'host.schedule.submit': 'Schedule',
-  'host.schedule.badStart': 'Give the start date and time.',
-  'host.milestone.title': 'Post a milestone',
-  'host.milestone.kind': 'Kind',
-  'host.milestone.submit': 'Post',
-  'host.milestone.posted': 'Posted: every open page shows it now.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The keys every page carries; the host console's own come with its chunk (host-console.ts). */
+export type CoreMessageKey = keyof typeof en;
+export type MessageKey = CoreMessageKey | HostConsoleKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';
-export type PluralForms = Partial<Record<MessageKey, Partial<Record<PluralCategory, string>>>>;
+export type PluralForms = Partial<Record<CoreMessageKey, Partial<Record<PluralCategory, string>>>>;
 
 /**
  * English forms of counted messages besides the message itself (their 'other' form), for the translator's

@@ -1,12 +1,18 @@
 // The one i18n layer: picks the UI language and turns message keys into text and numbers into local formats.
 import type { Language } from '../protocol';
-import { en, enPluralForms, type MessageKey, type PluralForms } from './en';
+import { en, enPluralForms, type CoreMessageKey, type MessageKey, type PluralForms } from './en';
 import { zhCN } from './zh-CN';
 
-const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const CATALOGS: Record<Language, Partial<Record<MessageKey, string>>> = { en: { ...en }, 'zh-CN': { ...zhCN } };
+
+/** Messages that a lazily loaded part of the app brings with it (the host console's), for every translator. */
+export function addMessages(messages: Record<Language, Partial<Record<MessageKey, string>>>): void {
+  Object.assign(CATALOGS.en, messages.en);
+  Object.assign(CATALOGS['zh-CN'], messages['zh-CN']);
+}
 // A counted message's own text is its 'other' form; en.ts adds the English 'one' forms, and Chinese needs none (a
 // count has one form).
-const PLURAL_FORMS: Record<Language, PluralForms> = { en: enPluralForms, 'zh-CN': {} };
+const PLURAL_FORMS: Record<Language, Partial<Record<MessageKey, PluralForms[CoreMessageKey]>>> = { en: enPluralForms, 'zh-CN': {} };
 
 /** `?lang=` (`requested`, from the launch parameters) wins; otherwise the browser's first language we have; otherwise English. */
 export function detectLanguage(requested: string | undefined, browserLanguages: readonly string[]): Language {
@@ -63,11 +69,11 @@ export function createTranslator(language: Language): Translator {
   };
   return {
     language,
-    t: (key, vars) => fillPlaceholders(catalog[key], vars),
+    t: (key, vars) => fillPlaceholders(catalog[key] ?? key, vars),
     plural: (key, count, vars) => {
       const category = categoryOf(count);
       const form = category === 'other' ? undefined : PLURAL_FORMS[language][key]?.[category];
-      return fillPlaceholders(form ?? catalog[key], { ...vars, count: numbers().format(count) });
+      return fillPlaceholders(form ?? catalog[key] ?? key, { ...vars, count: numbers().format(count) });
     },
     number: (value) => numbers().format(value),
     money: (value, code) => currency(code).format(value),

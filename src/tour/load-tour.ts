@@ -16,7 +16,7 @@ export type TourResult =
 export interface LoadTourOptions {
   /** The response the page's entry asked for already, in parallel with the shell's chunk (its warm start). */
   prefetched?: Promise<Response> | null;
-  /** The viewer's backer code: the media pass is asked for (or the entry's request shared) before the file. */
+  /** The viewer's backer code: the media pass is asked for before the file. */
   code?: string | undefined;
   fetchImpl?: typeof fetch;
 }
@@ -26,6 +26,9 @@ export async function loadTour(projectId: string, { prefetched = null, code, fet
   let response: Response;
   try {
     response = await (prefetched ?? fetchImpl(tourFileUrl(projectId)));
+    // The entry asked before any pass (src/tour/tour-prefetch.ts): a backers-only tour file refused that request and
+    // is asked for again now that the pass is in.
+    if (prefetched && pass?.kind === 'pass' && (response.status === 401 || response.status === 403)) response = await fetchImpl(tourFileUrl(projectId));
   } catch (err) {
     return { kind: 'invalid', reason: `the tour file could not be fetched (${String(err)})` };
   }

@@ -37,7 +37,7 @@ export async function requestMediaPass(projectId: string, code: string, fetchImp
 }
 
 const renewals = new Map<string, ReturnType<typeof setTimeout>>();
-/** The latest request per project and code: the entry's prefetch and the shell's tour load share one. */
+/** The latest request per project and code: the tour load, a sign-in and a location's lock share one. */
 const latest = new Map<string, { code: string; at: number; result: Promise<MediaPassResult> }>();
 
 /**

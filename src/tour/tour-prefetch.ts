@@ -2,7 +2,6 @@
 // start location's stream read from it as soon as it is in. No schema and no player here (the entry stays small
 // for the TV): loadTour validates the same response when the shell takes it from the warm start
 // (src/app/warm-start.ts), and the entry starts the stream with a media session from a chunk of its own.
-import { keepMediaPass } from './media-pass';
 
 export function tourFileUrl(projectId: string): string {
   return `/scenes/${encodeURIComponent(projectId)}.json`;
@@ -16,10 +15,11 @@ export interface TourPrefetch {
 }
 
 /** Starts fetching the project's tour file. A failure here is not reported: loadTour takes the same response and says what went wrong. */
-export function prefetchTour(projectId: string, { code }: { code?: string | undefined } = {}, fetchImpl: typeof fetch = fetch): TourPrefetch {
-  // With a backer code the media pass (cookies) comes first: a backers-only project's tour file needs it. loadTour
-  // shares this request (keepMediaPass); the tour's start location is never gated (the schema says so).
-  const response = code ? keepMediaPass(projectId, code, fetchImpl).then(() => fetchImpl(tourFileUrl(projectId))) : fetchImpl(tourFileUrl(projectId));
+export function prefetchTour(projectId: string, fetchImpl: typeof fetch = fetch): TourPrefetch {
+  // Without the media pass, even for a signed-in backer: the entry is every shell's first screen (the TV's has a byte
+  // budget), and a public project's tour file needs none. A backers-only one answers 401 here and no stream starts
+  // early; loadTour asks for it again once the pass is in.
+  const response = fetchImpl(tourFileUrl(projectId));
   const startStream = response.then(async (res) => (res.ok ? startStreamOf(await res.clone().json()) : null)).catch(() => null);
   return { response, startStream };
 }

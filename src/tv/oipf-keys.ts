@@ -1,6 +1,7 @@
 // Asks an HbbTV set or an OIPF/CE-HTML operator box for the remote's keys: until the application sets its keyset,
 // such a terminal keeps colour, media and number keys (and, on some, even the arrows) for itself.
 import type { OipfApplicationManager } from './platform-apis';
+import { OIPF_APPLICATION_MANAGER } from './remote-key-access';
 
 /** OIPF DAE 7.2.5 key groups (HbbTV TS 102 796 uses the same values). */
 export const OIPF_KEYS = {
@@ -17,7 +18,7 @@ export const OIPF_KEYS = {
 export const SETVISIT_KEYSET =
   OIPF_KEYS.RED | OIPF_KEYS.GREEN | OIPF_KEYS.YELLOW | OIPF_KEYS.BLUE | OIPF_KEYS.NAVIGATION | OIPF_KEYS.VCR | OIPF_KEYS.NUMERIC;
 
-export const OIPF_APPLICATION_MANAGER = 'application/oipfApplicationManager';
+export { OIPF_APPLICATION_MANAGER };
 
 export interface OipfKeyRequest {
   /** 'unavailable': no OIPF application manager here (a plain browser); 'failed': it threw — keys stay as they were. */

@@ -1,6 +1,6 @@
 // Asks the TV for the remote's keys wherever the platform holds some back until asked: Tizen (key registration) and
 // HbbTV sets and OIPF/CE-HTML operator boxes (the keyset). webOS, Android TV and Fire TV deliver them unasked.
-import { requestOipfKeys, OIPF_APPLICATION_MANAGER, type OipfKeyRequest } from './oipf-keys';
+import type { OipfKeyRequest } from './oipf-keys';
 import type { TvPlatformWindow } from './platform-apis';
 import { registerTizenKeys, type TizenKeyRegistration } from './tizen-keys';
 
@@ -17,6 +17,9 @@ export interface RemoteKeyAccess {
   oipf: OipfKeyRequest | null;
 }
 
+/** The MIME type of the OIPF application manager, the object that grants the keyset. */
+export const OIPF_APPLICATION_MANAGER = 'application/oipfApplicationManager';
+
 // Every HbbTV browser says so, LG's and Samsung's included (whose own markers win in detectTvPlatform).
 const HBBTV = /\bHbbTV\/\d/i;
 
@@ -29,6 +32,7 @@ export function isOipfTerminal(nav: OipfSignals): boolean {
 
 /** Requests every key SetVisit uses where the platform wants it; never throws, resolves with what happened. */
 export function requestRemoteKeys(win: TvPlatformWindow, doc: Document, nav: OipfSignals): Promise<RemoteKeyAccess> {
-  const oipf = isOipfTerminal(nav) && doc.body ? requestOipfKeys(doc) : null;
-  return registerTizenKeys(win).then((tizen) => ({ tizen, oipf }));
+  // The keyset code comes on demand: only OIPF terminals need it, and the TV's first screen has a byte budget.
+  const oipf = isOipfTerminal(nav) && doc.body ? import('./oipf-keys').then(({ requestOipfKeys }) => requestOipfKeys(doc)) : Promise.resolve(null);
+  return Promise.all([registerTizenKeys(win), oipf]).then(([tizen, requested]) => ({ tizen, oipf: requested }));
 }

@@ -84,7 +84,7 @@ describe('tour prefetch', () => {
   it('reads the start location’s stream from the file, leaving the response whole for loadTour', async () => {
     const requested: string[] = [];
     const tour = { start: 'b', locations: [{ id: 'a', stream: '/a.m3u8' }, { id: 'b', stream: '/b.m3u8' }] };
-    const prefetch = prefetchTour('lantern-keeper', {}, ((url: string) => {
+    const prefetch = prefetchTour('lantern-keeper', ((url: string) => {
       requested.push(url);
       return file(tour)();
     }) as typeof fetch);
@@ -94,9 +94,9 @@ describe('tour prefetch', () => {
   });
 
   it('starts nothing for a missing file, a file that is not JSON, or one whose start names no stream', async () => {
-    expect(await prefetchTour('x', {}, file({}, 404) as typeof fetch).startStream).toBeNull();
-    expect(await prefetchTour('x', {}, (() => Promise.resolve(new Response('not json')))).startStream).toBeNull();
-    expect(await prefetchTour('x', {}, file({ start: 'a', locations: [{ id: 'a' }] }) as typeof fetch).startStream).toBeNull();
-    expect(await prefetchTour('x', {}, (() => Promise.reject(new Error('offline')))).startStream).toBeNull();
+    expect(await prefetchTour('x', file({}, 404) as typeof fetch).startStream).toBeNull();
+    expect(await prefetchTour('x', (() => Promise.resolve(new Response('not json')))).startStream).toBeNull();
+    expect(await prefetchTour('x', file({ start: 'a', locations: [{ id: 'a' }] }) as typeof fetch).startStream).toBeNull();
+    expect(await prefetchTour('x', (() => Promise.reject(new Error('offline')))).startStream).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Counted messages: English says "1 vote" and "2 votes", Chinese has one form, the number is formatted in the UI
 // language, and 2018 TVs without Intl.PluralRules still say "1 vote".
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { en, enPluralForms, type MessageKey } from '../../src/i18n/en';
+import { en, enPluralForms, type CoreMessageKey } from '../../src/i18n/en';
 import { createTranslator } from '../../src/i18n/translator';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -35,7 +35,7 @@ describe('counted messages', () => {
   });
 
   it('keep each form’s placeholders the same as its message’s, the count among them', () => {
-    for (const [key, forms] of Object.entries(enPluralForms) as [MessageKey, Record<string, string>][]) {
+    for (const [key, forms] of Object.entries(enPluralForms) as [CoreMessageKey, Record<string, string>][]) {
       expect(placeholders(en[key]), key).toContain('count');
       for (const form of Object.values(forms)) expect(placeholders(form), key).toEqual(placeholders(en[key]));
     }

@@ -1,5 +1,5 @@
 // The i18n layer: language choice, and a zh-CN catalogue that matches the English one placeholder for placeholder.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { readLaunchParams } from '../../src/app/url-params';
@@ -27,5 +27,22 @@ describe('translator', () => {
     expect(t.money(2_610_000, 'CNY')).toBe('CN¥2,610,000');
     expect(createTranslator('zh-CN').money(2_610_000, 'CNY')).toBe('¥2,610,000');
     expect(t.pick({ 'zh-CN': '守灯人' })).toBe('守灯人');
+  });
+});
+
+describe('the host console’s strings', () => {
+  it('come with its chunk: before they are added a translator shows the key, after it the text, in both languages', async () => {
+    // A fresh module graph: another test file may have added them already.
+    vi.resetModules();
+    const { createTranslator: fresh, addMessages } = await import('../../src/i18n/translator');
+    const { HOST_CONSOLE_MESSAGES } = await import('../../src/i18n/host-console');
+    const en = fresh('en');
+    const zh = fresh('zh-CN');
+    expect(en.t('host.signIn.submit')).toBe('host.signIn.submit');
+    addMessages(HOST_CONSOLE_MESSAGES);
+    expect(en.t('host.signIn.submit')).toBe('Sign in');
+    expect(zh.t('host.meetups', { projectId: 'p' })).toBe(HOST_CONSOLE_MESSAGES['zh-CN']['host.meetups'].replace('{projectId}', 'p'));
+    // The shared question board's moderation words are on every page.
+    expect(fresh('en').t('host.spotlight')).toBe('Spotlight');
   });
 });

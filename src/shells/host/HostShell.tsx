@@ -2,12 +2,17 @@
 // project's meet-ups, watches audience and reaction rate, moderates the question queue and posts milestones.
 // Loaded lazily: no audience page carries it.
 import { useState, type FormEvent } from 'react';
+import { HOST_CONSOLE_MESSAGES } from '../../i18n/host-console';
+import { addMessages } from '../../i18n/translator';
 import { useI18n, useServices } from '../../react/AppContext';
 import { MeetupProvider } from '../../react/useMeetup';
 import { readOperatorToken, writeOperatorToken } from './operator-token';
 import { HostConsole } from './HostConsole';
 import '../shared/meetup.css';
 import './host.css';
+
+// The console's own strings come with its chunk, before anything of it renders.
+addMessages(HOST_CONSOLE_MESSAGES);
 
 export default function HostShell() {
   const { t } = useI18n();

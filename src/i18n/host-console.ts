@@ -1,0 +1,76 @@
+// The host console's strings (?mode=host), in both languages: only the operator's console shows them, so they come
+// with its chunk (registered by src/shells/host/HostShell.tsx) and stay off every other shell's first screen — the
+// TV's has a byte budget. The question board's moderation words, which the shared board shows, stay in en.ts.
+import type { Language } from '../protocol';
+
+export const hostConsoleEn = {
+  'host.title': 'SetVisit host console',
+  'host.signIn.hint': 'Sign in with the operator token to run the meet-ups of “{projectId}”. It stays in this tab only.',
+  'host.signIn.label': 'Operator token',
+  'host.signIn.submit': 'Sign in',
+  'host.signOut': 'Sign out',
+  'host.meetups': 'Meet-ups of {projectId}',
+  'host.manage': 'Run',
+  'host.start': 'Start',
+  'host.end': 'End',
+  'host.pick': 'Pick a meet-up to run its room.',
+  'host.room': 'The meet-up room',
+  'host.refused': 'The room refused this console: {message}',
+  'host.notHost': 'This token is not the operator token: the room let it in as audience only.',
+  'host.reactionRate': 'reactions',
+  'host.perSecond': '{rate} / s',
+  'host.openQuestions': 'open questions',
+  'host.actionFailed': 'Refused: {message}',
+  'host.schedule.title': 'Schedule a meet-up',
+  'host.schedule.id': 'Id (lowercase letters, digits, dashes)',
+  'host.schedule.titleEn': 'Title (English)',
+  'host.schedule.titleZh': 'Title (简体中文)',
+  'host.schedule.starEn': 'Star (English)',
+  'host.schedule.starZh': 'Star (简体中文)',
+  'host.schedule.start': 'Starts at',
+  'host.schedule.tier': 'Lowest backer tier that may enter',
+  'host.schedule.submit': 'Schedule',
+  'host.schedule.badStart': 'Give the start date and time.',
+  'host.milestone.title': 'Post a milestone',
+  'host.milestone.kind': 'Kind',
+  'host.milestone.submit': 'Post',
+  'host.milestone.posted': 'Posted: every open page shows it now.',
+} as const;
+
+export type HostConsoleKey = keyof typeof hostConsoleEn;
+
+const hostConsoleZhCN: Record<HostConsoleKey, string> = {
+  'host.title': 'SetVisit 主持控制台',
+  'host.signIn.hint': '使用运营令牌登录，管理“{projectId}”的见面会。令牌只保存在本标签页。',
+  'host.signIn.label': '运营令牌',
+  'host.signIn.submit': '登录',
+  'host.signOut': '退出',
+  'host.meetups': '{projectId} 的见面会',
+  'host.manage': '主持',
+  'host.start': '开始',
+  'host.end': '结束',
+  'host.pick': '选择一场见面会来主持。',
+  'host.room': '见面会房间',
+  'host.refused': '房间拒绝了这个控制台：{message}',
+  'host.notHost': '这不是运营令牌：房间只以观众身份接纳它。',
+  'host.reactionRate': '互动',
+  'host.perSecond': '每秒 {rate} 次',
+  'host.openQuestions': '待答问题',
+  'host.actionFailed': '被拒绝：{message}',
+  'host.schedule.title': '安排见面会',
+  'host.schedule.id': 'ID（小写字母、数字、连字符）',
+  'host.schedule.titleEn': '标题（英文）',
+  'host.schedule.titleZh': '标题（简体中文）',
+  'host.schedule.starEn': '嘉宾（英文）',
+  'host.schedule.starZh': '嘉宾（简体中文）',
+  'host.schedule.start': '开始时间',
+  'host.schedule.tier': '可参加的最低支持档位',
+  'host.schedule.submit': '安排',
+  'host.schedule.badStart': '请填写开始日期和时间。',
+  'host.milestone.title': '发布里程碑',
+  'host.milestone.kind': '类型',
+  'host.milestone.submit': '发布',
+  'host.milestone.posted': '已发布：所有打开的页面都会显示。',
+};
+
+export const HOST_CONSOLE_MESSAGES: Record<Language, Record<HostConsoleKey, string>> = { en: hostConsoleEn, 'zh-CN': hostConsoleZhCN };
