@@ -142,9 +142,12 @@ export async function panMovesEveryFrame({ page, remote }: WatchPage): Promise<v
 export async function backLeaves(watch: WatchPage): Promise<void> {
   const { page, remote } = watch;
   // With the overlay open, Back closes the overlay first (what every TV player does), and the family keeps watching.
-  await expect.poll(() => focusedId(page)).toBe('watch-view');
-  await remote.press('ok');
-  await page.locator('.watch[data-overlay=true]').waitFor({ timeout: 5_000 });
+  // A caller may come with the overlay open already; otherwise OK opens it from panning.
+  if ((await page.locator('.watch[data-overlay=true]').count()) === 0) {
+    await expect.poll(() => focusedId(page)).toBe('watch-view');
+    await remote.press('ok');
+    await page.locator('.watch[data-overlay=true]').waitFor({ timeout: 5_000 });
+  }
   await remote.press('back');
   await page.locator('.watch[data-overlay=false]').waitFor({ timeout: 5_000 });
   expect(await page.locator('[data-testid=tv-shell]').getAttribute('data-screen')).toBe('watch');
