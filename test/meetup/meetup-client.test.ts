@@ -202,6 +202,9 @@ describe('meet-up client', () => {
 
   it('rejects bad server payloads with a logged reason and keeps the room as it was', async () => {
     const { server, store, logger } = await joinedClient({ join: () => joined([question('q1', 3, '2026-11-25T20:01:00Z')]) });
+    // The stream pass is fetched over HTTP after the join and puts the stream on stage when it lands: wait for it, so
+    // that the room compared below is the settled one and not one the pass is about to change.
+    await waitFor(() => store.getState().meetup.meetup?.streamUrl !== undefined, 2_000, 'the stream pass');
     const before = store.getState().meetup;
     server.emit(MEETUP_EVENTS.presence, { meetupId: LIVE_MEETUP.id, audience: -4 });
     server.emit(MEETUP_EVENTS.reactions, { meetupId: LIVE_MEETUP.id, at: 1000, counts: { confetti: 5 }, totals: {} });
