@@ -6,3 +6,5 @@ export { AttentionSampler } from './attention-sampler';
 export type { AttentionContext, AttentionTransport, AttentionSamplerOptions, AttentionSamplerStats } from './attention-sampler';
 export { createAttentionChoice, ATTENTION_CHOICE_KEY, type AttentionChoice } from './attention-choice';
 export { DEFAULT_ATTENTION_CONFIG, type AttentionConfig } from './attention-config';
+export { viridis, heatPixels } from './heat-colours';
+export { AttentionReader, type AttentionRead } from './attention-reader';

@@ -36,7 +36,7 @@ export interface AttentionLimits {
 export const DEFAULT_ATTENTION_LIMITS: AttentionLimits = {
   reportRateLimit: { perSecond: 2, burst: 6 },
   flushMs: 5_000,
-  radarPublishMs: 1_000,
+  radarPublishMs: 500,
   radarLookMs: 20_000,
   radarFreshMs: 3_000,
 };
