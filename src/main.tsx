@@ -53,6 +53,7 @@ const services: AppServices = {
     backerToken.set(token);
     feed.setToken(token);
   },
+  feedSend: (event, payload) => feed.sendNow(event, payload),
 };
 // Tests and the stats overlay read the feed's counters here; it holds no secrets.
 (window as unknown as { __setvisit?: unknown }).__setvisit = { store, feed };

@@ -124,6 +124,16 @@ export class ProjectFeed extends FeedEmitter {
     this.saveNow();
   }
 
+  /**
+   * Sends a message of another capability over the feed's socket (attention reports), only while connected: false
+   * when it could not go. Not queued: such messages are worth nothing late.
+   */
+  sendNow(event: string, payload: unknown): boolean {
+    if (!this.socket.connected) return false;
+    this.socket.emit(event, payload);
+    return true;
+  }
+
   /** Signs in with another backer token (or none): reconnects with it. */
   setToken(token: string | undefined): void {
     this.socket.auth = this.handshake(token);

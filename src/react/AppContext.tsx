@@ -20,6 +20,8 @@ export interface AppServices {
   arrivals: MilestoneArrivals;
   /** Remembers a backer's token and reconnects the feed with it. */
   signIn: (token: string) => void;
+  /** Sends another capability's message over the feed's socket while connected (attention reports); false if not. */
+  feedSend?: (event: string, payload: unknown) => boolean;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -21,6 +21,8 @@ import type { MeetupLimits } from './meetup/meetup-limits';
 import type { MeetupRoomState } from './meetup/room-state';
 import type { MeetupStorage } from './storage/meetup-storage';
 import type { AccessStorage, FeedStorage } from './storage/feed-storage';
+import { attachAttention, ATTENTION_CLIENT_EVENTS, type AttentionService, type AttentionServiceOptions } from './attention';
+import { SqliteAttentionStorage } from './storage/sqlite-attention-storage';
 
 export interface SetVisitServerOptions {
   storage: FeedStorage & AccessStorage;
@@ -46,6 +48,8 @@ export interface SetVisitServerOptions {
   transports?: SocketServerOptions['transports'];
   /** Media passes (signed cookies) for gated media: keys and lifetime (src/server/media-access). */
   media?: Partial<MediaAccessConfig>;
+  /** Where the audience looks (src/server/attention): storage (an in-memory SQLite by default), shared radar, limits. */
+  attention?: Partial<Pick<AttentionServiceOptions, 'storage' | 'radarState' | 'nodeId' | 'scenesDir' | 'limits'>>;
 }
 
 /** Answers a request before the API and the static files (health, metrics); returns whether it did. */
@@ -56,6 +60,7 @@ export interface SetVisitServer {
   readonly io: SocketServer;
   readonly feed: FeedGateway;
   readonly meetups: MeetupService | undefined;
+  readonly attention: AttentionService;
   /** The live sessions of backer codes, ended when a code is revoked. */
   readonly backerSessions: BackerSessions;
   /** Adds a route tried before the API and the static files. */
@@ -93,7 +98,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     socketRateLimit: limits.socketRateLimit,
     maxRateViolations: limits.maxRateViolations,
     maxResumeEvents: limits.maxResumeEvents,
-    extraClientEvents: options.meetups ? MEETUP_CLIENT_EVENTS : [],
+    extraClientEvents: [...(options.meetups ? MEETUP_CLIENT_EVENTS : []), ...ATTENTION_CLIENT_EVENTS],
   });
   const media = createMediaAccess({
     ...(options.media ? { config: options.media } : {}),
@@ -127,6 +132,17 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     onEvent: (event) => feed.broadcast(event),
     log,
   });
+  // The server owns the default in-memory store (closed with it); a given one belongs to the caller.
+  const ownAttentionStorage = options.attention?.storage ? undefined : new SqliteAttentionStorage(':memory:');
+  const attention = attachAttention(io, {
+    ...options.attention,
+    storage: options.attention?.storage ?? ownAttentionStorage!,
+    projects: options.storage,
+    access,
+    scenesDir: options.attention?.scenesDir ?? options.files?.scenesDir,
+    meetups: options.meetups,
+    log,
+  });
   const backerSessions = attachBackerSessions(io, { storage: options.storage, recheckMs: limits.backerRecheckMs, log });
   const backerCodes = createBackerCodeApi({
     storage: options.storage,
@@ -149,7 +165,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     admitted.then(
       // Meet-up routes first: the ingest API answers every other /api/ path, unknown ones with a 404.
       // Media passes first (their paths sit under /api/projects/ and /api/meetups/ too).
-      async () => (await media.handle(req, res)) || (meetups && (await meetups.handle(req, res))) || (await backerCodes(req, res)) || api(req, res),
+      async () => (await media.handle(req, res)) || (meetups && (await meetups.handle(req, res))) || (await attention.handle(req, res)) || (await backerCodes(req, res)) || api(req, res),
       (err: unknown) => {
         // Drain what is left of a refused body so the client reads the answer instead of a reset connection.
         if (!req.readableEnded) req.resume();
@@ -174,6 +190,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     io,
     feed,
     meetups,
+    attention,
     backerSessions,
     addRoute: (route) => void routes.push(route),
     listen: (port, host = '0.0.0.0') =>
@@ -182,11 +199,14 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
       }),
     close: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         meetups?.close();
         backerSessions.close();
         http.closeAllConnections();
         void io.close(() => resolve());
-      }),
+      })
+        // The last open buckets are stored before the caller closes the storage.
+        .then(() => attention.close())
+        .then(() => ownAttentionStorage?.close()),
   };
 }

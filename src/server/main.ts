@@ -10,6 +10,7 @@ import { readMediaAccessEnvironment } from './media-access';
 import { NodeMetrics } from './scale/node-metrics';
 import { RedisRateLimiter } from './scale/shared-rate-limiter';
 import type { RateLimit } from './rate-limiter';
+import { openNodeAttention } from './attention/node-attention';
 import { attachNodeOperations, createNodeRoomState, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -37,10 +38,12 @@ let storage: Awaited<ReturnType<typeof openNodeStorage>>['storage'];
 let engine: string;
 let redis: Awaited<ReturnType<typeof openRedisLink>>;
 let meetupStorage: Awaited<ReturnType<typeof openNodeMeetupStorage>>;
+let attention: Awaited<ReturnType<typeof openNodeAttention>>;
 try {
   ({ storage, engine } = await openNodeStorage(config.scale, dataFile, metrics, log));
   meetupStorage = await openNodeMeetupStorage(config.scale, dataFile, metrics);
   redis = await openRedisLink(config.scale, metrics, log);
+  attention = await openNodeAttention(config.scale, dataFile, redis, () => metrics.storageErrors++);
 } catch (err) {
   // The reason only: DATABASE_URL and REDIS_URL may hold passwords.
   console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
@@ -68,6 +71,7 @@ const server = createSetVisitServer({
   ...(rateLimiters ? { rateLimiters } : {}),
   transports: config.scale.transports,
   media,
+  attention: attention.options,
 });
 if (redis && !media.keys) log.warn('several nodes need the same SETVISIT_MEDIA_KEYS: a media pass made on one node is refused by the others', {});
 const operations = attachNodeOperations(server, { storage, redis, scale: config.scale, metrics, log });
@@ -123,6 +127,7 @@ async function shutdown(signal: string): Promise<void> {
   await redis?.close();
   await storage.close();
   await meetupStorage.close();
+  await attention.storage.close();
   metrics.dispose();
   process.exit(0);
 }

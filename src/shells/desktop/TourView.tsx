@@ -13,6 +13,8 @@ import type { Tour } from '../../protocol/tour-schema';
 import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
+import { useAttentionSampler } from '../../react/useAttention';
+import { AttentionNotice } from '../shared/AttentionNotice';
 import { Captions } from './Captions';
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
@@ -63,6 +65,7 @@ function LocationView({ player }: { player: TourPlayer }) {
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
   useEffect(() => current.session.setMuted(muted), [current.session, muted]);
   useEffect(() => exposeForTests({ player, look: view.look, direction }), [player, view, direction]);
+  useAttentionSampler(player);
 
   const name = i18n.pick(location.name);
   return (
@@ -76,6 +79,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <div className="view__chrome">
         <LocationList player={player} />
         <span className="muted view__hint">{i18n.t('view.hint')}</span>
+        <AttentionNotice />
         <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
           {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
         </button>

@@ -5,6 +5,7 @@ import type { Meetup } from '../../protocol/meetup';
 import { useI18n, useServices } from '../../react/AppContext';
 import { useMeetupList, useMeetupServices } from '../../react/useMeetup';
 import type { ApiFailure } from '../../meetup/meetup-api';
+import { AttentionPanel } from './AttentionPanel';
 import { HostRoom } from './HostRoom';
 import { MilestoneForm } from './MilestoneForm';
 import { ScheduleForm } from './ScheduleForm';
@@ -66,6 +67,7 @@ export function HostConsole({ token, onTokenRefused }: { token: string; onTokenR
       </section>
       <section className="host__column" aria-label={t('host.room')}>
         {selected ? <HostRoom key={selected} meetupId={selected} /> : <p className="muted">{t('host.pick')}</p>}
+        <AttentionPanel token={token} />
       </section>
     </div>
   );

@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import { useI18n } from '../../react/AppContext';
 import { useMeetupRoom, useMeetupServices } from '../../react/useMeetup';
 import { QuestionBoard } from '../shared/QuestionBoard';
+import { AttentionRadar } from './AttentionRadar';
+import { readOperatorToken } from './operator-token';
 
 export function HostRoom({ meetupId }: { meetupId: string }) {
   const i18n = useI18n();
@@ -46,7 +48,10 @@ export function HostRoom({ meetupId }: { meetupId: string }) {
           <dd>{i18n.number(stats?.openQuestions ?? room.questions.length)}</dd>
         </div>
       </dl>
-      <QuestionBoard canAsk={room.meetup.state !== 'ended'} moderate />
+      <div className="host__room-live">
+        <QuestionBoard canAsk={room.meetup.state !== 'ended'} moderate />
+        {room.meetup.state === 'live' && <AttentionRadar token={readOperatorToken() ?? ''} locationId={`meetup:${meetupId}`} />}
+      </div>
     </div>
   );
 }

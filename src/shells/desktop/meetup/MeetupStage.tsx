@@ -14,6 +14,7 @@ import { useI18n } from '../../../react/AppContext';
 import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
+import { useAttentionSampler } from '../../../react/useAttention';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
@@ -50,15 +51,16 @@ export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null;
 
 function StagePlayer({ tour, live }: { tour: Tour; live: boolean }) {
   const player = useTourPlayer(tour);
-  return player ? <StageView player={player} live={live} /> : null;
+  return player ? <StageView player={player} live={live} meetupId={tour.id} /> : null;
 }
 
-function StageView({ player, live }: { player: TourPlayer; live: boolean }) {
+function StageView({ player, live, meetupId }: { player: TourPlayer; live: boolean; meetupId: string }) {
   const { t } = useI18n();
   const { client } = useMeetupServices();
   const { current } = usePlayerState(player);
   const view = usePanoramaView(player, DESKTOP_SPHERE);
   const viewRef = useRef<HTMLDivElement>(null);
+  useAttentionSampler(player, { meetupId, live });
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
   useEffect(() => {
     if (!live) return undefined;

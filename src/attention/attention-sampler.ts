@@ -1,0 +1,145 @@
+// Samples where the viewer looks a couple of times a second, quantised to the attention grid, and sends the
+// samples in small batches (runs of cells, so a still viewer's batch is one pair of numbers). Nothing is sampled
+// or sent while the page is hidden, the video paused, or the viewer has opted out; a batch taken before a pause
+// or a switch to another tab goes at that moment, and nothing after it. Framework-free: the shells' bindings give
+// it the view direction, what plays, and a transport.
+import { ATTENTION_SAMPLE_MS, cellOf, MAX_ATTENTION_SAMPLES, runTotal, type AttentionReport } from '../protocol/attention';
+import type { ViewDirectionSource } from '../view';
+import type { AttentionChoice } from './attention-choice';
+import { DEFAULT_ATTENTION_CONFIG, type AttentionConfig } from './attention-config';
+
+/** What is on screen, read at each sample; null while nothing plays in a view (a menu, a lock, a loading card). */
+export interface AttentionContext {
+  projectId: string;
+  /** A tour location id, or `meetup:<id>` for a meet-up's stage. */
+  locationId: string;
+  /** A 180° location: only its front half is footage. */
+  half: boolean;
+  /** Seconds into the media (a live stream: since it started). */
+  mediaTime: number;
+  /** False while paused, stalled before the first frame, or ended. */
+  playing: boolean;
+  /** A live stream: turns are sent within a second, for the host's radar. */
+  live: boolean;
+}
+
+export interface AttentionTransport {
+  /** Sends one batch; false when it could not go (not connected): the batch is dropped, not queued. */
+  report(report: AttentionReport): boolean;
+  /** Tells the server this viewer opted out, so it drops anything still on its way. */
+  optOut(projectId: string): void;
+}
+
+export interface AttentionSamplerOptions {
+  direction: ViewDirectionSource;
+  context: () => AttentionContext | null;
+  /** Whether the page is on screen (document.visibilityState). */
+  visible: () => boolean;
+  choice: AttentionChoice;
+  transport: AttentionTransport;
+  config?: Partial<AttentionConfig>;
+  now?: () => number;
+  timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
+}
+
+export interface AttentionSamplerStats {
+  samples: number;
+  reportsSent: number;
+  /** Batches a disconnected transport could not take. */
+  reportsDropped: number;
+  bytesSent: number;
+}
+
+interface Batch {
+  projectId: string;
+  locationId: string;
+  startMediaTime: number;
+  startedAt: number;
+  runs: number[];
+}
+
+const MEDIA_TIME_SLACK_S = 1.5;
+
+export class AttentionSampler {
+  readonly stats: AttentionSamplerStats = { samples: 0, reportsSent: 0, reportsDropped: 0, bytesSent: 0 };
+  private readonly config: AttentionConfig;
+  private readonly now: () => number;
+  private readonly timers: NonNullable<AttentionSamplerOptions['timers']>;
+  private readonly handle: unknown;
+  private readonly stopChoice: () => void;
+  private batch: Batch | null = null;
+  private lastSentCell = -1;
+  private lastSentAt = -Infinity;
+
+  constructor(private readonly options: AttentionSamplerOptions) {
+    this.config = { ...DEFAULT_ATTENTION_CONFIG, ...options.config };
+    this.now = options.now ?? (() => Date.now());
+    this.timers = options.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) };
+    this.handle = this.timers.setInterval(() => this.sample(), ATTENTION_SAMPLE_MS);
+    this.stopChoice = options.choice.subscribe((off) => {
+      if (!off) return;
+      const projectId = this.batch?.projectId ?? options.context()?.projectId;
+      this.batch = null;
+      if (projectId) options.transport.optOut(projectId);
+    });
+  }
+
+  /** One sample (the timer calls this every ATTENTION_SAMPLE_MS; tests may call it directly). */
+  sample(): void {
+    const { options } = this;
+    if (options.choice.optedOut) {
+      this.batch = null;
+      return;
+    }
+    const context = options.context();
+    const direction = options.direction.current();
+    if (!context || !context.playing || !options.visible() || direction.source === 'none') return this.flush();
+    const cell = cellOf(direction.yaw, direction.pitch, context.half);
+    const now = this.now();
+    const batch = this.batch;
+    if (batch) {
+      const expected = batch.startMediaTime + (runTotal(batch.runs) * ATTENTION_SAMPLE_MS) / 1000;
+      // Another location, or a seek: the batch's samples must stay evenly spaced in one location's media time.
+      if (batch.locationId !== context.locationId || batch.projectId !== context.projectId || Math.abs(context.mediaTime - expected) > MEDIA_TIME_SLACK_S) this.flush();
+    }
+    // A look at the black back of a 180° location says nothing about the footage.
+    if (cell < 0) return this.flush();
+    const current = (this.batch ??= { projectId: context.projectId, locationId: context.locationId, startMediaTime: context.mediaTime, startedAt: now, runs: [] });
+    const runs = current.runs;
+    if (runs.length > 0 && runs[runs.length - 2] === cell) runs[runs.length - 1]!++;
+    else runs.push(cell, 1);
+    this.stats.samples++;
+    const full = runTotal(runs) >= Math.min(MAX_ATTENTION_SAMPLES, this.config.maxSamples);
+    const due = now - current.startedAt >= this.config.sendMs;
+    const turned = context.live && cell !== this.lastSentCell && now - this.lastSentAt >= this.config.liveTurnSendMs;
+    if (full || due || turned) this.flush();
+  }
+
+  /** Sends the batch being taken, if any. */
+  flush(): void {
+    const batch = this.batch;
+    this.batch = null;
+    if (!batch || batch.runs.length === 0) return;
+    const report: AttentionReport = {
+      p: batch.projectId,
+      l: batch.locationId,
+      t: Math.round(batch.startMediaTime * 10) / 10,
+      a: Math.floor(batch.startedAt / 1000),
+      c: batch.runs,
+    };
+    if (this.options.transport.report(report)) {
+      this.stats.reportsSent++;
+      this.stats.bytesSent += JSON.stringify(report).length;
+      this.lastSentCell = batch.runs[batch.runs.length - 2]!;
+      this.lastSentAt = this.now();
+    } else {
+      this.stats.reportsDropped++;
+    }
+  }
+
+  dispose(): void {
+    this.timers.clearInterval(this.handle);
+    this.stopChoice();
+    this.flush();
+  }
+}

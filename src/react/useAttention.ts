@@ -1,0 +1,77 @@
+// Attention (src/attention) for React: the sampler runs while a tour player's view is on screen, reading the view
+// direction, what plays, and whether the page is visible; reports go over the feed's socket. The viewer's choice
+// is one object per page, over the device's remembered setting, shared by the notice and every sampler.
+import { useEffect, useSyncExternalStore } from 'react';
+import { AttentionSampler, createAttentionChoice, type AttentionChoice } from '../attention';
+import { ATTENTION_EVENTS } from '../protocol/attention';
+import type { TourPlayer } from '../tour/tour-player';
+import { useServices } from './AppContext';
+import { useViewDirection } from './useViewDirection';
+
+let choice: AttentionChoice | undefined;
+/** The page's one choice object (made on first use). */
+export function attentionChoice(): AttentionChoice {
+  return (choice ??= createAttentionChoice());
+}
+
+/** Whether the viewer has switched attention sampling off, and the switch. */
+export function useAttentionOptOut(): [boolean, (off: boolean) => void] {
+  const c = attentionChoice();
+  const optedOut = useSyncExternalStore(
+    (listener) => c.subscribe(listener),
+    () => c.optedOut,
+  );
+  return [optedOut, (off) => c.setOptedOut(off)];
+}
+
+/**
+ * Samples while `player`'s current location plays. `stage`: a meet-up's stage, reported as `meetup:<id>`, live
+ * while the meet-up is (turns go within a second, for the host's radar).
+ */
+export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupId: string; live: boolean }): void {
+  const { projectId, feedSend } = useServices();
+  const direction = useViewDirection();
+  const stageId = stage?.meetupId;
+  const live = stage?.live ?? false;
+  useEffect(() => {
+    if (!player || !feedSend) return undefined;
+    const sampler = new AttentionSampler({
+      direction,
+      choice: attentionChoice(),
+      visible: () => document.visibilityState === 'visible',
+      context: () => {
+        const { location, session } = player.state.current;
+        const video = session.video;
+        const playing = !video.paused && !video.ended && video.readyState >= 2;
+        return {
+          projectId,
+          locationId: stageId ? `meetup:${stageId}` : location.id,
+          half: location.projection === 'equirect180',
+          mediaTime: Number.isFinite(video.currentTime) ? video.currentTime : 0,
+          playing,
+          live,
+        };
+      },
+      transport: {
+        report: (report) => feedSend(ATTENTION_EVENTS.report, report),
+        optOut: (p) => void feedSend(ATTENTION_EVENTS.optOut, { p }),
+      },
+    });
+    // The batch taken before the page is hidden goes as it hides (the page may be frozen afterwards).
+    const onVisibility = () => {
+      if (document.visibilityState !== 'visible') sampler.flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    exposeForTests(sampler);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      sampler.dispose();
+    };
+  }, [player, feedSend, projectId, direction, stageId, live]);
+}
+
+/** Browser tests and the benchmark read the sampler's counters (bytes sent) here; it holds no secrets. */
+function exposeForTests(sampler: AttentionSampler): void {
+  const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
+  if (hook) hook.attention = sampler;
+}

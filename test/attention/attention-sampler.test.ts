@@ -1,0 +1,115 @@
+// The sampler without a browser: a real ViewDirectionTracker, a fake clock (the one thing that cannot run here
+// at speed), and a transport that records what would go on the wire.
+import { describe, expect, it } from 'vitest';
+import { AttentionSampler, createAttentionChoice, type AttentionContext } from '../../src/attention';
+import { AttentionReport, cellOf, type AttentionReport as Report } from '../../src/protocol/attention';
+import { ViewDirectionTracker } from '../../src/view';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+}
+
+function setup(overrides: Partial<AttentionContext> = {}) {
+  let now = 1_765_000_000_000;
+  const direction = new ViewDirectionTracker();
+  direction.set(0, 0, 75, 'desktop-look');
+  const context: AttentionContext = { projectId: 'lantern-keeper', locationId: 'backlot', half: false, mediaTime: 0, playing: true, live: false, ...overrides };
+  let visible = true;
+  const sent: Report[] = [];
+  const optOuts: string[] = [];
+  const choice = createAttentionChoice(memoryStorage());
+  const sampler = new AttentionSampler({
+    direction,
+    context: () => context,
+    visible: () => visible,
+    choice,
+    transport: { report: (r) => (sent.push(structuredClone(r)), true), optOut: (p) => void optOuts.push(p) },
+    now: () => now,
+    timers: { setInterval: () => 0, clearInterval: () => {} },
+  });
+  /** Runs `n` samples half a second apart, playing on. */
+  const run = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      sampler.sample();
+      now += 500;
+      context.mediaTime += 0.5;
+    }
+  };
+  return { sampler, direction, context, sent, optOuts, choice, run, hide: (h: boolean) => void (visible = !h) };
+}
+
+describe('AttentionSampler', () => {
+  it('sends a still viewer as one run every 15 s, valid by the protocol and about 80 bytes', () => {
+    const { sent, run, sampler } = setup();
+    run(60);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatchObject({ p: 'lantern-keeper', l: 'backlot', t: 0, c: [cellOf(0, 0), 30] });
+    expect(sent[1]!.t).toBe(15);
+    expect(AttentionReport.safeParse(sent[0]).success).toBe(true);
+    expect(sampler.stats.bytesSent / sent.length).toBeLessThan(90);
+  });
+
+  it('records turns as runs, and starts a new batch on a seek or another location', () => {
+    const { sent, run, direction, context, sampler } = setup();
+    run(4);
+    direction.set(90, 0, 75, 'desktop-look');
+    run(2);
+    context.mediaTime = 100; // seek
+    run(2);
+    context.locationId = 'stage-a';
+    run(1);
+    sampler.flush();
+    expect(sent.map((r) => [r.l, r.t, r.c])).toEqual([
+      ['backlot', 0, [cellOf(0, 0), 4, cellOf(90, 0), 2]],
+      ['backlot', 100, [cellOf(90, 0), 2]],
+      ['stage-a', 101, [cellOf(90, 0), 1]],
+    ]);
+  });
+
+  it('takes nothing while paused or hidden; the batch before goes at the pause', () => {
+    const { sent, run, context, hide } = setup();
+    run(3);
+    context.playing = false;
+    run(10);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.c).toEqual([cellOf(0, 0), 3]);
+    context.playing = true;
+    hide(true);
+    run(40);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends a live turn within a second, for the radar', () => {
+    const { sent, run, direction } = setup({ live: true });
+    run(3);
+    expect(sent).toHaveLength(1); // the first sample's cell is new
+    direction.set(180, 0, 75, 'desktop-look');
+    run(2);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.c.at(-2)).toBe(cellOf(180, 0));
+  });
+
+  it('skips looks at the black back of a 180° location', () => {
+    const { sent, run, direction, sampler } = setup({ half: true });
+    direction.set(150, 0, 75, 'desktop-look');
+    run(5);
+    direction.set(45, 0, 75, 'desktop-look');
+    run(1);
+    sampler.flush();
+    expect(sent.map((r) => r.c)).toEqual([[cellOf(45, 0, true), 1]]);
+  });
+
+  it('opting out drops the batch, tells the server once, and sends nothing more; the choice is remembered', () => {
+    const storage = memoryStorage();
+    const { sent, run, choice, optOuts } = setup();
+    run(3);
+    choice.setOptedOut(true);
+    run(60);
+    expect(sent).toEqual([]);
+    expect(optOuts).toEqual(['lantern-keeper']);
+    const again = createAttentionChoice(storage);
+    again.setOptedOut(true);
+    expect(createAttentionChoice(storage).optedOut).toBe(true);
+  });
+});
