@@ -10,7 +10,7 @@ import { readMediaAccessEnvironment } from './media-access';
 import { NodeMetrics } from './scale/node-metrics';
 import { RedisRateLimiter } from './scale/shared-rate-limiter';
 import type { RateLimit } from './rate-limiter';
-import { attachNodeOperations, createNodeRoomState, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
+import { attachNodeOperations, createNodeRoomState, openNodeCircleStorage, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
 let config: EnvironmentConfig;
@@ -37,9 +37,11 @@ let storage: Awaited<ReturnType<typeof openNodeStorage>>['storage'];
 let engine: string;
 let redis: Awaited<ReturnType<typeof openRedisLink>>;
 let meetupStorage: Awaited<ReturnType<typeof openNodeMeetupStorage>>;
+let circleStorage: Awaited<ReturnType<typeof openNodeCircleStorage>>;
 try {
   ({ storage, engine } = await openNodeStorage(config.scale, dataFile, metrics, log));
   meetupStorage = await openNodeMeetupStorage(config.scale, dataFile, metrics);
+  circleStorage = await openNodeCircleStorage(config.scale, dataFile, metrics);
   redis = await openRedisLink(config.scale, metrics, log);
 } catch (err) {
   // The reason only: DATABASE_URL and REDIS_URL may hold passwords.
@@ -63,6 +65,7 @@ const server = createSetVisitServer({
   files: { appDir, scenesDir: resolve(root, 'scenes') },
   log,
   meetups: meetupStorage,
+  circles: circleStorage,
   ...(meetupRoomState ? { meetupRoomState } : {}),
   ...(redis ? { adapter: redis.adapter } : {}),
   ...(rateLimiters ? { rateLimiters } : {}),
@@ -123,6 +126,7 @@ async function shutdown(signal: string): Promise<void> {
   await redis?.close();
   await storage.close();
   await meetupStorage.close();
+  await circleStorage.close();
   metrics.dispose();
   process.exit(0);
 }
