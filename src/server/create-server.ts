@@ -16,6 +16,8 @@ import { sendNotFoundPage } from './http/not-found-page';
 import { createServerLog, type ServerLog } from './server-log';
 import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
+import { attachCircleGateway, CIRCLE_CLIENT_EVENTS, DEFAULT_CIRCLE_LIMITS, type CircleGateway, type CircleLimits } from './circles';
+import type { CircleStorage } from './storage/circle-storage';
 import { createMediaAccess, type MediaAccessConfig } from './media-access';
 import type { MeetupLimits } from './meetup/meetup-limits';
 import type { MeetupRoomState } from './meetup/room-state';
@@ -36,6 +38,9 @@ export interface SetVisitServerOptions {
   /** Star meet-ups (API, socket side, live stream); without it the server has none. */
   meetups?: MeetupStorage;
   meetupLimits?: Partial<MeetupLimits>;
+  /** Circles (shared visits, src/server/circles); without it the server has none. */
+  circles?: CircleStorage;
+  circleLimits?: Partial<CircleLimits>;
   /** Meet-up audience and reaction windows shared by several nodes (src/server/scale); in-process by default. */
   meetupRoomState?: MeetupRoomState;
   /** The footage the demo's live stream loops (an HLS folder); the sample backlot by default. */
@@ -61,6 +66,7 @@ export interface SetVisitServer {
   readonly feed: FeedGateway;
   readonly meetups: MeetupService | undefined;
   readonly attention: AttentionService;
+  readonly circles: CircleGateway | undefined;
   /** The live sessions of backer codes, ended when a code is revoked. */
   readonly backerSessions: BackerSessions;
   /** Adds a route tried before the API and the static files. */
@@ -98,8 +104,11 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     socketRateLimit: limits.socketRateLimit,
     maxRateViolations: limits.maxRateViolations,
     maxResumeEvents: limits.maxResumeEvents,
-    extraClientEvents: [...(options.meetups ? MEETUP_CLIENT_EVENTS : []), ...ATTENTION_CLIENT_EVENTS],
+    extraClientEvents: [...(options.meetups ? MEETUP_CLIENT_EVENTS : []), ...ATTENTION_CLIENT_EVENTS, ...(options.circles ? CIRCLE_CLIENT_EVENTS : [])],
   });
+  const circles = options.circles
+    ? attachCircleGateway(io, { storage: options.circles, projects: options.storage, limits: { ...DEFAULT_CIRCLE_LIMITS, ...options.circleLimits }, log })
+    : undefined;
   const media = createMediaAccess({
     ...(options.media ? { config: options.media } : {}),
     scenesDir: options.files?.scenesDir,
@@ -191,6 +200,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     feed,
     meetups,
     attention,
+    circles,
     backerSessions,
     addRoute: (route) => void routes.push(route),
     listen: (port, host = '0.0.0.0') =>
@@ -201,6 +211,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     close: () =>
       new Promise<void>((resolve) => {
         meetups?.close();
+        circles?.close();
         backerSessions.close();
         http.closeAllConnections();
         void io.close(() => resolve());

@@ -11,7 +11,7 @@ import { NodeMetrics } from './scale/node-metrics';
 import { RedisRateLimiter } from './scale/shared-rate-limiter';
 import type { RateLimit } from './rate-limiter';
 import { openNodeAttention } from './attention/node-attention';
-import { attachNodeOperations, createNodeRoomState, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
+import { attachNodeOperations, createNodeRoomState, openNodeCircleStorage, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
 let config: EnvironmentConfig;
@@ -39,9 +39,11 @@ let engine: string;
 let redis: Awaited<ReturnType<typeof openRedisLink>>;
 let meetupStorage: Awaited<ReturnType<typeof openNodeMeetupStorage>>;
 let attention: Awaited<ReturnType<typeof openNodeAttention>>;
+let circleStorage: Awaited<ReturnType<typeof openNodeCircleStorage>>;
 try {
   ({ storage, engine } = await openNodeStorage(config.scale, dataFile, metrics, log));
   meetupStorage = await openNodeMeetupStorage(config.scale, dataFile, metrics);
+  circleStorage = await openNodeCircleStorage(config.scale, dataFile, metrics);
   redis = await openRedisLink(config.scale, metrics, log);
   attention = await openNodeAttention(config.scale, dataFile, redis, () => metrics.storageErrors++);
 } catch (err) {
@@ -66,6 +68,7 @@ const server = createSetVisitServer({
   files: { appDir, scenesDir: resolve(root, 'scenes') },
   log,
   meetups: meetupStorage,
+  circles: circleStorage,
   ...(meetupRoomState ? { meetupRoomState } : {}),
   ...(redis ? { adapter: redis.adapter } : {}),
   ...(rateLimiters ? { rateLimiters } : {}),
@@ -128,6 +131,7 @@ async function shutdown(signal: string): Promise<void> {
   await storage.close();
   await meetupStorage.close();
   await attention.storage.close();
+  await circleStorage.close();
   metrics.dispose();
   process.exit(0);
 }

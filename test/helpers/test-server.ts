@@ -9,6 +9,8 @@ import type { ServerLog } from '../../src/server/server-log';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
 import { SqliteMeetupStorage } from '../../src/server/storage/sqlite-meetup-storage';
 import type { MeetupLimits } from '../../src/server/meetup/meetup-limits';
+import { SqliteCircleStorage } from '../../src/server/storage/sqlite-circle-storage';
+import type { CircleLimits } from '../../src/server/circles';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 export const PROJECT_ID = SAMPLE_PROJECT.id;
@@ -27,6 +29,8 @@ export interface TestServer {
   storage: SqliteFeedStorage;
   /** The meet-ups' tables, in the same file through their own connection. */
   meetupStorage: SqliteMeetupStorage;
+  /** The circles' tables, in the same file through their own connection. */
+  circleStorage: SqliteCircleStorage;
   server: SetVisitServer;
   logs: { level: string; message: string; fields?: Record<string, unknown> }[];
   /** Stops accepting and drops every client; the database file stays. */
@@ -44,6 +48,7 @@ export interface TestServerOptions {
   scenesDir?: string;
   limits?: Partial<ServerLimits>;
   meetupLimits?: Partial<MeetupLimits>;
+  circleLimits?: Partial<CircleLimits>;
   allowedOrigins?: string[];
 }
 
@@ -64,6 +69,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: 0,
     storage: new SqliteFeedStorage(dbFile),
     meetupStorage: undefined as unknown as SqliteMeetupStorage,
+    circleStorage: undefined as unknown as SqliteCircleStorage,
     server: undefined as unknown as SetVisitServer,
     logs,
     async start() {
@@ -71,11 +77,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await seedSampleProject(handle.storage);
       handle.meetupStorage = new SqliteMeetupStorage(dbFile);
       await seedSampleMeetup(handle.meetupStorage);
+      handle.circleStorage = new SqliteCircleStorage(dbFile);
       handle.server = createSetVisitServer({
         storage: handle.storage,
         operatorToken: OPERATOR_TOKEN,
         log,
         meetups: handle.meetupStorage,
+        circles: handle.circleStorage,
+        ...(options.circleLimits ? { circleLimits: options.circleLimits } : {}),
         ...(options.meetupLimits ? { meetupLimits: options.meetupLimits } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
@@ -89,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await handle.server.close();
       await handle.storage.close();
       await handle.meetupStorage.close();
+      await handle.circleStorage.close();
     },
     async dispose() {
       await handle.stop().catch(() => undefined);

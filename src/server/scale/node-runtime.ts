@@ -4,6 +4,9 @@ import type { SetVisitServer } from '../create-server';
 import type { ServerLog } from '../server-log';
 import type { AccessStorage, FeedStorage } from '../storage/feed-storage';
 import type { MeetupStorage } from '../storage/meetup-storage';
+import type { CircleStorage } from '../storage/circle-storage';
+import { PostgresCircleStorage } from '../storage/postgres-circle-storage';
+import { SqliteCircleStorage } from '../storage/sqlite-circle-storage';
 import { PostgresMeetupStorage } from '../storage/postgres-meetup-storage';
 import { PostgresFeedStorage } from '../storage/postgres-storage';
 import { SqliteMeetupStorage } from '../storage/sqlite-meetup-storage';
@@ -50,6 +53,12 @@ export async function openNodeMeetupStorage(scale: ScaleConfig, sqliteFile: stri
     poolSize: Math.max(2, Math.ceil(scale.databasePoolSize / 2)),
     onError: () => metrics.storageErrors++,
   });
+}
+
+/** Circles in the same engine as the rest: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export async function openNodeCircleStorage(scale: ScaleConfig, sqliteFile: string, metrics: NodeMetrics): Promise<CircleStorage> {
+  if (!scale.databaseUrl) return new SqliteCircleStorage(sqliteFile);
+  return PostgresCircleStorage.connect({ connectionString: scale.databaseUrl, poolSize: 2, onError: () => metrics.storageErrors++ });
 }
 
 /** With Redis, the meet-up rooms' audience and reaction windows are shared by every node (redis-room-state.ts). */

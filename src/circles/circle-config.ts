@@ -1,0 +1,37 @@
+// The circle client's typed settings, every default in one place: how the clock is measured, and how a member's
+// player follows the circle (small drift by playback rate, large by a seek).
+
+export interface CircleConfig {
+  /** Clock samples taken on joining, this far apart; the one with the shortest round trip wins. */
+  clockSamples: number;
+  clockSampleGapMs: number;
+  /** One more sample this often, so a drifting local clock or a changed route is noticed. */
+  clockResyncMs: number;
+  /** How often the player is compared with the circle's time. */
+  followIntervalMs: number;
+  /** Drift (seconds) beyond which the player seeks instead of changing its rate. */
+  seekThresholdS: number;
+  /** Drift below this is left alone (rate back to 1). */
+  rateDeadbandS: number;
+  /** Rate change per second of drift; the correction is spread over about 1 / gain seconds. */
+  rateGain: number;
+  /** The rate stays within 1 ± this while correcting (a 10 % change is not heard as a pitch change by most). */
+  maxRateChange: number;
+  /** A seek this long without `seeked` is taken as done. */
+  seekTimeoutMs: number;
+  /** How long to wait for the server to answer a create, a join or a command. */
+  replyTimeoutMs: number;
+}
+
+export const DEFAULT_CIRCLE_CONFIG: CircleConfig = {
+  clockSamples: 6,
+  clockSampleGapMs: 120,
+  clockResyncMs: 10_000,
+  followIntervalMs: 250,
+  seekThresholdS: 0.8,
+  rateDeadbandS: 0.025,
+  rateGain: 0.5,
+  maxRateChange: 0.1,
+  seekTimeoutMs: 3_000,
+  replyTimeoutMs: 8_000,
+};

@@ -1,0 +1,122 @@
+// Makes one member's player follow the circle: moves to the circle's location, plays or pauses with it, and keeps
+// its media time on the circle's (small drift by playback rate, large by a seek), through the media session's
+// commands only. It tells the circle when the player stalls (the circle may wait a few seconds) and resumes.
+import type { MediaSessionEvents } from '../media/media-events';
+import type { CircleClient } from './circle-client';
+import { decideFollow, type FollowCommands } from './follow-policy';
+
+/** What the follower needs of a player: the media session's commands, readouts and events (MediaSession fits). */
+export interface CirclePlayer {
+  readonly currentTime: number;
+  readonly paused: boolean;
+  readonly playbackRate: number;
+  readonly duration: number;
+  play(): Promise<boolean>;
+  pause(): void;
+  seek(seconds: number): void;
+  setPlaybackRate(rate: number): void;
+  on<K extends 'stalled' | 'resumed' | 'seeked'>(event: K, listener: (data: MediaSessionEvents[K]) => void): () => void;
+}
+
+export interface CircleFollowerOptions {
+  client: CircleClient;
+  /** Moves this member's view to a location of the tour (the tour player); the player then changes. */
+  moveTo: (locationId: string) => void;
+  /** The location this member's view shows now. */
+  locationNow: () => string | undefined;
+}
+
+/** Readouts for tests, the stats overlay and the benchmark. */
+export interface FollowReadout {
+  drift: number;
+  seeks: number;
+  rateChanges: number;
+}
+
+export class CircleFollower {
+  readonly readout: FollowReadout = { drift: 0, seeks: 0, rateChanges: 0 };
+  private player: CirclePlayer | undefined;
+  private unbindPlayer: (() => void) | undefined;
+  private seekingUntil = 0;
+  private askedLocation: string | undefined;
+  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: CircleFollowerOptions) {
+    this.timer = setInterval(() => this.follow(), options.client.config.followIntervalMs);
+    // A new view (someone pressed play, a new location) is followed at once, not at the next tick.
+    this.unsubscribe = options.client.subscribe(() => this.follow());
+  }
+
+  /** The player on screen now (a location change brings a new one); undefined while there is none. */
+  setPlayer(player: CirclePlayer | undefined): void {
+    if (player === this.player) return;
+    this.unbindPlayer?.();
+    this.player = player;
+    this.seekingUntil = 0;
+    if (!player) return void (this.unbindPlayer = undefined);
+    const client = this.options.client;
+    const offs = [
+      player.on('stalled', () => client.reportBuffering(true)),
+      player.on('resumed', () => client.reportBuffering(false)),
+      player.on('seeked', () => void (this.seekingUntil = 0)),
+    ];
+    this.unbindPlayer = () => offs.forEach((off) => off());
+    this.follow();
+  }
+
+  /** One comparison of the player with the circle, and the commands it calls for. */
+  follow(): void {
+    const client = this.options.client;
+    const time = client.current.status === 'joined' ? client.circleTime() : undefined;
+    if (!time) return;
+    if (this.options.locationNow() !== time.locationId) {
+      if (this.askedLocation !== time.locationId) {
+        this.askedLocation = time.locationId;
+        this.options.moveTo(time.locationId);
+      }
+      return;
+    }
+    this.askedLocation = undefined;
+    const player = this.player;
+    if (!player) return;
+    const now = performance.now();
+    const commands = decideFollow(
+      {
+        target: time.mediaTime,
+        advancing: time.advancing,
+        actual: player.currentTime,
+        paused: player.paused,
+        rate: player.playbackRate,
+        duration: player.duration,
+        seeking: now < this.seekingUntil,
+      },
+      client.config,
+    );
+    this.apply(player, commands, now);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.unsubscribe();
+    this.unbindPlayer?.();
+    if (this.player && this.player.playbackRate !== 1) this.player.setPlaybackRate(1);
+    this.player = undefined;
+  }
+
+  private apply(player: CirclePlayer, commands: FollowCommands, now: number): void {
+    this.readout.drift = commands.drift;
+    if (commands.rate !== undefined) {
+      player.setPlaybackRate(commands.rate);
+      this.readout.rateChanges++;
+    }
+    if (commands.seek !== undefined) {
+      // No second seek until this one lands (segments to fetch); the rate then takes up what is left.
+      player.seek(commands.seek);
+      this.seekingUntil = now + this.options.client.config.seekTimeoutMs;
+      this.readout.seeks++;
+    }
+    if (commands.pause) player.pause();
+    if (commands.play) void player.play();
+  }
+}

@@ -1,0 +1,70 @@
+// How a member's player follows the circle, as a pure decision: given where the circle is and where the player
+// is, what to command. Small drift is absorbed by the playback rate (nothing jumps on screen), large drift by a
+// seek; a paused circle is matched exactly. Looping footage is compared around the loop.
+import type { CircleConfig } from './circle-config';
+
+export interface FollowInput {
+  /** The circle's media time now, and whether it advances. */
+  target: number;
+  advancing: boolean;
+  /** The player now. */
+  actual: number;
+  paused: boolean;
+  rate: number;
+  /** The footage's length when it is known and loops (a set's 360 video); NaN or Infinity otherwise. */
+  duration: number;
+  /** A seek is still on its way: do not pile another on top. */
+  seeking: boolean;
+}
+
+export interface FollowCommands {
+  seek?: number;
+  play?: boolean;
+  pause?: boolean;
+  rate?: number;
+  /** Player minus circle (seconds), after wrapping around a loop. */
+  drift: number;
+}
+
+/** The drift of `actual` from `target` (seconds), the short way round a loop of `duration`. */
+export function driftOf(actual: number, target: number, duration: number): number {
+  const d = actual - target;
+  if (!Number.isFinite(duration) || duration <= 0) return d;
+  const wrapped = ((d % duration) + duration) % duration;
+  return wrapped > duration / 2 ? wrapped - duration : wrapped;
+}
+
+/** Where the circle's time falls in the footage (looping footage wraps). */
+export function placeInFootage(target: number, duration: number): number {
+  return Number.isFinite(duration) && duration > 0 ? ((target % duration) + duration) % duration : target;
+}
+
+export function decideFollow(input: FollowInput, config: CircleConfig): FollowCommands {
+  const drift = driftOf(input.actual, input.target, input.duration);
+  const commands: FollowCommands = { drift };
+  const place = placeInFootage(input.target, input.duration);
+  if (!input.advancing) {
+    if (!input.paused) commands.pause = true;
+    if (input.rate !== 1) commands.rate = 1;
+    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = place;
+    return commands;
+  }
+  if (input.paused) {
+    commands.play = true;
+    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = place;
+    return commands;
+  }
+  if (input.seeking) return commands;
+  if (Math.abs(drift) > config.seekThresholdS) {
+    commands.seek = place;
+    if (input.rate !== 1) commands.rate = 1;
+    return commands;
+  }
+  const rate = Math.abs(drift) <= config.rateDeadbandS ? 1 : 1 - clamp(drift * config.rateGain, -config.maxRateChange, config.maxRateChange);
+  // Rates are set in steps of 0.5 %: fewer commands, and the element is not asked for a new rate every tick.
+  const stepped = Math.round(rate * 200) / 200;
+  if (Math.abs(stepped - input.rate) > 1e-6) commands.rate = stepped;
+  return commands;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));

@@ -1,0 +1,8 @@
+// Circles: visiting a project's set together. A framework-free client (circle-client.ts: membership, the
+// circle's view, the shared clock, commands) and a follower (circle-follower.ts) that makes this member's player
+// follow the circle through the media session's commands. Bindings per shell show it (src/react/useCircle.ts).
+export { CircleClient, type CircleClientOptions, type CircleMembershipKey, type CircleOutcome, type CircleSnapshot, type CircleStatus } from './circle-client';
+export { CircleFollower, type CirclePlayer, type FollowReadout } from './circle-follower';
+export { ClockSync } from './clock-sync';
+export { DEFAULT_CIRCLE_CONFIG, type CircleConfig } from './circle-config';
+export { decideFollow, driftOf } from './follow-policy';

@@ -1,0 +1,34 @@
+// Circles' typed settings, every default in one place. Rates are per socket and sit inside the feed's
+// per-socket limit, which still counts every message; joins are also counted per address, so codes cannot be
+// guessed by opening more sockets.
+import { DEFAULT_CIRCLE_SIZE } from '../../protocol/circle';
+import type { RateLimit } from '../rate-limiter';
+
+export interface CircleLimits {
+  /** Most members a new circle takes. */
+  maxMembers: number;
+  /** Every circle message of a socket (clock samples included). */
+  messageRateLimit: RateLimit;
+  /** Joins and creates per client address: codes cannot be tried faster than this. */
+  joinRateLimit: RateLimit;
+  /** How long the circle holds its time for a stalled member before it goes on without them. */
+  waitForMemberMs: number;
+  /** A member is waited for at most once in this long; after that they catch up on their own. */
+  waitCooldownMs: number;
+  /** An open circle nobody is in expires this long after its last join, leave or change. */
+  idleExpiryMs: number;
+  /** How often expiry candidates are looked for. */
+  expirySweepMs: number;
+}
+
+export const DEFAULT_CIRCLE_LIMITS: CircleLimits = {
+  maxMembers: DEFAULT_CIRCLE_SIZE,
+  // A member sends a handful of clock samples on joining, then one every ten seconds, plus what people press.
+  messageRateLimit: { perSecond: 4, burst: 12 },
+  // A household or a class joining from one address gets in at once; 10⁸ guesses need centuries.
+  joinRateLimit: { perSecond: 1, burst: 10 },
+  waitForMemberMs: 4_000,
+  waitCooldownMs: 30_000,
+  idleExpiryMs: 24 * 60 * 60 * 1000,
+  expirySweepMs: 60_000,
+};
