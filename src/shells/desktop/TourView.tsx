@@ -1,6 +1,6 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LookController } from '../../panorama/look-controller';
 import { DESKTOP_SPHERE } from '../../panorama/panorama-view';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
@@ -19,6 +19,7 @@ import { LocationList } from './LocationList';
 import { LockedLocation } from './LockedLocation';
 import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
+import { PlayerControls } from './PlayerControls';
 import { StatsOverlay } from './StatsOverlay';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
@@ -64,6 +65,8 @@ function LocationView({ player }: { player: TourPlayer }) {
   useEffect(() => current.session.setMuted(muted), [current.session, muted]);
   useEffect(() => exposeForTests({ player, look: view.look, direction }), [player, view, direction]);
 
+  const resetView = useCallback(() => view.look.reset(location.initialView), [view, location]);
+
   const name = i18n.pick(location.name);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
@@ -73,6 +76,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
+      <PlayerControls session={current.session} live={false} host={viewRef} front={location.initialView.yaw} onResetView={resetView} />
       <div className="view__chrome">
         <LocationList player={player} />
         <span className="muted view__hint">{i18n.t('view.hint')}</span>
