@@ -2,7 +2,7 @@
 // live meet-up's stream): they fade while watching and come back on movement and focus; play/pause, the timeline
 // (time, length, buffered), full screen and the compass with "reset view" work from the keyboard and the pointer;
 // a live stream shows its badge and no seek goes past its edge.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
@@ -31,6 +31,18 @@ const video = (p: Page) => p.evaluate(() => {
   const v = document.querySelector('video')!;
   return { paused: v.paused, time: v.currentTime, duration: v.duration };
 });
+/** A person's click on a control: the pointer arrives over it first (which shows faded controls, and keeps them
+ * while it stays there), then presses. */
+async function press(p: Page, control: Locator): Promise<void> {
+  await pressAt(p, control, 0.5);
+}
+/** The same, at a share of the control's width (a place on the timeline). */
+async function pressAt(p: Page, control: Locator, share: number): Promise<void> {
+  const box = (await control.boundingBox())!;
+  await p.mouse.move(box.x + box.width * share, box.y + box.height / 2);
+  await p.locator('[data-testid=player-controls][data-visible=true]').waitFor({ timeout: 2_000 });
+  await p.mouse.click(box.x + box.width * share, box.y + box.height / 2);
+}
 const controlsVisible = (p: Page) => p.getByTestId('player-controls').getAttribute('data-visible');
 const compassYaw = (p: Page) => p.getByTestId('compass').getAttribute('data-yaw');
 
@@ -55,7 +67,7 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
     // Paused: no fading, however long nothing moves.
     await page.waitForTimeout(3_600);
     expect(await controlsVisible(page)).toBe('true');
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await press(page, page.getByRole('button', { name: 'Play', exact: true }));
     await expect.poll(async () => (await video(page)).paused).toBe(false);
     await page.locator('.view').focus();
     await page.keyboard.press(' ');
@@ -81,8 +93,7 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('player-time').textContent()).toMatch(/^\d+:\d\d \/ \d+:\d\d$/);
     await expect.poll(async () => Number(await timeline.getAttribute('data-buffered')) > (await video(page)).time, { timeout: 10_000 }).toBe(true);
     // A press at three quarters of the bar.
-    const box = (await timeline.boundingBox())!;
-    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+    await pressAt(page, timeline, 0.75);
     await expect.poll(async () => Math.abs((await video(page)).time - duration * 0.75) < 2.5, { timeout: 5_000 }).toBe(true);
     // Home on the focused slider goes back to the start.
     await timeline.focus();
@@ -97,10 +108,10 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
   });
 
   it('goes full screen and back from the button and from F', async () => {
-    await page.getByTestId('fullscreen').click();
+    await press(page, page.getByTestId('fullscreen'));
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className ?? null)).toContain('view');
     await page.getByRole('button', { name: 'Exit full screen' }).waitFor();
-    await page.getByTestId('fullscreen').click();
+    await press(page, page.getByTestId('fullscreen'));
     await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
     await page.locator('.view').focus();
     await page.keyboard.press('f');
@@ -119,7 +130,7 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
     await page.keyboard.up('ArrowRight');
     await expect.poll(async () => Number(await compassYaw(page)), { timeout: 3_000 }).toBeGreaterThan(5);
     expect(await page.getByTestId('compass').getAttribute('aria-label')).toMatch(/^Reset view \(now facing \d+° right\)$/);
-    await page.getByTestId('compass').click();
+    await press(page, page.getByTestId('compass'));
     await expect.poll(() => compassYaw(page)).toBe('0');
     const yaw = () => page.evaluate(() => (window as unknown as { __setvisit: { view: { current(): { yaw: number } } } }).__setvisit.view.current().yaw);
     await expect.poll(async () => Math.abs((await yaw()) - initial) < 0.5).toBe(true);
@@ -136,7 +147,35 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
     expect(errors).toEqual([]);
   });
 
-  it('on a live stream: a Live badge, and no seek past the live edge', async () => {
+  it('keeps the captions clear of the locations and controls, and moves them to the top for good when asked', async () => {
+    const captions = page.getByTestId('captions');
+    await captions.waitFor({ timeout: 15_000 });
+    const box = (await page.locator('.view').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    const overlaps = async () => {
+      const c = (await captions.boundingBox())!;
+      const others = [await page.locator('.locations').boundingBox(), await page.getByTestId('player-controls').boundingBox(), await page.locator('.view__sound').boundingBox()];
+      return others.filter((o) => o && c.x < o.x + o.width && o.x < c.x + c.width && c.y < o.y + o.height && o.y < c.y + c.height).length;
+    };
+    expect(await captions.getAttribute('data-place')).toBe('bottom');
+    expect(await overlaps()).toBe(0);
+    await press(page, page.getByRole('button', { name: 'Captions to the top' }));
+    await expect.poll(() => captions.getAttribute('data-place')).toBe('top');
+    expect((await captions.boundingBox())!.y).toBeLessThan(box.y + box.height / 4);
+    expect(await overlaps()).toBe(0);
+    saveArtifact('desktop-captions-top.png', await page.screenshot());
+    // Remembered: the next visit shows them at the top too.
+    await page.reload();
+    await page.getByTestId('captions').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('captions').getAttribute('data-place')).toBe('top');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    await press(page, page.getByRole('button', { name: 'Captions to the bottom' }));
+    await expect.poll(() => page.getByTestId('captions').getAttribute('data-place')).toBe('bottom');
+    expect(await page.evaluate(() => localStorage.getItem('setvisit:caption-place'))).toBe('bottom');
+  });
+
+  // Longer than the others: it schedules a meet-up and waits for its live stream's first frames in a new page.
+  it('on a live stream: a Live badge, and no seek past the live edge', { timeout: 90_000 }, async () => {
     const api = (path: string, body: unknown) =>
       fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const scheduled = await api(`/api/projects/${PROJECT_ID}/meetups`, {

@@ -13,7 +13,8 @@ import type { Tour } from '../../protocol/tour-schema';
 import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
-import { Captions } from './Captions';
+import { CaptionPlaceButton, Captions } from './Captions';
+import { readCaptionPlace, saveCaptionPlace, type CaptionPlace } from './caption-place';
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
 import { LockedLocation } from './LockedLocation';
@@ -59,6 +60,11 @@ function LocationView({ player }: { player: TourPlayer }) {
   const direction = useViewDirection();
   const viewRef = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(true);
+  const [captionPlace, setCaptionPlace] = useState<CaptionPlace>(readCaptionPlace);
+  const moveCaptions = useCallback((place: CaptionPlace) => {
+    saveCaptionPlace(place);
+    setCaptionPlace(place);
+  }, []);
   const showStats = launch.stats;
 
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
@@ -72,18 +78,25 @@ function LocationView({ player }: { player: TourPlayer }) {
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
       <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={view.hotspots} />
-      <Captions player={player} />
+      {captionPlace === 'top' && <Captions player={player} place="top" />}
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
-      <PlayerControls session={current.session} live={false} host={viewRef} front={location.initialView.yaw} onResetView={resetView} />
-      <div className="view__chrome">
-        <LocationList player={player} />
-        <span className="muted view__hint">{i18n.t('view.hint')}</span>
-        <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
-          {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
-        </button>
+      {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
+          locations, the hint and the sound; it rides above the player controls while they show. */}
+      <div className="view__dock">
+        {captionPlace === 'bottom' && <Captions player={player} place="bottom" />}
+        <div className="view__chrome">
+          <LocationList player={player} />
+          <span className="muted view__hint">{i18n.t('view.hint')}</span>
+          <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
+            {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
+          </button>
+        </div>
       </div>
+      <PlayerControls session={current.session} live={false} host={viewRef} front={location.initialView.yaw} onResetView={resetView}>
+        {location.captions.length > 0 && <CaptionPlaceButton place={captionPlace} onMove={moveCaptions} />}
+      </PlayerControls>
     </div>
   );
 }
