@@ -1,6 +1,7 @@
 // English UI strings: the reference set of keys every language must provide.
 import type { AttentionKey } from './attention';
 import type { HostConsoleKey } from './host-console';
+import type { DesktopKey } from './desktop';
 
 export const en = {
   'app.name': 'SetVisit',
@@ -234,7 +235,7 @@ export const en = {
 
 /** The keys every page carries; the host console's own come with its chunk (host-console.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

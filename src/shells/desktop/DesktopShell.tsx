@@ -1,10 +1,15 @@
 // The desktop and phone shell: the 360 tour (or the project's star meet-ups) beside the project's live status.
 import { lazy, Suspense, useState } from 'react';
+import { addMessages } from '../../i18n/translator';
+import { DESKTOP_MESSAGES } from '../../i18n/desktop';
 import { useI18n, useServices } from '../../react/AppContext';
 import { EnterVrButton } from './EnterVrButton';
 import { ProjectPanel } from './ProjectPanel';
 import { TourView } from './TourView';
 import './sections.css';
+
+// The player controls', arrivals' and captions' strings come with this shell, not with every first screen.
+addMessages(DESKTOP_MESSAGES);
 
 // The meet-ups section (its socket, board and burst) loads only when opened.
 const MeetupsView = lazy(() => import('./meetup/MeetupsView'));

@@ -1,8 +1,9 @@
 // The right side of the desktop shell: the project's status and latest milestones, straight from the feed.
-import type { Milestone } from '../../protocol';
+import type { Milestone, Project } from '../../protocol';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { BackerSignIn } from './BackerSignIn';
 import { ConnectionBadge } from './ConnectionBadge';
+import { MilestoneArrival, useArrivedIds } from './MilestoneArrival';
 
 export function ProjectPanel() {
   const feed = useFeed();
@@ -37,13 +38,20 @@ export function ProjectPanel() {
     );
   }
   const { project, milestones } = feed.data;
+  return <ProjectStatus project={project} milestones={milestones} cachedAt={feed.cachedAt} />;
+}
+
+function ProjectStatus({ project, milestones, cachedAt }: { project: Project; milestones: readonly Milestone[]; cachedAt: number | null }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const arrived = useArrivedIds();
   const funded = project.fundingGoal > 0 ? Math.min(100, Math.round((project.fundingRaised / project.fundingGoal) * 100)) : 0;
   return (
     <aside className="panel" aria-labelledby="project-title">
       <ConnectionBadge />
-      {feed.cachedAt !== null && (
+      {cachedAt !== null && (
         <p className="cached" data-testid="cached-status">
-          {t('feed.cached', { ago: i18n.ago(feed.cachedAt) })}
+          {t('feed.cached', { ago: i18n.ago(cachedAt) })}
         </p>
       )}
       <h1 id="project-title" className="panel__title">
@@ -69,26 +77,28 @@ export function ProjectPanel() {
           <dd data-testid="shooting-days">{t('project.shootingDaysValue', { done: project.shootingDays.done, planned: project.shootingDays.planned })}</dd>
         </div>
       </dl>
-      <section aria-labelledby="milestones-title">
+      <section className="panel__milestones" aria-labelledby="milestones-title">
         <h2 id="milestones-title">{t('milestones.title')}</h2>
         {milestones.length === 0 ? (
           <p className="muted">{t('milestones.empty')}</p>
         ) : (
           <ol className="milestones" data-testid="milestones">
             {[...milestones].reverse().map((m) => (
-              <MilestoneItem key={m.seq} milestone={m} />
+              <MilestoneItem key={m.seq} milestone={m} arrived={arrived.has(m.id)} />
             ))}
           </ol>
         )}
       </section>
+      <MilestoneArrival />
     </aside>
   );
 }
 
-function MilestoneItem({ milestone }: { milestone: Milestone }) {
+/** `arrived`: it came in while the page is open (highlighted until its toast hides); none is at first load. */
+function MilestoneItem({ milestone, arrived }: { milestone: Milestone; arrived: boolean }) {
   const i18n = useI18n();
   return (
-    <li className={`milestone milestone--${milestone.kind}`} data-seq={milestone.seq}>
+    <li className={`milestone milestone--${milestone.kind}${arrived ? ' milestone--arrived' : ''}`} data-seq={milestone.seq}>
       <span className="milestone__kind">{i18n.t(`milestone.kind.${milestone.kind}`)}</span>
       <span className="milestone__title">{i18n.pick(milestone.title)}</span>
       <time className="milestone__time muted" dateTime={milestone.occurredAt}>

@@ -1,6 +1,6 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LookController } from '../../panorama/look-controller';
 import { DESKTOP_SPHERE } from '../../panorama/panorama-view';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
@@ -15,12 +15,14 @@ import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { useAttentionSampler } from '../../react/useAttention';
 import { AttentionNotice } from '../shared/AttentionNotice';
-import { Captions } from './Captions';
+import { CaptionPlaceButton, Captions } from './Captions';
+import { readCaptionPlace, saveCaptionPlace, type CaptionPlace } from './caption-place';
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
 import { LockedLocation } from './LockedLocation';
 import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
+import { PlayerControls } from './PlayerControls';
 import { StatsOverlay } from './StatsOverlay';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
@@ -60,6 +62,11 @@ function LocationView({ player }: { player: TourPlayer }) {
   const direction = useViewDirection();
   const viewRef = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(true);
+  const [captionPlace, setCaptionPlace] = useState<CaptionPlace>(readCaptionPlace);
+  const moveCaptions = useCallback((place: CaptionPlace) => {
+    saveCaptionPlace(place);
+    setCaptionPlace(place);
+  }, []);
   const showStats = launch.stats;
 
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
@@ -67,23 +74,33 @@ function LocationView({ player }: { player: TourPlayer }) {
   useEffect(() => exposeForTests({ player, look: view.look, direction }), [player, view, direction]);
   useAttentionSampler(player);
 
+  const resetView = useCallback(() => view.look.reset(location.initialView), [view, location]);
+
   const name = i18n.pick(location.name);
   return (
     <div className="view" ref={viewRef} role="application" aria-label={i18n.t('view.label', { location: name })} tabIndex={0} data-location={location.id}>
       <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={view.hotspots} />
-      <Captions player={player} />
+      {captionPlace === 'top' && <Captions player={player} place="top" />}
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
-      <div className="view__chrome">
-        <LocationList player={player} />
-        <span className="muted view__hint">{i18n.t('view.hint')}</span>
-        <AttentionNotice />
-        <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
-          {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
-        </button>
+      {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
+          locations, the hint and the sound; it rides above the player controls while they show. */}
+      <div className="view__dock">
+        {captionPlace === 'bottom' && <Captions player={player} place="bottom" />}
+        <div className="view__chrome">
+          <LocationList player={player} />
+          <span className="muted view__hint">{i18n.t('view.hint')}</span>
+          <AttentionNotice />
+          <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
+            {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
+          </button>
+        </div>
       </div>
+      <PlayerControls session={current.session} live={false} host={viewRef} front={location.initialView.yaw} onResetView={resetView}>
+        {location.captions.length > 0 && <CaptionPlaceButton place={captionPlace} onMove={moveCaptions} />}
+      </PlayerControls>
     </div>
   );
 }

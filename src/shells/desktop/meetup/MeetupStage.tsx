@@ -2,7 +2,7 @@
 // session and the 360 view the set tour uses, with the spotlighted question and the reaction burst on
 // top. While live, a probe reports how far behind the live edge the picture is. Without WebGL the stage says so;
 // the reactions and the question board beside it still work.
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DESKTOP_SPHERE } from '../../../panorama/panorama-view';
 import type { Meetup, Question } from '../../../protocol/meetup';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
@@ -17,6 +17,7 @@ import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { useAttentionSampler } from '../../../react/useAttention';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
+import { PlayerControls } from '../PlayerControls';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
@@ -62,6 +63,8 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
   const viewRef = useRef<HTMLDivElement>(null);
   useAttentionSampler(player, { meetupId, live });
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
+  const initial = current.location.initialView;
+  const resetView = useCallback(() => view.look.reset(initial), [view, initial]);
   useEffect(() => {
     if (!live) return undefined;
     const stop = watchLivePosition(current.session.video, (position) => client.reportLivePosition(position));
@@ -74,6 +77,7 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
     <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
       <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
+      <PlayerControls session={current.session} live={live} host={viewRef} front={initial.yaw} onResetView={resetView} />
     </div>
   );
 }
