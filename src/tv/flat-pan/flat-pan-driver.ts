@@ -56,18 +56,17 @@ export function startFlatPan({ host, video, mount, look, onFrame, source }: Flat
     if (!frame) frame = requestAnimationFrame(draw);
   };
   const unsubscribe = look.subscribe(schedule);
-  const resize = new ResizeObserver(() => {
+  const stopWatchingSize = watchSize(host, () => {
     viewport = { width: host.clientWidth, height: host.clientHeight };
     schedule();
   });
-  resize.observe(host);
   const refresh = setInterval(schedule, HOTSPOT_REFRESH_MS);
   schedule();
 
   return () => {
     cancelAnimationFrame(frame);
     unsubscribe();
-    resize.disconnect();
+    stopWatchingSize();
     clearInterval(refresh);
     unmount();
     video.className = '';
@@ -75,4 +74,19 @@ export function startFlatPan({ host, video, mount, look, onFrame, source }: Flat
     video.style.removeProperty('height');
     video.style.removeProperty('transform');
   };
+}
+
+/**
+ * Calls `changed` when the host's size may have changed. ResizeObserver came with Chromium 64: 2018 sets (webOS 4:
+ * Chromium 53, Tizen 4: 56) have none, and there the view fills the window, so the window's resize stands in.
+ */
+function watchSize(host: HTMLElement, changed: () => void): () => void {
+  if (typeof ResizeObserver === 'function') {
+    const observer = new ResizeObserver(changed);
+    observer.observe(host);
+    return () => observer.disconnect();
+  }
+  const view = host.ownerDocument.defaultView;
+  view?.addEventListener('resize', changed);
+  return () => view?.removeEventListener('resize', changed);
 }

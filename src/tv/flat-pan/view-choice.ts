@@ -29,7 +29,7 @@ export interface ChoiceInput {
   /** The launch's `?tv360=`: `flat` forces the flat view, `webgl` tries the sphere again (and forgets). */
   asked: 'flat' | 'webgl' | undefined;
   storage: ChoiceStorage | undefined;
-  /** Whether a WebGL context can be made at all (see webglAvailable()). */
+  /** Whether a WebGL 2 context can be made (see webglAvailable()). */
   webgl: boolean;
 }
 
@@ -83,11 +83,15 @@ function readRemembered(storage: ChoiceStorage | undefined): FlatPanReason | nul
   return null;
 }
 
-/** Whether this browser can make a WebGL context (a TV without it, or with it blocklisted, gets the flat view). */
+/**
+ * Whether this browser can make a WebGL 2 context, which the sphere's three.js needs (since r163). 2018 sets
+ * (webOS 4: Chromium 53; Tizen 4 on its GPU blocklist) have WebGL 1 at most: they get the flat view at once,
+ * without fetching three.js only to find it cannot start. Blocklisted or absent WebGL gets it too.
+ */
 export function webglAvailable(doc: Pick<Document, 'createElement'> = document): boolean {
   try {
     const canvas = doc.createElement('canvas');
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const gl = canvas.getContext('webgl2');
     if (!gl) return false;
     // Give the context back at once: TVs allow very few live contexts, and the view makes its own.
     gl.getExtension('WEBGL_lose_context')?.loseContext();

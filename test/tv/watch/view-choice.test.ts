@@ -62,9 +62,11 @@ describe('TV 360 view choice', () => {
     expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage: undefined, webgl: true }).view).toBe('webgl');
   });
 
-  it('detects WebGL by making (and giving back) a context', () => {
+  it('detects WebGL 2 by making (and giving back) a context; WebGL 1 alone (a 2018 set) is not enough for three.js', () => {
     let lost = 0;
     const withGl = { createElement: () => ({ getContext: () => ({ getExtension: () => ({ loseContext: () => lost++ }) }) }) };
+    const webgl1Only = { createElement: () => ({ getContext: (kind: string) => (kind === 'webgl' ? { getExtension: () => null } : null) }) };
+    expect(webglAvailable(webgl1Only as unknown as Document)).toBe(false);
     const withoutGl = { createElement: () => ({ getContext: () => null }) };
     const broken = {
       createElement: () => ({
