@@ -31,13 +31,16 @@ export function startFlatPan({ host, video, mount, look, onFrame, source }: Flat
   let frame = 0;
   let lastFrameAt: number | null = null;
   let size = '';
+  /** The yaw on screen after the last frame: a pan across the seam is told from a view set there. */
+  let shownYaw: number | undefined;
 
   const draw = (now: number) => {
     frame = 0;
     const moving = look.update(now - (lastFrameAt ?? now), now);
     lastFrameAt = moving ? now : null;
     // Clamped in place (not through lookAt) so the correction does not schedule yet another frame.
-    const clamped = clampFlatView(look, viewport, source);
+    const clamped = clampFlatView(look, viewport, source, shownYaw);
+    shownYaw = clamped.yaw;
     look.yaw = clamped.yaw;
     look.pitch = clamped.pitch;
     const layout = flatPanLayout(look, viewport, source);
