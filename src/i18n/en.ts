@@ -2,6 +2,7 @@
 import type { AttentionKey } from './attention';
 import type { HostConsoleKey } from './host-console';
 import type { DesktopKey } from './desktop';
+import type { TvWatchKey } from './tv-watch';
 
 export const en = {
   'app.name': 'SetVisit',
@@ -140,20 +141,6 @@ export const en = {
   'xr.meetup.suggest.next': 'What comes after this film?',
   'xr.meetup.more': '+{count} more',
   'xr.meetup.enterFromVr': 'Star meet-up live: {title}',
-  'watch.empty': 'This project has no set tour yet.',
-  'watch.lookAround': 'Look around',
-  'watch.play': 'Play',
-  'watch.pause': 'Pause',
-  'watch.rewind': '−10 s',
-  'watch.rewindLabel': 'Back 10 seconds',
-  'watch.forward': '+10 s',
-  'watch.forwardLabel': 'Forward 10 seconds',
-  'watch.hint': 'Hold the arrows to look around · OK shows the places to go and the controls',
-  'watch.hintOverlay': 'Arrows move between places and controls · OK selects · Back returns',
-  'watch.view360': '360° view',
-  'watch.viewFlat': 'Flat view',
-  'watch.switched': 'This TV could not show the video in 3D, so SetVisit switched to the flat view. It will open that way on this TV from now on.',
-  'watch.label': 'Watching {location}',
   'sections.label': 'Sections',
   'sections.tour': 'Set tour',
   'sections.meetups': 'Meet-ups',
@@ -233,9 +220,9 @@ export const en = {
   'host.dismiss': 'Dismiss',
 } as const;
 
-/** The keys every page carries; the host console's own come with its chunk (host-console.ts). */
+/** The keys every page carries; the host console's and the TV watch screen's come with their chunks (host-console.ts, tv-watch.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

@@ -31,13 +31,16 @@ export function startFlatPan({ host, video, mount, look, onFrame, source }: Flat
   let frame = 0;
   let lastFrameAt: number | null = null;
   let size = '';
+  /** The yaw on screen after the last frame: a pan across the seam is told from a view set there. */
+  let shownYaw: number | undefined;
 
   const draw = (now: number) => {
     frame = 0;
     const moving = look.update(now - (lastFrameAt ?? now), now);
     lastFrameAt = moving ? now : null;
     // Clamped in place (not through lookAt) so the correction does not schedule yet another frame.
-    const clamped = clampFlatView(look, viewport, source);
+    const clamped = clampFlatView(look, viewport, source, shownYaw);
+    shownYaw = clamped.yaw;
     look.yaw = clamped.yaw;
     look.pitch = clamped.pitch;
     const layout = flatPanLayout(look, viewport, source);
@@ -56,18 +59,17 @@ export function startFlatPan({ host, video, mount, look, onFrame, source }: Flat
     if (!frame) frame = requestAnimationFrame(draw);
   };
   const unsubscribe = look.subscribe(schedule);
-  const resize = new ResizeObserver(() => {
+  const stopWatchingSize = watchSize(host, () => {
     viewport = { width: host.clientWidth, height: host.clientHeight };
     schedule();
   });
-  resize.observe(host);
   const refresh = setInterval(schedule, HOTSPOT_REFRESH_MS);
   schedule();
 
   return () => {
     cancelAnimationFrame(frame);
     unsubscribe();
-    resize.disconnect();
+    stopWatchingSize();
     clearInterval(refresh);
     unmount();
     video.className = '';
@@ -75,4 +77,19 @@ export function startFlatPan({ host, video, mount, look, onFrame, source }: Flat
     video.style.removeProperty('height');
     video.style.removeProperty('transform');
   };
+}
+
+/**
+ * Calls `changed` when the host's size may have changed. ResizeObserver came with Chromium 64: 2018 sets (webOS 4:
+ * Chromium 53, Tizen 4: 56) have none, and there the view fills the window, so the window's resize stands in.
+ */
+function watchSize(host: HTMLElement, changed: () => void): () => void {
+  if (typeof ResizeObserver === 'function') {
+    const observer = new ResizeObserver(changed);
+    observer.observe(host);
+    return () => observer.disconnect();
+  }
+  const view = host.ownerDocument.defaultView;
+  view?.addEventListener('resize', changed);
+  return () => view?.removeEventListener('resize', changed);
 }

@@ -12,6 +12,11 @@ import type { Projection, StereoLayout } from '../../protocol/tour-schema';
  */
 export const FLAT_PAN_FOV_DEG = 60;
 
+/** Within this of an edge, the view is at it (degrees). */
+const EDGE_EPSILON = 1e-6;
+/** Larger than any one frame's pan step (the look controller caps a long frame's); a bigger jump was set, not panned. */
+const MAX_PAN_STEP_DEG = 30;
+
 export interface Viewport {
   width: number;
   height: number;
@@ -29,7 +34,7 @@ export interface FlatPanLayout {
   /** Translation of the element's top-left corner from the viewport's top-left, CSS px. */
   x: number;
   y: number;
-  /** Share of the viewport's width the video covers (below 1 only at the seam of a 360 frame: one copy, see below). */
+  /** Share of the viewport's width the video covers: 1 for every view clampFlatView lets through. */
   coverage: number;
 }
 
@@ -43,26 +48,47 @@ export function horizontalFov(viewport: Viewport, fovDeg: number): number {
 }
 
 /**
- * Keeps the view inside the footage: pitch so the frame's top and bottom edges never show, and for 180° footage
- * yaw so the black back half never shows (centred when the screen is wider than the hemisphere).
+ * Keeps the view inside the footage: pitch so the frame's top and bottom edges never show, and yaw so the screen
+ * never shows past the frame's edges: on 180° footage its black back half (centred when the screen is wider than
+ * the hemisphere); on 360° footage the seam behind the camera. There is one <video> (a second copy would need a
+ * second decoder, which most TVs lack, or drawImage, which is what comes out black), so a view straddling the seam
+ * would leave part of the screen empty. Instead the view's centre stays within ±(180° − half the screen's width),
+ * and panning across the seam turns the page: held right at the right edge, the view continues from the left edge,
+ * whose left border is the same column of footage (nothing is skipped, and the screen is always full).
+ *
+ * `previousYaw` (the yaw shown on the last frame) tells a pan across the seam (a small step on from the edge the
+ * view was at) from a view set there (a location's start): that goes to the nearer edge, which shows what it asks.
  */
-export function clampFlatView(view: ViewAngles, viewport: Viewport, source: FlatPanSource): { yaw: number; pitch: number } {
+export function clampFlatView(view: ViewAngles, viewport: Viewport, source: FlatPanSource, previousYaw?: number): { yaw: number; pitch: number } {
   const maxPitch = Math.max(0, 90 - view.fov / 2);
   const pitch = Math.min(maxPitch, Math.max(-maxPitch, view.pitch));
-  if (source.projection === 'equirect360') return { yaw: wrapDegrees(view.yaw), pitch };
-  const maxYaw = Math.max(0, yawSpan(source.projection) / 2 - horizontalFov(viewport, view.fov) / 2);
-  return { yaw: Math.min(maxYaw, Math.max(-maxYaw, wrapDegrees(view.yaw))), pitch };
+  const halfWidth = horizontalFov(viewport, view.fov) / 2;
+  const yaw = wrapDegrees(view.yaw);
+  if (source.projection === 'equirect360') {
+    // A screen wider than the whole frame cannot be filled by one copy at all: pan freely.
+    if (halfWidth >= 180) return { yaw, pitch };
+    const maxYaw = 180 - halfWidth;
+    if (Math.abs(yaw) <= maxYaw) return { yaw, pitch };
+    // Held on past an edge the view was already at (one frame's step): the view goes on from the other edge.
+    if (previousYaw !== undefined) {
+      const previous = wrapDegrees(previousYaw);
+      const moved = wrapDegrees(yaw - previous);
+      if (Math.abs(previous - maxYaw) < EDGE_EPSILON && moved > 0 && moved <= MAX_PAN_STEP_DEG) return { yaw: -maxYaw, pitch };
+      if (Math.abs(previous + maxYaw) < EDGE_EPSILON && moved < 0 && moved >= -MAX_PAN_STEP_DEG) return { yaw: maxYaw, pitch };
+    }
+    // Reaching an edge, or a view set past it: the nearer edge, which has the asked direction on screen.
+    return { yaw: yaw > 0 ? maxYaw : -maxYaw, pitch };
+  }
+  const maxYaw = Math.max(0, yawSpan(source.projection) / 2 - halfWidth);
+  return { yaw: Math.min(maxYaw, Math.max(-maxYaw, yaw)), pitch };
 }
 
 /**
  * The element's size and position for a view. Stereo frames are laid out whole and the left eye (top half of a
  * top-bottom frame, left half of a left-right one) is the part in view; clampFlatView keeps the other eye out.
  *
- * Wrap-around: a 360 frame's left and right edges meet behind the camera. There is one <video> (a second copy
- * would need a second decoder, which most TVs lack, or drawImage, which is what comes out black), so the pan offset
- * wraps: of the copies one frame-width apart, the one covering most of the screen is used, and at the seam the rest
- * of the screen shows the background. Panning stays continuous; only the last part of the view across the seam is
- * empty, for as long as the view straddles it.
+ * A 360 frame's left and right edges meet behind the camera; of the copies one frame-width apart, the one covering
+ * most of the screen is placed. clampFlatView keeps the view off the seam, so that copy covers all of it.
  */
 export function flatPanLayout(view: ViewAngles, viewport: Viewport, source: FlatPanSource): FlatPanLayout {
   const pxPerDeg = viewport.height / view.fov;

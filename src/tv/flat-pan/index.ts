@@ -7,6 +7,6 @@ export { startFlatPan } from './flat-pan-driver';
 export type { FlatPanDriverOptions } from './flat-pan-driver';
 export { FLAT_PAN_MODE } from './flat-pan-mode';
 export { DEFAULT_PIXEL_CHECK, PixelCheck, meanLuma } from './pixel-check';
-export type { PixelCheckOptions, PixelFailure, PixelSample, PixelVerdict } from './pixel-check';
-export { REMEMBERED_VIEW_KEY, chooseTv360View, forgetFlatPan, rememberFlatPan, webglAvailable } from './view-choice';
+export type { PixelCheckOptions, PixelFailure, PixelKeptReason, PixelSample, PixelVerdict } from './pixel-check';
+export { RECHECK_AFTER_VISITS, REMEMBERED_VIEW_KEY, chooseTv360View, forgetFlatPan, rememberFlatPan, webglAvailable } from './view-choice';
 export type { ChoiceInput, ChoiceStorage, FlatPanReason, Tv360Choice, Tv360View } from './view-choice';

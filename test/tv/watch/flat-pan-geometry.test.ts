@@ -25,20 +25,6 @@ describe('flat-pan layout', () => {
     expect(layout.coverage).toBe(1);
   });
 
-  it('wraps around the seam: the copy covering most of the screen is used, and panning stays continuous', () => {
-    const width = 1080 * 6;
-    const justLeft = flatPanLayout(view(170), screen, mono360);
-    const justRight = flatPanLayout(view(-170), screen, mono360);
-    // 20° further right, the frame moved 20° × 18 px left, modulo one frame width.
-    const moved = (justRight.x - justLeft.x + width) % width;
-    expect(moved).toBeCloseTo(width - 20 * 18);
-    expect(justLeft.coverage).toBeGreaterThan(0.5);
-    expect(justLeft.coverage).toBeLessThan(1);
-    expect(justRight.coverage).toBeGreaterThan(0.5);
-    // Straight behind, half the screen shows each edge; one copy covers exactly half.
-    expect(flatPanLayout(view(180), screen, mono360).coverage).toBeCloseTo(0.5);
-  });
-
   it('lays out a top-bottom stereo frame whole and shows its top (left-eye) half', () => {
     const layout = flatPanLayout(view(0), screen, { projection: 'equirect360', stereo: 'top-bottom' });
     expect(layout.height).toBeCloseTo(1080 * 6);
@@ -70,7 +56,7 @@ describe('flat-pan clamping', () => {
   });
 
   it('wraps yaw on 360 footage and clamps it on 180 footage', () => {
-    expect(clampFlatView(view(190), screen, mono360).yaw).toBe(-170);
+    expect(clampFlatView(view(250), screen, mono360).yaw).toBe(-110);
     const hemi = { projection: 'equirect180', stereo: 'mono' } as const;
     const maxYaw = 90 - horizontalFov(screen, 60) / 2;
     expect(clampFlatView(view(80), screen, hemi).yaw).toBeCloseTo(maxYaw);
@@ -99,3 +85,72 @@ describe('flat-pan hotspot projection', () => {
     expect(ndc.x).toBeCloseTo(10 / (horizontalFov(screen, 60) / 2));
   });
 });
+
+/** Whether a layout fills the screen: the one video element covers it from edge to edge. */
+function fills(layout: ReturnType<typeof flatPanLayout>, viewport: { width: number; height: number }, eyeWidth: number): boolean {
+  return layout.x <= 0.01 && layout.x + eyeWidth >= viewport.width - 0.01 && layout.coverage > 0.9999;
+}
+
+describe('flat-pan view across the seam behind the camera (no half-empty screen)', () => {
+  const screens = [screen, { width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 960, height: 540 }];
+
+  for (const viewport of screens) {
+    for (const step of [1, 7.3, 15]) {
+      it(`fills the ${viewport.width}×${viewport.height} screen at every step of a full turn each way (${step}° per frame), and shows all 360°`, () => {
+        for (const direction of [1, -1]) {
+          const eyeWidth = 360 * (viewport.height / 60);
+          const halfWidth = horizontalFov(viewport, 60) / 2;
+          let shown = 0;
+          const seen = new Set<number>();
+          let crossings = 0;
+          // Panning as the driver does: the look controller adds a step, the clamp (given the shown yaw) corrects it.
+          for (let i = 0; i < Math.ceil(720 / step); i++) {
+            const requested = shown + direction * step;
+            const clamped = clampFlatView(view(requested), viewport, mono360, shown);
+            if (Math.abs(clamped.yaw - shown) > 90) crossings++;
+            shown = clamped.yaw;
+            const layout = flatPanLayout(view(shown), viewport, mono360);
+            expect(fills(layout, viewport, eyeWidth), `yaw ${shown} leaves part of the screen empty`).toBe(true);
+            // Every whole degree of footage on screen at this step.
+            for (let d = Math.ceil(shown - halfWidth); d <= Math.floor(shown + halfWidth); d++) seen.add(((d % 360) + 540) % 360);
+          }
+          // Two turns of panning cross the seam at least twice, and every degree of the set was on screen at some step: nothing skipped.
+          expect(crossings).toBeGreaterThanOrEqual(2);
+          expect(seen.size).toBe(360);
+        }
+      });
+    }
+  }
+
+  it('the page turn keeps the footage continuous: the right edge before is the left edge after', () => {
+    const halfWidth = horizontalFov(screen, 60) / 2;
+    const atRight = clampFlatView(view(170), screen, mono360);
+    expect(atRight.yaw).toBeCloseTo(180 - halfWidth);
+    const next = clampFlatView(view(atRight.yaw + 2), screen, mono360, atRight.yaw);
+    expect(next.yaw).toBeCloseTo(-180 + halfWidth);
+    // The screen's right border before (yaw 180) is its left border after (yaw −180): the same column of the frame.
+    expect(wrap(atRight.yaw + halfWidth)).toBeCloseTo(wrap(next.yaw - halfWidth));
+    // And back the other way.
+    expect(clampFlatView(view(next.yaw - 2), screen, mono360, next.yaw).yaw).toBeCloseTo(180 - halfWidth);
+  });
+
+  it('a view set behind the camera (a location starting there) goes to the nearer edge, which shows it', () => {
+    const halfWidth = horizontalFov(screen, 60) / 2;
+    for (const target of [150, 170, 180, -175, -150]) {
+      const shown = clampFlatView(view(target), screen, mono360, 0).yaw;
+      expect(Math.abs(wrap(target - shown))).toBeLessThanOrEqual(halfWidth + 1e-9);
+      expect(fills(flatPanLayout(view(shown), screen, mono360), screen, 1080 * 6)).toBe(true);
+    }
+    // A big jump from the edge is a view set there, not a pan: no page turn hides the asked direction.
+    const edge = 180 - halfWidth;
+    expect(clampFlatView(view(170), screen, mono360, edge).yaw).toBeCloseTo(edge);
+  });
+
+  it('a screen wider than the whole frame pans freely (nothing could fill it)', () => {
+    expect(clampFlatView(view(179, 0, 30), { width: 4000, height: 300 }, mono360).yaw).toBe(179);
+  });
+});
+
+function wrap(deg: number): number {
+  return ((((deg + 180) % 360) + 360) % 360) - 180;
+}

@@ -58,3 +58,40 @@ describe('pixel check', () => {
     expect(meanLuma(sample(0, [0, 255, 0]).rgba)).toBeCloseTo(0.587 * 255);
   });
 });
+
+describe('pixel check with the video read directly (a still or dark scene is not a broken sphere)', () => {
+  const withDirect = (s: { videoSeconds: number; rgba: Uint8Array }, direct: { rgba: Uint8Array }) => ({ ...s, direct: direct.rgba });
+
+  it('keeps the sphere for a still shot: the texture never changed, and neither did the lit footage', () => {
+    const check = new PixelCheck();
+    for (const t of [0.5, 1.2, 1.9, 2.6]) check.add(withDirect(sample(t, [40, 38, 35]), sample(t, [41, 39, 35])));
+    expect(check.current).toEqual({ state: 'kept', reason: 'still-footage' });
+  });
+
+  it('a dark still (a night shot, lit above black) is kept too', () => {
+    const check = new PixelCheck();
+    for (const t of [0.5, 1.2, 1.9, 2.6]) check.add(withDirect(sample(t, [14, 12, 10]), sample(t, [14, 12, 10])));
+    expect(check.current).toEqual({ state: 'kept', reason: 'still-footage' });
+  });
+
+  it('still fails as frozen when the footage moves but the texture does not', () => {
+    const check = new PixelCheck();
+    [0.5, 1.2, 1.9, 2.6].forEach((t, i) => check.add(withDirect(sample(t, [120, 110, 90]), sample(t, [120, 110, 90], [i * 60, 20, 20]))));
+    expect(check.current).toEqual({ state: 'failed', reason: 'frozen' });
+  });
+
+  it('still fails as frozen where the direct reading is black (a TV whose video plane no canvas reads) or missing', () => {
+    const black = new PixelCheck();
+    for (const t of [0.5, 1.2, 1.9, 2.6]) black.add(withDirect(sample(t, [120, 110, 90]), sample(t, [0, 0, 0])));
+    expect(black.current).toEqual({ state: 'failed', reason: 'frozen' });
+    const blank = new PixelCheck();
+    for (const t of [0.5, 1.2, 1.9, 2.6]) blank.add({ ...sample(t, [120, 110, 90]), direct: new Uint8Array(32) });
+    expect(blank.current).toEqual({ state: 'failed', reason: 'frozen' });
+  });
+
+  it('a black texture stays a black verdict whatever the direct reading (the flat view then offers 3D again)', () => {
+    const check = new PixelCheck();
+    for (const t of [0.5, 1.2, 1.9, 2.6]) check.add(withDirect(sample(t, [0, 0, 0]), sample(t, [2, 2, 2])));
+    expect(check.current).toEqual({ state: 'failed', reason: 'black' });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLaunchParams } from '../../../src/app/url-params';
-import { REMEMBERED_VIEW_KEY, chooseTv360View, rememberFlatPan, webglAvailable, type ChoiceStorage } from '../../../src/tv/flat-pan/view-choice';
+import { RECHECK_AFTER_VISITS, REMEMBERED_VIEW_KEY, chooseTv360View, rememberFlatPan, webglAvailable, type ChoiceStorage } from '../../../src/tv/flat-pan/view-choice';
 
 function memoryStorage(initial: Record<string, string> = {}): ChoiceStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -31,10 +31,28 @@ describe('TV 360 view choice', () => {
   it('remembers a failed pixel check for this device, and ?tv360=webgl forgets it', () => {
     const storage = memoryStorage();
     rememberFlatPan(storage, 'black', Date.UTC(2026, 10, 25));
-    expect(JSON.parse(storage.data.get(REMEMBERED_VIEW_KEY)!)).toEqual({ view: 'flat', reason: 'black', at: '2026-11-25T00:00:00.000Z' });
+    expect(JSON.parse(storage.data.get(REMEMBERED_VIEW_KEY)!)).toEqual({ view: 'flat', reason: 'black', at: '2026-11-25T00:00:00.000Z', visits: 0 });
     expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage, webgl: true })).toEqual({ view: 'flat', reason: 'black', remembered: true });
     expect(chooseTv360View({ asked: readLaunchParams('?tv360=webgl').tv360, storage, webgl: true })).toEqual({ view: 'webgl', remembered: false });
     expect(storage.data.has(REMEMBERED_VIEW_KEY)).toBe(false);
+  });
+
+  it('never makes a verdict final: after a few flat visits the sphere is tried (and checked) again', () => {
+    const storage = memoryStorage();
+    rememberFlatPan(storage, 'frozen', Date.UTC(2026, 10, 25));
+    const visits = Array.from({ length: RECHECK_AFTER_VISITS + 1 }, () => chooseTv360View({ asked: undefined, storage, webgl: true }));
+    expect(visits.slice(0, RECHECK_AFTER_VISITS)).toEqual(Array(RECHECK_AFTER_VISITS).fill({ view: 'flat', reason: 'frozen', remembered: true }));
+    expect(visits[RECHECK_AFTER_VISITS]).toEqual({ view: 'webgl', remembered: false, recheck: true });
+    expect(storage.data.has(REMEMBERED_VIEW_KEY)).toBe(false);
+    // A record from before the count existed starts counting; a set without WebGL 2 is simply flat, never 'rechecked'.
+    const old = memoryStorage({ [REMEMBERED_VIEW_KEY]: '{"view":"flat","reason":"black","at":"2026-01-01T00:00:00.000Z"}' });
+    expect(chooseTv360View({ asked: undefined, storage: old, webgl: true }).view).toBe('flat');
+    expect(JSON.parse(old.data.get(REMEMBERED_VIEW_KEY)!)).toMatchObject({ reason: 'black', visits: 1 });
+    expect(chooseTv360View({ asked: undefined, storage: old, webgl: false })).toEqual({ view: 'flat', reason: 'no-webgl', remembered: false });
+    // A corrupt count does not pin the set either.
+    const corrupt = memoryStorage({ [REMEMBERED_VIEW_KEY]: '{"view":"flat","reason":"black","visits":"lots"}' });
+    expect(chooseTv360View({ asked: undefined, storage: corrupt, webgl: true }).view).toBe('flat');
+    expect(JSON.parse(corrupt.data.get(REMEMBERED_VIEW_KEY)!)).toMatchObject({ visits: 1 });
   });
 
   it('drops an unreadable memory instead of obeying it', () => {
@@ -62,9 +80,11 @@ describe('TV 360 view choice', () => {
     expect(chooseTv360View({ asked: readLaunchParams('').tv360, storage: undefined, webgl: true }).view).toBe('webgl');
   });
 
-  it('detects WebGL by making (and giving back) a context', () => {
+  it('detects WebGL 2 by making (and giving back) a context; WebGL 1 alone (a 2018 set) is not enough for three.js', () => {
     let lost = 0;
     const withGl = { createElement: () => ({ getContext: () => ({ getExtension: () => ({ loseContext: () => lost++ }) }) }) };
+    const webgl1Only = { createElement: () => ({ getContext: (kind: string) => (kind === 'webgl' ? { getExtension: () => null } : null) }) };
+    expect(webglAvailable(webgl1Only as unknown as Document)).toBe(false);
     const withoutGl = { createElement: () => ({ getContext: () => null }) };
     const broken = {
       createElement: () => ({

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
+import { addMessages } from '../../../i18n/translator';
+import { TV_WATCH_MESSAGES } from '../../../i18n/tv-watch';
 import type { MediaSession } from '../../../media/media-session';
 import { watchLivePosition } from '../../../meetup/live-position';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
@@ -27,6 +29,9 @@ import { usePaused } from '../watch/usePaused';
 import { useTvTourPlayer } from '../watch/useTvTourPlayer';
 import { WatchMediaStatus } from '../watch/WatchMediaStatus';
 import { TvPanorama } from '../watch/TvPanorama';
+
+// The stage's player controls speak the watch screen's words, which come with this chunk too.
+addMessages(TV_WATCH_MESSAGES);
 
 export interface TvMeetupStageProps {
   meetup: Meetup;

@@ -17,9 +17,11 @@ export interface WatchControlsProps {
   onLookAround: () => void;
   showRetry: boolean;
   onRetry: () => void;
+  /** The flat view after a pixel check's verdict: try the sphere again (the check runs again). */
+  onTryThreeD?: () => void;
 }
 
-export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry }: WatchControlsProps) {
+export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry, onTryThreeD }: WatchControlsProps) {
   const { t } = useI18n();
   const paused = usePaused(session);
   const [muted, setMuted] = useState(session.muted);
@@ -31,6 +33,11 @@ export function WatchControls({ session, locationName, viewLabel, onBack, onLook
       <ControlButton id={FOCUS.look} onSelect={onLookAround}>
         {t('watch.lookAround')}
       </ControlButton>
+      {onTryThreeD && (
+        <ControlButton id={FOCUS.tryThreeD} onSelect={onTryThreeD}>
+          {t('watch.tryThreeD')}
+        </ControlButton>
+      )}
       {showRetry && (
         <ControlButton id={FOCUS.retry} onSelect={onRetry}>
           {t('media.retry')}

@@ -9,7 +9,7 @@ import { useCaptionCue } from '../../../react/useCaptionCue';
 import { useI18n, useMedia } from '../../../react/AppContext';
 import { usePlayerState } from '../../../react/useTourPlayer';
 import type { TourPlayer } from '../../../tour/tour-player';
-import { FLAT_PAN_MODE, type FlatPanReason, type Tv360View } from '../../../tv/flat-pan';
+import { FLAT_PAN_MODE, type FlatPanReason, type PixelVerdict, type Tv360View } from '../../../tv/flat-pan';
 import { useFocusable } from '../useFocusable';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
 import { FOCUS, WATCH_OVERLAY, WATCH_VIEW } from './focus-ids';
@@ -27,9 +27,12 @@ export interface WatchLocationProps {
   /** Shown once, when this visit fell back to the flat view by itself. */
   switchedNotice: boolean;
   onSphereFailed: (reason: FlatPanReason) => void;
+  onPixelVerdict?: (verdict: PixelVerdict) => void;
+  /** Offered in the overlay while a pixel check's verdict keeps the flat view (it may be wrong). */
+  onTryThreeD?: () => void;
 }
 
-export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: WatchLocationProps) {
+export function WatchLocation({ player, view, switchedNotice, onSphereFailed, onPixelVerdict, onTryThreeD }: WatchLocationProps) {
   const i18n = useI18n();
   const shell = useTvShell();
   const media = useMedia();
@@ -137,7 +140,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
   return (
     <div className="watch" data-location={location.id} data-view={view} data-overlay={overlay !== null} onMouseMove={() => !overlayRef.current && showOverlay()}>
       <div {...viewFocus.props} className="watch__view" role="application" aria-label={i18n.t('watch.label', { location: name })}>
-        <TvPanorama view={panorama} onFailure={onSphereFailed} />
+        <TvPanorama view={panorama} onFailure={onSphereFailed} onVerdict={onPixelVerdict} />
       </div>
       <TvHotspots player={player} projector={panorama.hotspots} onGo={hideOverlay} />
       {caption && <p className="watch__captions">{caption}</p>}
@@ -157,6 +160,13 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
           onLookAround={hideOverlay}
           showRetry={media.status === 'error' || retryHelps(media.stall)}
           onRetry={() => player.retry()}
+          onTryThreeD={
+            onTryThreeD &&
+            (() => {
+              hideOverlay();
+              onTryThreeD();
+            })
+          }
         />
       ) : (
         <p className="watch__hint">{i18n.t('watch.hint')}</p>

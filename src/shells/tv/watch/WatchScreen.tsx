@@ -4,16 +4,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
+import { addMessages } from '../../../i18n/translator';
+import { TV_WATCH_MESSAGES } from '../../../i18n/tv-watch';
 import { useI18n, useServices } from '../../../react/AppContext';
 import { useProjectTour } from '../../../react/useProjectTour';
 import type { Tour } from '../../../protocol/tour-schema';
-import { chooseTv360View, rememberFlatPan, webglAvailable, type FlatPanReason, type Tv360Choice } from '../../../tv/flat-pan';
+import { chooseTv360View, forgetFlatPan, rememberFlatPan, webglAvailable, type FlatPanReason, type PixelVerdict, type Tv360Choice } from '../../../tv/flat-pan';
 import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { useTvTourPlayer } from './useTvTourPlayer';
 import { WatchLocation } from './WatchLocation';
+import { WatchStats } from './WatchStats';
 import './watch.css';
+
+// The watch screen's strings come with its chunk, before anything of it renders (off the first screen's budget).
+addMessages(TV_WATCH_MESSAGES);
 
 /** How long the "switched to the flat view" notice stays: long enough to read from the sofa, then out of the way. */
 const SWITCH_NOTICE_MS = 12_000;
@@ -34,12 +40,23 @@ function WatchTour({ tour }: { tour: Tour }) {
   const { launch } = useServices();
   const [choice, setChoice] = useState<Tv360Choice>(() => chooseTv360View({ asked: launch.tv360, storage: browserStorage(), webgl: webglAvailable() }));
   const [switched, setSwitched] = useState(false);
+  // What the sphere's pixel check has decided so far (null: no check on this view), for ?stats=1.
+  const [pixel, setPixel] = useState<PixelVerdict | null>(null);
   const fallBack = useCallback((reason: FlatPanReason) => {
     consoleLogger.warn('tv: the 360 sphere cannot show video here; switching to the flat view', { reason });
     rememberFlatPan(browserStorage(), reason);
     setChoice({ view: 'flat', reason, remembered: false });
     setSwitched(true);
   }, []);
+  // A black or frozen verdict can be wrong (a dark or still scene): the family can try the sphere again at once,
+  // which runs the check again.
+  const tryThreeD = useCallback(() => {
+    forgetFlatPan(browserStorage());
+    setPixel(null);
+    setSwitched(false);
+    setChoice({ view: 'webgl', remembered: false, recheck: true });
+  }, []);
+  const canTryThreeD = choice.view === 'flat' && (choice.reason === 'black' || choice.reason === 'frozen' || choice.reason === 'context-lost');
   useEffect(() => {
     if (!switched) return;
     const timer = setTimeout(() => setSwitched(false), SWITCH_NOTICE_MS);
@@ -48,7 +65,15 @@ function WatchTour({ tour }: { tour: Tour }) {
   if (!player) return <WatchNotice text={t('tv.watch.loading')} />;
   return (
     <div className="watch-screen" data-view-reason={choice.reason ?? ''}>
-      <WatchLocation player={player} view={choice.view} switchedNotice={switched} onSphereFailed={fallBack} />
+      <WatchLocation
+        player={player}
+        view={choice.view}
+        switchedNotice={switched}
+        onSphereFailed={fallBack}
+        onPixelVerdict={setPixel}
+        onTryThreeD={canTryThreeD ? tryThreeD : undefined}
+      />
+      {launch.stats && <WatchStats choice={choice} pixel={pixel} />}
     </div>
   );
 }

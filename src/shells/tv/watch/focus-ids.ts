@@ -13,5 +13,6 @@ export const FOCUS = {
   forward: 'watch-forward',
   sound: 'watch-sound',
   retry: 'watch-media-retry',
+  tryThreeD: 'watch-try-3d',
   hotspot: (locationId: string, index: number) => `watch-hotspot-${locationId}-${index}`,
 } as const;

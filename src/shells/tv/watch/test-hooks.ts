@@ -2,8 +2,11 @@
 // Playwright's addInitScript before the app's first script runs. Nothing a family can do reaches it — no URL
 // parameter, storage key or control sets it — so no one lands in the flat view by a typo in a link.
 export interface WatchTestHooks {
-  /** 'fail': the pixel check still renders and reads back the video texture, then sees black bytes. */
-  pixelCheck?: 'fail';
+  /**
+   * The pixel check still renders and reads back the video texture (and reads the video directly), then sees:
+   * 'fail': black bytes for the texture; 'still': one unchanging dim picture for both (a still, dark shot).
+   */
+  pixelCheck?: 'fail' | 'still';
 }
 
 export function watchTestHooks(): WatchTestHooks {
