@@ -67,6 +67,20 @@ describe('AttentionSampler', () => {
     ]);
   });
 
+  it('catches a late timer up with the current look, and takes nothing while the video stands still', () => {
+    const { sent, run, context, sampler } = setup();
+    run(2);
+    context.mediaTime += 1; // the page was busy: this sample comes a second late
+    run(1);
+    run(1);
+    run(1);
+    context.mediaTime -= 0.5; // the video stalled: media time stands where the last sample took it
+    sampler.sample();
+    sampler.flush();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.c).toEqual([cellOf(0, 0), 7]);
+  });
+
   it('takes nothing while paused or hidden; the batch before goes at the pause', () => {
     const { sent, run, context, hide } = setup();
     run(3);

@@ -15,6 +15,7 @@ import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { useAttentionSampler } from '../../../react/useAttention';
+import { AttentionNotice } from '../../shared/AttentionNotice';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
@@ -74,6 +75,9 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
     <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
       <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
+      <div className="view__chrome">
+        <AttentionNotice />
+      </div>
     </div>
   );
 }
