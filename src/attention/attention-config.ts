@@ -1,5 +1,5 @@
 // The sampler's settings, with their defaults in one place. The wire budget they give (docs/attention.md): a
-// still viewer sends four reports a minute, about 80 bytes each.
+// still viewer sends three reports a minute, about 85 bytes of JSON each.
 export interface AttentionConfig {
   /** A batch goes at least this often while samples are being taken. */
   sendMs: number;
@@ -10,7 +10,7 @@ export interface AttentionConfig {
 }
 
 export const DEFAULT_ATTENTION_CONFIG: AttentionConfig = {
-  sendMs: 15_000,
-  maxSamples: 30,
+  sendMs: 20_000,
+  maxSamples: 40,
   liveTurnSendMs: 1_000,
 };

@@ -58,7 +58,9 @@ interface Batch {
   runs: number[];
 }
 
-const MEDIA_TIME_SLACK_S = 1.5;
+const MEDIA_TIME_SLACK_S = 2.5;
+/** Most samples one late timer adds (a page frozen longer than this has its batch split instead). */
+const MAX_CATCH_UP = 5;
 
 export class AttentionSampler {
   readonly stats: AttentionSamplerStats = { samples: 0, reportsSent: 0, reportsDropped: 0, bytesSent: 0 };
@@ -96,19 +98,26 @@ export class AttentionSampler {
     if (!context || !context.playing || !options.visible() || direction.source === 'none') return this.flush();
     const cell = cellOf(direction.yaw, direction.pitch, context.half);
     const now = this.now();
+    let count = 1;
     const batch = this.batch;
     if (batch) {
-      const expected = batch.startMediaTime + (runTotal(batch.runs) * ATTENTION_SAMPLE_MS) / 1000;
-      // Another location, or a seek: the batch's samples must stay evenly spaced in one location's media time.
-      if (batch.locationId !== context.locationId || batch.projectId !== context.projectId || Math.abs(context.mediaTime - expected) > MEDIA_TIME_SLACK_S) this.flush();
+      // Samples stand ATTENTION_SAMPLE_MS apart in media time. A late timer (a busy page) is caught up with the
+      // current look rather than splitting the batch; a timer ahead of the video (it stalled) takes nothing;
+      // a jump beyond that is a seek, and another location another batch.
+      const lag = context.mediaTime - (batch.startMediaTime + (runTotal(batch.runs) * ATTENTION_SAMPLE_MS) / 1000);
+      if (batch.locationId !== context.locationId || batch.projectId !== context.projectId || Math.abs(lag) > MEDIA_TIME_SLACK_S) this.flush();
+      else count = Math.min(MAX_CATCH_UP, Math.max(0, Math.round((lag * 1000) / ATTENTION_SAMPLE_MS) + 1));
     }
     // A look at the black back of a 180° location says nothing about the footage.
     if (cell < 0) return this.flush();
+    if (count === 0) return;
     const current = (this.batch ??= { projectId: context.projectId, locationId: context.locationId, startMediaTime: context.mediaTime, startedAt: now, runs: [] });
+    const room = Math.min(MAX_ATTENTION_SAMPLES, this.config.maxSamples) - runTotal(current.runs);
+    count = Math.min(count, room);
     const runs = current.runs;
-    if (runs.length > 0 && runs[runs.length - 2] === cell) runs[runs.length - 1]!++;
-    else runs.push(cell, 1);
-    this.stats.samples++;
+    if (runs.length > 0 && runs[runs.length - 2] === cell) runs[runs.length - 1]! += count;
+    else runs.push(cell, count);
+    this.stats.samples += count;
     const full = runTotal(runs) >= Math.min(MAX_ATTENTION_SAMPLES, this.config.maxSamples);
     const due = now - current.startedAt >= this.config.sendMs;
     const turned = context.live && cell !== this.lastSentCell && now - this.lastSentAt >= this.config.liveTurnSendMs;

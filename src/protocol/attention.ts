@@ -11,7 +11,7 @@ export const ATTENTION_CELLS = ATTENTION_COLUMNS * ATTENTION_ROWS;
 
 /** Samples are taken this often while the view plays on screen; a report's samples are this far apart in media time. */
 export const ATTENTION_SAMPLE_MS = 500;
-/** Most samples one report may carry (a batch of 15 s at 2 Hz, with room for a late timer). */
+/** Most samples one report may carry: 20 s at 2 Hz. */
 export const MAX_ATTENTION_SAMPLES = 40;
 /** How far ahead of the server's clock a report's time may be before it is refused (clocks drift). */
 export const ATTENTION_CLOCK_SLACK_S = 30;

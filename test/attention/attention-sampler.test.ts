@@ -40,12 +40,12 @@ function setup(overrides: Partial<AttentionContext> = {}) {
 }
 
 describe('AttentionSampler', () => {
-  it('sends a still viewer as one run every 15 s, valid by the protocol and about 80 bytes', () => {
+  it('sends a still viewer as one run every 20 s, valid by the protocol and under 90 bytes', () => {
     const { sent, run, sampler } = setup();
-    run(60);
+    run(80);
     expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatchObject({ p: 'lantern-keeper', l: 'backlot', t: 0, c: [cellOf(0, 0), 30] });
-    expect(sent[1]!.t).toBe(15);
+    expect(sent[0]).toMatchObject({ p: 'lantern-keeper', l: 'backlot', t: 0, c: [cellOf(0, 0), 40] });
+    expect(sent[1]!.t).toBe(20);
     expect(AttentionReport.safeParse(sent[0]).success).toBe(true);
     expect(sampler.stats.bytesSent / sent.length).toBeLessThan(90);
   });
@@ -65,6 +65,20 @@ describe('AttentionSampler', () => {
       ['backlot', 100, [cellOf(90, 0), 2]],
       ['stage-a', 101, [cellOf(90, 0), 1]],
     ]);
+  });
+
+  it('catches a late timer up with the current look, and takes nothing while the video stands still', () => {
+    const { sent, run, context, sampler } = setup();
+    run(2);
+    context.mediaTime += 1; // the page was busy: this sample comes a second late
+    run(1);
+    run(1);
+    run(1);
+    context.mediaTime -= 0.5; // the video stalled: media time stands where the last sample took it
+    sampler.sample();
+    sampler.flush();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.c).toEqual([cellOf(0, 0), 7]);
   });
 
   it('takes nothing while paused or hidden; the batch before goes at the pause', () => {
@@ -105,7 +119,7 @@ describe('AttentionSampler', () => {
     const { sent, run, choice, optOuts } = setup();
     run(3);
     choice.setOptedOut(true);
-    run(60);
+    run(80);
     expect(sent).toEqual([]);
     expect(optOuts).toEqual(['lantern-keeper']);
     const again = createAttentionChoice(storage);

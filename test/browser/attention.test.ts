@@ -127,7 +127,7 @@ describe('attention in the browser', { timeout: 150_000 }, () => {
     const optedOutCell = cellOf(optedOutLook.yaw, optedOutLook.pitch);
 
     const host = await hostConsole();
-    // A still viewer's batch goes after 15 s of playing. With the three in, the map withholds itself (and says
+    // A still viewer's batch goes after 20 s of playing. With the three in, the map withholds itself (and says
     // nothing of how many: the server's own counter tells the test they arrived).
     await expect.poll(() => server.server.attention.stats.reportsAccepted, { timeout: 40_000, interval: 500 }).toBeGreaterThanOrEqual(3);
     await expect.poll(async () => (await mapOf(host)).withheld, { timeout: 10_000, interval: 500 }).toBe('true');

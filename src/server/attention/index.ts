@@ -27,7 +27,7 @@ export interface AttentionLimits {
   flushMs: number;
   /** How often this node publishes its radar. */
   radarPublishMs: number;
-  /** A viewer's last look stays on the radar this long without a new report (a still viewer reports every 15 s). */
+  /** A viewer's last look stays on the radar this long without a new report (a still viewer reports every 20 s). */
   radarLookMs: number;
   /** A node's radar part older than this is ignored (it died, or Redis lagged). */
   radarFreshMs: number;
@@ -37,7 +37,7 @@ export const DEFAULT_ATTENTION_LIMITS: AttentionLimits = {
   reportRateLimit: { perSecond: 2, burst: 6 },
   flushMs: 5_000,
   radarPublishMs: 500,
-  radarLookMs: 20_000,
+  radarLookMs: 25_000,
   radarFreshMs: 3_000,
 };
 

@@ -8,6 +8,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WebGLRenderer } from 'three';
 import { useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';
+import { useAttentionSampler } from '../../react/useAttention';
+import { AttentionNotice } from '../shared/AttentionNotice';
 import type { TourPlayer } from '../../tour/tour-player';
 import { chooseFrameRate } from '../../xr/frame-rate';
 import { REFERENCE_SPACE } from '../../xr/session-init';
@@ -67,6 +69,8 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
     [xrStore],
   );
   useVideoInSession(video, presenting, xrStore);
+  // The headset's pose is the view direction while presenting; the flat preview is no one's view.
+  useAttentionSampler(presenting && !meetup ? player : null);
 
   // A session handed over from the desktop's Enter VR: entered once the canvas can render into it; when it ends,
   // back to the desktop. Its video was started in that click (see vr-handoff) and is the one playing here.
@@ -131,6 +135,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
         {t('xr.enter')}
       </button>
       <p className="muted">{t('xr.hint')}</p>
+      <AttentionNotice />
       {children}
       <div ref={videoHost} aria-hidden="true" style={{ position: 'relative', width: '100%', aspectRatio: '16 / 9', borderRadius: '0.5rem', overflow: 'hidden', background: '#000' }}>
         <Canvas

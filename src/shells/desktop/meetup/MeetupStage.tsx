@@ -15,6 +15,7 @@ import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { useAttentionSampler } from '../../../react/useAttention';
+import { AttentionNotice } from '../../shared/AttentionNotice';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { PlayerControls } from '../PlayerControls';
@@ -78,6 +79,9 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
       <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
       <PlayerControls session={current.session} live={live} host={viewRef} front={initial.yaw} onResetView={resetView} />
+      <div className="view__chrome">
+        <AttentionNotice />
+      </div>
     </div>
   );
 }
