@@ -39,6 +39,8 @@ export class CircleFollower {
   private unbindPlayer: (() => void) | undefined;
   private seekingUntil = 0;
   private askedLocation: string | undefined;
+  /** A location this member moved to themself, asked of the circle: not undone while the answer is on its way. */
+  private localMove: { locationId: string; until: number } | undefined;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
@@ -70,6 +72,9 @@ export class CircleFollower {
     const client = this.options.client;
     const time = client.current.status === 'joined' ? client.circleTime() : undefined;
     if (!time) return;
+    const local = this.localMove;
+    if (local && (local.locationId === time.locationId || performance.now() > local.until)) this.localMove = undefined;
+    else if (local) return;
     if (this.options.locationNow() !== time.locationId) {
       if (this.askedLocation !== time.locationId) {
         this.askedLocation = time.locationId;
@@ -94,6 +99,19 @@ export class CircleFollower {
       client.config,
     );
     this.apply(player, commands, now);
+  }
+
+  /**
+   * This member went to another location themself and asked the circle to follow: hold off moving them back for
+   * up to `holdMs` (the circle's answer is on its way). `refused()` lets the circle win at once.
+   */
+  movedLocally(locationId: string, holdMs = 3_000): void {
+    this.localMove = { locationId, until: performance.now() + holdMs };
+  }
+
+  refused(): void {
+    this.localMove = undefined;
+    this.follow();
   }
 
   dispose(): void {

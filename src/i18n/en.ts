@@ -1,5 +1,6 @@
 // English UI strings: the reference set of keys every language must provide.
 import type { HostConsoleKey } from './host-console';
+import type { CircleKey } from './circles';
 
 export const en = {
   'app.name': 'SetVisit',
@@ -233,7 +234,7 @@ export const en = {
 
 /** The keys every page carries; the host console's own come with its chunk (host-console.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | CircleKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

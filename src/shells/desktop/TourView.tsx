@@ -1,6 +1,6 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { LookController } from '../../panorama/look-controller';
 import { DESKTOP_SPHERE } from '../../panorama/panorama-view';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
@@ -25,6 +25,8 @@ import { StatsOverlay } from './StatsOverlay';
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
 void preloadSphere();
+// Visiting together (its strings, QR code and circle client) loads with the tour, after it.
+const CirclePanel = lazy(() => import('./circle/CirclePanel'));
 
 export function TourView() {
   const { t } = useI18n();
@@ -73,6 +75,9 @@ function LocationView({ player }: { player: TourPlayer }) {
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
+      <Suspense fallback={null}>
+        <CirclePanel player={player} />
+      </Suspense>
       <div className="view__chrome">
         <LocationList player={player} />
         <span className="muted view__hint">{i18n.t('view.hint')}</span>
