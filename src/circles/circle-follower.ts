@@ -38,6 +38,9 @@ export class CircleFollower {
   private player: CirclePlayer | undefined;
   private unbindPlayer: (() => void) | undefined;
   private seekingUntil = 0;
+  /** When the seek on its way was asked for, and how long seeks have been taking (s, smoothed). */
+  private seekAskedAt = 0;
+  private seekLatency = 0;
   private askedLocation: string | undefined;
   /** A location this member moved to themself, asked of the circle: not undone while the answer is on its way. */
   private localMove: { locationId: string; until: number } | undefined;
@@ -61,7 +64,7 @@ export class CircleFollower {
     const offs = [
       player.on('stalled', () => client.reportBuffering(true)),
       player.on('resumed', () => client.reportBuffering(false)),
-      player.on('seeked', () => void (this.seekingUntil = 0)),
+      player.on('seeked', () => this.seekLanded()),
     ];
     this.unbindPlayer = () => offs.forEach((off) => off());
     this.follow();
@@ -95,6 +98,7 @@ export class CircleFollower {
         rate: player.playbackRate,
         duration: player.duration,
         seeking: now < this.seekingUntil,
+        seekLead: this.seekLatency,
       },
       client.config,
     );
@@ -122,6 +126,13 @@ export class CircleFollower {
     this.player = undefined;
   }
 
+  private seekLanded(): void {
+    if (this.seekingUntil === 0) return;
+    const took = Math.min(2, (performance.now() - this.seekAskedAt) / 1000);
+    this.seekLatency = this.seekLatency === 0 ? took : this.seekLatency * 0.5 + took * 0.5;
+    this.seekingUntil = 0;
+  }
+
   private apply(player: CirclePlayer, commands: FollowCommands, now: number): void {
     this.readout.drift = commands.drift;
     if (commands.rate !== undefined) {
@@ -131,6 +142,7 @@ export class CircleFollower {
     if (commands.seek !== undefined) {
       // No second seek until this one lands (segments to fetch); the rate then takes up what is left.
       player.seek(commands.seek);
+      this.seekAskedAt = now;
       this.seekingUntil = now + this.options.client.config.seekTimeoutMs;
       this.readout.seeks++;
     }
