@@ -66,7 +66,8 @@ export interface CircleClientOptions {
   url?: string;
   /** The member's own backer code, read at every (re)connect. */
   token: () => string | undefined;
-  name: string;
+  /** The member's display name, read when starting or joining. */
+  name: () => string;
   device: CircleDevice;
   config?: Partial<CircleConfig>;
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
@@ -141,7 +142,7 @@ export class CircleClient {
 
   /** Starts a circle where this member is now; they host it. */
   start(where: { projectId: string; locationId: string; mediaTime?: number; playing?: boolean; control?: CircleControl }): Promise<CircleOutcome> {
-    return this.enter(CIRCLE_EVENTS.create, { v: CIRCLE_PROTOCOL_VERSION, name: this.options.name, device: this.options.device, ...where });
+    return this.enter(CIRCLE_EVENTS.create, { v: CIRCLE_PROTOCOL_VERSION, name: this.options.name(), device: this.options.device, ...where });
   }
 
   /** Joins by invite code; with a kept membership for this code, as the same member. */
@@ -192,7 +193,7 @@ export class CircleClient {
     return {
       v: CIRCLE_PROTOCOL_VERSION,
       code,
-      name: this.options.name,
+      name: this.options.name(),
       device: this.options.device,
       ...(same ? { memberId: kept.memberId, memberKey: kept.memberKey } : {}),
     };

@@ -15,7 +15,10 @@ export interface CircleConfig {
   rateDeadbandS: number;
   /** Rate change per second of drift; the correction is spread over about 1 / gain seconds. */
   rateGain: number;
-  /** The rate stays within 1 ± this while correcting (a 10 % change is not heard as a pitch change by most). */
+  /**
+   * The rate stays within 1 ± this while correcting. Browsers keep the pitch at other rates; set footage loses a
+   * few hundred ms at each loop of its short clip, which a gentle ±10 % would take seconds to win back.
+   */
   maxRateChange: number;
   /** A seek this long without `seeked` is taken as done. */
   seekTimeoutMs: number;
@@ -27,11 +30,11 @@ export const DEFAULT_CIRCLE_CONFIG: CircleConfig = {
   clockSamples: 6,
   clockSampleGapMs: 120,
   clockResyncMs: 10_000,
-  followIntervalMs: 250,
-  seekThresholdS: 0.8,
-  rateDeadbandS: 0.025,
-  rateGain: 0.5,
-  maxRateChange: 0.1,
+  followIntervalMs: 100,
+  seekThresholdS: 1,
+  rateDeadbandS: 0.02,
+  rateGain: 2,
+  maxRateChange: 0.5,
   seekTimeoutMs: 3_000,
   replyTimeoutMs: 8_000,
 };

@@ -38,7 +38,12 @@ export class CircleFollower {
   private player: CirclePlayer | undefined;
   private unbindPlayer: (() => void) | undefined;
   private seekingUntil = 0;
+  /** When the seek on its way was asked for, and how long seeks have been taking (s, smoothed). */
+  private seekAskedAt = 0;
+  private seekLatency = 0;
   private askedLocation: string | undefined;
+  /** A location this member moved to themself, asked of the circle: not undone while the answer is on its way. */
+  private localMove: { locationId: string; until: number } | undefined;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
@@ -59,7 +64,7 @@ export class CircleFollower {
     const offs = [
       player.on('stalled', () => client.reportBuffering(true)),
       player.on('resumed', () => client.reportBuffering(false)),
-      player.on('seeked', () => void (this.seekingUntil = 0)),
+      player.on('seeked', () => this.seekLanded()),
     ];
     this.unbindPlayer = () => offs.forEach((off) => off());
     this.follow();
@@ -70,6 +75,9 @@ export class CircleFollower {
     const client = this.options.client;
     const time = client.current.status === 'joined' ? client.circleTime() : undefined;
     if (!time) return;
+    const local = this.localMove;
+    if (local && (local.locationId === time.locationId || performance.now() > local.until)) this.localMove = undefined;
+    else if (local) return;
     if (this.options.locationNow() !== time.locationId) {
       if (this.askedLocation !== time.locationId) {
         this.askedLocation = time.locationId;
@@ -90,10 +98,24 @@ export class CircleFollower {
         rate: player.playbackRate,
         duration: player.duration,
         seeking: now < this.seekingUntil,
+        seekLead: this.seekLatency,
       },
       client.config,
     );
     this.apply(player, commands, now);
+  }
+
+  /**
+   * This member went to another location themself and asked the circle to follow: hold off moving them back for
+   * up to `holdMs` (the circle's answer is on its way). `refused()` lets the circle win at once.
+   */
+  movedLocally(locationId: string, holdMs = 3_000): void {
+    this.localMove = { locationId, until: performance.now() + holdMs };
+  }
+
+  refused(): void {
+    this.localMove = undefined;
+    this.follow();
   }
 
   dispose(): void {
@@ -102,6 +124,13 @@ export class CircleFollower {
     this.unbindPlayer?.();
     if (this.player && this.player.playbackRate !== 1) this.player.setPlaybackRate(1);
     this.player = undefined;
+  }
+
+  private seekLanded(): void {
+    if (this.seekingUntil === 0) return;
+    const took = Math.min(2, (performance.now() - this.seekAskedAt) / 1000);
+    this.seekLatency = this.seekLatency === 0 ? took : this.seekLatency * 0.5 + took * 0.5;
+    this.seekingUntil = 0;
   }
 
   private apply(player: CirclePlayer, commands: FollowCommands, now: number): void {
@@ -113,6 +142,7 @@ export class CircleFollower {
     if (commands.seek !== undefined) {
       // No second seek until this one lands (segments to fetch); the rate then takes up what is left.
       player.seek(commands.seek);
+      this.seekAskedAt = now;
       this.seekingUntil = now + this.options.client.config.seekTimeoutMs;
       this.readout.seeks++;
     }

@@ -15,6 +15,8 @@ export interface FollowInput {
   duration: number;
   /** A seek is still on its way: do not pile another on top. */
   seeking: boolean;
+  /** How long a seek has been taking to land (seconds): a seek while the circle advances aims that far ahead. */
+  seekLead?: number;
 }
 
 export interface FollowCommands {
@@ -51,12 +53,12 @@ export function decideFollow(input: FollowInput, config: CircleConfig): FollowCo
   }
   if (input.paused) {
     commands.play = true;
-    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = place;
+    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = placeInFootage(input.target + (input.seekLead ?? 0), input.duration);
     return commands;
   }
   if (input.seeking) return commands;
   if (Math.abs(drift) > config.seekThresholdS) {
-    commands.seek = place;
+    commands.seek = placeInFootage(input.target + (input.seekLead ?? 0), input.duration);
     if (input.rate !== 1) commands.rate = 1;
     return commands;
   }

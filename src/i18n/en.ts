@@ -3,6 +3,7 @@ import type { AttentionKey } from './attention';
 import type { HostConsoleKey } from './host-console';
 import type { DesktopKey } from './desktop';
 import type { TvWatchKey } from './tv-watch';
+import type { CircleKey } from './circles';
 
 export const en = {
   'app.name': 'SetVisit',
@@ -222,7 +223,7 @@ export const en = {
 
 /** The keys every page carries; the host console's and the TV watch screen's come with their chunks (host-console.ts, tv-watch.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | CircleKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

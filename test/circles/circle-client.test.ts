@@ -26,7 +26,7 @@ function member(name: string, device: CircleDevice, clockOffsetMs = 0) {
   const client = new CircleClient({
     url: server.url,
     token: () => undefined,
-    name,
+    name: () => name,
     device,
     localNow: () => Date.now() + clockOffsetMs,
     socketOptions: { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 200 },

@@ -1,6 +1,6 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { LookController } from '../../panorama/look-controller';
 import { DESKTOP_SPHERE } from '../../panorama/panorama-view';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
@@ -29,6 +29,8 @@ import { StatsOverlay } from './StatsOverlay';
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
 void preloadSphere();
+// Visiting together (its strings, QR code and circle client) loads with the tour, after it.
+const CirclePanel = lazy(() => import('./circle/CirclePanel'));
 
 export function TourView() {
   const { t } = useI18n();
@@ -85,6 +87,9 @@ function LocationView({ player }: { player: TourPlayer }) {
       <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
+      <Suspense fallback={null}>
+        <CirclePanel player={player} />
+      </Suspense>
       {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
           locations, the hint and the sound; it rides above the player controls while they show. */}
       <div className="view__dock">

@@ -1,0 +1,87 @@
+// Thin React binding of the circle core: owns one CircleClient (and so its socket, opened only when a circle is
+// started or joined) and one CircleFollower bound to the tour player for as long as the tour is on screen.
+// The follower drives the player's media session; a location this member picks themself is asked of the circle.
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { CircleClient, CircleFollower, type CircleMembershipKey, type CircleSnapshot } from '../circles';
+import type { CircleDevice } from '../protocol/circle';
+import type { TourPlayer } from '../tour/tour-player';
+
+const MEMBERSHIP_KEY = 'setvisit:circle:v1';
+const IDLE: CircleSnapshot = { status: 'idle' };
+
+export interface CircleBinding {
+  client: CircleClient;
+  follower: CircleFollower;
+  /** The membership kept in this tab (session storage) to rejoin as the same member after a reload. */
+  kept(): CircleMembershipKey | undefined;
+}
+
+export interface UseCircleOptions {
+  player: TourPlayer;
+  token: () => string | undefined;
+  name: () => string;
+  device: CircleDevice;
+}
+
+export function useCircle({ player, token, name, device }: UseCircleOptions): { binding: CircleBinding | undefined; snapshot: CircleSnapshot } {
+  const names = useRef(name);
+  useEffect(() => void (names.current = name), [name]);
+  const [binding, setBinding] = useState<CircleBinding>();
+
+  useEffect(() => {
+    const client = new CircleClient({ token, name: () => names.current(), device, onMembership: keep });
+    const follower = new CircleFollower({
+      client,
+      locationNow: () => player.state.current.location.id,
+      moveTo: (locationId) => player.goTo(locationId),
+    });
+    follower.setPlayer(player.state.current.session);
+    let location = player.state.current.location.id;
+    const unsubscribe = player.subscribe(() => {
+      const current = player.state.current;
+      follower.setPlayer(current.session);
+      if (current.location.id === location) return;
+      location = current.location.id;
+      const circleAt = client.circleTime()?.locationId;
+      // The member went elsewhere themself (the location list, a hotspot): the circle is asked to come along.
+      if (client.current.status === 'joined' && circleAt !== undefined && circleAt !== location) {
+        follower.movedLocally(location);
+        void client.control({ kind: 'location', locationId: location }).then((outcome) => (outcome.ok ? undefined : follower.refused()));
+      }
+    });
+    // The client holds a socket and timers, so it is made in an effect (whose cleanup closes it), as useMeetup does.
+    setBinding({ client, follower, kept: readKept });
+    return () => {
+      unsubscribe();
+      follower.dispose();
+      client.dispose();
+    };
+  }, [player, token, device]);
+
+  const snapshot = useSyncExternalStore(
+    (listener) => binding?.client.subscribe(listener) ?? (() => undefined),
+    () => binding?.client.current ?? IDLE,
+  );
+  return { binding, snapshot };
+}
+
+function keep(key: CircleMembershipKey | undefined): void {
+  try {
+    if (key) sessionStorage.setItem(MEMBERSHIP_KEY, JSON.stringify(key));
+    else sessionStorage.removeItem(MEMBERSHIP_KEY);
+  } catch {
+    // Storage refused (private mode): the membership lasts as long as the page.
+  }
+}
+
+function readKept(): CircleMembershipKey | undefined {
+  try {
+    const raw = sessionStorage.getItem(MEMBERSHIP_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<CircleMembershipKey>) : undefined;
+    return parsed && typeof parsed.code === 'string' && typeof parsed.memberId === 'string' && typeof parsed.memberKey === 'string'
+      ? { code: parsed.code, memberId: parsed.memberId, memberKey: parsed.memberKey }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
