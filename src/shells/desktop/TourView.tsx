@@ -72,6 +72,8 @@ function LocationView({ player }: { player: TourPlayer }) {
   useEffect(() => exposeForTests({ player, look: view.look, direction }), [player, view, direction]);
 
   const resetView = useCallback(() => view.look.reset(location.initialView), [view, location]);
+  // Stable: the overlay retries by itself when the network is back, and must not lose its timers on a re-render.
+  const retry = useCallback(() => player.retry(), [player]);
 
   const name = i18n.pick(location.name);
   return (
@@ -79,7 +81,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={view.hotspots} />
       {captionPlace === 'top' && <Captions player={player} place="top" />}
-      <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
+      <MediaOverlay onRetry={retry} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
       {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
