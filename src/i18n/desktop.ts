@@ -24,7 +24,7 @@ export const desktopEn = {
   'captions.moveDown': 'Captions to the bottom',
   'milestones.arrived': 'New from the set: {title}',
   'milestones.arrivedMore': '+{count} more',
-  'media.retryingOnline': 'Back online: trying the stream again…',
+  'media.offlineWillRetry': 'This device is offline. The video starts again by itself when the connection is back.',
 } as const;
 
 export type DesktopKey = keyof typeof desktopEn;
@@ -50,7 +50,7 @@ const desktopZhCN: Record<DesktopKey, string> = {
   'captions.moveDown': '字幕移到下方',
   'milestones.arrived': '片场最新：{title}',
   'milestones.arrivedMore': '还有 {count} 条',
-  'media.retryingOnline': '网络已恢复：正在重新连接视频…',
+  'media.offlineWillRetry': '设备已离线。网络恢复后视频会自动重新播放。',
 };
 
 export const DESKTOP_MESSAGES: Record<Language, Record<DesktopKey, string>> = { en: desktopEn, 'zh-CN': desktopZhCN };

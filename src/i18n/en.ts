@@ -4,6 +4,7 @@ import type { HostConsoleKey } from './host-console';
 import type { DesktopKey } from './desktop';
 import type { TvWatchKey } from './tv-watch';
 import type { CircleKey } from './circles';
+import type { XrEntryKey } from './xr-entry';
 
 export const en = {
   'app.name': 'SetVisit',
@@ -116,7 +117,6 @@ export const en = {
   'xr.enter': 'Enter VR',
   'xr.checking': 'Looking for a VR headset…',
   'xr.ready': 'Put on your headset and press Enter VR to stand on the set.',
-  'xr.unsupported': 'This browser cannot start VR. Open SetVisit in a headset’s browser (Meta Quest, Pico, Apple Vision Pro, Android XR) to stand on the set.',
   'xr.insecure': 'VR needs a secure connection: open this page over https.',
   'xr.presenting': 'You are on the set in VR. Take off the headset or press its menu button to come back.',
   'xr.enterFailed': 'VR could not start: {reason}',
@@ -223,7 +223,7 @@ export const en = {
 
 /** The keys every page carries; the host console's and the TV watch screen's come with their chunks (host-console.ts, tv-watch.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | CircleKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | CircleKey | XrEntryKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

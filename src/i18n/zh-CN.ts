@@ -112,7 +112,6 @@ export const zhCN: Record<CoreMessageKey, string> = {
   'xr.enter': '进入 VR',
   'xr.checking': '正在检测 VR 头显…',
   'xr.ready': '戴上头显，点击“进入 VR”，即可身临片场。',
-  'xr.unsupported': '此浏览器无法启动 VR。请在头显浏览器（Meta Quest、Pico、Apple Vision Pro、Android XR）中打开 SetVisit，身临片场。',
   'xr.insecure': 'VR 需要安全连接：请通过 https 打开本页。',
   'xr.presenting': '你正在 VR 中探班。摘下头显或按下菜单键即可返回。',
   'xr.enterFailed': 'VR 无法启动：{reason}',

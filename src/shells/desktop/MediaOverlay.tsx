@@ -1,18 +1,23 @@
 // Everything drawn over the 360 view about the video itself: loading progress, a stall with its cause (and Retry
-// where fetching again helps), and the error card.
+// where fetching again helps), and the error card; playback the network stopped starts again when it is back.
 import { retryHelps } from '../../media/stall-watch';
 import { useI18n, useMedia } from '../../react/AppContext';
 import { MediaLoadingCard } from '../../react/MediaLoadingCard';
+import { useOnline, useRetryWhenOnline } from './useRetryWhenOnline';
 
 export function MediaOverlay({ onRetry, poster }: { onRetry: () => void; poster: string | undefined }) {
   const media = useMedia();
   const { t } = useI18n();
+  const online = useOnline();
+  useRetryWhenOnline(onRetry);
   if (media.status === 'error' && media.error) {
+    // Offline, the network error says so, and that the video comes back by itself (useRetryWhenOnline).
+    const offline = media.error.kind === 'network' && !online;
     return (
       <div className="overlay overlay--error" role="alert">
         <div className="card">
           <h2>{t('media.error.title')}</h2>
-          <p>{t(`media.error.${media.error.kind}`)}</p>
+          <p data-testid="media-error">{offline ? t('media.offlineWillRetry') : t(`media.error.${media.error.kind}`)}</p>
           <button type="button" className="button" onClick={onRetry} autoFocus>
             {t('media.retry')}
           </button>

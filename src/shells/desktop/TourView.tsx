@@ -77,6 +77,8 @@ function LocationView({ player }: { player: TourPlayer }) {
   useAttentionSampler(player);
 
   const resetView = useCallback(() => view.look.reset(location.initialView), [view, location]);
+  // Stable: the overlay retries by itself when the network is back, and must not lose its timers on a re-render.
+  const retry = useCallback(() => player.retry(), [player]);
 
   const name = i18n.pick(location.name);
   return (
@@ -84,7 +86,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={view.hotspots} />
       {captionPlace === 'top' && <Captions player={player} place="top" />}
-      <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
+      <MediaOverlay onRetry={retry} poster={location.poster} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
       <Suspense fallback={null}>

@@ -15,7 +15,7 @@ import { chooseFrameRate } from '../../xr/frame-rate';
 import { REFERENCE_SPACE } from '../../xr/session-init';
 import { settleRequestedVrSession, type VrHandOff } from '../../xr/vr-handoff';
 import type { VideoPath } from '../../xr/video-path';
-import { supportMessage } from './support-message';
+import { canOffer360, desktopHref, supportMessage } from './support-message';
 import type { ImmersiveSupport } from './useImmersiveSupport';
 import { playWithSound, useVideoInSession } from './useVideoInSession';
 import { XrHook } from './xr-hook';
@@ -131,10 +131,19 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
           {t('xr.enterFailed', { reason: failure })}
         </p>
       )}
-      <button type="button" className="button" disabled={!canEnter} onClick={enter} data-testid="enter-vr">
-        {t('xr.enter')}
-      </button>
-      <p className="muted">{t('xr.hint')}</p>
+      {/* No VR here: what this browser can do instead, not a button that cannot work. */}
+      {canOffer360(support) && !presenting ? (
+        <a className="button" href={desktopHref(window.location.href)} data-testid="open-360">
+          {t('xr.open360')}
+        </a>
+      ) : (
+        <>
+          <button type="button" className="button" disabled={!canEnter} onClick={enter} data-testid="enter-vr">
+            {t('xr.enter')}
+          </button>
+          <p className="muted">{t('xr.hint')}</p>
+        </>
+      )}
       <AttentionNotice />
       {children}
       <div ref={videoHost} aria-hidden="true" style={{ position: 'relative', width: '100%', aspectRatio: '16 / 9', borderRadius: '0.5rem', overflow: 'hidden', background: '#000' }}>

@@ -15,7 +15,7 @@ import type { Tour } from '../../protocol/tour-schema';
 import { dropHandOff, requestedVrSession, type VrHandOff } from '../../xr/vr-handoff';
 import { XrMeetups } from './meetup/XrMeetups';
 import { ProjectStatus } from './ProjectStatus';
-import { supportMessage } from './support-message';
+import { canOffer360, desktopHref, supportMessage } from './support-message';
 import { useImmersiveSupport, type ImmersiveSupport } from './useImmersiveSupport';
 import { useStagePlayer, useXrTourPlayer } from './useXrPlayers';
 import { VrEntry } from './VrEntry';
@@ -115,9 +115,15 @@ function EntryCard({ support, message, alert = false }: { support: ImmersiveSupp
         {supportMessage(support, t)}
       </p>
       {message && <p role={alert ? 'alert' : undefined}>{message}</p>}
-      <button type="button" className="button" disabled data-testid="enter-vr">
-        {t('xr.enter')}
-      </button>
+      {canOffer360(support) ? (
+        <a className="button" href={desktopHref(window.location.href)} data-testid="open-360">
+          {t('xr.open360')}
+        </a>
+      ) : (
+        <button type="button" className="button" disabled data-testid="enter-vr">
+          {t('xr.enter')}
+        </button>
+      )}
     </section>
   );
 }

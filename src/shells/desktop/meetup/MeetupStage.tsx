@@ -66,6 +66,8 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
   const initial = current.location.initialView;
   const resetView = useCallback(() => view.look.reset(initial), [view, initial]);
+  // Stable: the overlay retries by itself when the network is back, and must not lose its timers on a re-render.
+  const retry = useCallback(() => player.retry(), [player]);
   useEffect(() => {
     if (!live) return undefined;
     const stop = watchLivePosition(current.session.video, (position) => client.reportLivePosition(position));
@@ -77,7 +79,7 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
   return (
     <div className="view" ref={viewRef} role="application" aria-label={t('meetup.stage.label')} tabIndex={0}>
       <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
-      <MediaOverlay onRetry={() => player.retry()} poster={undefined} />
+      <MediaOverlay onRetry={retry} poster={undefined} />
       <PlayerControls session={current.session} live={live} host={viewRef} front={initial.yaw} onResetView={resetView} />
       <div className="view__chrome">
         <AttentionNotice />
