@@ -5,6 +5,7 @@ import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { tourFileUrl } from '../../tour/tour-prefetch';
 import { loadSetPicture } from '../../tv/dashboard/set-picture';
 import { useFocusable } from './useFocusable';
+import { useTvShell } from './TvShellContext';
 import { ConnectionState } from './ConnectionState';
 import { FundingChart } from './FundingChart';
 import { MilestoneTimeline } from './MilestoneTimeline';
@@ -25,6 +26,15 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
     // For `npm run bench`: the moment the first screen shows the project (or why it cannot) and answers the remote.
     if (settled && performance.getEntriesByName(INTERACTIVE_MARK).length === 0) performance.mark(INTERACTIVE_MARK);
   }, [settled]);
+
+  // No project to show (missing, backers-only, a wrong code): nothing to watch or meet either, so the way out is the
+  // only thing offered, and focused.
+  const code = feed.error?.code;
+  const noProject = code === 'unauthorized' || code === 'not-found' || code === 'forbidden';
+  const { focus } = useTvShell();
+  useEffect(() => {
+    if (noProject && !focus.setFocus('home-start')) focus.setFocus('home-retry');
+  }, [noProject, focus]);
 
   let body;
   if (feed.error) {
@@ -70,12 +80,16 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
         <h1 className="tv-home__title" data-testid="tv-title">
           {feed.data ? i18n.pick(feed.data.project.title) : t('app.name')}
         </h1>
-        <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-watch" {...watch.props}>
-          {t('tv.watch')}
-        </button>
-        <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
-          {t('tv.meetups')}
-        </button>
+        {!noProject && (
+          <>
+            <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-watch" {...watch.props}>
+              {t('tv.watch')}
+            </button>
+            <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
+              {t('tv.meetups')}
+            </button>
+          </>
+        )}
         <ConnectionState />
       </header>
       {body}
