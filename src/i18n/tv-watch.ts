@@ -19,6 +19,9 @@ export const tvWatchEn = {
   'watch.viewFlat': 'Flat view',
   'watch.switched': 'This TV did not seem to show the video in 3D, so SetVisit switched to the flat view. It opens that way for the next few visits, then checks again; "Try the 3D view" in the controls (OK) tries it now.',
   'watch.tryThreeD': 'Try the 3D view',
+  'watch.position': 'Position in the footage (Left and Right seek 10 seconds)',
+  'watch.captionsTop': 'Captions: top',
+  'watch.captionsBottom': 'Captions: bottom',
   'watch.label': 'Watching {location}',
 } as const;
 
@@ -39,6 +42,9 @@ const tvWatchZhCN: Record<TvWatchKey, string> = {
   'watch.viewFlat': '平面视图',
   'watch.switched': '这台电视似乎无法以 3D 显示视频，SetVisit 已切换到平面视图。接下来几次会以平面视图打开，之后再检查一次；按确认键打开控制栏，选"试试 3D 视图"可立即再试。',
   'watch.tryThreeD': '试试 3D 视图',
+  'watch.position': '播放位置（左右键前后跳 10 秒）',
+  'watch.captionsTop': '字幕：顶部',
+  'watch.captionsBottom': '字幕：底部',
   'watch.label': '正在观看：{location}',
 };
 

@@ -77,7 +77,7 @@ describe('TV home states', { timeout: 90_000 }, () => {
     await context.close();
   });
 
-  it('an unknown project: says there is no project here (or it takes a code), the badge stops, the way home is one D-pad step away', async () => {
+  it('an unknown project: says there is no project here (or it takes a code), the badge stops, the way home is offered and focused alone', async () => {
     for (const [lang, title, badge, home] of [
       ['en', 'No project here — or it opens with a backer code.', 'Not following a project', 'Go to the start page'],
       ['zh-CN', '这里没有项目，或者该项目需凭支持者代码进入。', '未关注任何项目', '前往首页'],
@@ -92,9 +92,12 @@ describe('TV home states', { timeout: 90_000 }, () => {
       expect(card).not.toMatch(/connection|连接/i);
       await page.locator('[data-testid=tv-connection][data-status=refused]').waitFor({ timeout: 5_000 });
       expect(await page.getByTestId('tv-connection').textContent()).toBe(badge);
-      await expectOneFocus(page, 'home-watch');
-      await page.keyboard.press('ArrowDown');
+      // Nothing to watch or meet: the way home is the one thing offered, and it has the one focus ring.
+      expect(await page.getByTestId('tv-watch').count()).toBe(0);
+      expect(await page.getByTestId('tv-meetups').count()).toBe(0);
       await expectOneFocus(page, 'home-start');
+      await page.waitForTimeout(300); // past the ring's 120 ms transition: the screenshot shows where it settled
+      expect(await page.locator('.tv-focusable[data-focused=true]').count()).toBe(1);
       expect(await page.getByTestId('tv-home-start').textContent()).toBe(home);
       saveArtifact(`tv-missing-project-${lang}.png`, await page.screenshot());
       await page.keyboard.press('Enter');

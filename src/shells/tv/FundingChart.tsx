@@ -1,8 +1,9 @@
 // Funding over time as an SVG line (no chart library on the TV's first screen): the funding milestones, then now.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Milestone, Project } from '../../protocol';
 import { useI18n } from '../../react/AppContext';
 import { useFocusable } from './useFocusable';
+import { useMinuteClock } from './useMinuteClock';
 import { chartCoordinates, fundingSeries, goalLineY } from '../../tv/dashboard/funding-series';
 
 const BOX = { width: 600, height: 200 };
@@ -37,14 +38,4 @@ export function FundingChart({ project, milestones }: { project: Project; milest
       {milestonePoints === 0 && <p className="tv-tile__detail">{t('tv.chart.empty')}</p>}
     </figure>
   );
-}
-
-/** The time, updated once a minute: the "now" point moves right slowly instead of on every render. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }

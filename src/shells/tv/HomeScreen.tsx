@@ -1,8 +1,11 @@
 // The TV's first screen: the project's progress at 10-foot distance, live from the store, and the way into the set.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
+import { tourFileUrl } from '../../tour/tour-prefetch';
+import { loadSetPicture } from '../../tv/dashboard/set-picture';
 import { useFocusable } from './useFocusable';
+import { useTvShell } from './TvShellContext';
 import { ConnectionState } from './ConnectionState';
 import { FundingChart } from './FundingChart';
 import { MilestoneTimeline } from './MilestoneTimeline';
@@ -18,10 +21,20 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
   const watch = useFocusable<HTMLButtonElement>('home-watch', { section: 'actions', onSelect: onWatch });
   const meetups = useFocusable<HTMLButtonElement>('home-meetups', { section: 'actions', onSelect: onMeetups });
   const settled = feed.data !== null || feed.error !== null;
+  const picture = useSetPicture(feed.data ? projectId : null);
   useEffect(() => {
     // For `npm run bench`: the moment the first screen shows the project (or why it cannot) and answers the remote.
     if (settled && performance.getEntriesByName(INTERACTIVE_MARK).length === 0) performance.mark(INTERACTIVE_MARK);
   }, [settled]);
+
+  // No project to show (missing, backers-only, a wrong code): nothing to watch or meet either, so the way out is the
+  // only thing offered, and focused.
+  const code = feed.error?.code;
+  const noProject = code === 'unauthorized' || code === 'not-found' || code === 'forbidden';
+  const { focus } = useTvShell();
+  useEffect(() => {
+    if (noProject && !focus.setFocus('home-start')) focus.setFocus('home-retry');
+  }, [noProject, focus]);
 
   let body;
   if (feed.error) {
@@ -57,22 +70,45 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
   }
 
   return (
-    <main className="tv-home" data-screen="home">
+    <main
+      className={picture ? 'tv-home tv-home--pictured' : 'tv-home'}
+      data-screen="home"
+      data-set-picture={picture ?? undefined}
+      style={picture ? { backgroundImage: `linear-gradient(rgba(13, 15, 20, 0.78), rgba(13, 15, 20, 0.92)), url("${picture}")` } : undefined}
+    >
       <header className="tv-home__header">
         <h1 className="tv-home__title" data-testid="tv-title">
           {feed.data ? i18n.pick(feed.data.project.title) : t('app.name')}
         </h1>
-        <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-watch" {...watch.props}>
-          {t('tv.watch')}
-        </button>
-        <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
-          {t('tv.meetups')}
-        </button>
+        {!noProject && (
+          <>
+            <button type="button" className="tv-button tv-button--primary tv-focusable" data-testid="tv-watch" {...watch.props}>
+              {t('tv.watch')}
+            </button>
+            <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
+              {t('tv.meetups')}
+            </button>
+          </>
+        )}
         <ConnectionState />
       </header>
       {body}
     </main>
   );
+}
+
+/** The picture of the set (the tour's start still) for a project the feed shows; null until found, or without one. */
+function useSetPicture(projectId: string | null): string | null {
+  const [picture, setPicture] = useState<string | null>(null);
+  useEffect(() => {
+    if (!projectId) return undefined;
+    let live = true;
+    void loadSetPicture(tourFileUrl(projectId)).then((found) => live && setPicture(found));
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
+  return picture;
 }
 
 /** The start page (the default project), in the same language and shell. */

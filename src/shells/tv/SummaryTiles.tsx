@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Project } from '../../protocol';
 import { useI18n } from '../../react/AppContext';
+import { shortMoney } from '../../tv/dashboard/amounts';
 import { useFocusable } from './useFocusable';
 
 function Tile({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -18,13 +19,16 @@ export function SummaryTiles({ project }: { project: Project }) {
   const i18n = useI18n();
   const { t } = i18n;
   const percent = project.fundingGoal > 0 ? Math.round((project.fundingRaised / project.fundingGoal) * 100) : 0;
+  // Short figures from the sofa ("¥261万", "CN¥2.61M"); the exact ones for screen readers.
+  const zero = i18n.money(0, project.currency);
+  const money = (value: number) => shortMoney(value, i18n.language, i18n.number, zero);
   return (
     <div className="tv-tiles">
       <Tile id="tile-funding" label={t('tv.funding')}>
-        <p className="tv-tile__value" data-testid="tv-funding-raised">
-          {i18n.money(project.fundingRaised, project.currency)}
+        <p className="tv-tile__value" data-testid="tv-funding-raised" aria-label={i18n.money(project.fundingRaised, project.currency)}>
+          {money(project.fundingRaised)}
         </p>
-        <p className="tv-tile__detail">{t('tv.funding.share', { percent, goal: i18n.money(project.fundingGoal, project.currency) })}</p>
+        <p className="tv-tile__detail">{t('tv.funding.share', { percent, goal: money(project.fundingGoal) })}</p>
         <div className="tv-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, percent)}>
           <div className="tv-progress__bar" style={{ width: `${Math.min(100, percent)}%` }} />
         </div>

@@ -8,6 +8,7 @@ import { useFocusable } from '../useFocusable';
 import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { runMediaCommand } from './remote-commands';
 import { usePaused } from './usePaused';
+import { ScrubBar } from './ScrubBar';
 
 export interface WatchControlsProps {
   session: MediaSession;
@@ -19,14 +20,20 @@ export interface WatchControlsProps {
   onRetry: () => void;
   /** The flat view after a pixel check's verdict: try the sphere again (the check runs again). */
   onTryThreeD?: () => void;
+  /** Where the captions sit; the control moves them (so they never hide what the family wants to see). */
+  captions: CaptionPlace;
+  onCaptions: (place: CaptionPlace) => void;
 }
 
-export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry, onTryThreeD }: WatchControlsProps) {
+export type CaptionPlace = 'bottom' | 'top';
+
+export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry, onTryThreeD, captions, onCaptions }: WatchControlsProps) {
   const { t } = useI18n();
   const paused = usePaused(session);
   const [muted, setMuted] = useState(session.muted);
   return (
     <div className="watch__bar" role="toolbar" aria-label={locationName}>
+      <ScrubBar session={session} />
       <ControlButton id={FOCUS.back} onSelect={onBack}>
         ← {t('tv.back')}
       </ControlButton>
@@ -60,6 +67,9 @@ export function WatchControls({ session, locationName, viewLabel, onBack, onLook
         }}
       >
         {muted ? t('media.soundOn') : t('media.soundOff')}
+      </ControlButton>
+      <ControlButton id={FOCUS.captions} onSelect={() => onCaptions(captions === 'bottom' ? 'top' : 'bottom')}>
+        {t(captions === 'bottom' ? 'watch.captionsBottom' : 'watch.captionsTop')}
       </ControlButton>
       <span className="watch__where">
         <strong>{locationName}</strong>

@@ -17,7 +17,7 @@ import { lookKeyOf, mediaCommandOf, runMediaCommand } from './remote-commands';
 import { TvHotspots } from './TvHotspots';
 import { TvPanorama } from './TvPanorama';
 import { TvLockedLocation } from './TvLockedLocation';
-import { WatchControls } from './WatchControls';
+import { WatchControls, type CaptionPlace } from './WatchControls';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
 
@@ -46,6 +46,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
   // about to be used (a timer would turn the next OK into "show the overlay" instead of "select").
   const overlayRef = useRef(false);
+  const [captionPlace, setCaptionPlace] = useState<CaptionPlace>(readCaptionPlace);
   const viewFocus = useFocusable<HTMLDivElement>(FOCUS.view, { section: WATCH_VIEW, onSelect: () => showOverlay() });
 
   const hideOverlay = useCallback(() => {
@@ -101,6 +102,11 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
         look.keyUp(lookKey);
         return !overlayRef.current;
       }
+      if (overlayRef.current && shell.focus.current() === FOCUS.scrub && (lookKey === 'ArrowLeft' || lookKey === 'ArrowRight')) {
+        // The scrub bar has the focus: Left and Right seek (held, they repeat), Up and Down leave it.
+        if (phase === 'down') runMediaCommand(session, lookKey === 'ArrowRight' ? 'fastForward' : 'rewind');
+        return true;
+      }
       if (overlayRef.current) {
         // Hotspots move with the view and appear with the video's time: measure afresh, then let focus move.
         shell.focus.invalidateLayout();
@@ -143,7 +149,11 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
         <TvPanorama view={panorama} onFailure={onSphereFailed} onVerdict={onPixelVerdict} />
       </div>
       <TvHotspots player={player} projector={panorama.hotspots} onGo={hideOverlay} />
-      {caption && <p className="watch__captions">{caption}</p>}
+      {caption && (
+        <p className="watch__captions" data-place={captionPlace}>
+          {caption}
+        </p>
+      )}
       <WatchMediaStatus poster={location.poster} />
       <TvLockedLocation player={player} />
       {switchedNotice && (
@@ -160,6 +170,11 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
           onLookAround={hideOverlay}
           showRetry={media.status === 'error' || retryHelps(media.stall)}
           onRetry={() => player.retry()}
+          captions={captionPlace}
+          onCaptions={(place) => {
+            setCaptionPlace(place);
+            writeCaptionPlace(place);
+          }}
           onTryThreeD={
             onTryThreeD &&
             (() => {
@@ -173,4 +188,23 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
       )}
     </div>
   );
+}
+
+const CAPTION_PLACE_KEY = 'setvisit:tv-captions';
+
+/** Where the family last put the captions on this TV (bottom unless moved). */
+function readCaptionPlace(): CaptionPlace {
+  try {
+    return localStorage.getItem(CAPTION_PLACE_KEY) === 'top' ? 'top' : 'bottom';
+  } catch {
+    return 'bottom';
+  }
+}
+
+function writeCaptionPlace(place: CaptionPlace): void {
+  try {
+    localStorage.setItem(CAPTION_PLACE_KEY, place);
+  } catch {
+    // Storage off: the captions stay where they are for this visit.
+  }
 }

@@ -14,5 +14,7 @@ export const FOCUS = {
   sound: 'watch-sound',
   retry: 'watch-media-retry',
   tryThreeD: 'watch-try-3d',
+  scrub: 'watch-scrub',
+  captions: 'watch-captions',
   hotspot: (locationId: string, index: number) => `watch-hotspot-${locationId}-${index}`,
 } as const;
