@@ -18,6 +18,8 @@ import { playNatively } from './native-playback';
 import { whenFrameShown } from './first-frame';
 import { markRetried } from './fresh-fetch';
 import { StallWatch } from './stall-watch';
+import { readRefusal } from './stream-refusal';
+import type { MediaRefusal } from '../protocol/media-refusal';
 import { readStreamFacts, type StreamFacts } from './stream-ladder';
 
 export interface MediaSessionOptions {
@@ -204,6 +206,7 @@ export class MediaSession extends PlaybackControls {
         progress: (progress) => current() && this.progress(progress, 'decode'),
         rendition,
         error: (error) => current() && this.onNativeError(error),
+        refused: (refusal) => current() && this.refused(refusal),
       }, this.stallWatch);
       this.autoplay();
       return;
@@ -222,7 +225,18 @@ export class MediaSession extends PlaybackControls {
       this.video,
       src,
       { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated, signals: this.stallWatch },
-      { progress: (progress, stage) => current() && this.progress(progress, stage), rendition, error: (error) => current() && this.fail(error) },
+      {
+        progress: (progress, stage) => current() && this.progress(progress, stage),
+        rendition,
+        error: (error) => current() && this.fail(error),
+        // The refused address says why; one that opens again (a pass renewed meanwhile) is simply loaded again.
+        refused: (url) =>
+          void readRefusal(url).then((refusal) => {
+            if (!current() || this.disposed) return;
+            if (refusal) this.refused(refusal);
+            else void this.start(src, !this.active);
+          }),
+      },
     );
     // Errors hls.js recovers from (or that hls-playback.ts retries) are reported as not fatal; the one it gives up
     // on reaches fail() first (its listener was added first), which sets the status this skips on.
@@ -366,6 +380,11 @@ export class MediaSession extends PlaybackControls {
     this.state = { ...this.state, ...patch };
     if (this.store) patchMedia(this.store, patch);
     for (const listener of this.listeners) listener(this.state);
+  }
+
+  /** The server refused the stream: the error card says why, in the viewer's terms, with what helps. */
+  private refused(refusal: MediaRefusal): void {
+    this.fail({ kind: 'network', refusal, detail: `the server refused the stream (${refusal})` });
   }
 
   private fail(error: MediaError): void {

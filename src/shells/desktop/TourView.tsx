@@ -17,6 +17,7 @@ import { Captions } from './Captions';
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
 import { LockedLocation } from './LockedLocation';
+import { recheckMediaPass } from '../../tour/media-pass';
 import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
 import { StatsOverlay } from './StatsOverlay';
@@ -70,7 +71,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={view.hotspots} />
       <Captions player={player} />
-      <MediaOverlay onRetry={() => player.retry()} poster={location.poster} />
+      <MediaOverlay onRetry={() => player.retry()} poster={location.poster} recheckPass={recheckMediaPass} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
       <div className="view__chrome">

@@ -18,6 +18,8 @@ import { TvHotspots } from './TvHotspots';
 import { TvPanorama } from './TvPanorama';
 import { TvLockedLocation } from './TvLockedLocation';
 import { WatchControls } from './WatchControls';
+import { recheckMediaPass } from '../../../tour/media-pass';
+import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
 
@@ -141,7 +143,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
       </div>
       <TvHotspots player={player} projector={panorama.hotspots} onGo={hideOverlay} />
       {caption && <p className="watch__captions">{caption}</p>}
-      <WatchMediaStatus poster={location.poster} />
+      <WatchMediaStatus poster={location.poster} recheckPass={recheckMediaPass} reload={() => player.retry()} />
       <TvLockedLocation player={player} />
       {switchedNotice && (
         <p className="watch__notice" role="status">
@@ -155,7 +157,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed }: 
           viewLabel={i18n.t(view === 'flat' ? 'watch.viewFlat' : 'watch.view360')}
           onBack={shell.back}
           onLookAround={hideOverlay}
-          showRetry={media.status === 'error' || retryHelps(media.stall)}
+          showRetry={(media.status === 'error' && refusalRetryHelps(media.error)) || retryHelps(media.stall)}
           onRetry={() => player.retry()}
         />
       ) : (
