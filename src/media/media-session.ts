@@ -40,9 +40,6 @@ export interface MediaSessionOptions {
   onHlsCreated?: (hls: Hls) => void;
 }
 
-/** The element events the session itself follows (stalls), for the element's whole life (dispose removes them). */
-const STALL_EVENTS = ['waiting', 'playing'] as const;
-
 export class MediaSession extends PlaybackControls {
   private readonly config: MediaSessionConfig;
   private readonly enginePreference: EnginePreference;
@@ -70,7 +67,7 @@ export class MediaSession extends PlaybackControls {
   private stopNative: (() => void) | null = null;
   private stopFirstFrameWatch: (() => void) | null = null;
   private readonly listeners = new Set<(state: MediaState) => void>();
-  /** Names the cause while the picture stands still (stall-watch.ts). */
+  /** Decides when the picture stands still, and names the cause (stall-watch.ts): the only source of 'stalled'. */
   private readonly stallWatch: StallWatch;
 
   constructor(options: MediaSessionOptions = {}) {
@@ -81,7 +78,6 @@ export class MediaSession extends PlaybackControls {
     this.loadHls = options.loadHls ?? loadHlsPlayer;
     this.onHlsCreated = options.onHlsCreated;
     this.limits = { ...this.config.renditionLimits, ...options.renditionLimits };
-    for (const name of STALL_EVENTS) this.video.addEventListener(name, this.onStallEvent);
     this.stallWatch = new StallWatch(this.video, {
       frozenAfterMs: this.config.frozenAfterMs,
       tickMs: 250,
@@ -161,7 +157,6 @@ export class MediaSession extends PlaybackControls {
     this.teardownPlayback();
     this.stallWatch.dispose();
     this.listeners.clear();
-    for (const name of STALL_EVENTS) this.video.removeEventListener(name, this.onStallEvent);
     this.video.removeAttribute('src');
     this.video.load();
   }
@@ -314,12 +309,7 @@ export class MediaSession extends PlaybackControls {
     });
   }
 
-  private readonly onStallEvent = (event: Event): void => {
-    if (event.type === 'waiting' && this.state.status === 'playing') this.enterStall(this.state.stall);
-    else if (event.type === 'playing' && this.state.status === 'stalled') this.leaveStall(this.state.stall);
-  };
-
-  /** The stall watch saw the picture stop (also without a 'waiting' event) or start again, or named a new cause. */
+  /** The stall watch, the one judge of "stalled", saw the picture stop or start again, or named a new cause. */
   private readonly onStall = (stall: MediaStall | null, frozen: boolean): void => {
     if (this.state.status === 'error') return;
     if (frozen && this.state.status === 'playing') this.enterStall(stall);
