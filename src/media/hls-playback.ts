@@ -12,6 +12,7 @@ import { deadLevelIndexes, markRenditionDead } from './dead-renditions';
 import { bypassCacheFor, markDamaged, takeRetried } from './fresh-fetch';
 import { keepLiveForwardOnly } from './live-forward-only';
 import { isTruncatedSegment } from './segment-check';
+import { isRefusalStatus } from './stream-refusal';
 import { networkRetryDelayMs, type MediaSessionConfig } from './media-config';
 import { highestAllowedLevel, type RenditionLimits } from './rendition-cap';
 import type { StallSignals } from './stall-watch';
@@ -22,6 +23,8 @@ export interface HlsPlaybackEvents {
   rendition(rendition: { height: number; bitrate: number }): void;
   /** Fatal: hls.js could not recover (or retried as often as the config allows). */
   error(error: MediaError): void;
+  /** The server refused a request for the stream (401/403/410): loading has stopped; `url` says why when asked. */
+  refused(url: string): void;
 }
 
 export interface HlsPlaybackOptions {
@@ -58,6 +61,8 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
   });
   const { Events, ErrorTypes, ErrorDetails } = HlsClass;
   let stopped = false;
+  /** The server refused a request: nothing more is asked of it (its reason is the session's to read). */
+  let refused = false;
   let networkRetries = 0;
   let mediaRecoveries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -119,6 +124,16 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
   };
 
   const onError = (data: ErrorData) => {
+    if (refused) return;
+    if (data.type === ErrorTypes.NETWORK_ERROR && isRefusalStatus(data.response?.code ?? 0)) {
+      // Not a dead rendition and not the network: every rendition sits behind the same pass, and asking again
+      // changes nothing until the viewer has a new one.
+      refused = true;
+      hls.stopLoad();
+      logger.warn('media: the server refused the stream', { status: data.response?.code, details: data.details });
+      events.refused(data.context?.url ?? data.frag?.url ?? src);
+      return;
+    }
     if (data.type === ErrorTypes.NETWORK_ERROR) {
       const status = data.response?.code ?? 0;
       // A rendition whose playlist is "not found" (hls.js already asked again, and moves to another one): the

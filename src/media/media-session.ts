@@ -18,6 +18,8 @@ import { playNatively } from './native-playback';
 import { whenFrameShown } from './first-frame';
 import { markRetried } from './fresh-fetch';
 import { StallWatch } from './stall-watch';
+import { readRefusal } from './stream-refusal';
+import type { MediaRefusal } from '../protocol/media-refusal';
 import { readStreamFacts, type StreamFacts } from './stream-ladder';
 
 export interface MediaSessionOptions {
@@ -37,9 +39,6 @@ export interface MediaSessionOptions {
    * (the TV shrinks its buffers on quota errors). Its listeners go with the instance. */
   onHlsCreated?: (hls: Hls) => void;
 }
-
-/** The element events the session itself follows (stalls), for the element's whole life (dispose removes them). */
-const STALL_EVENTS = ['waiting', 'playing'] as const;
 
 export class MediaSession extends PlaybackControls {
   private readonly config: MediaSessionConfig;
@@ -68,7 +67,7 @@ export class MediaSession extends PlaybackControls {
   private stopNative: (() => void) | null = null;
   private stopFirstFrameWatch: (() => void) | null = null;
   private readonly listeners = new Set<(state: MediaState) => void>();
-  /** Names the cause while the picture stands still (stall-watch.ts). */
+  /** Decides when the picture stands still, and names the cause (stall-watch.ts): the only source of 'stalled'. */
   private readonly stallWatch: StallWatch;
 
   constructor(options: MediaSessionOptions = {}) {
@@ -79,7 +78,6 @@ export class MediaSession extends PlaybackControls {
     this.loadHls = options.loadHls ?? loadHlsPlayer;
     this.onHlsCreated = options.onHlsCreated;
     this.limits = { ...this.config.renditionLimits, ...options.renditionLimits };
-    for (const name of STALL_EVENTS) this.video.addEventListener(name, this.onStallEvent);
     this.stallWatch = new StallWatch(this.video, {
       frozenAfterMs: this.config.frozenAfterMs,
       tickMs: 250,
@@ -159,7 +157,6 @@ export class MediaSession extends PlaybackControls {
     this.teardownPlayback();
     this.stallWatch.dispose();
     this.listeners.clear();
-    for (const name of STALL_EVENTS) this.video.removeEventListener(name, this.onStallEvent);
     this.video.removeAttribute('src');
     this.video.load();
   }
@@ -204,6 +201,7 @@ export class MediaSession extends PlaybackControls {
         progress: (progress) => current() && this.progress(progress, 'decode'),
         rendition,
         error: (error) => current() && this.onNativeError(error),
+        refused: (refusal) => current() && this.refused(refusal),
       }, this.stallWatch);
       this.autoplay();
       return;
@@ -222,7 +220,18 @@ export class MediaSession extends PlaybackControls {
       this.video,
       src,
       { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated, signals: this.stallWatch },
-      { progress: (progress, stage) => current() && this.progress(progress, stage), rendition, error: (error) => current() && this.fail(error) },
+      {
+        progress: (progress, stage) => current() && this.progress(progress, stage),
+        rendition,
+        error: (error) => current() && this.fail(error),
+        // The refused address says why; one that opens again (a pass renewed meanwhile) is simply loaded again.
+        refused: (url) =>
+          void readRefusal(url).then((refusal) => {
+            if (!current() || this.disposed) return;
+            if (refusal) this.refused(refusal);
+            else void this.start(src, !this.active);
+          }),
+      },
     );
     // Errors hls.js recovers from (or that hls-playback.ts retries) are reported as not fatal; the one it gives up
     // on reaches fail() first (its listener was added first), which sets the status this skips on.
@@ -300,12 +309,7 @@ export class MediaSession extends PlaybackControls {
     });
   }
 
-  private readonly onStallEvent = (event: Event): void => {
-    if (event.type === 'waiting' && this.state.status === 'playing') this.enterStall(this.state.stall);
-    else if (event.type === 'playing' && this.state.status === 'stalled') this.leaveStall(this.state.stall);
-  };
-
-  /** The stall watch saw the picture stop (also without a 'waiting' event) or start again, or named a new cause. */
+  /** The stall watch, the one judge of "stalled", saw the picture stop or start again, or named a new cause. */
   private readonly onStall = (stall: MediaStall | null, frozen: boolean): void => {
     if (this.state.status === 'error') return;
     if (frozen && this.state.status === 'playing') this.enterStall(stall);
@@ -366,6 +370,11 @@ export class MediaSession extends PlaybackControls {
     this.state = { ...this.state, ...patch };
     if (this.store) patchMedia(this.store, patch);
     for (const listener of this.listeners) listener(this.state);
+  }
+
+  /** The server refused the stream: the error card says why, in the viewer's terms, with what helps. */
+  private refused(refusal: MediaRefusal): void {
+    this.fail({ kind: 'network', refusal, detail: `the server refused the stream (${refusal})` });
   }
 
   private fail(error: MediaError): void {

@@ -1,6 +1,7 @@
 // What a media session knows about the stream it plays, as the store keeps it for the views: loading progress, the
 // first frame, stalls, the rendition and the engine, and the error that stopped it. The media session defines and
 // writes it; the store binds it as its media slice.
+import type { MediaRefusal } from '../protocol/media-refusal';
 
 export type MediaStatus = 'idle' | 'loading' | 'playing' | 'stalled' | 'error';
 export type LoadingStage = 'manifest' | 'segment' | 'decode';
@@ -10,6 +11,8 @@ export type ActiveEngine = 'hls.js' | 'native';
 export interface MediaError {
   /** Machine-readable: 'network', 'media', 'unsupported', 'manifest', 'other'. */
   kind: 'network' | 'media' | 'unsupported' | 'manifest' | 'other';
+  /** The server refused the stream (kind 'network'): why, as it said (src/protocol/media-refusal.ts). */
+  refusal?: MediaRefusal;
   /** For logs and the stats overlay; the UI shows a translated message by kind. */
   detail: string;
 }

@@ -1,6 +1,8 @@
 // The browser's own HLS on a <video>: it reports its stages, renditions and errors through the element alone.
 // What a fatal error means is the session's call (fall back to hls.js, retry, or show the error card).
+import type { MediaRefusal } from '../protocol/media-refusal';
 import type { StallSignals } from './stall-watch';
+import { readRefusal } from './stream-refusal';
 import { rungForHeight, type StreamLadder } from './stream-ladder';
 
 export interface NativePlaybackEvents {
@@ -11,6 +13,8 @@ export interface NativePlaybackEvents {
   /** A fatal element error (code 2 network, 3 decode, 4 unparsable or unsupported: a 404 rendition and a
    * truncated segment both end as 4 in Chromium 156). */
   error(error: { code: number; message: string }): void;
+  /** The server refuses the stream (its playlist answers 401/403/410): why, as it says. */
+  refused(refusal: MediaRefusal): void;
 }
 
 /** Points the element at `src` and reports until the returned stop is called. */
@@ -51,6 +55,19 @@ export function playNatively(
   };
   const onError = () => {
     const error = { code: video.error?.code ?? 0, message: video.error?.message || `media error ${video.error?.code ?? '?'}` };
+    // The element says nothing of HTTP: a refused playlist or segment (an expired pass, an ended meet-up) comes as a
+    // network or "not supported" error. Asking for the playlist tells a refusal from the rest.
+    if (error.code === 2 || error.code === 4) {
+      void readRefusal(src).then((refusal) => {
+        if (stopped) return;
+        if (refusal) events.refused(refusal);
+        else classify(error);
+      });
+      return;
+    }
+    events.error(error);
+  };
+  const classify = (error: { code: number; message: string }) => {
     if (error.code !== 4) return events.error(error);
     // Chromium's HLS reports a playlist it could not fetch as "not supported" (code 4), the same as a stream it
     // cannot play. Asking for the playlist tells them apart: unreachable is a network error (retried, and said

@@ -1,7 +1,8 @@
-// Why the picture is not moving, in the person's terms: the network is slow (requests answer late or hang), the
-// stream is not reachable (requests fail), or the live source paused (its playlist stopped moving). The engines
-// report what they see of the network and the live playlist; this watch adds what the element shows (a 'waiting'
-// event, or a playhead that stopped while playing) and names the cause. No React, no three.js.
+// Whether the picture stands still, and why, in the person's terms: the network is slow (requests answer late or
+// hang), the stream is not reachable (requests fail), or the live source paused (its playlist stopped moving). The
+// one place that decides "stalled": the media session enters and leaves its stalled state on this watch's word
+// alone. The engines report what they see of the network and the live playlist; this watch adds what the element
+// shows (a 'waiting' event, a 'playing' one, or a playhead that stopped while playing). No React, no three.js.
 import type { MediaStall, StallCause } from './media-state';
 
 export interface StallWatchOptions {
@@ -46,6 +47,7 @@ export class StallWatch implements StallSignals {
     this.options = options;
     this.now = options.now ?? Date.now;
     video.addEventListener('waiting', this.onWaiting);
+    video.addEventListener('playing', this.onPlaying);
     video.addEventListener('timeupdate', this.onTimeUpdate);
     video.addEventListener('seeking', this.onSeeking);
     this.reset();
@@ -83,12 +85,24 @@ export class StallWatch implements StallSignals {
     clearInterval(this.timer);
     this.timer = undefined;
     this.video.removeEventListener('waiting', this.onWaiting);
+    this.video.removeEventListener('playing', this.onPlaying);
     this.video.removeEventListener('timeupdate', this.onTimeUpdate);
     this.video.removeEventListener('seeking', this.onSeeking);
   }
 
+  /** The element waits for data here: the picture stands still from now, at this time. */
   private readonly onWaiting = (): void => {
+    this.lastTime = this.video.currentTime;
+    this.lastMovedAt = this.now();
     this.waiting = true;
+    this.evaluate();
+  };
+
+  /** The element plays again (after a wait, a pause or a seek): the playhead's clock starts from now. */
+  private readonly onPlaying = (): void => {
+    this.waiting = false;
+    this.lastTime = this.video.currentTime;
+    this.lastMovedAt = this.now();
     this.evaluate();
   };
 

@@ -45,11 +45,28 @@ const latest = new Map<string, { code: string; at: number; result: Promise<Media
  * replaces it). A renewal that is refused (a revoked code) stops: the cookies run out at their expiry.
  */
 export function keepMediaPass(projectId: string, code: string, fetchImpl: typeof fetch = fetch): Promise<MediaPassResult> {
+  kept = { projectId, code, fetchImpl };
   const recent = latest.get(projectId);
   if (recent && recent.code === code && Date.now() - recent.at < RENEW_MIN_MS) return recent.result;
   const result = renewPass(projectId, code, fetchImpl);
   latest.set(projectId, { code, at: Date.now(), result });
   return result;
+}
+
+/** The project and code whose pass this page keeps: the latest asked for. */
+let kept: { projectId: string; code: string; fetchImpl: typeof fetch } | null = null;
+
+/**
+ * A media request was refused for want of a pass (it ran out while the page slept, or a renewal failed): asks for
+ * a new one at once. 'renewed': load the stream again; 'refused': the code no longer opens the project (revoked);
+ * 'none': no code was ever given, or the server could not be asked.
+ */
+export async function recheckMediaPass(): Promise<'renewed' | 'refused' | 'none'> {
+  if (!kept) return 'none';
+  const { projectId, code, fetchImpl } = kept;
+  latest.delete(projectId);
+  const result = await keepMediaPass(projectId, code, fetchImpl);
+  return result.kind === 'pass' ? 'renewed' : result.kind === 'refused' ? 'refused' : 'none';
 }
 
 async function renewPass(projectId: string, code: string, fetchImpl: typeof fetch): Promise<MediaPassResult> {

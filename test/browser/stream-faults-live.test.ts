@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
-import { resumesWithin } from '../helpers/playback-probe';
+import { armResumeClock, resumedAfter, resumesWithin } from '../helpers/playback-probe';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 
 const MEETUP_ID = 'faulty-live';
@@ -73,6 +73,22 @@ const stall = (p: Page) =>
 const backwards = (p: Page) => p.evaluate(() => (window as unknown as { __backwards: number[] }).__backwards);
 
 /**
+ * Clears the fault and checks that the picture plays on within 2 s, timed in the page (playback-probe.ts): polling
+ * from the test added its own round trips to a busy browser, and when this timed out at 2 s in a loaded CI run it
+ * left no figure. Measured here, the 503 case resumes 0.3 s after the clear idle, 0.7 s and 1.2 s with the page's
+ * CPU slowed 4× and 6×; most of that is the wait for the next playlist request, at most 1 s by design
+ * (media-config.ts). A failure says how late, and which requests went out meanwhile.
+ */
+async function clearAndResume(p: Page, fault: string): Promise<void> {
+  await armResumeClock(p);
+  const from = proxy.seen();
+  const clearedAt = Date.now();
+  proxy.clear(fault);
+  const ms = await resumedAfter(p, clearedAt);
+  expect(ms, `requests after the fault cleared: ${proxy.requests(/\/live\//, from).join(' ')}`).toBeLessThan(2_000);
+}
+
+/**
  * The stall shows its reason within 2 s of the picture stopping: from the playhead's last move (timeupdate, read in
  * the page) to the moment the stall was noted with its cause (the page's clock too).
  */
@@ -107,8 +123,7 @@ describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 8_000));
     expect(await backwards(page)).toEqual([]);
     expect((await stall(page))?.cause).toBe('live-paused');
-    proxy.clear('frozen');
-    await resumesWithin(page, 2_000); // throws past 2 s
+    await clearAndResume(page, 'frozen');
     expect(await backwards(page)).toEqual([]);
   });
 
@@ -117,8 +132,7 @@ describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
     proxy.set('hang', { match: /\/live\/[^/]+\/[a-z0-9-]+\/\d+\.m4s/, hang: true });
     await explainsStall(page, 'The network is slow: waiting for the video…', 'network-slow');
     expect(await page.locator('.overlay--stalled').getByRole('button', { name: 'Retry' }).count()).toBe(1);
-    proxy.clear('hang');
-    await resumesWithin(page, 2_000); // throws past 2 s
+    await clearAndResume(page, 'hang');
     expect(await backwards(page)).toEqual([]);
   });
 
@@ -128,8 +142,7 @@ describe('a live stream that breaks mid-stream', { timeout: 60_000 }, () => {
     await explainsStall(page, 'The stream cannot be reached. Trying again…', 'unreachable');
     expect(await page.locator('.overlay--stalled').getByRole('button', { name: 'Retry' }).count()).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    proxy.clear('down');
-    await resumesWithin(page, 2_000); // throws past 2 s
+    await clearAndResume(page, 'down');
     expect(await backwards(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

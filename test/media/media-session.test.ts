@@ -222,6 +222,8 @@ describe('the media session through the browser’s own HLS', () => {
     expect(video.sources).toEqual([SRC, SRC]);
     expect(video.currentTime).toBe(7);
     video.failWith(2, 'network down');
+    // The playlist is asked first whether the server refused it (it did not: a network error after all).
+    await vi.advanceTimersByTimeAsync(0);
     expect(session.current).toMatchObject({ status: 'error', error: { kind: 'network', detail: 'network down' } });
     expect(events.filter(([name]) => name !== 'paused').map(([name, data]) => [name, (data as { fatal?: boolean }).fatal])).toEqual([
       ['levelSwitched', undefined],

@@ -136,6 +136,7 @@ export class ScriptedHls {
   source: string | null = null;
   media: HTMLMediaElement | null = null;
   startLoads = 0;
+  stopLoads = 0;
   mediaRecoveries = 0;
   destroyed = false;
   private readonly listeners = new Map<string, Listener[]>();
@@ -177,6 +178,10 @@ export class ScriptedHls {
 
   startLoad(): void {
     this.startLoads++;
+  }
+
+  stopLoad(): void {
+    this.stopLoads++;
   }
 
   recoverMediaError(): void {

@@ -107,4 +107,22 @@ describe('StallWatch', () => {
     tick(750);
     expect(changes).toEqual([]);
   });
+
+  it('is the one judge of a wait: waiting where the playhead has just arrived is a stall at once, playing ends it at once', () => {
+    // The playhead moved since the last look and then the element waits: still a stall, from this moment.
+    tick(100);
+    video.currentTime = 3;
+    video.dispatchEvent(new Event('waiting'));
+    expect(last()).toEqual({ stall: { cause: 'network-slow', since: now }, frozen: true });
+    tick(2_000);
+    // Playing again ends it before the next timeupdate, and the frozen clock starts afresh.
+    video.dispatchEvent(new Event('playing'));
+    expect(last()).toEqual({ stall: null, frozen: false });
+    tick(750);
+    expect(last()).toEqual({ stall: null, frozen: false });
+    // A playhead that then stands still for frozenAfterMs is a stall again, without any event.
+    tick(250);
+    expect(last()).toEqual({ stall: { cause: 'network-slow', since: now }, frozen: true });
+    expect(changes).toHaveLength(3);
+  });
 });

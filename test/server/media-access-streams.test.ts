@@ -3,6 +3,7 @@
 // the stream to a new key so the old path is refused even with a genuine pass, while a new pass plays on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/operator/run';
+import { refusalOf } from '../../src/protocol/media-refusal';
 import { SAMPLE_MEETUP_ID } from '../../src/server/sample-project';
 import { OPERATOR_TOKEN, startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -55,7 +56,13 @@ describe('meet-up stream passes', () => {
     const revoked = await post(`/api/meetups/${SAMPLE_MEETUP_ID}/stream-key/revoke`, OPERATOR_TOKEN);
     expect(revoked.status).toBe(200);
     const old = await get(before.body.streamUrl!, before.cookie);
-    expect([old.status, ((await old.json()) as { error: { code: string } }).error.code]).toEqual([403, 'stream-key-revoked']);
+    const oldBody = (await old.json()) as { error: { code: string } };
+    expect([old.status, oldBody.error.code]).toEqual([403, 'stream-key-revoked']);
+    // What the viewer is told: the host closed the stream (a machine-readable reason, not a generic error).
+    expect(refusalOf(old.status, oldBody)).toBe('key');
+    // Without a pass, the same old path answers as any path does: nothing says the key once existed.
+    const bare = await get(before.body.streamUrl!);
+    expect([bare.status, refusalOf(bare.status, await bare.json())]).toEqual([401, 'pass']);
     const after = await streamPass('demo-gold');
     expect(after.body.streamUrl).not.toBe(before.body.streamUrl);
     expect((await get(after.body.streamUrl!, after.cookie)).status).toBe(200);

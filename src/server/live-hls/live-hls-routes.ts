@@ -3,6 +3,7 @@
 // and every request must carry a media pass (a signed cookie scoped to /live/<key>/ or /replay/<key>/) that the
 // server hands only to viewers let in, for a short time, and only while the session lasts (docs/deploy.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MediaRefusalCode } from '../../protocol/media-refusal';
 import type { MeetupRecord } from '../storage/meetup-storage';
 import { createLoopTimeline, liveWindow, publishedCount, renderMediaPlaylist, replayPlaylist, sourceIndex, type LoopTimeline } from './live-timeline';
 import type { SourceStream } from './source-stream';
@@ -18,7 +19,7 @@ export interface LiveHlsOptions {
   verify?: (req: IncomingMessage, scope: string) => StreamPassCheck;
 }
 
-export type StreamPassCheck = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+export type StreamPassCheck = { ok: true } | { ok: false; status: 401 | 403; code: MediaRefusalCode; message: string };
 
 /** How long after the end the live path still answers, so players finish the final window and see its end. */
 export const LIVE_GRACE_AFTER_END_MS = 60_000;
@@ -60,7 +61,7 @@ export function createLiveHlsRoutes(options: LiveHlsOptions): (req: IncomingMess
     const meetup = await options.findByStreamKey(match[2]!);
     if (pass && !meetup) {
       // A genuine pass for a key no meet-up has any more: the host revoked it.
-      send(res, req, 403, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: 'stream-key-revoked', message: 'the host revoked this stream key: get a new pass' } })), { 'cache-control': 'no-store' });
+      send(res, req, 403, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: 'stream-key-revoked' satisfies MediaRefusalCode, message: 'the host revoked this stream key: get a new pass' } })), { 'cache-control': 'no-store' });
       return true;
     }
     if (!meetup?.startedAt) return notFound(), true;
@@ -68,7 +69,7 @@ export function createLiveHlsRoutes(options: LiveHlsOptions): (req: IncomingMess
     const endedAtMs = meetup.endedAt ? Date.parse(meetup.endedAt) : undefined;
     if (kind === 'replay' && endedAtMs === undefined) return notFound(), true;
     if (pass && kind === 'live' && endedAtMs !== undefined && now() - endedAtMs > LIVE_GRACE_AFTER_END_MS) {
-      send(res, req, 410, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: 'stream-ended', message: 'the live session has ended: the replay has its own pass' } })), { 'cache-control': 'no-store' });
+      send(res, req, 410, 'application/json; charset=utf-8', Buffer.from(JSON.stringify({ error: { code: 'stream-ended' satisfies MediaRefusalCode, message: 'the live session has ended: the replay has its own pass' } })), { 'cache-control': 'no-store' });
       return true;
     }
     const [, , , renditionName, file, segment] = match;

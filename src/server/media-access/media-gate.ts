@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { posix } from 'node:path';
 import type { Project } from '../../protocol';
+import type { MediaRefusalCode } from '../../protocol/media-refusal';
 import { sendJson } from '../http/respond';
 import { checkMediaCredential, type CredentialCheck, type MediaKeyring } from './media-credential';
 import type { MediaCatalog } from './media-catalog';
@@ -51,14 +52,16 @@ export function isGatedResponse(res: ServerResponse): boolean {
   return gatedResponses.has(res);
 }
 
-/** The refusal every gated path gives, whatever is (or is not) behind it. */
+/** The refusal every gated path gives, whatever is (or is not) behind it; its code is one the client maps to a
+ * reason it shows (src/protocol/media-refusal.ts). */
 export function refuse(res: ServerResponse, check: Extract<CredentialCheck, { ok: false }>): void {
+  const answer = (status: number, code: MediaRefusalCode, message: string, headers: Record<string, string> = {}) => sendJson(res, status, { error: { code, message } }, headers);
   if (check.reason === 'missing') {
-    sendJson(res, 401, { error: { code: 'media-pass-needed', message: 'this file is for entitled viewers: get a media pass with your backer code first' } }, { 'www-authenticate': 'Bearer realm="media-pass"' });
+    answer(401, 'media-pass-needed', 'this file is for entitled viewers: get a media pass with your backer code first', { 'www-authenticate': 'Bearer realm="media-pass"' });
   } else if (check.reason === 'expired') {
-    sendJson(res, 403, { error: { code: 'media-pass-expired', message: 'the media pass has expired: get a new one' } });
+    answer(403, 'media-pass-expired', 'the media pass has expired: get a new one');
   } else {
-    sendJson(res, 403, { error: { code: 'media-pass-invalid', message: 'the media pass is not valid for this file' } });
+    answer(403, 'media-pass-invalid', 'the media pass is not valid for this file');
   }
 }
 

@@ -20,6 +20,7 @@ import { readCaptionPlace, saveCaptionPlace, type CaptionPlace } from './caption
 import { Hotspots } from './Hotspots';
 import { LocationList } from './LocationList';
 import { LockedLocation } from './LockedLocation';
+import { recheckMediaPass } from '../../tour/media-pass';
 import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
 import { PlayerControls } from './PlayerControls';
@@ -86,7 +87,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <Panorama360 view={view} takeWarmRenderer={warmStart.takeRenderer} fallback={<NoWebGlNotice text={i18n.t('view.noWebgl')} />} />
       <Hotspots player={player} projector={view.hotspots} />
       {captionPlace === 'top' && <Captions player={player} place="top" />}
-      <MediaOverlay onRetry={retry} poster={location.poster} />
+      <MediaOverlay onRetry={retry} poster={location.poster} recheckPass={recheckMediaPass} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
       <Suspense fallback={null}>

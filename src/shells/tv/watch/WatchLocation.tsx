@@ -18,6 +18,8 @@ import { TvHotspots } from './TvHotspots';
 import { TvPanorama } from './TvPanorama';
 import { TvLockedLocation } from './TvLockedLocation';
 import { WatchControls, type CaptionPlace } from './WatchControls';
+import { recheckMediaPass } from '../../../tour/media-pass';
+import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
 
@@ -154,7 +156,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
           {caption}
         </p>
       )}
-      <WatchMediaStatus poster={location.poster} />
+      <WatchMediaStatus poster={location.poster} recheckPass={recheckMediaPass} reload={() => player.retry()} />
       <TvLockedLocation player={player} />
       {switchedNotice && (
         <p className="watch__notice" role="status">
@@ -168,7 +170,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
           viewLabel={i18n.t(view === 'flat' ? 'watch.viewFlat' : 'watch.view360')}
           onBack={shell.back}
           onLookAround={hideOverlay}
-          showRetry={media.status === 'error' || retryHelps(media.stall)}
+          showRetry={(media.status === 'error' && refusalRetryHelps(media.error)) || retryHelps(media.stall)}
           onRetry={() => player.retry()}
           captions={captionPlace}
           onCaptions={(place) => {
