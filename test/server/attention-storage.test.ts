@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptySketch, estimateViewers, setBit, sketchBit } from '../../src/server/attention/viewer-sketch';
+import { emptySketch, estimateViewers, setBit, ViewerBits } from '../../src/server/attention/viewer-sketch';
 import type { AttentionBucket, AttentionStorage } from '../../src/server/storage/attention-storage';
 import { PostgresAttentionStorage } from '../../src/server/storage/postgres-attention-storage';
 import { SqliteAttentionStorage } from '../../src/server/storage/sqlite-attention-storage';
@@ -20,11 +20,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// Each test viewer holds a bit of its own, as connected viewers on a node do.
+const bits = new ViewerBits();
+const bitOf = (viewer: string) => bits.bitOf(viewer) ?? bits.hold(viewer);
+
 function bucket(bucketStart: number, viewers: string[], cells: [number, number, number][], turned: string[] = []): AttentionBucket {
   const sketch = emptySketch();
-  viewers.forEach((v) => setBit(sketch, sketchBit(v)));
+  viewers.forEach((v) => setBit(sketch, bitOf(v)));
   const back = emptySketch();
-  turned.forEach((v) => setBit(back, sketchBit(v)));
+  turned.forEach((v) => setBit(back, bitOf(v)));
   return { projectId: 'p', locationId: 'l', bucketStart, viewers: sketch, turned: back, cells: new Map(cells.map(([c, v, s]) => [c, { viewers: v, samples: s }])) };
 }
 
@@ -65,5 +69,23 @@ describe.each(engines)('attention storage: $name', (engine) => {
       await a.close();
       await b.close();
     }
+  });
+});
+
+describe('ViewerBits', () => {
+  it('gives each connected viewer its own bit while there are bits to spare, and frees it when the last connection closes', () => {
+    const viewerBits = new ViewerBits();
+    const held = Array.from({ length: 1024 }, (_, i) => viewerBits.hold(`viewer-${i}`));
+    expect(new Set(held).size).toBe(1024);
+    const sketch = emptySketch();
+    held.forEach((bit) => setBit(sketch, bit));
+    expect(estimateViewers(sketch)).toBeGreaterThan(1024);
+    // Two tabs of one backer: one bit, held until both close.
+    expect(viewerBits.hold('viewer-0')).toBe(held[0]);
+    viewerBits.release('viewer-0');
+    expect(viewerBits.bitOf('viewer-0')).toBe(held[0]);
+    viewerBits.release('viewer-0');
+    expect(viewerBits.bitOf('viewer-0')).toBeUndefined();
+    expect(viewerBits.hold('newcomer')).toBe(held[0]);
   });
 });

@@ -13,6 +13,7 @@ import type { AttentionLocations } from './attention-locations';
 import type { BucketAggregator } from './bucket-aggregator';
 import { radarKey, type LocalRadar } from './live-radar';
 import { checkReport, REFUSAL_REASONS, type RefusalReason } from './report-check';
+import { ViewerBits } from './viewer-sketch';
 
 export const ATTENTION_CLIENT_EVENTS = [ATTENTION_EVENTS.report, ATTENTION_EVENTS.optOut];
 
@@ -39,6 +40,8 @@ export interface AttentionGatewayOptions {
 interface AttentionSocketData {
   access: Access;
   attentionOptedOut?: boolean;
+  /** The viewer key whose sketch bit this connection holds (from its first accepted report). */
+  attentionViewer?: string;
 }
 
 const PROJECT_FRESH_MS = 5_000;
@@ -55,6 +58,7 @@ export function attachAttentionGateway(io: Server, options: AttentionGatewayOpti
   const now = options.now ?? (() => Date.now());
   const limiter = new RateLimiter(options.reportRateLimit);
   const projects = new Map<string, { project: Project | undefined; readAt: number }>();
+  const bits = new ViewerBits();
 
   const projectOf = async (projectId: string) => {
     const cached = projects.get(projectId);
@@ -84,7 +88,11 @@ export function attachAttentionGateway(io: Server, options: AttentionGatewayOpti
     if (!projection) return 'unknown-location';
     if (data.attentionOptedOut) return 'opted-out'; // opted out while the checks ran
     const viewer = viewerOf(socket);
-    options.aggregator.add(viewer, { projectId: report.p, locationId: report.l, mediaTime: report.t, runs: report.c, fullSphere: projection === 'equirect360' });
+    if (data.attentionViewer === undefined) {
+      data.attentionViewer = viewer;
+      bits.hold(viewer);
+    }
+    options.aggregator.add(viewer, bits.bitOf(viewer)!, { projectId: report.p, locationId: report.l, mediaTime: report.t, runs: report.c, fullSphere: projection === 'equirect360' });
     options.radar.look(radarKey(report.p, report.l), viewer, report.c[report.c.length - 2]!, now());
     stats.reportsAccepted++;
     for (let i = 1; i < report.c.length; i += 2) stats.samplesAccepted += report.c[i]!;
@@ -112,6 +120,8 @@ export function attachAttentionGateway(io: Server, options: AttentionGatewayOpti
     });
     socket.on('disconnect', () => {
       limiter.forget(socket.id);
+      const held = (socket.data as AttentionSocketData).attentionViewer;
+      if (held !== undefined) bits.release(held);
       // A backer may have other tabs: their looks age out of the radar by themselves.
       if (!(socket.data as AttentionSocketData).access || (socket.data as AttentionSocketData).access.kind !== 'backer') options.radar.forget(viewerOf(socket));
     });

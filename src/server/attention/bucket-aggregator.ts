@@ -3,7 +3,7 @@
 // viewer's path through a location outlives the bucket on this node, and none is ever stored.
 import { ATTENTION_BUCKET_S, ATTENTION_SAMPLE_MS, isBehind } from '../../protocol/attention';
 import type { AttentionBucket } from '../storage/attention-storage';
-import { emptySketch, setBit, sketchBit } from './viewer-sketch';
+import { emptySketch, setBit } from './viewer-sketch';
 
 interface OpenBucket {
   bucket: AttentionBucket;
@@ -25,9 +25,8 @@ export interface ReportSamples {
 export class BucketAggregator {
   private open = new Map<string, OpenBucket>();
 
-  /** Adds a validated report's samples, each to the bucket of its media time. */
-  add(viewerKey: string, report: ReportSamples): void {
-    const bit = sketchBit(viewerKey);
+  /** Adds a validated report's samples, each to the bucket of its media time; `bit`: the viewer's sketch bit. */
+  add(viewerKey: string, bit: number, report: ReportSamples): void {
     let sample = 0;
     for (let i = 0; i < report.runs.length; i += 2) {
       const cell = report.runs[i]!;

@@ -52,3 +52,46 @@ export function sketchFromBase64(text: string): Uint8Array {
   sketch.set(bytes.subarray(0, SKETCH_BYTES));
   return sketch;
 }
+
+/**
+ * Gives each viewer connected to this node a bit of its own while there are bits to spare, so that small counts —
+ * the ones the privacy floor judges — are exact on one node: the keyed hash picks the first bit to try, and a
+ * collision with another connected viewer moves on to the next free one. A viewer's bit is held while any of its
+ * connections is open and freed when the last closes; only then may another viewer take it (and, in a bucket both
+ * looked at, be counted once: the count errs low, never high). Beyond 1,024 viewers on a node bits are shared.
+ */
+export class ViewerBits {
+  private readonly byViewer = new Map<string, { bit: number; holders: number }>();
+  private readonly used = new Uint16Array(SKETCH_BITS);
+  private free = SKETCH_BITS;
+
+  /** Holds `viewerKey`'s bit for one more connection; returns it. */
+  hold(viewerKey: string): number {
+    const held = this.byViewer.get(viewerKey);
+    if (held) {
+      held.holders++;
+      return held.bit;
+    }
+    const first = sketchBit(viewerKey);
+    let bit = first;
+    if (this.free > 0) while (this.used[bit]! > 0) bit = (bit + 1) % SKETCH_BITS;
+    if (this.used[bit]! === 0) this.free--;
+    this.used[bit]!++;
+    this.byViewer.set(viewerKey, { bit, holders: 1 });
+    return bit;
+  }
+
+  /** The viewer's bit while held. */
+  bitOf(viewerKey: string): number | undefined {
+    return this.byViewer.get(viewerKey)?.bit;
+  }
+
+  /** One connection of `viewerKey` closed. */
+  release(viewerKey: string): void {
+    const held = this.byViewer.get(viewerKey);
+    if (!held || --held.holders > 0) return;
+    this.byViewer.delete(viewerKey);
+    this.used[held.bit]!--;
+    if (this.used[held.bit] === 0) this.free++;
+  }
+}
