@@ -1,0 +1,148 @@
+// Walks every desktop and phone screen (the set tour, the meet-up list, a live stage, a replay, the backer sign-in,
+// a missing project, an unknown address) at 1920×1080, 1280×720 and 390×844, in English and Chinese, in real
+// Chromium against the real server, and fails where text overflows its box, two controls overlap, a control sits
+// off the screen's sides, or the page logs an error. One browser; one page per size and language, reused across
+// screens. Screenshots of each go to test/.artifacts/.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PROJECT } from '../../src/server/sample-project';
+import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+
+const PRIVATE = 'walker-crew-only';
+const LIVE = 'walker-live';
+const ENDED = 'walker-replay';
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+] as const;
+let server: TestServer;
+let browser: Browser;
+
+async function api(path: string, body: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ serveApp: true });
+  await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: PRIVATE, visibility: 'backers', title: { en: 'Crew-only cut' } });
+  for (const [id, title] of [
+    [LIVE, { en: 'Lanterns, live from stage A', 'zh-CN': '灯笼：A 棚直播' }],
+    [ENDED, { en: 'The night-market shoot, looking back', 'zh-CN': '夜市拍摄回顾' }],
+  ] as const) {
+    const scheduled = await api(`/api/projects/${PROJECT_ID}/meetups`, { id, title, star: { en: 'Lin Yue', 'zh-CN': '林悦' }, scheduledStart: new Date(Date.now() + 60_000).toISOString(), requiredTier: 'gold' });
+    expect(scheduled.status).toBe(201);
+    expect((await api(`/api/meetups/${id}/start`, {})).status).toBe(200);
+  }
+  expect((await api(`/api/meetups/${ENDED}/end`, {})).status).toBe(200);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+interface Problem {
+  kind: 'overflow' | 'overlap' | 'off-screen';
+  what: string;
+}
+
+/** What is wrong with the layout on screen now: text wider or taller than its box, controls on top of each other,
+ * controls past the screen's sides. Controls faded out (the player's, while watching) are not on screen. */
+function layoutProblems(p: Page): Promise<Problem[]> {
+  return p.evaluate(() => {
+    const problems: { kind: 'overflow' | 'overlap' | 'off-screen'; what: string }[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
+    const shown = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      // 1×1 px and clipped: a name for screen readers only (the player's button labels), not text on screen.
+      if (box.width <= 1 || box.height <= 1) return false;
+      for (let node: Element | null = el; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) < 0.05) return false;
+      }
+      return true;
+    };
+    // Text: an element holding text of its own whose content is wider or taller than its box (and that does not
+    // scroll on purpose).
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (!(el instanceof HTMLElement) || !shown(el)) continue;
+      if (!Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) continue;
+      const style = getComputedStyle(el);
+      if (/(auto|scroll)/.test(style.overflowX + style.overflowY)) continue;
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2) problems.push({ kind: 'overflow', what: `${name(el)} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}` });
+    }
+    const controls = Array.from(document.querySelectorAll('button, a[href], input, select, textarea, [role=button]')).filter(shown);
+    const width = document.documentElement.clientWidth;
+    const boxes = controls.map((el) => ({ el, box: el.getBoundingClientRect() }));
+    for (const { el, box } of boxes) {
+      if (box.left < -1 || box.right > width + 1) problems.push({ kind: 'off-screen', what: `${name(el)} at ${Math.round(box.left)}…${Math.round(box.right)} of ${width}` });
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (w > 2 && h > 2) problems.push({ kind: 'overlap', what: `${name(a.el)} and ${name(b.el)}` });
+      }
+    }
+    return problems;
+  });
+}
+
+describe('every desktop and phone screen, at three sizes, in both languages', () => {
+  for (const size of SIZES) {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      it(`${size.width}×${size.height} ${lang}`, { timeout: 150_000 }, async () => {
+        const context = await browser.newContext({ viewport: size, ...(size.width < 500 ? { hasTouch: true, isMobile: true } : {}) });
+        await context.addInitScript(() => localStorage.setItem('setvisit:backer-token', 'demo-gold'));
+        const page = await context.newPage();
+        const errors = recordPageErrors(page);
+        const found: string[] = [];
+        const check = async (screen: string) => {
+          saveArtifact(`screens-${screen}-${size.width}x${size.height}-${lang}.png`, await page.screenshot());
+          for (const problem of await layoutProblems(page)) found.push(`${screen}: ${problem.kind}: ${problem.what}`);
+        };
+        try {
+          const base = `${server.url}/?project=${PROJECT_ID}&lang=${lang}`;
+          await page.goto(base);
+          await page.locator('.view canvas').waitFor({ timeout: 45_000 });
+          await page.locator('[data-status=live]').waitFor({ timeout: 30_000 });
+          await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.3, undefined, { timeout: 30_000 });
+          await check('tour');
+
+          await page.locator('.sections__tab').nth(1).click();
+          await page.locator(`[data-meetup="${LIVE}"]`).waitFor({ timeout: 15_000 });
+          await check('meetup-list');
+          await page.locator(`[data-meetup="${LIVE}"] button`).first().click();
+          await page.locator('.meetup[data-state="live"]').waitFor({ timeout: 15_000 });
+          await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('.meetup-stage video, video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 45_000 });
+          await check('live-stage');
+          await page.goto(`${base}&meetup=${ENDED}`);
+          await page.locator('.meetup[data-state="ended"]').waitFor({ timeout: 20_000 });
+          await page.getByTestId('reaction-timeline').or(page.locator('.timeline')).first().waitFor({ timeout: 15_000 });
+          await check('replay');
+
+          await page.goto(`${server.url}/?project=${PRIVATE}&lang=${lang}`);
+          await page.locator('.panel input').first().waitFor({ timeout: 30_000 });
+          await check('sign-in');
+          await page.goto(`${server.url}/?project=no-such-project&lang=${lang}`);
+          await page.getByTestId('project-unavailable').waitFor({ timeout: 30_000 });
+          await check('missing-project');
+          await page.goto(`${server.url}/no/such/page?lang=${lang}`);
+          await page.locator('a[href]').first().waitFor({ timeout: 10_000 });
+          await check('not-found');
+        } finally {
+          await context.close();
+        }
+        if (found.length) console.info(`layout problems at ${size.width}×${size.height} ${lang}:\n${found.join('\n')}`);
+        expect(found).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+});
