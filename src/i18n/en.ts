@@ -2,6 +2,7 @@
 import type { AttentionKey } from './attention';
 import type { HostConsoleKey } from './host-console';
 import type { DesktopKey } from './desktop';
+import type { TvMeetupKey } from './tv-meetup';
 import type { TvWatchKey } from './tv-watch';
 import type { CircleKey } from './circles';
 import type { XrEntryKey } from './xr-entry';
@@ -100,23 +101,7 @@ export const en = {
   // TV shell: star meet-ups with the remote (one block).
   'tv.meetups': 'Meet-ups',
   'tv.meetup.failed': 'The meet-ups could not be opened. Check the connection, then try again.',
-  'tv.meetup.keysHint': 'Colour keys or 1–5 react too',
-  'tv.meetup.lookStart': 'OK: look around the stage',
-  'tv.meetup.lookHint': 'Hold the arrows to look around · OK or Back when done',
-  'tv.meetup.ask': 'Ask the star',
-  'tv.meetup.ask.title': 'Pick a question for the star',
-  'tv.meetup.ask.cancel': 'Cancel',
-  'tv.meetup.suggest.scene': 'Which scene was your favourite to shoot?',
-  'tv.meetup.suggest.hardest': 'What was the hardest day on set?',
-  'tv.meetup.suggest.funny': 'What was the funniest moment behind the camera?',
-  'tv.meetup.suggest.role': 'How did you prepare for this role?',
-  'tv.meetup.suggest.backers': 'What would you like to tell the backers?',
-  'tv.meetup.more': '{count} more',
   'tv.meetup.replay': 'Replay · {count} reactions during the meet-up',
-  'tv.meetup.code.empty': 'Nothing typed yet',
-  'tv.meetup.code.delete': 'Delete',
-  'tv.meetup.code.clear': 'Clear',
-  'tv.meetup.code.hint': 'Arrows and OK type the code; number keys type digits. It is kept on this TV only.',
   'xr.title': 'Stand on the set in VR',
   'xr.enter': 'Enter VR',
   'xr.checking': 'Looking for a VR headset…',
@@ -225,9 +210,9 @@ export const en = {
   'host.dismiss': 'Dismiss',
 } as const;
 
-/** The keys every page carries; the host console's and the TV watch screen's come with their chunks (host-console.ts, tv-watch.ts). */
+/** The keys every page carries; the host console's and the TV watch and meet-up screens' come with their chunks (host-console.ts, tv-watch.ts, tv-meetup.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | CircleKey | XrEntryKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | XrEntryKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

@@ -4,6 +4,8 @@
 // desktop sign-in keeps it, and is read again at every connect.
 import { useCallback, useState } from 'react';
 import { browserStorage, createBackerTokenStore } from '../../../feed/backer-token-store';
+import { addMessages } from '../../../i18n/translator';
+import { TV_MEETUP_MESSAGES } from '../../../i18n/tv-meetup';
 import { MeetupProvider, useMeetupList } from '../../../react/useMeetup';
 import { useServices } from '../../../react/AppContext';
 import { useTvShell } from '../TvShellContext';
@@ -11,6 +13,9 @@ import { TvMeetupList } from './TvMeetupList';
 import { TvMeetupRoom } from './TvMeetupRoom';
 import '../watch/watch.css';
 import './tv-meetup.css';
+
+// The meet-up screen's strings come with its chunk, before anything of it renders (off the first screen's budget).
+addMessages(TV_MEETUP_MESSAGES);
 
 const backerTokens = createBackerTokenStore(browserStorage());
 const readBackerToken = () => backerTokens.get();
