@@ -53,7 +53,6 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
   const [entering, setEntering] = useState(false);
   const [path, setPath] = useState<VideoPath | null>(null);
   const mediaSession = current.session;
-  const video = mediaSession.video;
 
   // Some browsers stop decoding a <video> that is not in the document.
   useEffect(() => (videoHost.current ? current.session.mountIn(videoHost.current) : undefined), [current.session]);
@@ -66,7 +65,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
       }),
     [xrStore],
   );
-  useVideoInSession(video, presenting, xrStore);
+  useVideoInSession(mediaSession, presenting, xrStore);
 
   // A session handed over from the desktop's Enter VR: entered once the canvas can render into it; when it ends,
   // back to the desktop. Its video was started in that click (see vr-handoff) and is the one playing here.
@@ -99,7 +98,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
   const enter = () => {
     setFailure(null);
     // Inside the click: starting playback here is what lets video (and sound) survive the session start.
-    playWithSound(video);
+    playWithSound(mediaSession);
     // Seated, looking around from one point (the store's own default would ask for a floor).
     renderer.current?.xr.setReferenceSpaceType(REFERENCE_SPACE);
     setEntering(true);
