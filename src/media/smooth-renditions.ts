@@ -45,7 +45,8 @@ export async function capabilitiesSaySmooth(size: FrameSize & { bitrate: number;
       type: 'media-source',
       video: { contentType: `video/mp4; codecs="${video}"`, width: size.width, height: size.height, bitrate: Math.max(1, size.bitrate), framerate: size.frameRate ?? 30 },
     });
-    return info.supported ? info.smooth : false;
+    // "Not supported" says nothing here: the engines play what Chromium's MediaCapabilities calls unsupported headless.
+    return info.supported ? info.smooth : null;
   } catch {
     return null;
   }
