@@ -26,6 +26,8 @@ export interface MediaSessionConfig {
    * VOD nearly always (a tour's locations): the two playlist round trips leave the first frame's path.
    */
   nativeBeforePlaylists: boolean;
+  /** Caps the renditions where the device drops frames (presentation-watch.ts); off, ABR goes by bandwidth and limits. */
+  presentationWatch: boolean;
   /** hls.js parses and remuxes segments in its worker build instead of on the main thread. */
   hlsWorker: boolean;
   /** Passed to hls.js as is. */
@@ -62,14 +64,16 @@ export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   renditionLimits: UNLIMITED,
   engine: 'auto',
   nativeBeforePlaylists: false,
+  presentationWatch: true,
   hlsWorker: false,
   hls: {
     // Start at the lowest rendition: the first frame comes sooner, and ABR climbs once playback runs.
     startLevel: 0,
     // Never pick a rendition larger than the view it is drawn into…
     capLevelToPlayerSize: false,
-    // …and step down when the device drops frames (software decode of 4K 360 does).
-    capLevelOnFPSDrop: true,
+    // Dropped frames are watched by the session's presentation watch (presentation-watch.ts), which caps, lifts again
+    // with headroom and remembers per device; hls.js's own FPS capping only ever steps down, so it stays off.
+    capLevelOnFPSDrop: false,
     // Bounded buffers: a TV's MSE quota is ~60–150 MB.
     maxBufferLength: 20,
     maxMaxBufferLength: 30,

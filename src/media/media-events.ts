@@ -1,6 +1,6 @@
 // The media session's events, in the manner of hls.js's `hls.on(Events.X, data)`: each event has one typed payload,
 // and `on` returns the unsubscribe. A few lines of emitter, no dependency.
-import type { ActiveEngine, MediaError, Rendition } from './media-state';
+import type { ActiveEngine, MediaError, PresentationCap, Rendition } from './media-state';
 
 /** Why the engine changed in the middle of a stream (the browser's own HLS handing over to hls.js). */
 export type EngineSwitchReason =
@@ -9,7 +9,9 @@ export type EngineSwitchReason =
   /** The renderer's or decoder's limits, learnt during native playback, are smaller than the top rendition. */
   | 'limits'
   /** Native HLS stopped with an error that hls.js plays through. */
-  | 'native-error';
+  | 'native-error'
+  /** The device drops frames at the top rendition, which native HLS cannot keep it off (presentation-watch.ts). */
+  | 'presentation';
 
 export interface MediaSessionEvents {
   /** The first frame of the stream is on screen (status turns 'playing'); once per load. */
@@ -20,6 +22,9 @@ export interface MediaSessionEvents {
   resumed: { mediaTime: number; stalledMs: number };
   /** The rendition on screen changed (ABR, a cap, or the browser's own HLS). */
   levelSwitched: Rendition & { engine: ActiveEngine };
+  /** The renditions were capped by what the device presents (frames dropped, remembered, or the browser says not
+   * smooth), or the cap was lifted (`cap` null, or a larger one): with hls.js, ABR stays within it. */
+  renditionCapped: { cap: PresentationCap | null };
   /** The stream goes on through another engine, from the same media time. */
   engineSwitched: { from: ActiveEngine; to: ActiveEngine; reason: EngineSwitchReason; mediaTime: number };
   /** Something went wrong. `fatal`: playback stopped and the error card shows (status 'error'); otherwise it is

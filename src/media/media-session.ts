@@ -20,7 +20,10 @@ import { markRetried } from './fresh-fetch';
 import { StallWatch } from './stall-watch';
 import { readRefusal } from './stream-refusal';
 import type { MediaRefusal } from '../protocol/media-refusal';
-import { readStreamFacts, type StreamFacts } from './stream-ladder';
+import { readStreamFacts, topRung, type StreamFacts } from './stream-ladder';
+import { PresentationWatch, type PresentationCap } from './presentation-watch';
+import { storedPresentation, type PresentationRecord, type PresentationStore } from './presentation-memory';
+import { capabilitiesSaySmooth, pixelsOf, type FrameSize } from './smooth-renditions';
 
 export interface MediaSessionOptions {
   config?: Partial<MediaSessionConfig>;
@@ -38,6 +41,8 @@ export interface MediaSessionOptions {
   /** Called with each hls.js instance the session creates, before it loads: where a shell adds its own recovery
    * (the TV shrinks its buffers on quota errors). Its listeners go with the instance. */
   onHlsCreated?: (hls: Hls) => void;
+  /** Where what this device presents smoothly is remembered (the page's localStorage by default). */
+  presentation?: PresentationStore;
 }
 
 export class MediaSession extends PlaybackControls {
@@ -69,6 +74,11 @@ export class MediaSession extends PlaybackControls {
   private readonly listeners = new Set<(state: MediaState) => void>();
   /** Decides when the picture stands still, and names the cause (stall-watch.ts): the only source of 'stalled'. */
   private readonly stallWatch: StallWatch;
+  /** Caps the renditions where this device drops frames (presentation-watch.ts); one per load. */
+  private readonly presentation: PresentationStore;
+  private presentationWatch: PresentationWatch | null = null;
+  /** The smallest size the browser's MediaCapabilities called not smooth in this session (not remembered). */
+  private notSmoothAt: number | null = null;
 
   constructor(options: MediaSessionOptions = {}) {
     super(options.video ?? document.createElement('video'));
@@ -78,6 +88,7 @@ export class MediaSession extends PlaybackControls {
     this.loadHls = options.loadHls ?? loadHlsPlayer;
     this.onHlsCreated = options.onHlsCreated;
     this.limits = { ...this.config.renditionLimits, ...options.renditionLimits };
+    this.presentation = options.presentation ?? storedPresentation();
     this.stallWatch = new StallWatch(this.video, {
       frozenAfterMs: this.config.frozenAfterMs,
       tickMs: 250,
@@ -88,6 +99,11 @@ export class MediaSession extends PlaybackControls {
 
   get current(): MediaState {
     return this.state;
+  }
+
+  /** The renditions capped by what this device presents (and why), or null. */
+  get renditionCap(): PresentationCap | null {
+    return this.presentationWatch?.current ?? null;
   }
 
   /** The engine playing the stream now; null before a load has chosen one. */
@@ -185,6 +201,8 @@ export class MediaSession extends PlaybackControls {
         void facts.then((read) => {
           if (generation !== this.generation) return;
           this.facts = read;
+          const top = read ? topRung(read.ladder) : null;
+          if (top) this.askCapabilities(top);
           // Native may have started on trust (before the playlists): they now say whether it may go on.
           this.reconsiderEngine('playlists');
         });
@@ -194,6 +212,7 @@ export class MediaSession extends PlaybackControls {
     this.engine = choice;
     this.patch({ engine: choice });
     this.watchFirstFrame(generation);
+    this.watchPresentation(generation);
     const current = () => generation === this.generation;
     const rendition = (rendition: Rendition) => current() && this.onRendition(rendition);
     if (choice === 'native') {
@@ -219,7 +238,7 @@ export class MediaSession extends PlaybackControls {
       HlsClass,
       this.video,
       src,
-      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.limits, onCreated: this.onHlsCreated, signals: this.stallWatch },
+      { config: this.config, logger: this.logger, preload: !this.active, workerPath, limits: () => this.playableLimits(), onCreated: this.onHlsCreated, signals: this.stallWatch },
       {
         progress: (progress, stage) => current() && this.progress(progress, stage),
         rendition,
@@ -235,6 +254,14 @@ export class MediaSession extends PlaybackControls {
     );
     // Errors hls.js recovers from (or that hls-playback.ts retries) are reported as not fatal; the one it gives up
     // on reaches fail() first (its listener was added first), which sets the status this skips on.
+    const hls = this.hlsPlayback.hls;
+    let asked = false;
+    hls.on(HlsClass.Events.MANIFEST_PARSED, () => {
+      const top = topRung(hls.levels.map((level) => ({ width: level.width, height: level.height, bitrate: level.bitrate })));
+      if (asked || !current() || !top) return;
+      asked = true;
+      this.askCapabilities(top, hls.levels.find((level) => level.width === top.width && level.height === top.height)?.codecSet);
+    });
     this.hlsPlayback.hls.on(HlsClass.Events.ERROR, (_event, data: ErrorData) => {
       if (current() && this.state.status !== 'error') this.events.emit('error', { fatal: false, kind: hlsErrorKind(data, HlsClass.ErrorTypes), detail: data.details });
     });
@@ -253,6 +280,51 @@ export class MediaSession extends PlaybackControls {
       facts: this.facts,
       limits: this.limits,
       nativeBeforePlaylists: this.config.nativeBeforePlaylists,
+      presentation: this.presentationKnown(),
+    });
+  }
+
+  /** What this device is known to present: its record, with what MediaCapabilities ruled out in this session. */
+  private presentationKnown(): PresentationRecord {
+    const record = this.presentation.read();
+    if (this.notSmoothAt === null) return record;
+    return { ...record, droppedAt: Math.min(record.droppedAt ?? Infinity, this.notSmoothAt) };
+  }
+
+  /** The limits hls.js's ABR keeps within: the renderer's and the device's, and the presentation cap. */
+  private playableLimits(): RenditionLimits {
+    const cap = this.presentationWatch?.maxPixels ?? Infinity;
+    return { ...this.limits, maxPixels: Math.min(this.limits.maxPixels ?? Infinity, cap) };
+  }
+
+  /** Watches the frames this device presents and caps the renditions where they drop (presentation-watch.ts). */
+  private watchPresentation(generation: number): void {
+    if (!this.config.presentationWatch) return;
+    const watch = new PresentationWatch({
+      video: this.video,
+      ladder: () => (this.hlsPlayback?.hls.levels ?? this.facts?.ladder ?? []).map((rung) => ({ width: rung.width, height: rung.height })),
+      playing: () => this.state.status === 'playing' && this.active && !this.video.paused,
+      memory: this.presentation,
+      onCap: (cap) => {
+        if (generation !== this.generation) return;
+        this.patch({ cap });
+        this.events.emit('renditionCapped', { cap });
+        this.hlsPlayback?.applyLimits();
+        // The browser's own HLS cannot be capped: hls.js takes over where the top rendition is no longer smooth.
+        if (cap) this.reconsiderEngine('presentation');
+      },
+    });
+    this.presentationWatch = watch;
+    watch.start();
+  }
+
+  /** Asks MediaCapabilities about the top rendition; a "not smooth" caps below it (and rules native HLS out). */
+  private askCapabilities(top: FrameSize & { bitrate: number }, codecs?: string): void {
+    const generation = this.generation;
+    void capabilitiesSaySmooth({ ...top, codecs }).then((smooth) => {
+      if (smooth !== false || generation !== this.generation || this.disposed) return;
+      this.notSmoothAt = Math.min(this.notSmoothAt ?? Infinity, pixelsOf(top));
+      this.presentationWatch?.notSmooth(top);
     });
   }
 
@@ -386,6 +458,8 @@ export class MediaSession extends PlaybackControls {
 
   private teardownPlayback(): void {
     clearTimeout(this.retryTimer);
+    this.presentationWatch?.stop();
+    this.presentationWatch = null;
     this.stopFirstFrameWatch?.();
     this.stopFirstFrameWatch = null;
     this.stopNative?.();

@@ -2,6 +2,9 @@
 // first frame, stalls, the rendition and the engine, and the error that stopped it. The media session defines and
 // writes it; the store binds it as its media slice.
 import type { MediaRefusal } from '../protocol/media-refusal';
+import type { PresentationCap } from './presentation-watch';
+
+export type { PresentationCap };
 
 export type MediaStatus = 'idle' | 'loading' | 'playing' | 'stalled' | 'error';
 export type LoadingStage = 'manifest' | 'segment' | 'decode';
@@ -40,6 +43,8 @@ export interface MediaState {
   /** Set while the picture stands still (or, before the first frame, while the stream cannot be reached). */
   stall: MediaStall | null;
   engine: ActiveEngine | null;
+  /** The renditions capped by what this device presents smoothly (presentation-watch.ts), and why; null: no cap. */
+  cap: PresentationCap | null;
   metrics: {
     timeToFirstFrameMs: number | null;
     stalls: number;
@@ -55,6 +60,7 @@ export function initialMediaState(): MediaState {
     error: null,
     stall: null,
     engine: null,
+    cap: null,
     metrics: { timeToFirstFrameMs: null, stalls: 0, rendition: null },
   };
 }

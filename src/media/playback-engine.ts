@@ -3,6 +3,8 @@ import type * as HlsNamespace from 'hls.js';
 import { UNLIMITED, type RenditionLimits } from './rendition-cap';
 import { topRung, type StreamFacts, type StreamLadder } from './stream-ladder';
 import { readEnginePreference, type EnginePreference } from './engine-preference';
+import { NOTHING_KNOWN, type PresentationRecord } from './presentation-memory';
+import { knownSmooth } from './smooth-renditions';
 
 export { readEnginePreference, type EnginePreference };
 export type PlaybackEngine = 'hls.js' | 'native' | 'none';
@@ -42,12 +44,14 @@ export function ladderFitsNative(ladder: StreamLadder | null, limits: RenditionL
 }
 
 /**
- * Whether the browser's own HLS serves this stream: a VOD whose top rendition fits. Live streams stay with hls.js:
- * Chromium 156's native HLS gives a live stream no seekable range, so the meet-up could not show how far behind
- * live the picture is (test/media/hls-engines.test.ts).
+ * Whether the browser's own HLS serves this stream: a VOD whose top rendition fits and this device is known to
+ * present smoothly (native HLS cannot be capped: it climbs to the top rendition and stays there however many frames
+ * drop; smooth-renditions.ts). Live streams stay with hls.js: Chromium 156's native HLS gives a live stream no
+ * seekable range, so the meet-up could not show how far behind live the picture is (test/media/hls-engines.test.ts).
  */
-export function nativeServes(facts: StreamFacts | null, limits: RenditionLimits): boolean {
-  return facts !== null && !facts.live && ladderFitsNative(facts.ladder, limits);
+export function nativeServes(facts: StreamFacts | null, limits: RenditionLimits, presentation: PresentationRecord = NOTHING_KNOWN): boolean {
+  const top = facts ? topRung(facts.ladder) : null;
+  return facts !== null && !facts.live && ladderFitsNative(facts.ladder, limits) && top !== null && knownSmooth(top, presentation);
 }
 
 /**
@@ -77,6 +81,8 @@ export interface EngineKnowledge {
   limits: RenditionLimits;
   /** Where the choice waits for the playlists: start native HLS at once instead, and check it once they are read. */
   nativeBeforePlaylists: boolean;
+  /** What this device is known to present smoothly (nothing known when absent). */
+  presentation?: PresentationRecord;
 }
 
 /** An engine, or `read-playlists`: the choice depends on the stream's playlists, so read them first and ask again. */
@@ -92,7 +98,7 @@ export function chooseEngine(known: EngineKnowledge): EngineChoice {
   const unread = known.facts === undefined;
   const settled = decideEngine(known.support, preference, () => false) === decideEngine(known.support, preference, () => true);
   if (unread && !settled) return known.nativeBeforePlaylists ? 'native' : 'read-playlists';
-  return decideEngine(known.support, preference, () => !unread && nativeServes(known.facts ?? null, known.limits));
+  return decideEngine(known.support, preference, () => !unread && nativeServes(known.facts ?? null, known.limits, known.presentation));
 }
 
 /** Whether a session with this choice reads the stream's playlists: to decide, to check a native start, or to name

@@ -5,6 +5,8 @@ export interface RenditionLimits {
   maxTextureSize: number;
   /** Most lines the device decodes smoothly. */
   maxHeight: number;
+  /** Largest frame (width × height) the device presents without dropping frames (presentation-watch.ts); none when absent. */
+  maxPixels?: number;
 }
 
 export const UNLIMITED: RenditionLimits = { maxTextureSize: Infinity, maxHeight: Infinity };
@@ -14,7 +16,8 @@ export function highestAllowedLevel(levels: readonly { width: number; height: nu
   let best = -1;
   let bestPixels = -1;
   levels.forEach((level, index) => {
-    const fits = level.width <= limits.maxTextureSize && level.height <= limits.maxTextureSize && level.height <= limits.maxHeight;
+    const fits =
+      level.width <= limits.maxTextureSize && level.height <= limits.maxTextureSize && level.height <= limits.maxHeight && level.width * level.height <= (limits.maxPixels ?? Infinity);
     const pixels = level.width * level.height;
     if (fits && pixels > bestPixels) {
       best = index;

@@ -47,7 +47,19 @@ export class LocationSphere {
       this.materials.push(material);
       this.object.add(mesh);
     }
-    this.stopFrames = watchVideoFrames(footage.video, onVideoFrame);
+    const stopWatching = watchVideoFrames(footage.video, onVideoFrame);
+    // A first frame decoded while the <video> is hidden or still outside the page reaches the frame callback late
+    // (Chromium presents such frames on a slow background timer: 100–900 ms at 1× CPU, see media/first-frame.ts).
+    // 'loadeddata' says the frame at the playhead is there: upload it now rather than waiting for that callback.
+    const onData = () => {
+      for (const texture of this.textures) texture.needsUpdate = true;
+      onVideoFrame();
+    };
+    footage.video.addEventListener('loadeddata', onData);
+    this.stopFrames = () => {
+      stopWatching();
+      footage.video.removeEventListener('loadeddata', onData);
+    };
   }
 
   /** The texture a flat screen shows (the left eye's, or the only one): what a pixel check samples. */

@@ -6,16 +6,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type R
 import type { WebGLRenderer } from 'three';
 import { PanoramaView, type PanoramaMode } from '../panorama/panorama-view';
 import type { TourPlayer } from '../tour/tour-player';
-import { lazyView } from './lazyView';
+import PanoramaCanvas, { loadSphereRenderer } from './PanoramaCanvas';
 import { usePlayerState } from './useTourPlayer';
 import { useViewDirectionTracker } from './useViewDirection';
 
-// The sphere (plain three.js) loads only when a sphere is shown: a flat view never fetches it.
-const PanoramaCanvas = lazyView(() => import('./PanoramaCanvas'));
-
-/** Starts loading the sphere's chunk now (the desktop does, as its shell loads, in parallel with the tour file). */
+/** Starts loading the sphere's chunk (plain three.js) now: the desktop does, as its shell loads. A flat view never
+ * fetches it: PanoramaCanvas loads it only when a sphere is shown. */
 export function preloadSphere(): Promise<void> {
-  return PanoramaCanvas.preload();
+  return loadSphereRenderer().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /**

@@ -1,9 +1,29 @@
-// The 360 view's WebGL sphere for React (its own chunk, with three.js): a thin binding over PanoramaRenderer, which
-// owns the canvas, draws on demand and never re-renders React per frame. Panorama360 renders it for a sphere view.
+// The 360 view's WebGL sphere for React: a thin binding over PanoramaRenderer, which owns the canvas, draws on demand
+// and never re-renders React per frame. Panorama360 renders it for a sphere view. The binding is small and comes with
+// Panorama360; plain three.js (panorama-renderer and its chunk) loads on demand, so a flat view never fetches it. The
+// page's entry starts that chunk with the tour file (app/early-start.ts): by the time React renders the view it is
+// usually in, and the renderer is made in the same commit, with no chunk request of its own on the first frame's path.
 import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { WebGLRenderer } from 'three';
-import { PanoramaRenderer } from '../panorama/panorama-renderer';
+import type * as RendererChunk from '../panorama/panorama-renderer';
+import type { PanoramaRenderer } from '../panorama/panorama-renderer';
 import type { PanoramaView } from '../panorama/panorama-view';
+
+type RendererModule = typeof RendererChunk;
+let rendererModule: RendererModule | null = null;
+let loadingRenderer: Promise<RendererModule> | null = null;
+
+/** Starts loading the sphere's three.js chunk now (idempotent; the desktop does, as its shell loads). */
+export function loadSphereRenderer(): Promise<RendererModule> {
+  return (loadingRenderer ??= import('../panorama/panorama-renderer').then(
+    (module) => (rendererModule = module),
+    (error: unknown) => {
+      // A later view asks again (the network may be back).
+      loadingRenderer = null;
+      throw error;
+    },
+  ));
+}
 
 export interface PanoramaCanvasProps {
   view: PanoramaView;
@@ -41,17 +61,28 @@ export default function PanoramaCanvas({ view, maxDpr, onUnavailable, fallback, 
   const attach = useCallback(
     (host: HTMLDivElement | null) => {
       if (!host) return undefined;
-      let created: PanoramaRenderer;
-      try {
-        created = new PanoramaRenderer(host, { player: view.player, look: view.look, maxDpr, warmRenderer: takeWarmRenderer?.() ?? null, onLimits: view.rendererLimits, onFrame: view.frameDrawn });
-      } catch {
-        // No WebGL (blocked, no GPU process, too many contexts): say so instead of an empty black view.
+      let created: PanoramaRenderer | null = null;
+      let detached = false;
+      const unavailableNow = () => {
+        // No WebGL (blocked, no GPU process, too many contexts), or no three.js: say so instead of an empty black view.
         setUnavailable(true);
         latest.current?.();
-        return undefined;
-      }
-      setRenderer(created);
+      };
+      const create = ({ PanoramaRenderer }: RendererModule) => {
+        if (detached) return;
+        try {
+          created = new PanoramaRenderer(host, { player: view.player, look: view.look, maxDpr, warmRenderer: takeWarmRenderer?.() ?? null, onLimits: view.rendererLimits, onFrame: view.frameDrawn });
+        } catch {
+          return unavailableNow();
+        }
+        setRenderer(created);
+      };
+      // Already in (the usual case): made in this commit, not a task later.
+      if (rendererModule) create(rendererModule);
+      else loadSphereRenderer().then(create, () => !detached && unavailableNow());
       return () => {
+        detached = true;
+        if (!created) return;
         setRenderer(null);
         created.dispose();
       };

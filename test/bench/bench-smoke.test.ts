@@ -39,6 +39,11 @@ describe('npm run bench, smoke', () => {
     expect(setvisit(row(result.rows, 'Draw calls per drawn frame'))).toBeGreaterThanOrEqual(1);
     expect(setvisit(row(result.rows, 'Triangles per drawn frame'))).toBeGreaterThan(1_000);
     expect(setvisit(row(result.rows, 'Non-black share of the view'))).toBeGreaterThan(50);
+    // The video's own figures and what the viewer draws: frames presented, a settled rendition, a drawing buffer.
+    expect(setvisit(row(result.rows, 'Video frames presented per second'))).toBeGreaterThan(0);
+    expect(setvisit(row(result.rows, 'Rendition settled on (height)'))).toBeGreaterThan(0);
+    expect(setvisit(row(result.rows, 'Drawing buffer width'))).toBeGreaterThan(0);
+    expect(setvisit(row(result.rows, 'Video frames dropped'))).toBeGreaterThanOrEqual(0);
     // Bundle figures come from the build's manifest and count real files.
     expect(setvisit(row(result.rows, 'JS loaded to the first 360 frame'))).toBeGreaterThan(50);
     expect(setvisit(row(result.rows, 'Desktop tour with hls.js'))).toBeGreaterThan(setvisit(row(result.rows, 'Entry (every shell)')));

@@ -71,7 +71,8 @@ export function measureBundleSizes(appDir: string): SetVisitBundleSizes {
   if (!entryKey) throw new Error(`no index.html entry in ${appDir}/.vite/manifest.json`);
   const entry = staticClosure(manifest, [entryKey]);
   const desktop = findKey(manifest, (key) => /src\/shells\/desktop\/DesktopShell\.tsx$/.test(key));
-  const canvas = findKey(manifest, (key) => /src\/react\/PanoramaCanvas\.tsx$/.test(key));
+  // The 360 view's three.js chunk (its React binding comes with the desktop shell).
+  const canvas = findKey(manifest, (key) => /src\/panorama\/panorama-renderer\.ts$/.test(key));
   // hls.js's player module (full or light build), not its worker script, which the manifest lists too.
   const hls = findKey(manifest, (key) => /node_modules\/hls\.js\/dist\/hls(\.light)?(\.min)?\.mjs$/.test(key));
   const xr = findKey(manifest, (key) => /src\/shells\/xr\/XrShell\.tsx$/.test(key));

@@ -35,6 +35,11 @@ export interface VisitFigures {
   litShare: number;
   /** SetVisit's media engine at the first frame (its store says), null for the peers. */
   engine: string | null;
+  /** The largest canvas's drawing buffer (device pixels): what each viewer draws, to compare like with like. */
+  drawingBuffer: { width: number; height: number };
+  /** The playing video over the playback window: frames presented per second (decoded minus dropped), frames
+   * dropped, and the rendition's height at its end (what ABR settled on). */
+  video: { presentedPerSecond: number; dropped: number; settledHeight: number };
 }
 
 export interface VisitOptions {
@@ -57,6 +62,21 @@ export async function openProbedPage(browser: Browser, cpuRate: number): Promise
 
 export const readProbe = (page: Page): Promise<ProbeReadings> =>
   page.evaluate(() => (window as unknown as { __benchProbe: ProbeReadings }).__benchProbe);
+
+/** The page's playing video (the one furthest along) and its largest canvas. */
+const readVideo = (page: Page) =>
+  page.evaluate(() => {
+    const videos = [...document.querySelectorAll('video')].sort((a, b) => b.currentTime - a.currentTime);
+    const video = videos[0];
+    const quality = video?.getVideoPlaybackQuality?.();
+    const canvases = [...document.querySelectorAll('canvas')].sort((a, b) => b.width * b.height - a.width * a.height);
+    return {
+      total: quality?.totalVideoFrames ?? 0,
+      dropped: quality?.droppedVideoFrames ?? 0,
+      height: video?.videoHeight ?? 0,
+      canvas: { width: canvases[0]?.width ?? 0, height: canvases[0]?.height ?? 0 },
+    };
+  });
 
 export async function waitForFirstDraw(page: Page, after: number, timeoutMs: number): Promise<number> {
   const handle = await page.waitForFunction(
@@ -83,12 +103,14 @@ export async function visit(browser: Browser, target: ViewerTarget, options: Vis
     );
 
     await sleep(1_000);
+    const qualityBefore = await readVideo(page);
     const framesBefore = (await readProbe(page)).drawnFrameCount;
     const started = Date.now();
     await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
     await sleep(options.playbackMs);
     const trace = await browser.stopTracing();
     const seconds = (Date.now() - started) / 1000;
+    const qualityAfter = await readVideo(page);
     const probe = await readProbe(page);
     const drawn = Math.min(probe.frames.length, probe.drawnFrameCount - framesBefore);
     const windowFrames = drawn > 0 ? probe.frames.slice(-drawn) : [];
@@ -112,6 +134,12 @@ export async function visit(browser: Browser, target: ViewerTarget, options: Vis
       switchMs,
       litShare,
       engine,
+      drawingBuffer: qualityAfter.canvas,
+      video: {
+        presentedPerSecond: (qualityAfter.total - qualityAfter.dropped - (qualityBefore.total - qualityBefore.dropped)) / seconds,
+        dropped: qualityAfter.dropped - qualityBefore.dropped,
+        settledHeight: qualityAfter.height,
+      },
     };
   } finally {
     await withTimeout(close(), 10_000, 'closing the page').catch(() => undefined);

@@ -35,7 +35,8 @@ function desktopTour(withHlsJs: boolean): { files: string[]; gzipBytes: number }
   const keys = [
     keyOf(manifest, (k) => k === 'index.html', 'modern entry (index.html)'),
     keyOf(manifest, (k) => k.endsWith('src/shells/desktop/DesktopShell.tsx'), 'desktop shell chunk'),
-    keyOf(manifest, (k) => k.endsWith('src/react/PanoramaCanvas.tsx'), '360 view chunk'),
+    // The 360 view's three.js chunk (its React binding comes with the desktop shell's chunk).
+    keyOf(manifest, (k) => k.endsWith('src/panorama/panorama-renderer.ts'), '360 view chunk'),
     // The player module itself (hls.mjs, or the light build), not its worker script, which loads only when enabled.
     ...(withHlsJs ? [keyOf(manifest, (k) => /(^|\/)node_modules\/hls\.js\/dist\/hls(\.light)?\.mjs$/.test(k), 'hls.js chunk')] : []),
   ];

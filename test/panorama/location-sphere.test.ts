@@ -5,11 +5,16 @@ import { FrontSide, SRGBColorSpace, type Mesh, type MeshBasicMaterial, type Sphe
 import { describe, expect, it } from 'vitest';
 import { EYE_LAYER, LocationSphere } from '../../src/panorama/location-sphere';
 
-/** What LocationSphere asks of a <video>: its frame callbacks (a node test has no DOM), counted. */
+/** What LocationSphere asks of a <video>: its frame callbacks (a node test has no DOM), counted, and its events
+ * (Node's EventTarget). */
 function videoElement(readyState = 0) {
   const calls = { requested: 0, cancelled: 0 };
   let frame: (() => void) | null = null;
+  const events = new EventTarget();
   const video = {
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+    dispatchEvent: events.dispatchEvent.bind(events),
     readyState,
     HAVE_CURRENT_DATA: 2,
     requestVideoFrameCallback(callback: () => void) {
@@ -104,5 +109,20 @@ describe('location sphere', () => {
     sphere.dispose();
     // The texture's own callback and the sphere's are both cancelled.
     expect(calls.cancelled).toBe(2);
+  });
+
+  it("uploads the first frame on 'loadeddata', not only on a frame callback (a hidden video's can come late)", () => {
+    const { video } = videoElement();
+    let frames = 0;
+    const sphere = new LocationSphere({ projection: 'equirect360', stereo: 'top-bottom', video }, () => frames++);
+    const versions = () => meshes(sphere).map((mesh) => mesh.material.map!.version);
+    expect(versions()).toEqual([0, 0]);
+    video.dispatchEvent(new Event('loadeddata'));
+    // Both eyes' textures take the frame, and a draw is asked for.
+    expect(versions().every((version) => version > 0)).toBe(true);
+    expect(frames).toBe(1);
+    sphere.dispose();
+    video.dispatchEvent(new Event('loadeddata'));
+    expect(frames).toBe(1);
   });
 });

@@ -24,6 +24,12 @@ export function StatsOverlay({ player }: { player: TourPlayer }) {
       <dd>{rendition ? `${rendition.height}p · ${Math.round(rendition.bitrate / 1000)} kb/s` : '–'}</dd>
       <dt>stalls</dt>
       <dd>{stalls}</dd>
+      <dt>cap</dt>
+      <dd data-testid="stats-cap">
+        {media.cap
+          ? `${media.cap.size ? `${media.cap.size.width}×${media.cap.size.height}` : `≤ ${media.cap.maxPixels} px`} · ${media.cap.reason}${media.cap.droppedAt ? ` (drops at ${media.cap.droppedAt.width}×${media.cap.droppedAt.height})` : ''}`
+          : 'none'}
+      </dd>
       <dt>dropped</dt>
       <dd>
         {dropped.dropped} / {dropped.total}

@@ -55,7 +55,6 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
   const [entering, setEntering] = useState(false);
   const [path, setPath] = useState<VideoPath | null>(null);
   const mediaSession = current.session;
-  const video = mediaSession.video;
 
   // Some browsers stop decoding a <video> that is not in the document.
   useEffect(() => (videoHost.current ? current.session.mountIn(videoHost.current) : undefined), [current.session]);
@@ -68,7 +67,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
       }),
     [xrStore],
   );
-  useVideoInSession(video, presenting, xrStore);
+  useVideoInSession(mediaSession, presenting, xrStore);
   // The headset's pose is the view direction while presenting; the flat preview is no one's view.
   useAttentionSampler(presenting && !meetup ? player : null);
 
@@ -103,7 +102,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
   const enter = () => {
     setFailure(null);
     // Inside the click: starting playback here is what lets video (and sound) survive the session start.
-    playWithSound(video);
+    playWithSound(mediaSession);
     // Seated, looking around from one point (the store's own default would ask for a floor).
     renderer.current?.xr.setReferenceSpaceType(REFERENCE_SPACE);
     setEntering(true);

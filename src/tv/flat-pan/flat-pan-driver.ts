@@ -13,6 +13,8 @@ export interface FlatPanDriverOptions {
   video: HTMLVideoElement;
   /** Puts the video into the host (MediaSession.mountIn); returns the undo. */
   mount: (host: HTMLElement) => () => void;
+  /** Starts playback again through the session (MediaSession.play), never through the element. */
+  play: () => unknown;
   look: LookController;
   /** After each move, with the view's size and the video's time: the hotspots follow, the view direction too. */
   onFrame: (width: number, height: number, videoSeconds: number) => void;
@@ -20,13 +22,13 @@ export interface FlatPanDriverOptions {
 }
 
 /** Starts the view; returns its teardown. */
-export function startFlatPan({ host, video, mount, look, onFrame, source }: FlatPanDriverOptions): () => void {
+export function startFlatPan({ host, video, mount, play, look, onFrame, source }: FlatPanDriverOptions): () => void {
   // Moving a playing video between hosts (the sphere's, then this one after a fallback) can leave it paused: the
   // family pressed nothing, so it must go on playing.
   const wasPlaying = !video.paused;
   const unmount = mount(host);
   video.className = 'watch-flat__video';
-  if (wasPlaying && video.paused) void video.play().catch(() => undefined);
+  if (wasPlaying && video.paused) play();
   let viewport = { width: host.clientWidth, height: host.clientHeight };
   let frame = 0;
   let lastFrameAt: number | null = null;

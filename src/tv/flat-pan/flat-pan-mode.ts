@@ -14,5 +14,5 @@ export const FLAT_PAN_MODE: FlatMode = {
   limits: { ...DEFAULT_LOOK_LIMITS, minFovDeg: FLAT_PAN_FOV_DEG, maxFovDeg: FLAT_PAN_FOV_DEG, maxPitchDeg: 90 - FLAT_PAN_FOV_DEG / 2 },
   project: flatProjectToScreen,
   show: (host, view, { session, location }) =>
-    startFlatPan({ host, video: session.video, mount: (into) => session.mountIn(into), look: view.look, onFrame: view.frameDrawn, source: location }),
+    startFlatPan({ host, video: session.video, mount: (into) => session.mountIn(into), play: () => session.play(), look: view.look, onFrame: view.frameDrawn, source: location }),
 };
