@@ -21,13 +21,13 @@ describe('clock sync', () => {
 
 describe('follow policy', () => {
   it('leaves a player within the dead band alone and puts its rate back to 1', () => {
-    expect(decideFollow({ ...base, actual: 10.005 }, DEFAULT_CIRCLE_CONFIG)).toEqual({ drift: expect.closeTo(0.005, 6) as unknown });
+    expect(decideFollow({ ...base, actual: 10.01 }, DEFAULT_CIRCLE_CONFIG)).toEqual({ drift: expect.closeTo(0.01, 6) as unknown });
     expect(decideFollow({ ...base, rate: 1.05 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1);
   });
 
   it('absorbs small drift by rate (slower when ahead, faster when behind), within ±50 %', () => {
-    expect(decideFollow({ ...base, actual: 10.1 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(0.7);
-    expect(decideFollow({ ...base, actual: 9.9 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.3);
+    expect(decideFollow({ ...base, actual: 10.2 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(0.6);
+    expect(decideFollow({ ...base, actual: 9.9 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.2);
     expect(decideFollow({ ...base, actual: 9.4 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.5);
   });
 
