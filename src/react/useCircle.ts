@@ -39,15 +39,17 @@ export function useCircle({ player, token, name, device }: UseCircleOptions): { 
     let location = player.state.current.location.id;
     const unsubscribe = player.subscribe(() => {
       const current = player.state.current;
-      follower.setPlayer(current.session);
-      if (current.location.id === location) return;
-      location = current.location.id;
-      const circleAt = client.circleTime()?.locationId;
-      // The member went elsewhere themself (the location list, a hotspot): the circle is asked to come along.
-      if (client.current.status === 'joined' && circleAt !== undefined && circleAt !== location) {
-        follower.movedLocally(location);
-        void client.control({ kind: 'location', locationId: location }).then((outcome) => (outcome.ok ? undefined : follower.refused()));
+      if (current.location.id !== location) {
+        location = current.location.id;
+        const circleAt = client.circleTime()?.locationId;
+        // The member went elsewhere themself (the location list, a hotspot): the circle is asked to come along.
+        // Said to the follower before it sees the new player, or it would take the member straight back.
+        if (client.current.status === 'joined' && circleAt !== undefined && circleAt !== location) {
+          follower.movedLocally(location);
+          void client.control({ kind: 'location', locationId: location }).then((outcome) => (outcome.ok ? undefined : follower.refused()));
+        }
       }
+      follower.setPlayer(current.session);
     });
     // The client holds a socket and timers, so it is made in an effect (whose cleanup closes it), as useMeetup does.
     setBinding({ client, follower, kept: readKept });
