@@ -1,6 +1,7 @@
 // English UI strings: the reference set of keys every language must provide.
 import type { AttentionKey } from './attention';
 import type { HostConsoleKey } from './host-console';
+import type { MediaRefusalKey } from './media-refusal';
 import type { DesktopKey } from './desktop';
 import type { TvMeetupKey } from './tv-meetup';
 import type { TvWatchKey } from './tv-watch';
@@ -54,10 +55,6 @@ export const en = {
   'media.error.media': 'The video could not be decoded on this device.',
   'media.error.unsupported': 'This browser cannot play the set’s video stream.',
   'media.error.other': 'Something went wrong while playing the video.',
-  'media.refused.pass': 'Your pass has run out. Enter your backer code again.',
-  'media.refused.code': 'This backer code was revoked. Enter a valid one.',
-  'media.refused.ended': 'This meet-up has ended.',
-  'media.refused.key': 'The host closed this stream. Ask the host.',
   'media.retry': 'Retry',
   'media.soundOn': 'Sound on',
   'media.soundOff': 'Sound off',
@@ -212,7 +209,7 @@ export const en = {
 
 /** The keys every page carries; the host console's and the TV watch and meet-up screens' come with their chunks (host-console.ts, tv-watch.ts, tv-meetup.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | XrEntryKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | XrEntryKey | MediaRefusalKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

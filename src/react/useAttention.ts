@@ -2,7 +2,8 @@
 // direction, what plays, and whether the page is visible; reports go over the feed's socket. The viewer's choice
 // is one object per page, over the device's remembered setting, shared by the notice and every sampler.
 import { useEffect, useSyncExternalStore } from 'react';
-import { AttentionSampler, createAttentionChoice, type AttentionChoice } from '../attention';
+import type { AttentionSampler } from '../attention/attention-sampler';
+import { createAttentionChoice, type AttentionChoice } from '../attention/attention-choice';
 import { ATTENTION_EVENTS } from '../protocol/attention';
 import type { TourPlayer } from '../tour/tour-player';
 import { useServices } from './AppContext';
@@ -35,37 +36,48 @@ export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupI
   const live = stage?.live ?? false;
   useEffect(() => {
     if (!player || !feedSend) return undefined;
-    const sampler = new AttentionSampler({
-      direction,
-      choice: attentionChoice(),
-      visible: () => document.visibilityState === 'visible',
-      context: () => {
-        const { location, session } = player.state.current;
-        const video = session.video;
-        const playing = !video.paused && !video.ended && video.readyState >= 2;
-        return {
-          projectId,
-          locationId: stageId ? `meetup:${stageId}` : location.id,
-          half: location.projection === 'equirect180',
-          mediaTime: Number.isFinite(video.currentTime) ? video.currentTime : 0,
-          playing,
-          live,
-        };
-      },
-      transport: {
-        report: (report) => feedSend(ATTENTION_EVENTS.report, report),
-        optOut: (p) => void feedSend(ATTENTION_EVENTS.optOut, { p }),
-      },
+    // The sampler loads after the view is up: nothing is sampled before the first frame, and its code stays out of
+    // the JavaScript the tour needs to show that frame.
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('../attention/attention-sampler').then(({ AttentionSampler }) => {
+      if (cancelled) return;
+      const sampler = new AttentionSampler({
+        direction,
+        choice: attentionChoice(),
+        visible: () => document.visibilityState === 'visible',
+        context: () => {
+          const { location, session } = player.state.current;
+          const video = session.video;
+          const playing = !video.paused && !video.ended && video.readyState >= 2;
+          return {
+            projectId,
+            locationId: stageId ? `meetup:${stageId}` : location.id,
+            half: location.projection === 'equirect180',
+            mediaTime: Number.isFinite(video.currentTime) ? video.currentTime : 0,
+            playing,
+            live,
+          };
+        },
+        transport: {
+          report: (report) => feedSend(ATTENTION_EVENTS.report, report),
+          optOut: (p) => void feedSend(ATTENTION_EVENTS.optOut, { p }),
+        },
+      });
+      // The batch taken before the page is hidden goes as it hides (the page may be frozen afterwards).
+      const onVisibility = () => {
+        if (document.visibilityState !== 'visible') sampler.flush();
+      };
+      document.addEventListener('visibilitychange', onVisibility);
+      exposeForTests(sampler);
+      stop = () => {
+        document.removeEventListener('visibilitychange', onVisibility);
+        sampler.dispose();
+      };
     });
-    // The batch taken before the page is hidden goes as it hides (the page may be frozen afterwards).
-    const onVisibility = () => {
-      if (document.visibilityState !== 'visible') sampler.flush();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    exposeForTests(sampler);
     return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      sampler.dispose();
+      cancelled = true;
+      stop?.();
     };
   }, [player, feedSend, projectId, direction, stageId, live]);
 }

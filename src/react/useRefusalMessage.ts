@@ -4,7 +4,11 @@
 // the code was revoked rather than that the pass ran out.
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../i18n/en';
+import { MEDIA_REFUSAL_MESSAGES } from '../i18n/media-refusal';
+import { addMessages } from '../i18n/translator';
 import type { MediaError } from '../media/media-state';
+
+addMessages(MEDIA_REFUSAL_MESSAGES);
 
 export type PassRecheck = () => Promise<'renewed' | 'refused' | 'none'>;
 

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { DIST, readManifest, sourcesOf } from '../tv/build-output';
 
 const KB = 1000; // kB of 1,000 bytes, as Vite prints them and as the budgets are written.
-const WITH_HLS_JS_BUDGET = 440 * KB;
+// 440 until the arrival announcements, the refusal reasons, the attention choice and the circle entry came with the
+// tour (2026-12-07: 443.0, with the player controls and the attention notice and sampler already loaded after the
+// first frame); the browser's own HLS, which Chromium and the TVs use, keeps its 320.
+const WITH_HLS_JS_BUDGET = 445 * KB;
 const NATIVE_HLS_BUDGET = 320 * KB;
 /** R3F and the XR libraries on it: the XR shell's, never the desktop tour's. */
 const XR_ONLY = ['/node_modules/@react-three/', '/node_modules/@pmndrs/'];

@@ -14,7 +14,7 @@ import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { usePlayerState, useTourPlayer } from '../../react/useTourPlayer';
 import { useAttentionSampler } from '../../react/useAttention';
-import { AttentionNotice } from '../shared/AttentionNotice';
+import { LazyAttentionNotice as AttentionNotice } from '../shared/LazyAttentionNotice';
 import { CaptionPlaceButton, Captions } from './Captions';
 import { readCaptionPlace, saveCaptionPlace, type CaptionPlace } from './caption-place';
 import { Hotspots } from './Hotspots';
@@ -23,7 +23,7 @@ import { LockedLocation } from './LockedLocation';
 import { recheckMediaPass } from '../../tour/media-pass';
 import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
-import { PlayerControls } from './PlayerControls';
+import { LazyPlayerControls as PlayerControls } from './LazyPlayerControls';
 import { StatsOverlay } from './StatsOverlay';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of

@@ -9,7 +9,7 @@ import type { WebGLRenderer } from 'three';
 import { useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';
 import { useAttentionSampler } from '../../react/useAttention';
-import { AttentionNotice } from '../shared/AttentionNotice';
+import { LazyAttentionNotice as AttentionNotice } from '../shared/LazyAttentionNotice';
 import type { TourPlayer } from '../../tour/tour-player';
 import { chooseFrameRate } from '../../xr/frame-rate';
 import { REFERENCE_SPACE } from '../../xr/session-init';

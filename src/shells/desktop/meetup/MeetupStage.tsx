@@ -15,10 +15,10 @@ import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { useAttentionSampler } from '../../../react/useAttention';
-import { AttentionNotice } from '../../shared/AttentionNotice';
+import { LazyAttentionNotice as AttentionNotice } from '../../shared/LazyAttentionNotice';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
-import { PlayerControls } from '../PlayerControls';
+import { LazyPlayerControls as PlayerControls } from '../LazyPlayerControls';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
