@@ -36,8 +36,9 @@ const direction = (page: Page) => page.evaluate(() => ({ ...(window as unknown a
 
 /** A viewer's page on the tour's start location, sharing switched off until the test switches it on. */
 async function viewerPage(): Promise<{ page: Page; errors: string[] }> {
-  // Small: four SwiftShader pages draw at once.
-  const context = await browser.newContext({ viewport: { width: 400, height: 240 } });
+  // Small: four SwiftShader pages draw at once; tall enough that the phone layout leaves part of the picture uncovered
+  // by the view's controls (at 240 px the view is 84 px high and covered).
+  const context = await browser.newContext({ viewport: { width: 400, height: 520 } });
   contexts.push(context);
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('attention-test-started')) {
@@ -69,9 +70,18 @@ async function turn(page: Page, target: number): Promise<Direction> {
     if (Math.abs(gap) < 10) break;
     const pixels = Math.max(-300, Math.min(300, gap / 0.3125));
     const from = box.x + box.width / 2 + pixels / 2;
-    await page.mouse.move(from, y);
+    // The drag starts on the picture itself: on this small page the view's own controls (locations, notice, player
+    // controls) cover its lower half, and a drag that starts on one of them turns nothing.
+    const startY = await page.evaluate(
+      ({ x, top, height, middle }) => {
+        for (let f = 0.5; f > 0.05; f -= 0.05) if (document.elementFromPoint(x, top + height * f)?.tagName === 'CANVAS') return top + height * f;
+        return middle;
+      },
+      { x: from, top: box.y, height: box.height, middle: y },
+    );
+    await page.mouse.move(from, startY);
     await page.mouse.down();
-    await page.mouse.move(from - pixels, y, { steps: 4 });
+    await page.mouse.move(from - pixels, startY, { steps: 4 });
     await page.mouse.up();
     await expect.poll(async () => (await direction(page)).yaw, { timeout: 20_000 }).not.toBe(before.yaw);
   }

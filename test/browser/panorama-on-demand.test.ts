@@ -128,7 +128,7 @@ describe('desktop 360 view over a video paused before it', { timeout: 90_000 }, 
     const errors = recordPageErrors(viewer);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await viewer.route('**/assets/PanoramaCanvas-*.js', async (route) => {
+    await viewer.route('**/assets/panorama-renderer-*.js', async (route) => {
       await released;
       await route.continue();
     });

@@ -43,7 +43,7 @@ describe('TV: watch the set in the WebGL sphere', { timeout: 120_000 }, () => {
     expect(canvas.pixels).toBe(canvas.css);
     // The sphere's code came as its own chunks (the flat view test checks they stay away without it).
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(fetched.some((name) => /\/PanoramaCanvas-[\w-]+\.js$/.test(name))).toBe(true);
+    expect(fetched.some((name) => /\/panorama-renderer-[\w-]+\.js$/.test(name))).toBe(true);
     expect(fetched.some((name) => /\/PixelProbe-[\w-]+\.js$/.test(name))).toBe(true);
     // Two more seconds of play is past the check's decision point: still the sphere, nothing remembered.
     const t0 = (await state(page)).time;

@@ -12,7 +12,7 @@ export function MilestoneArrival() {
   return (
     <div className="arrival" role="status" aria-live="polite" aria-atomic="true" data-testid="milestone-arrival">
       {newest && (
-        <p className="arrival__toast" key={newest.milestone.id} data-seq={newest.milestone.seq} style={{ animationDuration: `${Math.max(0, newest.hidesAt - newest.shownAt)}ms` }}>
+        <p className="arrival__toast" key={newest.milestone.id} data-arrival-seq={newest.milestone.seq} style={{ animationDuration: `${Math.max(0, newest.hidesAt - newest.shownAt)}ms` }}>
           <span className="arrival__kind">{i18n.t(`milestone.kind.${newest.milestone.kind}`)}</span>
           <span>{i18n.t('milestones.arrived', { title: i18n.pick(newest.milestone.title) })}</span>
           {count > 1 && <span className="muted">{i18n.t('milestones.arrivedMore', { count: count - 1 })}</span>}

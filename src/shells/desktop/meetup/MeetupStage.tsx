@@ -81,7 +81,8 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
       <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={retry} poster={undefined} />
       <PlayerControls session={current.session} live={live} host={viewRef} front={initial.yaw} onResetView={resetView} />
-      <div className="view__chrome">
+      {/* At the stage's top: its bottom edge belongs to the player controls and the reactions bar. */}
+      <div className="view__notice-top">
         <AttentionNotice />
       </div>
     </div>
