@@ -58,7 +58,7 @@ const wrap = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
 
 /**
  * Drags the view (the real pointer path) towards `target` yaw until within 10°: dragging left turns the view
- * right, about 0.31° a pixel in a 240 px high, 75° view. A drag moves the look at once, however few frames four
+ * right, about 0.31° a pixel in a 240 px high, 75° view (fewer on a taller one: each step measures where it got). A drag moves the look at once, however few frames four
  * SwiftShader pages on two cores draw; the direction is read back once a frame has shown it.
  */
 async function turn(page: Page, target: number): Promise<Direction> {
