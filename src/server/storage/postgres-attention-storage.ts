@@ -6,6 +6,7 @@ import { sketchToBase64 } from '../attention/viewer-sketch';
 import { SCHEMA_LOCK_ID } from './postgres-schema';
 import { bucketOfRow, mergeInto, type AttentionRow } from './sqlite-attention-storage';
 import { cellsToJson, type AttentionBucket, type AttentionStorage } from './attention-storage';
+import { inTransaction } from './postgres-transaction';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS attention_buckets (
@@ -75,20 +76,3 @@ export class PostgresAttentionStorage implements AttentionStorage {
   }
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
-}

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { CIRCLE_COLUMNS, MEMBER_COLUMNS, applyChanges, circleOfRow, circleValues, memberOfRow, memberValues, type CircleRow, type MemberRow } from './circle-rows';
 import type { AddMemberResult, CircleChanges, CircleRecord, CircleStorage, MemberRecord } from './circle-storage';
 import { SCHEMA_LOCK_ID } from './postgres-schema';
+import { inTransaction } from './postgres-transaction';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS circles (
@@ -124,20 +125,3 @@ export class PostgresCircleStorage implements CircleStorage {
   }
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
-}

@@ -18,6 +18,7 @@ import type {
   VoteResult,
 } from './meetup-storage';
 import { SCHEMA_LOCK_ID } from './postgres-schema';
+import { inTransaction } from './postgres-transaction';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meetups (
@@ -229,20 +230,3 @@ export class PostgresMeetupStorage implements MeetupStorage {
   }
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query(begin);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
-}

@@ -12,6 +12,7 @@ import { newBackerToken, type BackerCode, type IssueClaim, type IssueResult, typ
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
 import { PostgresBackerCodes } from './postgres-backer-codes';
 import { POSTGRES_SCHEMA, SCHEMA_LOCK_ID } from './postgres-schema';
+import { inTransaction } from './postgres-transaction';
 
 /** How long a retry with the same idempotency key is recognized (as in SQLite). */
 const KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -189,21 +190,3 @@ export class PostgresFeedStorage implements FeedStorage, AccessStorage {
   }
 }
 
-/** Runs `work` in one transaction on one pooled connection: commits its result, rolls back on any error. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query(begin);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true; // the connection itself failed: do not hand it to the next caller
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
-}
