@@ -7,6 +7,7 @@ import { createAttentionChoice, type AttentionChoice } from '../attention/attent
 import { ATTENTION_EVENTS } from '../protocol/attention';
 import type { TourPlayer } from '../tour/tour-player';
 import { useServices } from './AppContext';
+import { useAfterFirstFrame } from './AfterFirstFrame';
 import { useViewDirection } from './useViewDirection';
 
 let choice: AttentionChoice | undefined;
@@ -34,8 +35,9 @@ export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupI
   const direction = useViewDirection();
   const stageId = stage?.meetupId;
   const live = stage?.live ?? false;
+  const afterFirstFrame = useAfterFirstFrame();
   useEffect(() => {
-    if (!player || !feedSend) return undefined;
+    if (!player || !feedSend || !afterFirstFrame) return undefined;
     // The sampler loads after the view is up: nothing is sampled before the first frame, and its code stays out of
     // the JavaScript the tour needs to show that frame.
     let stop: (() => void) | undefined;
@@ -79,7 +81,7 @@ export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupI
       cancelled = true;
       stop?.();
     };
-  }, [player, feedSend, projectId, direction, stageId, live]);
+  }, [player, feedSend, projectId, direction, stageId, live, afterFirstFrame]);
 }
 
 /** Browser tests and the benchmark read the sampler's counters (bytes sent) here; it holds no secrets. */

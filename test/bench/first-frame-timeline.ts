@@ -4,11 +4,12 @@
 // nothing is judged. Prints one line per run and the medians.
 //
 //   npx tsx test/bench/first-frame-timeline.ts [--app test/bench/.out/app] [--runs 3] [--cpu 1] [--query '&hls=js']
+//     [--trace] [--repo <an older checkout, whose server serves --app: see compare-builds.ts>]
 import { parseArgs } from 'node:util';
 import { launchDebianChromium } from '../helpers/browser';
 import { BENCH_APP_DIR } from './app-build';
 import { onCleanup, runCleanups, withTimeout } from './bounded';
-import { startSetVisitServer } from './setvisit-server';
+import { startSetVisitServerFrom } from './setvisit-server';
 import { median } from './stats';
 import { openProbedPage, readProbe, waitForFirstDraw } from './viewer-run';
 
@@ -149,11 +150,12 @@ async function main(): Promise<void> {
       cpu: { type: 'string', default: '1' },
       query: { type: 'string', default: '' },
       trace: { type: 'boolean', default: false },
+      repo: { type: 'string' },
     },
   });
   const work = new Map<string, { ms: number; cpuMs: number }>();
   let busy = { ms: 0, cpuMs: 0 };
-  const server = await startSetVisitServer(values.app);
+  const server = await startSetVisitServerFrom(values.app, values.repo);
   onCleanup(() => server.close());
   const browser = await launchDebianChromium();
   onCleanup(() => browser.close());

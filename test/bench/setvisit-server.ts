@@ -36,3 +36,13 @@ export async function startSetVisitServer(appDir: string): Promise<BenchAppServe
     },
   };
 }
+
+/**
+ * The same server from another checkout of SetVisit (`repo`, e.g. an older commit's worktree), for its own build: an
+ * older build speaks the protocol of its own commit. Without `repo`, this checkout's.
+ */
+export async function startSetVisitServerFrom(appDir: string, repo?: string): Promise<BenchAppServer> {
+  if (!repo) return startSetVisitServer(appDir);
+  const theirs = (await import(`${repo}/test/bench/setvisit-server.ts`)) as { startSetVisitServer: typeof startSetVisitServer };
+  return theirs.startSetVisitServer(appDir);
+}

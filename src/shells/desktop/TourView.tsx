@@ -1,10 +1,11 @@
 // The left side of the desktop shell: the project's set tour in 360°, with hotspots, the location list,
 // captions, and every media state (loading, buffering, error with Retry).
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { LookController } from '../../panorama/look-controller';
 import { DESKTOP_SPHERE } from '../../panorama/panorama-view';
 import { prefetchHlsPlayer } from '../../media/playback-engine';
 import { Panorama360, preloadSphere, usePanoramaView } from '../../react/Panorama360';
+import { AfterFirstFrame } from '../../react/AfterFirstFrame';
 import { useProjectTour } from '../../react/useProjectTour';
 import { useViewDirection } from '../../react/useViewDirection';
 import type { ViewDirectionSource } from '../../view';
@@ -90,9 +91,9 @@ function LocationView({ player }: { player: TourPlayer }) {
       <MediaOverlay onRetry={retry} poster={location.poster} recheckPass={recheckMediaPass} />
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
-      <Suspense fallback={null}>
+      <AfterFirstFrame>
         <CirclePanel player={player} />
-      </Suspense>
+      </AfterFirstFrame>
       {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
           locations, the hint and the sound; it rides above the player controls while they show. */}
       <div className="view__dock">

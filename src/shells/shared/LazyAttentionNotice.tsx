@@ -1,13 +1,14 @@
 // The attention notice comes after the first frame (as the sampler does, src/react/useAttention.ts): nothing is
 // sampled before it, so its code and strings stay out of the JavaScript a view needs to show that frame.
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { AfterFirstFrame } from '../../react/AfterFirstFrame';
 
 const AttentionNotice = lazy(() => import('./AttentionNotice').then((m) => ({ default: m.AttentionNotice })));
 
 export function LazyAttentionNotice() {
   return (
-    <Suspense fallback={null}>
+    <AfterFirstFrame>
       <AttentionNotice />
-    </Suspense>
+    </AfterFirstFrame>
   );
 }
