@@ -152,7 +152,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     const status = data.response?.code ?? 0;
     // A playlist that answers 4xx is not coming back by itself (hls.js has retried once already): say so now
     // and let the person retry, instead of a long spinner. Timeouts and 5xx are retried as long as the stream is
-    // open, at most a second apart, so it plays again within a second or two of coming back; meanwhile the stall
+    // open, at most half a second apart, so it plays again within a second or two of coming back; meanwhile the stall
     // watch says it cannot be reached.
     const permanent = manifest && status >= 400 && status < 500;
     if (data.type === ErrorTypes.NETWORK_ERROR && !permanent && networkRetries < config.maxNetworkRetries) return retryNetwork(data.details);

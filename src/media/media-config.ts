@@ -9,7 +9,10 @@ export interface MediaSessionConfig {
   maxNetworkRetries: number;
   /** First retry delay; doubles each time up to `maxRetryDelayMs`. */
   retryBaseDelayMs: number;
-  /** The longest wait between two retries: how late playback may resume after the stream is back. */
+  /** The longest wait between two retries: how late playback may resume after the stream is back. Half a second:
+   * playback is promised within 2 s of the cause clearing, and on a busy device the playlist, the segment and the
+   * decode after the retry took up to 1.5 s. An outage then costs each viewer two small playlist requests a second,
+   * twice what a live player asks of an unchanged playlist (every half target duration). */
   maxRetryDelayMs: number;
   /** Damaged segments skipped in a row, with nothing decoding between them, before the stream is called
    * undecodable on this device. */
@@ -40,9 +43,10 @@ export function networkRetryDelayMs(config: Pick<MediaSessionConfig, 'retryBaseD
 }
 
 /**
- * hls.js's own retries, before an error reaches the session: quick and capped at a second, so that a stream back
- * after an outage plays within about a second (hls.js's defaults wait up to 8 s between tries), and a request that
- * hangs gives up after a few seconds and is asked again rather than waited on for 10–20.
+ * hls.js's own retries, before an error reaches the session: quick and capped at half a second (as the session's
+ * own, maxRetryDelayMs), so that a stream back after an outage plays within about a second (hls.js's defaults wait up
+ * to 8 s between tries), and a request that hangs gives up after a few seconds and is asked again rather than
+ * waited on for 10–20.
  */
 function loadPolicy(firstByteMs: number, loadMs: number, errorRetries: number): LoadPolicy {
   return {
@@ -50,7 +54,7 @@ function loadPolicy(firstByteMs: number, loadMs: number, errorRetries: number): 
       maxTimeToFirstByteMs: firstByteMs,
       maxLoadTimeMs: loadMs,
       timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: errorRetries, retryDelayMs: 250, maxRetryDelayMs: 1_000 },
+      errorRetry: { maxNumRetry: errorRetries, retryDelayMs: 250, maxRetryDelayMs: 500 },
     },
   };
 }
@@ -58,7 +62,7 @@ function loadPolicy(firstByteMs: number, loadMs: number, errorRetries: number): 
 export const DEFAULT_MEDIA_CONFIG: MediaSessionConfig = {
   maxNetworkRetries: Infinity,
   retryBaseDelayMs: 250,
-  maxRetryDelayMs: 1_000,
+  maxRetryDelayMs: 500,
   maxMediaRecoveries: 3,
   frozenAfterMs: 1_000,
   renditionLimits: UNLIMITED,

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
-import { resumesWithin } from '../helpers/playback-probe';
+import { clearAndResume } from '../helpers/playback-probe';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
@@ -55,8 +55,7 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(proxy.requests(/\/media\/backlot\/master\.m3u8/).length).toBeGreaterThan(asked);
 
-    proxy.clear('master-down');
-    await resumesWithin(page, 2_000); // throws past 2 s
+    await clearAndResume(page, proxy, 'master-down', /\/media\/backlot\//); // throws past 2 s
     await expect.poll(async () => (await mediaStatus(page)).status, { timeout: 1_000 }).toBe('playing');
     expect(await reason.count()).toBe(0);
     expect(errors).toEqual([]);
@@ -80,8 +79,7 @@ describe.each(ENGINES)('a recorded stream that breaks, $name', { timeout: 60_000
     expect(asks.size).toBeGreaterThan(0);
     expect(Math.max(...asks.values())).toBeLessThanOrEqual(5);
 
-    proxy.clear('half-written');
-    await resumesWithin(page, 2_000); // throws past 2 s
+    await clearAndResume(page, proxy, 'half-written', /\/media\/backlot\//); // throws past 2 s
     expect((await mediaStatus(page)).status).not.toBe('error');
     await page.close();
   });
@@ -149,8 +147,7 @@ describe('a recorded stream that breaks, native HLS only (?hls=native: no hls.js
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await reason.count()).toBe(1);
 
-    proxy.clear('master-down');
-    await resumesWithin(page, 2_000); // throws past 2 s
+    await clearAndResume(page, proxy, 'master-down', /\/media\/backlot\//); // throws past 2 s
     await expect.poll(async () => (await mediaStatus(page)).status, { timeout: 1_000 }).toBe('playing');
     expect(await page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { engine: string } } } } }).__setvisit.store.getState().media.engine)).toBe('native');
     expect(errors).toEqual([]);

@@ -40,6 +40,8 @@ export interface FaultProxy {
   /** Requests seen whose path matches `pattern` (faulted or not), in order; from request number `from` on (see
    * `seen`), so that one test's count is not another's. */
   requests(pattern: RegExp, from?: number): string[];
+  /** The same, each with when it came (ms after `since`, a Date.now()): for failure messages that say what was late. */
+  timedRequests(pattern: RegExp, from: number, since: number): string[];
   /** How many requests the proxy has seen so far. */
   seen(): number;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules = new Map<string, ActiveRule>();
   const seen: string[] = [];
+  const seenAt: number[] = [];
   const sockets = new Set<Socket>();
 
   const ruleFor = (path: string): ActiveRule | undefined => {
@@ -89,6 +92,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
     seen.push(path);
+    seenAt.push(Date.now());
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -170,6 +174,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }
     },
     requests: (pattern, from = 0) => seen.slice(from).filter((path) => pattern.test(path)),
+    timedRequests: (pattern, from, since) =>
+      seen.flatMap((path, i) => (i >= from && pattern.test(path) ? [`+${seenAt[i]! - since} ms ${path.split('/').pop()}`] : [])),
     seen: () => seen.length,
     close: () =>
       new Promise<void>((resolve) => {
