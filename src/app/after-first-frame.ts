@@ -5,7 +5,7 @@
 import type { AppState, AppStore } from '../store/app-store';
 
 /** The 360 view has a picture, or has given up on one (an error is on screen): either way, nothing to wait for. */
-const settled = (state: AppState) => state.media.status !== 'idle' && state.media.status !== 'loading';
+export const settled = (state: AppState) => state.media.status !== 'idle' && state.media.status !== 'loading';
 
 export interface AfterFirstFrameOptions {
   maxWaitMs?: number;

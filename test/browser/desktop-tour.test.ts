@@ -16,6 +16,20 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 960, height: 540 } });
   pageErrors = recordPageErrors(page);
+  // When the media first says 'playing' (its first frame is on screen), on the page's clock.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __playingAt?: number; __setvisit?: { store: { getState(): { media: { status: string } }; subscribe(l: (s: { media: { status: string } }) => void): unknown } } };
+    const watch = () => {
+      const store = w.__setvisit?.store;
+      if (!store) return void requestAnimationFrame(watch);
+      const note = (state: { media: { status: string } }) => {
+        if (state.media.status === 'playing') w.__playingAt ??= performance.now();
+      };
+      note(store.getState());
+      store.subscribe(note);
+    };
+    watch();
+  });
   await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
 }, 60_000);
 
@@ -39,6 +53,15 @@ describe('desktop tour in Chromium', { timeout: 60_000 }, () => {
     const engine = await page.evaluate(() => (window as unknown as { __setvisit: { store: { getState(): { media: { engine: string } } } } }).__setvisit.store.getState().media.engine);
     // Chromium 156 plays HLS itself and the sample ladder fits the texture: no hls.js (src/media/playback-engine.ts).
     expect(engine).toBe('native');
+  });
+
+  it('asks for what the first frame does not need only after it: the controls, the circle panel, the attention notice', async () => {
+    const late = /\/(PlayerControls|CirclePanel|AttentionNotice|attention-sampler)-[^/]+\.js$/;
+    const asked = () => page.evaluate((source) => performance.getEntriesByType('resource').filter((e) => new RegExp(source).test(e.name)).map((e) => ({ name: e.name.split('/').pop(), at: e.startTime })), late.source);
+    await expect.poll(async () => (await asked()).length, { timeout: 15_000 }).toBe(4);
+    const playingAt = await page.evaluate(() => (window as unknown as { __playingAt?: number }).__playingAt);
+    expect(playingAt).toBeGreaterThan(0);
+    for (const chunk of await asked()) expect(chunk.at, chunk.name).toBeGreaterThanOrEqual(playingAt!);
   });
 
   it('draws the footage on the sphere and turns the view when dragged', async () => {
