@@ -1,6 +1,6 @@
-// Funding over time as an SVG line (no chart library on the TV's first screen): the funding milestones, then now.
+// Funding over time as an SVG line (no chart library on the TV's first screen): the recorded totals, then now.
 import { useMemo } from 'react';
-import type { Milestone, Project } from '../../protocol';
+import type { Project } from '../../protocol';
 import { useI18n } from '../../react/AppContext';
 import { useFocusable } from './useFocusable';
 import { useMinuteClock } from './useMinuteClock';
@@ -8,17 +8,20 @@ import { chartCoordinates, fundingSeries, goalLineY } from '../../tv/dashboard/f
 
 const BOX = { width: 600, height: 200 };
 
-export function FundingChart({ project, milestones }: { project: Project; milestones: readonly Milestone[] }) {
+export function FundingChart({ project }: { project: Project }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { props } = useFocusable<HTMLElement>('tile-chart', { section: 'chart' });
   const now = useMinuteClock();
-  const points = useMemo(() => fundingSeries(project, milestones, now), [project, milestones, now]);
+  const points = useMemo(() => fundingSeries(project, now), [project, now]);
   const coordinates = chartCoordinates(points, BOX);
   const goalY = goalLineY(points, BOX);
-  const milestonePoints = points.length - 1;
+  const first = points[0];
   const nowShare = points[points.length - 1]?.share ?? 0;
-  const summary = i18n.plural('tv.chart.summary', milestonePoints, { percent: Math.round(nowShare * 100) });
+  const percent = (share: number) => Math.round(share * 100);
+  // Month and day only: a campaign's line spans weeks, and the year would crowd the axis.
+  const since = first && points.length > 1 ? new Date(first.at).toLocaleDateString(i18n.language, { month: 'short', day: 'numeric' }) : null;
+  const summary = t(since && first ? 'tv.chart.summary' : 'tv.chart.summary.now', { percent: percent(nowShare), start: percent(first?.share ?? 0), date: since ?? '' });
   return (
     <figure className="tv-chart tv-focusable" {...props} aria-label={summary}>
       <figcaption className="tv-tile__label">{t('tv.chart')}</figcaption>
@@ -27,15 +30,20 @@ export function FundingChart({ project, milestones }: { project: Project; milest
         <text className="tv-chart__label" x={0} y={goalY - 12}>
           100 %
         </text>
+        {since && (
+          <text className="tv-chart__label" x={0} y={BOX.height + 4} data-testid="tv-chart-since">
+            {since}
+          </text>
+        )}
         <text className="tv-chart__label" x={BOX.width} y={BOX.height + 4} textAnchor="end">
-          {t('tv.chart.now')} · {Math.round(nowShare * 100)} %
+          {t('tv.chart.now')} · {percent(nowShare)} %
         </text>
         <polyline className="tv-chart__line" points={coordinates.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ')} />
         {coordinates.map((c, index) => (
           <circle key={index} className={points[index]?.live ? 'tv-chart__dot tv-chart__dot--now' : 'tv-chart__dot'} cx={c.x} cy={c.y} r={points[index]?.live ? 9 : 6} />
         ))}
       </svg>
-      {milestonePoints === 0 && <p className="tv-tile__detail">{t('tv.chart.empty')}</p>}
+      {!since && <p className="tv-tile__detail">{t('tv.chart.empty')}</p>}
     </figure>
   );
 }
