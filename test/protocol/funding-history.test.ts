@@ -1,7 +1,6 @@
 // The funding line a project keeps: each funding event adds its (time, amount) point, in time order, bounded.
 import { describe, expect, it } from 'vitest';
-import type { FeedEvent} from '../../src/protocol';
-import { FUNDING_POINTS_KEPT, Project, ProjectUpdateInput, type FundingPoint } from '../../src/protocol';
+import { FUNDING_POINTS_KEPT, Project, ProjectUpdateInput, type FeedEvent, type FundingPoint } from '../../src/protocol';
 import { addFundingPoint } from '../../src/protocol/funding-history';
 import { applyToProject } from '../../src/protocol/project-state';
 
