@@ -67,6 +67,13 @@ describe('TV home screen at 10-foot sizes', { timeout: 120_000 }, () => {
         expect(times.length).toBeGreaterThan(0);
         const said = lang === 'en' ? /ago|yesterday|now|last week/ : /前|昨天|现在|上周/;
         for (const time of times) expect(time, time).toMatch(said);
+        // The title and the badge keep off the edges of the set's picture (the panel they sit on).
+        const edges = await page.evaluate(() => {
+          const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+          const panel = rect('.tv-home');
+          return { title: rect('.tv-home__title').left - panel.left, badge: panel.right - rect('[data-testid=tv-connection]').right, top: rect('.tv-home__title').top - panel.top };
+        });
+        for (const [what, gap] of Object.entries(edges)) expect(gap, `${what} ${gap}px from the panel's edge`).toBeGreaterThanOrEqual(viewport.width * 0.01);
         // The funding chart is the recorded amounts over time: many points, a line that rises, a start date.
         const chart = page.getByTestId('tv-chart');
         expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(8);

@@ -7,6 +7,9 @@ import { useMinuteClock } from './useMinuteClock';
 import { chartCoordinates, fundingSeries, goalLineY } from '../../tv/dashboard/funding-series';
 
 const BOX = { width: 600, height: 200 };
+/** Room under the line for the date and "now" labels, and above it for "100 %" when the goal line is at the top. */
+const LABELS = 40;
+const ABOVE = 50;
 
 export function FundingChart({ project }: { project: Project }) {
   const i18n = useI18n();
@@ -25,17 +28,18 @@ export function FundingChart({ project }: { project: Project }) {
   return (
     <figure className="tv-chart tv-focusable" {...props} aria-label={summary}>
       <figcaption className="tv-tile__label">{t('tv.chart')}</figcaption>
-      <svg viewBox={`-10 -10 ${BOX.width + 20} ${BOX.height + 20}`} className="tv-chart__svg" role="img" aria-label={summary} data-testid="tv-chart" data-points={points.length}>
+      {/* Below the line's box: the axis labels, clear of the first and last dots. */}
+      <svg viewBox={`-10 ${-ABOVE} ${BOX.width + 20} ${BOX.height + ABOVE + 10 + LABELS}`} className="tv-chart__svg" role="img" aria-label={summary} data-testid="tv-chart" data-points={points.length}>
         <line className="tv-chart__goal" x1={0} x2={BOX.width} y1={goalY} y2={goalY} />
         <text className="tv-chart__label" x={0} y={goalY - 12}>
           100 %
         </text>
         {since && (
-          <text className="tv-chart__label" x={0} y={BOX.height + 4} data-testid="tv-chart-since">
+          <text className="tv-chart__label" x={0} y={BOX.height + LABELS} data-testid="tv-chart-since">
             {since}
           </text>
         )}
-        <text className="tv-chart__label" x={BOX.width} y={BOX.height + 4} textAnchor="end">
+        <text className="tv-chart__label" x={BOX.width} y={BOX.height + LABELS} textAnchor="end">
           {t('tv.chart.now')} · {percent(nowShare)} %
         </text>
         <polyline className="tv-chart__line" points={coordinates.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ')} />
