@@ -152,6 +152,29 @@ describe('TV home states', { timeout: 90_000 }, () => {
     }
   });
 
+  it('the watch screen cannot be fetched: it says so with Try again focused, and Try again opens it once it can', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = recordPageErrors(page);
+    let reachable = false;
+    await page.route(/\/assets\/WatchScreen-[\w-]+\.js$/, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=zh-CN&tv360=flat`);
+    await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+    await expectOneFocus(page, 'home-watch');
+    await page.keyboard.press('Enter');
+    const failed = page.getByTestId('tv-watch-failed');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.textContent()).toContain('无法打开片场');
+    await expectOneFocus(page, 'watch-host-retry');
+    await page.waitForTimeout(300); // past the ring's 120 ms transition away from the loading card's Back
+    saveArtifact('tv-watch-chunk-failed-zh.png', await page.screenshot());
+    reachable = true;
+    await page.keyboard.press('Enter');
+    await page.locator('.watch[data-view]').waitFor({ timeout: 30_000 });
+    expect(await failed.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a project with no milestones yet says so in the timeline and the chart', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/?mode=tv&project=${EMPTY}&lang=en`);
