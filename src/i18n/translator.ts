@@ -2,6 +2,7 @@
 import type { Language } from '../protocol';
 import { en, enPluralForms, type CoreMessageKey, type MessageKey, type PluralForms } from './en';
 import { zhCN } from './zh-CN';
+import { agoWithoutIntl, type AgoUnit } from './ago-fallback';
 
 const CATALOGS: Record<Language, Partial<Record<MessageKey, string>>> = { en: { ...en }, 'zh-CN': { ...zhCN } };
 
@@ -51,8 +52,8 @@ export function createTranslator(language: Language): Translator {
   // TV-class CPU), which the entry would otherwise pay before the first screen, whether it shows a number or not.
   const numbers = once(() => new Intl.NumberFormat(language));
   const times = once(() => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }));
-  // Intl.RelativeTimeFormat came with Chromium 71: 2018–2020 TVs (Chromium 53–69) lack it and no polyfill is
-  // shipped, so there "ago" names the clock time instead ("from 14:05").
+  // Intl.RelativeTimeFormat came with Chromium 71: 2018–2020 TVs (Chromium 53–69) lack it, and there a small
+  // table in both languages (ago-fallback.ts) says the same words instead of a polyfill.
   const relative = once(() => (typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null));
   // Intl.PluralRules came with Chromium 63, after 2018 TVs; there the English rule (exactly 1 is 'one') stands in,
   // right for English and harmless for Chinese, which has no other form to pick.
@@ -79,8 +80,9 @@ export function createTranslator(language: Language): Translator {
     money: (value, code) => currency(code).format(value),
     time: (epochMs) => times().format(epochMs),
     ago: (epochMs, now = Date.now()) => {
+      const [count, unit] = agoSteps(now - epochMs);
       const format = relative();
-      return format ? formatAgo(format, now - epochMs) : times().format(epochMs);
+      return format ? format.format(-count, unit) : agoWithoutIntl(language, count, unit);
     },
     pick: (text) => text[language] ?? text.en ?? text['zh-CN'] ?? '',
   };
@@ -96,7 +98,7 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+const AGO_STEPS: [AgoUnit, number][] = [
   ['second', 60],
   ['minute', 60],
   ['hour', 24],
@@ -104,11 +106,12 @@ const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['week', Infinity],
 ];
 
-function formatAgo(format: Intl.RelativeTimeFormat, elapsedMs: number): string {
+/** A past span as whole units of the largest unit it fills (a moment in the future counts as now). */
+function agoSteps(elapsedMs: number): [number, AgoUnit] {
   let value = Math.max(0, elapsedMs) / 1000;
   for (const [unit, size] of AGO_STEPS) {
-    if (value < size) return format.format(-Math.round(value), unit);
+    if (value < size) return [Math.round(value), unit];
     value /= size;
   }
-  return format.format(-Math.round(value), 'week');
+  return [Math.round(value), 'week'];
 }

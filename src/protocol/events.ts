@@ -56,7 +56,8 @@ const ProjectChanges = z.strictObject({ title: z.optional(LocalizedText), fundin
 /** Anything posted to `/events`: one change to the project, told apart by `type`. */
 export const ProjectUpdateInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('milestone'), ...milestoneFields }),
-  z.strictObject({ type: z.literal('funding'), fundingRaised: count, backers: count }),
+  /** `occurredAt`: when the total was reached (a platform sending its earlier totals); defaults to when received. */
+  z.strictObject({ type: z.literal('funding'), fundingRaised: count, backers: count, occurredAt: z.optional(isoTime) }),
   z.strictObject({ type: z.literal('phase'), phase: ProductionPhase }),
   z.strictObject({ type: z.literal('shooting-days'), done: count, planned: count }).check(
     z.refine((days) => days.done <= days.planned, { message: 'cannot be more than planned', path: ['done'] }),
@@ -86,7 +87,7 @@ export const FEED_EVENT_TYPES = ['milestone', 'funding', 'phase', 'shooting-days
 /** One entry of a project's ordered event log. `seq` is per project, gap-free, starting at 1. */
 export const FeedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('milestone'), ...envelope, milestone: Milestone }),
-  z.object({ type: z.literal('funding'), ...envelope, fundingRaised: count, backers: count }),
+  z.object({ type: z.literal('funding'), ...envelope, fundingRaised: count, backers: count, occurredAt: z.optional(isoTime) }),
   z.object({ type: z.literal('phase'), ...envelope, phase: ProductionPhase }),
   z.object({ type: z.literal('shooting-days'), ...envelope, done: count, planned: count }),
   z.object({

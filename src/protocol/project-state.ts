@@ -1,6 +1,7 @@
 // A project's state as both ends hold it, and how one feed event changes it (pure, no I/O).
 // It lives with the protocol because the server applies the same functions and sizes its snapshots by the same
 // number: both ends agree on what an event means without the server importing client code.
+import { addFundingPoint, isLatestFundingPoint } from './funding-history';
 import { MAX_ANNOTATIONS, type FeedEvent, type FeedEventEnvelope, type Milestone, type Project, type ProjectSnapshot } from './index';
 
 /** How many milestones a snapshot carries and a client keeps: enough for a timeline, bounded for a long session. */
@@ -23,8 +24,13 @@ export function applyToProject(project: Project, event: FeedEvent): Project {
   switch (event.type) {
     case 'milestone':
       return project;
-    case 'funding':
-      return { ...project, fundingRaised: event.fundingRaised, backers: event.backers };
+    case 'funding': {
+      // A back-dated total (a platform sending its earlier figures) joins the line but does not replace the total now.
+      const at = event.occurredAt ?? event.at;
+      const fundingHistory = addFundingPoint(project.fundingHistory, { at, raised: event.fundingRaised });
+      if (!isLatestFundingPoint(project.fundingHistory, at)) return { ...project, fundingHistory };
+      return { ...project, fundingRaised: event.fundingRaised, backers: event.backers, fundingHistory };
+    }
     case 'phase':
       return { ...project, phase: event.phase };
     case 'shooting-days':

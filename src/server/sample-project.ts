@@ -1,10 +1,35 @@
 // The demo's sample project, its first milestones and demo backer tokens, created on the first start of an
 // empty database (a real deployment's projects and tokens come from its platform and operators).
 import { randomBytes } from 'node:crypto';
-import type { Project, ProjectUpdateInput } from '../protocol';
+import type { FundingPoint, Project, ProjectUpdateInput } from '../protocol';
 import type { MeetupInput } from '../protocol/meetup';
 import type { AccessStorage, BackerGrant, FeedStorage } from './storage/feed-storage';
 import type { MeetupRecord, MeetupStorage } from './storage/meetup-storage';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The campaign so far, as (days before the first start, total raised): a launch surge, a slow middle, the push
+ * when shooting began. The last total is the project's fundingRaised.
+ */
+const SAMPLE_FUNDING: readonly (readonly [number, number])[] = [
+  [63, 0],
+  [60, 640_000],
+  [56, 1_120_000],
+  [49, 1_380_000],
+  [42, 1_510_000],
+  [35, 1_620_000],
+  [28, 1_840_000],
+  [21, 2_130_000],
+  [14, 2_320_000],
+  [7, 2_480_000],
+  [2, 2_610_000],
+];
+
+/** The sample's funding line, dated back from `now` so that the demo always shows the last nine weeks. */
+export function sampleFundingHistory(now: Date): FundingPoint[] {
+  return SAMPLE_FUNDING.map(([daysAgo, raised]) => ({ at: new Date(now.getTime() - daysAgo * DAY_MS).toISOString(), raised }));
+}
 
 export const SAMPLE_PROJECT: Project = {
   id: 'lantern-keeper',
@@ -16,6 +41,7 @@ export const SAMPLE_PROJECT: Project = {
   phase: 'shooting',
   shootingDays: { done: 23, planned: 40 },
   visibility: 'public',
+  fundingHistory: sampleFundingHistory(new Date()),
   annotations: [],
 };
 
@@ -33,7 +59,7 @@ export const DEMO_BACKER_TOKENS: Record<string, BackerGrant> = {
 };
 
 export async function seedSampleProject(storage: FeedStorage & AccessStorage): Promise<void> {
-  const created = await storage.ensureProject(SAMPLE_PROJECT);
+  const created = await storage.ensureProject({ ...SAMPLE_PROJECT, fundingHistory: sampleFundingHistory(new Date()) });
   if (!created) return;
   for (const event of FIRST_EVENTS) await storage.appendEvent(SAMPLE_PROJECT.id, event, new Date());
   for (const [token, grant] of Object.entries(DEMO_BACKER_TOKENS)) await storage.ensureBackerToken(token, grant);

@@ -10,7 +10,7 @@ export interface ExitWindow extends TvPlatformWindow {
 
 /**
  * Tizen: `tizen.application.getCurrentApplication().exit()` (Samsung's Return policy). webOS: `webOS.platformBack()`
- * when webOSTV.js is loaded. Elsewhere `window.close()`, which browsers honour only for windows a script opened:
+ * when webOSTV.js is loaded, else `PalmSystem.platformBack()`. Elsewhere `window.close()`, which browsers honour only for windows a script opened:
  * then SetVisit simply stays, and the shell closes its prompt. A platform call that throws (a missing privilege,
  * an old firmware) falls through to the next way out. Only ever call this after an explicit "yes".
  */
@@ -24,8 +24,9 @@ export function exitApp(win: ExitWindow): ExitPath {
       // fall through
     }
   }
-  const webOS = win.webOS;
-  if (webOS && webOS.platformBack) {
+  // webOSTV.js's wrapper where a page loads it, else the runtime's own PalmSystem (the packaged app's hosted page).
+  for (const webOS of [win.webOS, win.PalmSystem]) {
+    if (!webOS || !webOS.platformBack) continue;
     try {
       webOS.platformBack();
       return 'webos';

@@ -31,6 +31,15 @@ export interface WebOsApi {
   platformBack?(): void;
 }
 
+/**
+ * `PalmSystem`, which the webOS runtime puts into every page of a packaged web app (not into the TV's browser):
+ * its `platformBack` is what webOSTV.js's `webOS.platformBack` calls, there even when webOSTV.js is not loaded
+ * (SetVisit's packaged app opens the hosted page, which does not load it).
+ */
+export interface PalmSystemApi {
+  platformBack?(): void;
+}
+
 /** OIPF DAE 7.2.5 `Keyset`: which key groups this application receives (HbbTV gives none until asked). */
 export interface OipfKeyset {
   /** Asks for the keys in `mask`; the terminal grants what it can (and may throw on keys it never grants). */
@@ -57,6 +66,7 @@ export interface OipfApplicationManager {
 export interface TvPlatformWindow {
   tizen?: TizenApi;
   webOS?: WebOsApi;
+  PalmSystem?: PalmSystemApi;
 }
 
 // On a TV the vendor globals are real members of `window`; declaring them lets the shell pass `window` as is.
@@ -64,5 +74,6 @@ declare global {
   interface Window {
     tizen?: TizenApi;
     webOS?: WebOsApi;
+    PalmSystem?: PalmSystemApi;
   }
 }

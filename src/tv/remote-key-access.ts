@@ -2,7 +2,7 @@
 // HbbTV sets and OIPF/CE-HTML operator boxes (the keyset). webOS, Android TV and Fire TV deliver them unasked.
 import type { OipfKeyRequest } from './oipf-keys';
 import type { TvPlatformWindow } from './platform-apis';
-import { registerTizenKeys, type TizenKeyRegistration } from './tizen-keys';
+import type { TizenKeyRegistration } from './tizen-keys';
 
 /** The part of `navigator` that tells an OIPF terminal; `navigator` fits it, and so does a test's plain object. */
 export interface OipfSignals {
@@ -34,5 +34,10 @@ export function isOipfTerminal(nav: OipfSignals): boolean {
 export function requestRemoteKeys(win: TvPlatformWindow, doc: Document, nav: OipfSignals): Promise<RemoteKeyAccess> {
   // The keyset code comes on demand: only OIPF terminals need it, and the TV's first screen has a byte budget.
   const oipf = isOipfTerminal(nav) && doc.body ? import('./oipf-keys').then(({ requestOipfKeys }) => requestOipfKeys(doc)) : Promise.resolve(null);
-  return Promise.all([registerTizenKeys(win), oipf]).then(([tizen, requested]) => ({ tizen, oipf: requested }));
+  // The registration code likewise comes only where there is a Tizen API to register with (Back and the arrows
+  // reach the page unasked, so the few milliseconds of the import cost nothing the family would notice).
+  const tizen: Promise<TizenKeyRegistration> = win.tizen
+    ? import('./tizen-keys').then(({ registerTizenKeys }) => registerTizenKeys(win))
+    : Promise.resolve({ method: 'unavailable', registered: [], failed: [] });
+  return Promise.all([tizen, oipf]).then(([registered, requested]) => ({ tizen: registered, oipf: requested }));
 }

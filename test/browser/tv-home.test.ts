@@ -67,6 +67,20 @@ describe('TV home screen at 10-foot sizes', { timeout: 120_000 }, () => {
         expect(times.length).toBeGreaterThan(0);
         const said = lang === 'en' ? /ago|yesterday|now|last week/ : /前|昨天|现在|上周/;
         for (const time of times) expect(time, time).toMatch(said);
+        // The title and the badge keep off the edges of the set's picture (the panel they sit on).
+        const edges = await page.evaluate(() => {
+          const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+          const panel = rect('.tv-home');
+          return { title: rect('.tv-home__title').left - panel.left, badge: panel.right - rect('[data-testid=tv-connection]').right, top: rect('.tv-home__title').top - panel.top };
+        });
+        for (const [what, gap] of Object.entries(edges)) expect(gap, `${what} ${gap}px from the panel's edge`).toBeGreaterThanOrEqual(viewport.width * 0.01);
+        // The funding chart is the recorded amounts over time: many points, a line that rises, a start date.
+        const chart = page.getByTestId('tv-chart');
+        expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(8);
+        const heights = (await chart.locator('polyline').getAttribute('points'))!.split(' ').map((xy) => Number(xy.split(',')[1]));
+        expect(new Set(heights).size, 'a flat line').toBeGreaterThan(5);
+        expect(heights[0]).toBeGreaterThan(heights.at(-1)!);
+        expect(await page.getByTestId('tv-chart-since').textContent()).toMatch(lang === 'en' ? /^[A-Z][a-z]{2} \d{1,2}$/ : /^\d{1,2}月\d{1,2}日$/);
         await page.waitForTimeout(300);
         expect(await overflowing(page), `${lang} ${viewport.width}×${viewport.height}`).toEqual([]);
         saveArtifact(`tv-home-${lang}-${viewport.width}.png`, await page.screenshot());

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, meanDifference, pixelStats, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { PROJECT_ID, postMilestone, startTestServer, type TestServer } from '../helpers/test-server';
 import { readManifest, sourcesOf } from '../tv/build-output';
-import { TvRemote } from '../tv/watch/tv-remote';
-import { selectHotspotWithDpad, watchState, type WatchPage } from '../tv/watch/watch-page';
+import { TvRemote, WEBOS_UA } from '../tv/watch/tv-remote';
+import { backLeaves, enterWatch, openTvHome, selectHotspotWithDpad, watchState, type WatchPage } from '../tv/watch/watch-page';
 import { focusState, pressKey, type RemoteKey, type TvProfile, TIZEN, WEBOS } from './tv-remote';
 
 let server: TestServer;
@@ -234,41 +234,50 @@ describe('TV journey with the remote only', { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  it('inside the webOS runtime (PalmSystem), Back is left to the platform’s history.back(): one screen per press', async () => {
-    const context = await browser.newContext({ userAgent: WEBOS.userAgent, viewport: { width: 1280, height: 720 } });
+  it('the packaged webOS app: Back (461) closes the overlay first, then the screen, and leaves only from home through platformBack', async () => {
+    const context = await browser.newContext({ userAgent: WEBOS_UA, viewport: { width: 1280, height: 720 } });
+    // What the webOS runtime gives a packaged web app whose appinfo.json sets disableBackHistoryAPI (as
+    // `npm run package:tv` writes it): PalmSystem in the page, Back as a keydown with keyCode 461, and no
+    // history.back() of its own. Each 461 records whether the page took it; platformBack records the exit.
     await context.addInitScript(() => {
-      (window as unknown as { PalmSystem: object }).PalmSystem = {};
-      // What webOS does with the Back key of a web app: history.back(). Whether the page prevented it is
-      // recorded, since the shell must not act on the key itself as well.
-      const prevented: boolean[] = [];
-      (window as unknown as { __backPrevented: boolean[] }).__backPrevented = prevented;
+      const record = { taken: [] as boolean[], platformBack: 0, historyBacks: 0 };
+      (window as unknown as { __webos: typeof record }).__webos = record;
+      (window as unknown as { PalmSystem: object }).PalmSystem = { platformBack: () => (record.platformBack += 1) };
+      const back = history.back.bind(history);
+      history.back = () => {
+        record.historyBacks += 1;
+        back();
+      };
       window.addEventListener('keydown', (event) => {
-        if (event.keyCode !== 461) return;
-        // After the event has gone through every listener, the page's included.
-        setTimeout(() => {
-          prevented.push(event.defaultPrevented);
-          history.back();
-        }, 0);
+        if (event.keyCode === 461) setTimeout(() => record.taken.push(event.defaultPrevented), 0);
       });
     });
-    const page = await context.newPage();
-    const errors = recordPageErrors(page);
-    const cdp = await context.newCDPSession(page);
-    await page.goto(`${server.url}/?project=${PROJECT_ID}&lang=en`);
-    await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
-    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
-    await pressKey(cdp, WEBOS, 'ok');
-    await page.locator('[data-testid=tv-shell][data-screen=watch]').waitFor({ timeout: 10_000 });
-    await pressKey(cdp, WEBOS, 'back');
-    await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
-    await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
-    // One press, one screen: no exit prompt from a second, doubled Back.
-    await page.waitForTimeout(500);
+    const watch = await openTvHome(browser, server.url, '&tv360=flat', { context, platform: 'webos' });
+    const { page, remote } = watch;
+    const webos = () => page.evaluate(() => (window as unknown as { __webos: { taken: boolean[]; platformBack: number; historyBacks: number } }).__webos);
+    await enterWatch(watch);
+    // Overlay open: Back closes it and the family keeps watching; panning: Back goes home, focus where it was.
+    await backLeaves(watch);
+    expect((await webos()).historyBacks).toBe(1);
+    await page.waitForTimeout(300);
     expect(await page.getByTestId('tv-exit-prompt').count()).toBe(0);
-    await pressKey(cdp, WEBOS, 'back');
+    // Home: Back asks first; "Stay" keeps the app, "Exit" hands control back to webOS.
+    await remote.press('back');
     await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });
-    expect(await page.evaluate(() => (window as unknown as { __backPrevented: boolean[] }).__backPrevented)).toEqual([false, false]);
-    expect(errors).toEqual([]);
+    await remote.press('ok');
+    await page.getByTestId('tv-exit-prompt').waitFor({ state: 'detached', timeout: 5_000 });
+    expect((await webos()).platformBack).toBe(0);
+    await remote.press('back');
+    await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });
+    await remote.press('right');
+    await remote.press('ok');
+    await expect.poll(async () => (await webos()).platformBack, { timeout: 5_000 }).toBe(1);
+    saveArtifact('tv-webos-packaged-back.png', await page.screenshot());
+    // Every Back key was the app's (none left for the runtime), and only the app's own screen change moved history.
+    const record = await webos();
+    expect(record.taken).toEqual([true, true, true, true]);
+    expect(record.historyBacks).toBe(1);
+    expect(watch.errors).toEqual([]);
     await context.close();
   });
 });

@@ -63,6 +63,14 @@ describe('legacy TV first screen', { timeout: 90_000 }, () => {
     const posted = await postMilestone(server.url, { kind: 'shooting-day', title: { en: 'Legacy day 24 of 40', 'zh-CN': '第 24 天' } });
     expect(posted.status).toBe(201);
     await page.getByTestId('tv-toasts').getByText('Legacy day 24 of 40').waitFor({ timeout: 10_000 });
+    // Times as people say them without Intl.RelativeTimeFormat: the fallback's words, not a clock time.
+    const yesterday = new Date(Date.now() - 26 * 3_600_000).toISOString();
+    expect((await postMilestone(server.url, { kind: 'scene-wrapped', title: { en: 'Legacy scene 45 wrapped' }, occurredAt: yesterday })).status).toBe(201);
+    const item = page.locator('.tv-milestone', { hasText: 'Legacy scene 45 wrapped' });
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.locator('.tv-milestone__time').textContent()).toBe('yesterday');
+    expect(await page.locator('.tv-milestone', { hasText: 'Legacy day 24 of 40' }).locator('.tv-milestone__time').textContent()).toMatch(/^(now|\d+ seconds? ago)$/);
+    expect(await page.evaluate(() => typeof (Intl as unknown as Record<string, unknown>).RelativeTimeFormat)).toBe('undefined');
 
     await pressKey(cdp, WEBOS, 'back');
     await page.getByTestId('tv-exit-prompt').waitFor({ timeout: 5_000 });

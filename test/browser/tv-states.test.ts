@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PROJECT } from '../../src/server/sample-project';
 import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
-import { focusState } from './tv-remote';
+import { focusState, pressKey, TIZEN } from './tv-remote';
 
 const EMPTY = 'quiet-first-week';
 let server: TestServer;
@@ -13,7 +13,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer({ serveApp: true });
-  await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: EMPTY, title: { en: 'A Quiet First Week', 'zh-CN': '安静的第一周' } });
+  // A new project: no milestones and no funding recorded yet (not the sample's history).
+  await server.storage.ensureProject({ ...SAMPLE_PROJECT, id: EMPTY, title: { en: 'A Quiet First Week', 'zh-CN': '安静的第一周' }, fundingHistory: undefined });
   browser = await launchChromium();
 }, 60_000);
 
@@ -100,6 +101,16 @@ describe('TV home states', { timeout: 90_000 }, () => {
       expect(await page.locator('.tv-focusable[data-focused=true]').count()).toBe(1);
       expect(await page.getByTestId('tv-home-start').textContent()).toBe(home);
       saveArtifact(`tv-missing-project-${lang}.png`, await page.screenshot());
+      // The Play key has nothing to open either: the screen stays, the focus stays on the way home.
+      const watchChunks: string[] = [];
+      page.on('request', (request) => {
+        if (/WatchScreen|WatchHost/.test(request.url())) watchChunks.push(request.url());
+      });
+      await pressKey(await page.context().newCDPSession(page), TIZEN, 'play');
+      await page.waitForTimeout(500);
+      expect(await page.getByTestId('tv-shell').getAttribute('data-screen')).toBe('home');
+      expect(watchChunks).toEqual([]);
+      await expectOneFocus(page, 'home-start');
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => !url.search.includes('project='), { timeout: 10_000 });
       expect(new URL(page.url()).searchParams.get('lang')).toBe(lang);
@@ -141,12 +152,35 @@ describe('TV home states', { timeout: 90_000 }, () => {
     }
   });
 
+  it('the watch screen cannot be fetched: it says so with Try again focused, and Try again opens it once it can', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = recordPageErrors(page);
+    let reachable = false;
+    await page.route(/\/assets\/WatchScreen-[\w-]+\.js$/, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto(`${server.url}/?mode=tv&project=${PROJECT_ID}&lang=zh-CN&tv360=flat`);
+    await page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+    await expectOneFocus(page, 'home-watch');
+    await page.keyboard.press('Enter');
+    const failed = page.getByTestId('tv-watch-failed');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.textContent()).toContain('无法打开片场');
+    await expectOneFocus(page, 'watch-host-retry');
+    await page.waitForTimeout(300); // past the ring's 120 ms transition away from the loading card's Back
+    saveArtifact('tv-watch-chunk-failed-zh.png', await page.screenshot());
+    reachable = true;
+    await page.keyboard.press('Enter');
+    await page.locator('.watch[data-view]').waitFor({ timeout: 30_000 });
+    expect(await failed.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a project with no milestones yet says so in the timeline and the chart', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/?mode=tv&project=${EMPTY}&lang=en`);
     await page.getByTestId('tv-timeline-empty').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('tv-title').textContent()).toBe('A Quiet First Week');
-    expect(await page.getByText('No funding milestones yet.').count()).toBe(1);
+    expect(await page.getByText('No funding history yet: the total now only.').count()).toBe(1);
     expect(await page.getByTestId('tv-chart').getAttribute('data-points')).toBe('1');
     await expectOneFocus(page, 'home-watch');
     saveArtifact('tv-empty.png', await page.screenshot());

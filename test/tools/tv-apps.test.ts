@@ -94,8 +94,8 @@ describe('package:tv', () => {
       title: 'SetVisit',
       icon: 'icon.png',
       largeIcon: 'largeIcon.png',
-      // Back stays history-based: the app's back stack listens for popstate.
-      disableBackHistoryAPI: false,
+      // Back arrives as the key (461) and the app handles it: overlay first, then screens, home asks to exit.
+      disableBackHistoryAPI: true,
     });
     expect(pngSize(data.get(`${appDir}/icon.png`))).toEqual([80, 80]);
     expect(pngSize(data.get(`${appDir}/largeIcon.png`))).toEqual([130, 130]);

@@ -25,6 +25,14 @@ describe('app exit', () => {
     expect(win.close).not.toHaveBeenCalled();
   });
 
+  it("hands back to webOS through the runtime's PalmSystem when webOSTV.js is not loaded (the packaged app)", () => {
+    const platformBack = vi.fn();
+    const win = closableWindow(true, { PalmSystem: { platformBack } });
+    expect(exitApp(win)).toBe('webos');
+    expect(platformBack).toHaveBeenCalledOnce();
+    expect(win.close).not.toHaveBeenCalled();
+  });
+
   it('falls through to the next way out when a platform call throws', () => {
     const win = closableWindow(true, {
       tizen: {

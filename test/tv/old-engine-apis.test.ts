@@ -8,11 +8,12 @@ afterEach(() => {
 });
 
 describe('translator on engines before Chromium 71', () => {
-  it('starts without Intl.RelativeTimeFormat and names the clock time for "ago"', () => {
+  it('starts without Intl.RelativeTimeFormat and still says "3 hours ago" (its own table)', () => {
     (Intl as { RelativeTimeFormat?: unknown }).RelativeTimeFormat = undefined;
     const en = createTranslator('en');
     const at = Date.UTC(2026, 0, 1, 14, 5);
-    expect(en.ago(at, at + 3 * 3_600_000)).toBe(new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(at));
+    expect(en.ago(at, at + 3 * 3_600_000)).toBe('3 hours ago');
+    expect(createTranslator('zh-CN').ago(at, at + 26 * 3_600_000)).toBe('昨天');
     expect(createTranslator('zh-CN').t('tv.exit.question')).toBe('退出 SetVisit？');
   });
 

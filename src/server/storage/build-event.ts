@@ -19,7 +19,7 @@ export function buildEvent(projectId: string, seq: number, input: ProjectUpdateI
         },
       };
     case 'funding':
-      return { type: 'funding', ...envelope, fundingRaised: input.fundingRaised, backers: input.backers };
+      return { type: 'funding', ...envelope, fundingRaised: input.fundingRaised, backers: input.backers, occurredAt: input.occurredAt ?? at };
     case 'phase':
       return { type: 'phase', ...envelope, phase: input.phase };
     case 'shooting-days':

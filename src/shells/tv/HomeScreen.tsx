@@ -3,9 +3,8 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_PROJECT_ID, homeHref } from '../../app/url-params';
 import { useFeed, useI18n, useServices } from '../../react/AppContext';
 import { tourFileUrl } from '../../tour/tour-prefetch';
-import { loadSetPicture } from '../../tv/dashboard/set-picture';
 import { useFocusable } from './useFocusable';
-import { useTvShell } from './TvShellContext';
+import { useRemoteKeys, useTvShell } from './TvShellContext';
 import { ConnectionState } from './ConnectionState';
 import { FundingChart } from './FundingChart';
 import { MilestoneTimeline } from './MilestoneTimeline';
@@ -35,6 +34,8 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
   useEffect(() => {
     if (noProject && !focus.setFocus('home-start')) focus.setFocus('home-retry');
   }, [noProject, focus]);
+  // Play is the "Watch the set" button's key (the shell's): with no button here, it is taken and does nothing.
+  useRemoteKeys(({ action }) => action.action === 'play' || action.action === 'playPause', noProject);
 
   let body;
   if (feed.error) {
@@ -62,7 +63,7 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
       <div className="tv-home__grid">
         <div className="tv-home__main">
           <SummaryTiles project={project} />
-          <FundingChart project={project} milestones={milestones} />
+          <FundingChart project={project} />
         </div>
         <MilestoneTimeline milestones={milestones} />
       </div>
@@ -103,7 +104,11 @@ function useSetPicture(projectId: string | null): string | null {
   useEffect(() => {
     if (!projectId) return undefined;
     let live = true;
-    void loadSetPicture(tourFileUrl(projectId)).then((found) => live && setPicture(found));
+    // Its own small chunk: the picture only decorates, so its code stays off the first screen's byte budget.
+    import('../../tv/dashboard/set-picture')
+      .then(({ loadSetPicture }) => loadSetPicture(tourFileUrl(projectId)))
+      .then((found) => live && setPicture(found))
+      .catch(() => undefined);
     return () => {
       live = false;
     };

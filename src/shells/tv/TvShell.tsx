@@ -25,11 +25,6 @@ interface ScreenView {
   restore: string | undefined;
 }
 
-/** Where the webOS runtime itself turns Back into history.back() (a packaged web app, not a browser tab). */
-function platformMovesHistory(): boolean {
-  return 'PalmSystem' in window;
-}
-
 const HOME_FOCUS = 'home-watch';
 /** Focus memory key for the exit prompt: it gives focus back to where the family was on home. */
 const BEFORE_EXIT = 'before-exit';
@@ -53,14 +48,16 @@ export default function TvShell() {
         focus.remember(BEFORE_EXIT);
         setExitOpen(true);
       },
-      platformBackMovesHistory: platform === 'webos' && platformMovesHistory(),
+      // Every TV hands Back to the page as a key, webOS's packaged app included (its appinfo.json turns the
+      // runtime's own history.back() off): the key alone walks back, so an open overlay can take it first.
+      platformBackMovesHistory: false,
     });
     backStack.current = stack;
     return () => {
       stack.dispose();
       backStack.current = null;
     };
-  }, [focus, platform]);
+  }, [focus]);
 
   // Geometry is re-read after resizes and scrolls only (focus moves scroll the timeline).
   useEffect(() => {

@@ -29,9 +29,10 @@ export function webosAppInfo(options: TvAppOptions): Record<string, unknown> {
     largeIcon: ICONS.webosLargeIcon.file,
     bgColor: '#0b0d12',
     resolution: '1920x1080',
-    // SetVisit's Back is history-based (pushState/popstate, src/tv/back-stack.ts): the webOS runtime's own
-    // history.back() on Back is exactly what it expects, so the history API stays on.
-    disableBackHistoryAPI: false,
+    // Back reaches the app as the key (keyCode 461) and the app alone acts on it: an open overlay closes first,
+    // a screen goes back, home asks before leaving through webOS's platformBack. With the runtime's own
+    // history.back() on as well, Back would leave the watch screen with its overlay still open.
+    disableBackHistoryAPI: true,
   };
 }
 

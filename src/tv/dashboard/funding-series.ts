@@ -1,43 +1,30 @@
-// The points of the home screen's funding-over-time chart, from the funding milestones and the live total.
-import type { Milestone, Project } from '../../protocol';
+// The points of the home screen's funding-over-time chart: the project's funding history, then the total now.
+import type { FundingPoint as HistoryPoint, Project } from '../../protocol';
 
 export interface FundingPoint {
   /** ms since epoch. */
   at: number;
   /** Share of the goal, 0..∞ (a project can pass 100 %). */
   share: number;
-  /** True for the last point: the live total now, not a milestone. */
+  /** True for the last point: the live total now, not a recorded one. */
   live: boolean;
 }
 
-// "Funding passed 85 %", "众筹进度突破 85%": the protocol's funding milestones carry the figure only in their title,
-// so the chart reads the first percentage there. A funding milestone without one is left out of the line.
-const PERCENT = /(\d+(?:[.,]\d+)?)\s*[%％]/;
-
-function shareIn(milestone: Milestone): number | null {
-  for (const text of Object.values(milestone.title)) {
-    const match = typeof text === 'string' ? PERCENT.exec(text) : null;
-    if (match && match[1]) return Number(match[1].replace(',', '.')) / 100;
-  }
-  return null;
-}
-
 /**
- * Funding milestones in time order, then the live total as the last point. Points that would make the line go
- * back in time (an operator back-dating a milestone) are kept in time order, never in arrival order.
+ * The recorded totals in time order, then the live total as the last point (at `now`, or at the last recorded
+ * moment if the TV's clock is behind the server's). A point with an unreadable time is left out of the line.
  */
-export function fundingSeries(project: Project, milestones: readonly Milestone[], now: number): FundingPoint[] {
+export function fundingSeries(project: Project, now: number): FundingPoint[] {
+  const goal = project.fundingGoal;
+  const shareOf = (raised: number) => (goal > 0 ? raised / goal : 0);
   const points: FundingPoint[] = [];
-  for (const milestone of milestones) {
-    if (milestone.kind !== 'funding') continue;
-    const share = shareIn(milestone);
-    const at = Date.parse(milestone.occurredAt);
-    if (share !== null && Number.isFinite(at)) points.push({ at, share, live: false });
+  for (const point of project.fundingHistory ?? ([] as HistoryPoint[])) {
+    const at = Date.parse(point.at);
+    if (Number.isFinite(at)) points.push({ at, share: shareOf(point.raised), live: false });
   }
   points.sort((a, b) => a.at - b.at);
-  const liveShare = project.fundingGoal > 0 ? project.fundingRaised / project.fundingGoal : 0;
   const lastAt = points.length ? (points[points.length - 1] as FundingPoint).at : now;
-  points.push({ at: Math.max(now, lastAt), share: liveShare, live: true });
+  points.push({ at: Math.max(now, lastAt), share: shareOf(project.fundingRaised), live: true });
   return points;
 }
 

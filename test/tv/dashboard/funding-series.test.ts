@@ -1,25 +1,19 @@
-// The funding chart's points: funding milestones with a percentage, in time order, then the live total.
+// The funding chart's points: the project's recorded totals in time order, then the live total.
 import { describe, expect, it } from 'vitest';
-import type { Milestone, Project } from '../../../src/protocol';
+import type { Project } from '../../../src/protocol';
 import { chartCoordinates, fundingSeries, goalLineY } from '../../../src/tv/dashboard/funding-series';
 
-const project = { fundingGoal: 1000, fundingRaised: 900 } as Project;
-
-function milestone(seq: number, kind: Milestone['kind'], en: string, occurredAt: string, zh?: string): Milestone {
-  return { id: `m${seq}`, seq, kind, title: zh ? { en, 'zh-CN': zh } : { en }, occurredAt, receivedAt: occurredAt };
-}
+const project = (fundingHistory?: Project['fundingHistory']): Project => ({ fundingGoal: 1000, fundingRaised: 900, fundingHistory }) as Project;
 
 describe('funding series', () => {
-  it('takes the percentage of each funding milestone in time order and ends on the live total', () => {
+  it('draws the recorded amounts as shares of the goal in time order and ends on the live total', () => {
     const points = fundingSeries(
-      project,
-      [
-        milestone(1, 'funding', 'Funding passed 50 %', '2026-03-02T00:00:00Z'),
-        milestone(2, 'scene-wrapped', 'Scene 45 wrapped (100 % done)', '2026-03-03T00:00:00Z'),
-        milestone(3, 'funding', 'Funding passed 25%', '2026-03-01T00:00:00Z'),
-        milestone(4, 'funding', 'Stretch goal news', '2026-03-04T00:00:00Z', '众筹进度突破 85％'),
-        milestone(5, 'funding', 'Thank you all!', '2026-03-05T00:00:00Z'),
-      ],
+      project([
+        { at: '2026-03-02T00:00:00Z', raised: 500 },
+        { at: '2026-03-01T00:00:00Z', raised: 250 },
+        { at: '2026-03-04T00:00:00+08:00', raised: 850 },
+        { at: 'not a time', raised: 999 },
+      ]),
       Date.parse('2026-03-10T00:00:00Z'),
     );
     expect(points.map((p) => [p.share, p.live])).toEqual([
@@ -28,11 +22,18 @@ describe('funding series', () => {
       [0.85, false],
       [0.9, true],
     ]);
-    expect(points[3]?.at).toBe(Date.parse('2026-03-10T00:00:00Z'));
+    expect(points.map((p) => p.at)).toEqual(['2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', '2026-03-03T16:00:00Z', '2026-03-10T00:00:00Z'].map(Date.parse));
   });
 
-  it('is the live point alone without funding milestones, and copes with a zero goal', () => {
-    expect(fundingSeries({ fundingGoal: 0, fundingRaised: 5 } as Project, [], 1000)).toEqual([{ at: 1000, share: 0, live: true }]);
+  it('keeps the live point after the last recorded one when the TV clock is behind', () => {
+    const points = fundingSeries(project([{ at: '2026-03-05T00:00:00Z', raised: 900 }]), Date.parse('2026-03-01T00:00:00Z'));
+    expect(points.at(-1)).toEqual({ at: Date.parse('2026-03-05T00:00:00Z'), share: 0.9, live: true });
+  });
+
+  it('is the live point alone without a history (or an empty one), and copes with a zero goal', () => {
+    expect(fundingSeries(project(), 1000)).toEqual([{ at: 1000, share: 0.9, live: true }]);
+    expect(fundingSeries(project([]), 1000)).toHaveLength(1);
+    expect(fundingSeries({ fundingGoal: 0, fundingRaised: 5, fundingHistory: [{ at: '2026-03-01T00:00:00Z', raised: 5 }] } as Project, 1000).map((p) => p.share)).toEqual([0, 0]);
   });
 
   it('maps points into the box with the goal visible even below 100 %', () => {
