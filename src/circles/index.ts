@@ -6,3 +6,4 @@ export { CircleFollower, type CirclePlayer, type FollowReadout } from './circle-
 export { ClockSync } from './clock-sync';
 export { DEFAULT_CIRCLE_CONFIG, type CircleConfig } from './circle-config';
 export { decideFollow, driftOf } from './follow-policy';
+export { SpeedEstimate } from './speed-estimate';
