@@ -27,6 +27,11 @@ export interface CircleConfig {
   maxSpeedTrim: number;
   /** Seconds of playing over which the player's speed is averaged. */
   speedWindowS: number;
+  /**
+   * A seek while the circle plays aims ahead by how long seeks have been taking, at most this far: on a loaded
+   * device one slow seek made the next land 0.8-1.8 s ahead, which the rate then took seconds to give back.
+   */
+  maxSeekLeadS: number;
   /** A seek this long without `seeked` is taken as done. */
   seekTimeoutMs: number;
   /** How long to wait for the server to answer a create, a join or a command. */
@@ -44,6 +49,7 @@ export const DEFAULT_CIRCLE_CONFIG: CircleConfig = {
   maxRateChange: 0.5,
   maxSpeedTrim: 0.35,
   speedWindowS: 3,
+  maxSeekLeadS: 0.5,
   seekTimeoutMs: 3_000,
   replyTimeoutMs: 8_000,
 };

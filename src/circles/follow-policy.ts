@@ -58,12 +58,12 @@ export function decideFollow(input: FollowInput, config: CircleConfig): FollowCo
   }
   if (input.paused) {
     commands.play = true;
-    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = placeInFootage(input.target + (input.seekLead ?? 0), input.duration);
+    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = placeInFootage(input.target + Math.min(input.seekLead ?? 0, config.maxSeekLeadS), input.duration);
     return commands;
   }
   if (input.seeking) return commands;
   if (Math.abs(drift) > config.seekThresholdS) {
-    commands.seek = placeInFootage(input.target + (input.seekLead ?? 0), input.duration);
+    commands.seek = placeInFootage(input.target + Math.min(input.seekLead ?? 0, config.maxSeekLeadS), input.duration);
     if (input.rate !== 1) commands.rate = 1;
     return commands;
   }

@@ -45,6 +45,8 @@ describe('follow policy', () => {
     expect(decideFollow({ ...base, actual: 14, seeking: true }, DEFAULT_CIRCLE_CONFIG).seek).toBeUndefined();
     // Aimed ahead by how long seeks have been taking, so it lands where the circle will be.
     expect(decideFollow({ ...base, actual: 14, seekLead: 0.3 }, DEFAULT_CIRCLE_CONFIG).seek).toBeCloseTo(10.3);
+    // Never more than maxSeekLeadS ahead: one slow seek must not throw the next one far past the circle.
+    expect(decideFollow({ ...base, actual: 14, seekLead: 1.8 }, DEFAULT_CIRCLE_CONFIG).seek).toBeCloseTo(10.5);
   });
 
   it('matches a paused circle exactly and starts a paused player where the circle is', () => {
