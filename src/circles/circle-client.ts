@@ -157,11 +157,11 @@ export class CircleClient {
   }
 
   control(action: ControlAction): Promise<CircleOutcome> {
-    return this.act(CIRCLE_EVENTS.control, action);
+    return this.request(CIRCLE_EVENTS.control, { action });
   }
 
   manage(action: ManageAction): Promise<CircleOutcome> {
-    return this.act(CIRCLE_EVENTS.manage, action);
+    return this.request(CIRCLE_EVENTS.manage, { action });
   }
 
   /** This member's player stalled or resumed: the circle may wait for them a few seconds. */
@@ -237,11 +237,24 @@ export class CircleClient {
     return { ok: false, refusal };
   }
 
-  private async act(event: string, action: ControlAction | ManageAction): Promise<CircleOutcome> {
+  /** Sends a message about this member's circle that needs no answer (where they look); dropped while offline. */
+  send(event: string, payload: Record<string, unknown>): void {
+    const view = this.snapshot.view;
+    if (view && this.snapshot.status === 'joined' && this.socket.connected) this.socket.emit(event, { circleId: view.id, ...payload });
+  }
+
+  /** Listens to what the server relays from the circle's other members (presence); returns the unsubscribe. */
+  listen(event: string, listener: (payload: unknown) => void): () => void {
+    this.socket.on(event, listener);
+    return () => void this.socket.off(event, listener);
+  }
+
+  /** Asks the server to do something in this member's circle; the outcome says whether it did, and why not. */
+  async request(event: string, payload: Record<string, unknown>): Promise<CircleOutcome> {
     const view = this.snapshot.view;
     if (!view || this.snapshot.status !== 'joined') return { ok: false, refusal: { reason: 'not-member', message: 'not in a circle right now' } };
     try {
-      const reply = CircleActionReply.parse(await this.ask(event, { circleId: view.id, action }));
+      const reply = CircleActionReply.parse(await this.ask(event, { circleId: view.id, ...payload }));
       if (reply.ok) return { ok: true };
       const refusal = { reason: reply.reason, message: reply.error.message };
       this.set({ ...this.snapshot, refusal });

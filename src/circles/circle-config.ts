@@ -20,6 +20,18 @@ export interface CircleConfig {
    * few hundred ms at each loop of its short clip, which a gentle ±10 % would take seconds to win back.
    */
   maxRateChange: number;
+  /**
+   * How far the player's measured speed may stand from its rate before it is taken as a measuring error: a loaded
+   * device plays 10-15 % slow at rate 1 (measured in Chromium with two cores shared by many processes).
+   */
+  maxSpeedTrim: number;
+  /** Seconds of playing over which the player's speed is averaged. */
+  speedWindowS: number;
+  /**
+   * A seek while the circle plays aims ahead by how long seeks have been taking, at most this far: on a loaded
+   * device one slow seek made the next land 0.8-1.8 s ahead, which the rate then took seconds to give back.
+   */
+  maxSeekLeadS: number;
   /** A seek this long without `seeked` is taken as done. */
   seekTimeoutMs: number;
   /** How long to wait for the server to answer a create, a join or a command. */
@@ -35,6 +47,9 @@ export const DEFAULT_CIRCLE_CONFIG: CircleConfig = {
   rateDeadbandS: 0.02,
   rateGain: 2,
   maxRateChange: 0.5,
+  maxSpeedTrim: 0.35,
+  speedWindowS: 3,
+  maxSeekLeadS: 0.5,
   seekTimeoutMs: 3_000,
   replyTimeoutMs: 8_000,
 };

@@ -4,6 +4,7 @@
 import type { MediaSessionEvents } from '../media/media-events';
 import type { CircleClient } from './circle-client';
 import { decideFollow, type FollowCommands } from './follow-policy';
+import { SpeedEstimate } from './speed-estimate';
 
 /** What the follower needs of a player: the media session's commands, readouts and events (MediaSession fits). */
 export interface CirclePlayer {
@@ -29,12 +30,15 @@ export interface CircleFollowerOptions {
 /** Readouts for tests, the stats overlay and the benchmark. */
 export interface FollowReadout {
   drift: number;
+  /** The player's measured speed for its rate (speed-estimate.ts). */
+  speed: number;
   seeks: number;
   rateChanges: number;
 }
 
 export class CircleFollower {
-  readonly readout: FollowReadout = { drift: 0, seeks: 0, rateChanges: 0 };
+  readonly readout: FollowReadout = { drift: 0, speed: 1, seeks: 0, rateChanges: 0 };
+  private readonly speed: SpeedEstimate;
   private player: CirclePlayer | undefined;
   private unbindPlayer: (() => void) | undefined;
   private seekingUntil = 0;
@@ -48,6 +52,7 @@ export class CircleFollower {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: CircleFollowerOptions) {
+    this.speed = new SpeedEstimate(options.client.config.speedWindowS, options.client.config.maxSpeedTrim);
     this.timer = setInterval(() => this.follow(), options.client.config.followIntervalMs);
     // A new view (someone pressed play, a new location) is followed at once, not at the next tick.
     this.unsubscribe = options.client.subscribe(() => this.follow());
@@ -59,6 +64,7 @@ export class CircleFollower {
     this.unbindPlayer?.();
     this.player = player;
     this.seekingUntil = 0;
+    this.speed.interrupt();
     if (!player) return void (this.unbindPlayer = undefined);
     const client = this.options.client;
     const offs = [
@@ -89,6 +95,9 @@ export class CircleFollower {
     const player = this.player;
     if (!player) return;
     const now = performance.now();
+    const seeking = now < this.seekingUntil;
+    if (time.advancing && !player.paused && !seeking) this.speed.sample(player.currentTime, now, player.playbackRate);
+    else this.speed.interrupt();
     const commands = decideFollow(
       {
         target: time.mediaTime,
@@ -97,8 +106,9 @@ export class CircleFollower {
         paused: player.paused,
         rate: player.playbackRate,
         duration: player.duration,
-        seeking: now < this.seekingUntil,
+        seeking,
         seekLead: this.seekLatency,
+        speed: this.speed.speed,
       },
       client.config,
     );
@@ -135,6 +145,7 @@ export class CircleFollower {
 
   private apply(player: CirclePlayer, commands: FollowCommands, now: number): void {
     this.readout.drift = commands.drift;
+    this.readout.speed = this.speed.speed;
     if (commands.rate !== undefined) {
       player.setPlaybackRate(commands.rate);
       this.readout.rateChanges++;
@@ -142,6 +153,7 @@ export class CircleFollower {
     if (commands.seek !== undefined) {
       // No second seek until this one lands (segments to fetch); the rate then takes up what is left.
       player.seek(commands.seek);
+      this.speed.interrupt();
       this.seekAskedAt = now;
       this.seekingUntil = now + this.options.client.config.seekTimeoutMs;
       this.readout.seeks++;

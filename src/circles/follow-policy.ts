@@ -17,6 +17,11 @@ export interface FollowInput {
   seeking: boolean;
   /** How long a seek has been taking to land (seconds): a seek while the circle advances aims that far ahead. */
   seekLead?: number;
+  /**
+   * How fast this player really plays for the rate it is given (media seconds per second at rate 1): below 1 on a
+   * device whose decoder or audio clock cannot keep up, so the rate asked for is divided by it (speed-estimate.ts).
+   */
+  speed?: number;
 }
 
 export interface FollowCommands {
@@ -53,16 +58,20 @@ export function decideFollow(input: FollowInput, config: CircleConfig): FollowCo
   }
   if (input.paused) {
     commands.play = true;
-    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = placeInFootage(input.target + (input.seekLead ?? 0), input.duration);
+    if (!input.seeking && Math.abs(drift) > config.rateDeadbandS) commands.seek = placeInFootage(input.target + Math.min(input.seekLead ?? 0, config.maxSeekLeadS), input.duration);
     return commands;
   }
   if (input.seeking) return commands;
   if (Math.abs(drift) > config.seekThresholdS) {
-    commands.seek = placeInFootage(input.target + (input.seekLead ?? 0), input.duration);
+    commands.seek = placeInFootage(input.target + Math.min(input.seekLead ?? 0, config.maxSeekLeadS), input.duration);
     if (input.rate !== 1) commands.rate = 1;
     return commands;
   }
-  const rate = Math.abs(drift) <= config.rateDeadbandS ? 1 : 1 - clamp(drift * config.rateGain, -config.maxRateChange, config.maxRateChange);
+  const wanted = Math.abs(drift) <= config.rateDeadbandS ? 1 : 1 - clamp(drift * config.rateGain, -config.maxRateChange, config.maxRateChange);
+  // A player that plays slow for its rate is asked for more, so that it keeps the circle's pace instead of lagging
+  // by the same amount for ever (a proportional correction alone leaves that lag standing).
+  const speed = clamp(input.speed ?? 1, 1 / (1 + config.maxSpeedTrim), 1 + config.maxSpeedTrim);
+  const rate = clamp(wanted / speed, 1 - config.maxRateChange, 1 + config.maxRateChange + config.maxSpeedTrim);
   // Rates are set in steps of 0.5 %: fewer commands, and the element is not asked for a new rate every tick.
   const stepped = Math.round(rate * 200) / 200;
   if (Math.abs(stepped - input.rate) > 1e-6) commands.rate = stepped;

@@ -6,3 +6,5 @@ export { CircleFollower, type CirclePlayer, type FollowReadout } from './circle-
 export { ClockSync } from './clock-sync';
 export { DEFAULT_CIRCLE_CONFIG, type CircleConfig } from './circle-config';
 export { decideFollow, driftOf } from './follow-policy';
+export { SpeedEstimate } from './speed-estimate';
+export { CirclePresence, type CirclePresenceOptions, type Direction, type LookCue, type PresenceLook, type PresenceSnapshot } from './circle-presence';

@@ -8,6 +8,7 @@ import { CIRCLE_CODE_LENGTH, CIRCLE_CODE_ALPHABET } from './circle-code';
 
 export * from './circle-code';
 export * from './circle-time';
+export * from './circle-presence';
 
 /**
  * The circle messages' own version, carried by every create and join: a server refuses another one with

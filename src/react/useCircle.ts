@@ -2,7 +2,8 @@
 // started or joined) and one CircleFollower bound to the tour player for as long as the tour is on screen.
 // The follower drives the player's media session; a location this member picks themself is asked of the circle.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { CircleClient, CircleFollower, type CircleMembershipKey, type CircleSnapshot } from '../circles';
+import { CircleClient, CircleFollower, CirclePresence, type CircleMembershipKey, type CircleSnapshot, type PresenceSnapshot } from '../circles';
+import type { ViewDirectionSource } from '../view';
 import type { CircleDevice } from '../protocol/circle';
 import type { TourPlayer } from '../tour/tour-player';
 
@@ -65,6 +66,29 @@ export function useCircle({ player, token, name, device }: UseCircleOptions): { 
     () => binding?.client.current ?? IDLE,
   );
   return { binding, snapshot };
+}
+
+const NOBODY: PresenceSnapshot = { looks: [] };
+
+/**
+ * Presence for as long as the circle binding lives: this member's view direction goes to the circle, and the
+ * others' directions and "look here" cues come back as a snapshot.
+ */
+export function useCirclePresence(binding: CircleBinding | undefined, player: TourPlayer, direction: ViewDirectionSource): { presence: CirclePresence | undefined; snapshot: PresenceSnapshot } {
+  const [presence, setPresence] = useState<CirclePresence>();
+  useEffect(() => {
+    if (!binding) return;
+    const made = new CirclePresence({ client: binding.client, direction: () => direction.current(), locationNow: () => player.state.current.location.id });
+    // The presence holds a timer and listeners, so it is made in an effect (whose cleanup disposes it).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPresence(made);
+    return () => made.dispose();
+  }, [binding, player, direction]);
+  const snapshot = useSyncExternalStore(
+    (listener) => presence?.subscribe(listener) ?? (() => undefined),
+    () => presence?.current ?? NOBODY,
+  );
+  return { presence, snapshot };
 }
 
 function keep(key: CircleMembershipKey | undefined): void {

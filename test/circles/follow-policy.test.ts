@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ClockSync } from '../../src/circles/clock-sync';
 import { DEFAULT_CIRCLE_CONFIG } from '../../src/circles/circle-config';
 import { decideFollow, driftOf } from '../../src/circles/follow-policy';
+import { SpeedEstimate } from '../../src/circles/speed-estimate';
 
 const base = { target: 10, advancing: true, actual: 10, paused: false, rate: 1, duration: Number.NaN, seeking: false };
 
@@ -31,11 +32,21 @@ describe('follow policy', () => {
     expect(decideFollow({ ...base, actual: 9.4 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.5);
   });
 
+  it('asks a player that plays slow for its rate for more, so it keeps the pace instead of lagging for ever', () => {
+    // Plays 0.8 s a second at rate 1: in the dead band it is asked for 1 / 0.8, behind by 0.1 s for more still.
+    expect(decideFollow({ ...base, speed: 0.8 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.25);
+    expect(decideFollow({ ...base, actual: 9.9, speed: 0.8 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.5);
+    // A speed past what is believable is held to the trim's bound.
+    expect(decideFollow({ ...base, speed: 0.1 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.35);
+  });
+
   it('seeks on large drift, but never on top of a seek still landing', () => {
     expect(decideFollow({ ...base, actual: 14 }, DEFAULT_CIRCLE_CONFIG)).toMatchObject({ seek: 10, drift: 4 });
     expect(decideFollow({ ...base, actual: 14, seeking: true }, DEFAULT_CIRCLE_CONFIG).seek).toBeUndefined();
     // Aimed ahead by how long seeks have been taking, so it lands where the circle will be.
     expect(decideFollow({ ...base, actual: 14, seekLead: 0.3 }, DEFAULT_CIRCLE_CONFIG).seek).toBeCloseTo(10.3);
+    // Never more than maxSeekLeadS ahead: one slow seek must not throw the next one far past the circle.
+    expect(decideFollow({ ...base, actual: 14, seekLead: 1.8 }, DEFAULT_CIRCLE_CONFIG).seek).toBeCloseTo(10.5);
   });
 
   it('matches a paused circle exactly and starts a paused player where the circle is', () => {
@@ -48,5 +59,25 @@ describe('follow policy', () => {
     expect(driftOf(29.9, 0.1, 30)).toBeCloseTo(-0.2);
     // The circle's time past the footage's end is a place in the loop.
     expect(decideFollow({ ...base, target: 65, actual: 20, duration: 30 }, DEFAULT_CIRCLE_CONFIG)).toMatchObject({ seek: 5 });
+  });
+});
+
+describe('speed estimate', () => {
+  it('learns how fast a player really plays for its rate, and ignores loops, seeks and long gaps', () => {
+    const speed = new SpeedEstimate(3, 0.35);
+    let media = 0; // 20 s of readings: the average (3 s) has settled
+    for (let wall = -10_000; wall <= 10_000; wall += 100) {
+      speed.sample(media, wall, 1.1);
+      media += 0.1 * 1.1 * 0.85; // 85 % of what the rate asks
+    }
+    expect(speed.speed).toBeCloseTo(0.85, 2);
+    // A jump back (the loop), a leap ahead (a seek) and a 5 s gap change nothing.
+    speed.sample(0.5, 10_200, 1.1);
+    speed.sample(9, 10_300, 1.1);
+    speed.sample(9.1, 15_300, 1.1);
+    expect(speed.speed).toBeCloseTo(0.85, 2);
+    // A player that stands still is read as slow, but never slower than the bound.
+    for (let wall = 15_400; wall < 40_000; wall += 100) speed.sample(9.1, wall, 1);
+    expect(speed.speed).toBeCloseTo(1 / 1.35, 3);
   });
 });

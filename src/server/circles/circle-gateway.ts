@@ -4,17 +4,28 @@
 // expiry (circle-host-actions.ts), over what they share (circle-context.ts); and it rate-limits every circle
 // message, answering a flood with a reason instead of silence.
 import type { Server, Socket } from 'socket.io';
-import { CIRCLE_EVENTS, ClockRequest, type CircleActionReply, type CircleError, type CircleRefusal, type CircleReply, type ClockReply } from '../../protocol/circle';
+import { CIRCLE_EVENTS, CIRCLE_PRESENCE_EVENTS, ClockRequest, type CircleActionReply, type CircleError, type CircleRefusal, type CircleReply, type ClockReply } from '../../protocol/circle';
 import { RateLimiter } from '../rate-limiter';
 import { Refused, circleSocketData, createCircleContext, type CircleContext, type CircleGatewayOptions, type CircleGatewayStats } from './circle-context';
 import { createCircleHostActions, startCircleExpiry } from './circle-host-actions';
 import { createCircleMembership } from './circle-membership';
 import { createCirclePlayback } from './circle-playback';
+import { createCirclePresence } from './circle-presence';
 
 export type { CircleGatewayOptions, CircleGatewayStats };
 
 /** The events a client may send; the feed's gateway lets these through to us. */
-export const CIRCLE_CLIENT_EVENTS = [CIRCLE_EVENTS.create, CIRCLE_EVENTS.join, CIRCLE_EVENTS.leave, CIRCLE_EVENTS.control, CIRCLE_EVENTS.buffering, CIRCLE_EVENTS.manage, CIRCLE_EVENTS.clock];
+export const CIRCLE_CLIENT_EVENTS = [
+  CIRCLE_EVENTS.create,
+  CIRCLE_EVENTS.join,
+  CIRCLE_EVENTS.leave,
+  CIRCLE_EVENTS.control,
+  CIRCLE_EVENTS.buffering,
+  CIRCLE_EVENTS.manage,
+  CIRCLE_EVENTS.clock,
+  CIRCLE_PRESENCE_EVENTS.look,
+  CIRCLE_PRESENCE_EVENTS.point,
+];
 const CLIENT_EVENTS = new Set<string>(CIRCLE_CLIENT_EVENTS);
 
 export interface CircleGateway {
@@ -28,13 +39,15 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
   const membership = createCircleMembership(ctx);
   const playback = createCirclePlayback(ctx);
   const host = createCircleHostActions(ctx, membership, playback);
+  const presence = createCirclePresence(ctx);
   const messages = new RateLimiter(limits.messageRateLimit);
   const joins = new RateLimiter(limits.joinRateLimit);
   const stopExpiry = startCircleExpiry(ctx);
 
   io.on('connection', (socket) => {
     socket.use(([name, , ack], next) => {
-      if (!CLIENT_EVENTS.has(String(name))) return next();
+      // Looks have their own bucket (circle-presence.ts): turning one's head never uses up play, pause and seek.
+      if (!CLIENT_EVENTS.has(String(name)) || name === CIRCLE_PRESENCE_EVENTS.look) return next();
       const enters = name === CIRCLE_EVENTS.join || name === CIRCLE_EVENTS.create;
       if (messages.take(socket.id).ok && (!enters || joins.take(socket.handshake.address).ok)) return next();
       ctx.stats.rateLimited++;
@@ -58,6 +71,16 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
         else options.log.error('circle buffering failed', { error: String(err) });
       });
     });
+    withAck<CircleActionReply>(ctx, socket, CIRCLE_PRESENCE_EVENTS.point, (s, p) => presence.point(s, p));
+    socket.on(CIRCLE_PRESENCE_EVENTS.look, (payload: unknown) => {
+      try {
+        presence.look(socket, payload);
+      } catch (err) {
+        ctx.stats.refused++;
+        if (err instanceof Refused) reportError(ctx, socket, CIRCLE_PRESENCE_EVENTS.look, err);
+        else options.log.error('circle look failed', { error: String(err) });
+      }
+    });
     socket.on(CIRCLE_EVENTS.clock, (payload: unknown, ack: unknown) => {
       const request = ClockRequest.safeParse(payload);
       if (typeof ack !== 'function' || !request.success) return void ctx.stats.refused++;
@@ -65,6 +88,7 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
     });
     socket.on('disconnect', () => {
       messages.forget(socket.id);
+      presence.forget(socket);
       membership.disconnected(socket).catch((err: unknown) => options.log.error('circle disconnect failed', { error: String(err) }));
     });
   });

@@ -11,6 +11,10 @@ export interface CircleLimits {
   messageRateLimit: RateLimit;
   /** Joins and creates per client address: codes cannot be tried faster than this. */
   joinRateLimit: RateLimit;
+  /** Where-I-look updates per socket (the client sends one on a change, at most every 400 ms). */
+  lookRateLimit: RateLimit;
+  /** "Look here" per socket: it turns other people's view, so a few, then one every few seconds. */
+  pointRateLimit: RateLimit;
   /** How long the circle holds its time for a stalled member before it goes on without them. */
   waitForMemberMs: number;
   /** A member is waited for at most once in this long; after that they catch up on their own. */
@@ -27,6 +31,8 @@ export const DEFAULT_CIRCLE_LIMITS: CircleLimits = {
   messageRateLimit: { perSecond: 4, burst: 12 },
   // A household or a class joining from one address gets in at once; 10⁸ guesses need centuries.
   joinRateLimit: { perSecond: 1, burst: 10 },
+  lookRateLimit: { perSecond: 3, burst: 6 },
+  pointRateLimit: { perSecond: 0.25, burst: 3 },
   waitForMemberMs: 4_000,
   waitCooldownMs: 30_000,
   idleExpiryMs: 24 * 60 * 60 * 1000,

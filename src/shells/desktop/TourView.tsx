@@ -92,7 +92,7 @@ function LocationView({ player }: { player: TourPlayer }) {
       <LockedLocation player={player} />
       {showStats && <StatsOverlay player={player} />}
       <AfterFirstFrame>
-        <CirclePanel player={player} />
+        <CirclePanel player={player} lookAt={(yaw, pitch) => view.look.lookAt(yaw, pitch)} />
       </AfterFirstFrame>
       {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
           locations, the hint and the sound; it rides above the player controls while they show. */}

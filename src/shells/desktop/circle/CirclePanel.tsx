@@ -7,7 +7,10 @@ import { addMessages } from '../../../i18n/translator';
 import { CIRCLE_MESSAGES } from '../../../i18n/circles';
 import { circleCodeFromHash, circleInviteLink, formatCircleCode, type CircleView } from '../../../protocol/circle';
 import type { CircleBinding } from '../../../react/useCircle';
-import { useCircle } from '../../../react/useCircle';
+import { useCircle, useCirclePresence } from '../../../react/useCircle';
+import { useViewDirection } from '../../../react/useViewDirection';
+import type { CirclePresence } from '../../../circles';
+import { CircleCompass } from './CircleCompass';
 import type { CircleSnapshot } from '../../../circles';
 import { useI18n, useServices } from '../../../react/AppContext';
 import type { TourPlayer } from '../../../tour/tour-player';
@@ -21,7 +24,13 @@ const readBackerToken = () => backerTokens.get();
 const NAME_KEY = 'setvisit:circle-name';
 const device = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 'phone' : 'desktop';
 
-export default function CirclePanel({ player }: { player: TourPlayer }) {
+export interface CirclePanelProps {
+  player: TourPlayer;
+  /** Turns this member's view (a "look here" cue taken). */
+  lookAt: (yaw: number, pitch: number) => void;
+}
+
+export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
   const { t } = useI18n();
   const [name, setName] = useState(() => readName());
   const nameRef = useRef(name);
@@ -29,6 +38,8 @@ export default function CirclePanel({ player }: { player: TourPlayer }) {
   const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current.trim(), device });
   const [invited] = useState(() => circleCodeFromHash(window.location.hash));
   const [open, setOpen] = useState(invited !== undefined);
+  const direction = useViewDirection();
+  const presence = useCirclePresence(binding, player, direction);
 
   // Back in this tab after a reload: rejoin as the same member.
   useEffect(() => {
@@ -47,8 +58,11 @@ export default function CirclePanel({ player }: { player: TourPlayer }) {
       </button>
     );
   }
+  const inCircle = snapshot.status === 'joined' || snapshot.status === 'offline';
   return (
-    // Drags on the card are not drags of the view behind it.
+    <>
+    {inCircle && presence.presence && <CircleCompass presence={presence.presence} snapshot={presence.snapshot} direction={direction} lookAt={lookAt} />}
+    {/* Drags on the card are not drags of the view behind it. */}
     <section className="card circle" aria-labelledby="circle-title" data-circle-status={snapshot.status} onPointerDown={(e) => e.stopPropagation()}>
       <h2 id="circle-title" className="circle__title">
         {t('circle.title')}
@@ -57,7 +71,7 @@ export default function CirclePanel({ player }: { player: TourPlayer }) {
         <StartOrJoin binding={binding} player={player} snapshot={snapshot} name={name} setName={setName} invited={invited} onClose={() => setOpen(false)} />
       )}
       {snapshot.status === 'connecting' && <p role="status">{t('circle.connecting')}</p>}
-      {(snapshot.status === 'joined' || snapshot.status === 'offline') && snapshot.view && <InCircle binding={binding} snapshot={snapshot} view={snapshot.view} />}
+      {inCircle && snapshot.view && <InCircle binding={binding} presence={presence.presence} snapshot={snapshot} view={snapshot.view} />}
       {snapshot.status === 'closed' && (
         <>
           <p role="status">{t(`circle.closed.${snapshot.closedReason ?? 'left'}`)}</p>
@@ -67,6 +81,7 @@ export default function CirclePanel({ player }: { player: TourPlayer }) {
         </>
       )}
     </section>
+    </>
   );
 }
 
@@ -132,7 +147,7 @@ function RefusalText({ snapshot }: { snapshot: CircleSnapshot }) {
   );
 }
 
-function InCircle({ binding, snapshot, view }: { binding: CircleBinding; snapshot: CircleSnapshot; view: CircleView }) {
+function InCircle({ binding, presence, snapshot, view }: { binding: CircleBinding; presence: CirclePresence | undefined; snapshot: CircleSnapshot; view: CircleView }) {
   const { t } = useI18n();
   const { client } = binding;
   const you = snapshot.you;
@@ -141,6 +156,7 @@ function InCircle({ binding, snapshot, view }: { binding: CircleBinding; snapsho
   const waitingFor = view.waiting ? view.members.find((m) => m.id === view.waiting!.memberId) : undefined;
   const link = circleInviteLink(window.location.origin, view.projectId, view.code);
   const [copied, setCopied] = useState(false);
+  const [pointed, setPointed] = useState(false);
   const canControl = view.control === 'anyone' || isHost;
   const seekBy = (delta: number) => {
     const now = client.circleTime();
@@ -193,6 +209,17 @@ function InCircle({ binding, snapshot, view }: { binding: CircleBinding; snapsho
           </button>
         </div>
       )}
+      <div className="circle__controls">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!presence || snapshot.status !== 'joined'}
+          onClick={() => void presence?.point().then((outcome) => setPointed(outcome.ok))}
+        >
+          {t('circle.lookHere')}
+        </button>
+        {pointed && <span className="muted" role="status">{t('circle.lookHereSent')}</span>}
+      </div>
       <h3 className="circle__members-title">{t('circle.members', { count: view.members.length })}</h3>
       <ul className="circle__members">
         {view.members.map((m) => (

@@ -2,7 +2,8 @@
 // remote. Two modes: panning (held arrows turn the view, OK shows the overlay) and the overlay (arrows move the one
 // focus among the visible hotspots and the controls, OK selects, Back closes it). Media keys work in both; Back
 // while panning is the shell's.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { AfterFirstFrame } from '../../../react/AfterFirstFrame';
 import { TV_SPHERE } from '../../../panorama/panorama-view';
 import { usePanoramaView } from '../../../react/Panorama360';
 import { useCaptionCue } from '../../../react/useCaptionCue';
@@ -22,6 +23,9 @@ import { recheckMediaPass } from '../../../tour/media-pass';
 import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
+
+/** The TV as a circle member (opened with an invite): its own chunk, after the first frame. */
+const TvCircle = lazy(() => import('../circle/TvCircle'));
 
 export interface WatchLocationProps {
   player: TourPlayer;
@@ -43,6 +47,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
   // The remote turns the view: the sphere, or the flat-pan view once the sphere cannot show video here.
   const panorama = usePanoramaView(player, view === 'flat' ? FLAT_PAN_MODE : TV_SPHERE);
   const look = panorama.look;
+  const lookAt = useCallback((yaw: number, pitch: number) => look.lookAt(yaw, pitch), [look]);
   // Null while panning; while the overlay shows, the control to focus once it has rendered (a new object per request).
   const [overlay, setOverlay] = useState<{ focus: string } | null>(null);
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
@@ -158,6 +163,9 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
       )}
       <WatchMediaStatus poster={location.poster} recheckPass={recheckMediaPass} reload={() => player.retry()} />
       <TvLockedLocation player={player} />
+      <AfterFirstFrame>
+        <TvCircle player={player} lookAt={lookAt} />
+      </AfterFirstFrame>
       {switchedNotice && (
         <p className="watch__notice" role="status">
           {i18n.t('watch.switched')}
