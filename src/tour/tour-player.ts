@@ -6,7 +6,7 @@ import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
 import type { BackerTier } from '../protocol';
 import { locksOf, type LocationLocks } from './media-pass';
-import { unlockMemory, type UnlockMemory } from './unlock-memory';
+import { rememberPlace, takePlace } from './unlock-memory';
 import type { Tour, TourLocation } from '../protocol/tour-schema';
 
 export interface LocationPlayback {
@@ -24,8 +24,8 @@ export interface TourPlayerState {
   locked: { location: TourLocation; tier: BackerTier } | null;
 }
 
-/** Where a viewer is in a tour: a player made again for the same tour (a sign-in loads it again with a new pass)
- * starts here rather than at the tour's start. */
+/** Where a viewer is in a tour: a player made again for the same tour after a lock stopped the viewer (a sign-in
+ * loads it again with a new pass) starts here rather than at the tour's start. */
 export interface TourPlace {
   locationId: string;
   /** Seconds into the location's footage. */
@@ -53,11 +53,6 @@ export interface TourPlayerOptions {
    * with a tier (loadTour drops the tier of each location the viewer's pass opens).
    */
   locks?: LocationLocks;
-  /** Where to start instead of the tour's start: ignored when that location is gone or locked to this viewer. By
-   * default, where the viewer was when a lock stopped them (unlock-memory.ts), if one did. */
-  resumeAt?: TourPlace;
-  /** The page's unlock memory by default. */
-  unlockMemory?: UnlockMemory;
 }
 
 export class TourPlayer {
@@ -71,8 +66,7 @@ export class TourPlayer {
   private stopWaiting: (() => void) | null = null;
   private fadeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly locks: LocationLocks;
-  private stopResuming: (() => void) | null = null;
-  private readonly unlocks: UnlockMemory;
+  private stopResuming: (() => void) | undefined;
 
   constructor(private readonly options: TourPlayerOptions) {
     this.fadeMs = options.fadeMs ?? 500;
@@ -80,20 +74,15 @@ export class TourPlayer {
     this.engine = options.engine ?? 'auto';
     this.limits = { ...options.renditionLimits };
     this.locks = options.locks ?? locksOf(options.tour.locations, undefined);
-    this.unlocks = options.unlockMemory ?? unlockMemory;
-    const resume = options.resumeAt ?? this.unlocks.take(options.tour.id);
-    const resumable = resume !== undefined && !this.locks[resume.locationId] && options.tour.locations.some((l) => l.id === resume.locationId);
+    // Where a lock stopped the viewer, if one did (unlock-memory.ts): a location still there and open to them.
+    const resume = takePlace(options.tour.id);
+    const resumable = resume && !this.locks[resume.locationId] && options.tour.locations.some((l) => l.id === resume.locationId);
     const start = this.location(resumable ? resume.locationId : options.tour.start);
     this.playback = { current: this.open(start, false), previous: null, fadeStartedAt: null, locked: null };
-    this.playback.current.session.reportTo(options.store);
-    if (resumable && resume.mediaTime > 0) {
-      // Once it shows: a seek before the stream is known would be lost (or clamped to an unknown end).
-      const session = this.playback.current.session;
-      this.stopResuming = whenShowing(session, () => {
-        this.stopResuming = null;
-        if (session.current.status === 'playing') session.seek(resume.mediaTime);
-      });
-    }
+    const { session } = this.playback.current;
+    session.reportTo(options.store);
+    // Once it shows: a seek before the stream is known would be lost (or clamped to an unknown end).
+    if (resumable) this.stopResuming = whenShowing(session, () => session.current.status === 'playing' && session.seek(resume.mediaTime));
     patchTour(options.store, { locationId: start.id });
   }
 
@@ -122,7 +111,7 @@ export class TourPlayer {
     const tier = this.locks[locationId];
     if (tier) {
       // Its files would be refused: say so, and which tier opens it, instead of loading a stream that fails.
-      this.unlocks.lockedAt(this.tour.id, this.place);
+      rememberPlace(this.tour.id, this.place);
       this.playback = { ...this.playback, locked: { location: this.location(locationId), tier } };
       return this.notify();
     }
@@ -134,7 +123,6 @@ export class TourPlayer {
       return;
     }
     this.stopResuming?.();
-    this.stopResuming = null;
     const location = this.location(locationId);
     const next = this.preloaded?.location.id === locationId ? this.preloaded : this.open(location, false);
     this.preloaded = null;
@@ -180,9 +168,8 @@ export class TourPlayer {
   }
 
   dispose(): void {
-    this.unlocks.left(this.tour.id, this.place);
+    rememberPlace(this.tour.id, this.place, true);
     this.stopResuming?.();
-    this.stopResuming = null;
     this.endFade();
     this.playback.current.session.dispose();
     this.preloaded?.session.dispose();
