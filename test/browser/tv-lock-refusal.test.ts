@@ -37,10 +37,12 @@ const operator = (method: string, path: string, body?: unknown) =>
   });
 
 /** From Stage A (the backlot's hotspot straight ahead leads there), the D-pad up to the hotspot of the gated
- * location (straight ahead, 19° up), then OK. */
+ * location (straight ahead, 19° up, shown from 2 s to 7 s), then OK. */
 async function pickGatedHotspot(watch: WatchPage, name: string): Promise<void> {
   const { page, remote } = watch;
   await selectHotspotWithDpad(watch, name);
+  // That hotspot shows from 2 s to 7 s of the footage (which loops every 10 s): open the controls as it comes.
+  await expect.poll(async () => (await watchState(page)).time % 10, { timeout: 15_000, interval: 100 }).toSatisfy((t: number) => t >= 1.5 && t <= 3);
   await remote.press('ok');
   await page.locator('.watch[data-overlay=true]').waitFor();
   for (let i = 0; i < 5; i++) {
