@@ -25,7 +25,7 @@ export function createAccessResolver(operatorToken: string, storage: AccessStora
       const callerId = given.toString('hex').slice(0, 16);
       if (timingSafeEqual(given, operatorDigest)) return { kind: 'operator', callerId: `operator:${callerId}` };
       // Active codes only: a revoked code is refused like one never issued.
-      const code = await storage.findBackerCode(token);
+      const code = await storage.backerCodes.findBackerCode(token);
       return code ? { kind: 'backer', callerId: `backer:${callerId}`, grant: code.grant, codeId: code.id } : undefined;
     },
   };

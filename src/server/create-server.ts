@@ -152,9 +152,9 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     meetups: options.meetups,
     log,
   });
-  const backerSessions = attachBackerSessions(io, { storage: options.storage, recheckMs: limits.backerRecheckMs, log });
+  const backerSessions = attachBackerSessions(io, { storage: options.storage.backerCodes, recheckMs: limits.backerRecheckMs, log });
   const backerCodes = createBackerCodeApi({
-    storage: options.storage,
+    storage: options.storage.backerCodes,
     access,
     rateLimits: httpLimits,
     maxBodyBytes: limits.maxBodyBytes,

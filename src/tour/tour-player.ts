@@ -6,6 +6,7 @@ import type { RenditionLimits } from '../media/rendition-cap';
 import { patchTour, type AppStore } from '../store/app-store';
 import type { BackerTier } from '../protocol';
 import { locksOf, type LocationLocks } from './media-pass';
+import { rememberPlace, takePlace } from './unlock-memory';
 import type { Tour, TourLocation } from '../protocol/tour-schema';
 
 export interface LocationPlayback {
@@ -21,6 +22,14 @@ export interface TourPlayerState {
   fadeStartedAt: number | null;
   /** A locked location the person tried to enter, with the tier that opens it (shells show its lock); else null. */
   locked: { location: TourLocation; tier: BackerTier } | null;
+}
+
+/** Where a viewer is in a tour: a player made again for the same tour after a lock stopped the viewer (a sign-in
+ * loads it again with a new pass) starts here rather than at the tour's start. */
+export interface TourPlace {
+  locationId: string;
+  /** Seconds into the location's footage. */
+  mediaTime: number;
 }
 
 /** What the tour player tells each media session it makes. */
@@ -57,6 +66,7 @@ export class TourPlayer {
   private stopWaiting: (() => void) | null = null;
   private fadeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly locks: LocationLocks;
+  private stopResuming: (() => void) | undefined;
 
   constructor(private readonly options: TourPlayerOptions) {
     this.fadeMs = options.fadeMs ?? 500;
@@ -64,9 +74,15 @@ export class TourPlayer {
     this.engine = options.engine ?? 'auto';
     this.limits = { ...options.renditionLimits };
     this.locks = options.locks ?? locksOf(options.tour.locations, undefined);
-    const start = this.location(options.tour.start);
+    // Where a lock stopped the viewer, if one did (unlock-memory.ts): a location still there and open to them.
+    const resume = takePlace(options.tour.id);
+    const resumable = resume && !this.locks[resume.locationId] && options.tour.locations.some((l) => l.id === resume.locationId);
+    const start = this.location(resumable ? resume.locationId : options.tour.start);
     this.playback = { current: this.open(start, false), previous: null, fadeStartedAt: null, locked: null };
-    this.playback.current.session.reportTo(options.store);
+    const { session } = this.playback.current;
+    session.reportTo(options.store);
+    // Once it shows: a seek before the stream is known would be lost (or clamped to an unknown end).
+    if (resumable) this.stopResuming = whenShowing(session, () => session.current.status === 'playing' && session.seek(resume.mediaTime));
     patchTour(options.store, { locationId: start.id });
   }
 
@@ -76,6 +92,12 @@ export class TourPlayer {
 
   get tour(): Tour {
     return this.options.tour;
+  }
+
+  /** Where the viewer is now: the location on screen and how far into its footage. */
+  get place(): TourPlace {
+    const { location, session } = this.playback.current;
+    return { locationId: location.id, mediaTime: session.currentTime };
   }
 
   /** Notified when the locations on screen change (not every frame). */
@@ -89,6 +111,7 @@ export class TourPlayer {
     const tier = this.locks[locationId];
     if (tier) {
       // Its files would be refused: say so, and which tier opens it, instead of loading a stream that fails.
+      rememberPlace(this.tour.id, this.place);
       this.playback = { ...this.playback, locked: { location: this.location(locationId), tier } };
       return this.notify();
     }
@@ -99,6 +122,7 @@ export class TourPlayer {
       if (wasLocked) this.notify();
       return;
     }
+    this.stopResuming?.();
     const location = this.location(locationId);
     const next = this.preloaded?.location.id === locationId ? this.preloaded : this.open(location, false);
     this.preloaded = null;
@@ -144,6 +168,8 @@ export class TourPlayer {
   }
 
   dispose(): void {
+    rememberPlace(this.tour.id, this.place, true);
+    this.stopResuming?.();
     this.endFade();
     this.playback.current.session.dispose();
     this.preloaded?.session.dispose();

@@ -28,6 +28,8 @@ export interface FaultRule {
    * moving); each path keeps its own copy, or each `freezeAs` name (renditions of one live source stop together). */
   freeze?: boolean;
   freezeAs?: (path: string) => string;
+  /** Rewrites the text of the server's answer (e.g. a master playlist cut down to one rendition). */
+  rewrite?: (body: string) => string;
 }
 
 export interface FaultProxy {
@@ -54,6 +56,13 @@ interface ActiveRule extends FaultRule {
   held: Set<() => void>;
 }
 
+function withoutValidators(headers: IncomingMessage['headers']): IncomingMessage['headers'] {
+  const out = { ...headers };
+  delete out.etag;
+  delete out['last-modified'];
+  return out;
+}
+
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules = new Map<string, ActiveRule>();
@@ -66,10 +75,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     return undefined;
   };
 
-  const fetchUpstream = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
+  /** `whole`: ask for the whole file, never a range or a "not modified" (a rewrite needs the whole text). */
+  const fetchUpstream = (req: IncomingMessage, body: Buffer, whole = false): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
+      const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: upstream.host };
+      if (whole) for (const name of ['range', 'if-range', 'if-none-match', 'if-modified-since']) delete headers[name];
       const out = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -116,8 +128,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const frozenKey = rule?.freezeAs ? rule.freezeAs(path) : path;
     const frozen = rule?.freeze ? rule.frozen.get(frozenKey) : undefined;
     if (frozen) return answer(res, frozen.status, frozen.headers, frozen.body, head);
-    const upstreamReply = await fetchUpstream(req, body);
-    const reply = rule?.headers ? { ...upstreamReply, headers: { ...upstreamReply.headers, ...rule.headers } } : upstreamReply;
+    const upstreamReply = await fetchUpstream(req, body, rule?.rewrite !== undefined);
+    const headed = rule?.headers ? { ...upstreamReply, headers: { ...upstreamReply.headers, ...rule.headers } } : upstreamReply;
+    const rewrite = rule?.rewrite;
+    // A rewritten file is another file: its own validator, so that the original never revalidates as it.
+    const reply = rewrite && headed.status === 200 ? { ...headed, headers: withoutValidators(headed.headers), body: Buffer.from(rewrite(headed.body.toString('utf8'))) } : headed;
     if (rule?.freeze && reply.status === 200) rule.frozen.set(frozenKey, reply);
     const share = rule?.truncate;
     if (share === undefined || reply.status !== 200) return answer(res, reply.status, reply.headers, reply.body, head);

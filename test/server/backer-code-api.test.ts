@@ -114,7 +114,7 @@ describe('revoking', () => {
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe('already-revoked');
     expect((await fetch(`${server.url}/api/projects/${PROJECT_ID}`, { headers: { authorization: `Bearer ${issued.token}` } })).status).toBe(403);
-    expect(await server.storage.isBackerTokenActive(issued.token)).toBe(false);
+    expect(await server.storage.backerCodes.isBackerTokenActive(issued.token)).toBe(false);
     expect(await handshake(backerSocket(issued.token))).toBe('forbidden');
   });
 
@@ -139,7 +139,7 @@ describe('revoking', () => {
     expect(await handshake(s)).toBe('connected');
     const gone = new Promise<string>((resolve) => s.once('disconnect', resolve));
     // Straight in the database, as another node would: this node's sockets learn it only from the re-check.
-    expect((await server.storage.revokeBackerCode(issued.id, new Date())).kind).toBe('revoked');
+    expect((await server.storage.backerCodes.revokeBackerCode(issued.id, new Date())).kind).toBe('revoked');
     const started = performance.now();
     expect(await gone).toBe('io server disconnect');
     expect(performance.now() - started).toBeLessThan(300 + 1_000);
@@ -165,8 +165,8 @@ describe('re-issuing', () => {
     expect(twice.status).toBe(409);
     expect((await errorOf(twice)).code).toBe('already-reissued');
     expect((await call('POST', '/api/backer-tokens/bc_0123456789abcdef/reissue')).status).toBe(404);
-    expect(await server.storage.isBackerTokenActive(old.token)).toBe(false);
-    expect(await server.storage.isBackerTokenActive(fresh.token)).toBe(true);
+    expect(await server.storage.backerCodes.isBackerTokenActive(old.token)).toBe(false);
+    expect(await server.storage.backerCodes.isBackerTokenActive(fresh.token)).toBe(true);
     expect((await list()).find((c) => c.id === old.id)).toMatchObject({ replacedBy: fresh.id, revokedAt: expect.any(String) as unknown });
   });
 });

@@ -166,9 +166,9 @@ describe('entitled media over HTTP', () => {
     const before = await pass(`/api/projects/${HIDDEN}/media-pass`, 'to-be-revoked');
     expect(before.status).toBe(200);
     // Revoked the way the operator does it (the backer codes' revoke).
-    const code = await storage.findBackerCode('to-be-revoked');
-    expect((await storage.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
-    expect(await storage.isBackerTokenActive('to-be-revoked')).toBe(false);
+    const code = await storage.backerCodes.findBackerCode('to-be-revoked');
+    expect((await storage.backerCodes.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
+    expect(await storage.backerCodes.isBackerTokenActive('to-be-revoked')).toBe(false);
     const refresh = await pass(`/api/projects/${HIDDEN}/media-pass`, 'to-be-revoked');
     expect(refresh.status).toBe(403);
     expect(refresh.setCookies).toEqual([]);

@@ -135,35 +135,52 @@ export function describeStorageContract(engine: StorageEngine): void {
       }
     });
 
+    it('manages codes through storage.backerCodes: the same codes access finds, never a readable code', async () => {
+      const storage = await openFresh();
+      try {
+        const token = await storage.createBackerToken({ label: 'Zhang Min', tier: 'supporter', projects: ['film-a'] });
+        const listed = await storage.backerCodes.listBackerCodes();
+        expect(listed).toHaveLength(1);
+        expect(listed[0]).toMatchObject({ label: 'Zhang Min', tier: 'supporter', hint: token.slice(-4), revokedAt: null });
+        expect(JSON.stringify(listed)).not.toContain(token.slice(0, -4));
+        expect(await storage.backerCodes.findBackerCode(token)).toEqual({ id: listed[0]!.id, grant: { label: 'Zhang Min', tier: 'supporter', projects: ['film-a'] } });
+        expect((await storage.backerCodes.revokeBackerCode(listed[0]!.id, new Date())).kind).toBe('revoked');
+        // What access asks (findBackerToken) sees the revocation made through backerCodes.
+        expect(await storage.findBackerToken(token)).toBeUndefined();
+      } finally {
+        await storage.close();
+      }
+    });
+
     it('lists backer codes without the codes, revokes them, and a revoked code opens nothing', async () => {
       const storage = await openFresh();
       try {
         const at = new Date('2026-12-01T09:00:00.000Z');
         const token = 'sv_first-code-ABCD';
-        const issued = await storage.issueBackerCode(token, { label: 'Li Wei', tier: 'gold', projects: ['film-a'] }, at);
+        const issued = await storage.backerCodes.issueBackerCode(token, { label: 'Li Wei', tier: 'gold', projects: ['film-a'] }, at);
         expect(issued.kind).toBe('issued');
         const code = issued.kind === 'issued' ? issued.code : undefined;
         expect(code).toEqual({ id: matching(/^bc_[0-9a-f]{16}$/), label: 'Li Wei', tier: 'gold', projects: ['film-a'], createdAt: at.toISOString(), revokedAt: null, hint: 'ABCD', replaces: null, replacedBy: null });
         await storage.ensureBackerToken('demo-code', { label: 'Demo', tier: 'supporter', projects: '*' });
-        const listed = await storage.listBackerCodes();
+        const listed = await storage.backerCodes.listBackerCodes();
         expect(listed.map((c) => c.label).sort()).toEqual(['Demo', 'Li Wei']);
         expect(JSON.stringify(listed)).not.toContain(token);
         expect(JSON.stringify(listed)).not.toContain('demo-code');
-        expect(await storage.findBackerCode(token)).toEqual({ id: code!.id, grant: { label: 'Li Wei', tier: 'gold', projects: ['film-a'] } });
-        expect(await storage.isBackerTokenActive(token)).toBe(true);
+        expect(await storage.backerCodes.findBackerCode(token)).toEqual({ id: code!.id, grant: { label: 'Li Wei', tier: 'gold', projects: ['film-a'] } });
+        expect(await storage.backerCodes.isBackerTokenActive(token)).toBe(true);
 
         const later = new Date('2026-12-02T09:00:00.000Z');
-        const revoked = await storage.revokeBackerCode(code!.id, later);
+        const revoked = await storage.backerCodes.revokeBackerCode(code!.id, later);
         expect(revoked).toEqual({ kind: 'revoked', code: { ...code, revokedAt: later.toISOString() } });
-        expect(await storage.revokeBackerCode(code!.id, new Date())).toEqual({ kind: 'already-revoked', code: { ...code, revokedAt: later.toISOString() } });
-        expect(await storage.revokeBackerCode('bc_0000000000000000', new Date())).toEqual({ kind: 'unknown-code' });
+        expect(await storage.backerCodes.revokeBackerCode(code!.id, new Date())).toEqual({ kind: 'already-revoked', code: { ...code, revokedAt: later.toISOString() } });
+        expect(await storage.backerCodes.revokeBackerCode('bc_0000000000000000', new Date())).toEqual({ kind: 'unknown-code' });
         expect(await storage.findBackerToken(token)).toBeUndefined();
-        expect(await storage.findBackerCode(token)).toBeUndefined();
-        expect(await storage.isBackerTokenActive(token)).toBe(false);
-        expect(await storage.isBackerTokenActive('never-issued')).toBe(false);
+        expect(await storage.backerCodes.findBackerCode(token)).toBeUndefined();
+        expect(await storage.backerCodes.isBackerTokenActive(token)).toBe(false);
+        expect(await storage.backerCodes.isBackerTokenActive('never-issued')).toBe(false);
         const demoId = listed.find((c) => c.label === 'Demo')!.id;
-        expect(await storage.activeBackerCodes([code!.id, demoId, 'bc_unknown'])).toEqual(new Set([demoId]));
-        expect(await storage.activeBackerCodes([])).toEqual(new Set());
+        expect(await storage.backerCodes.activeBackerCodes([code!.id, demoId, 'bc_unknown'])).toEqual(new Set([demoId]));
+        expect(await storage.backerCodes.activeBackerCodes([])).toEqual(new Set());
       } finally {
         await storage.close();
       }
@@ -174,25 +191,25 @@ export function describeStorageContract(engine: StorageEngine): void {
       try {
         const grant = { label: 'Zhang Min', tier: 'silver' as const, projects: '*' as const };
         const claimOf = (requestHash: string, sealed: string) => ({ callerId: 'operator:abc', keyHash: 'key-hash-1', requestHash, sealed });
-        const first = await storage.issueBackerCode('sv_code-one-1111', grant, new Date(), claimOf('req-1', 'sealed-one'));
-        const retry = await storage.issueBackerCode('sv_code-two-2222', grant, new Date(), claimOf('req-1', 'sealed-two'));
+        const first = await storage.backerCodes.issueBackerCode('sv_code-one-1111', grant, new Date(), claimOf('req-1', 'sealed-one'));
+        const retry = await storage.backerCodes.issueBackerCode('sv_code-two-2222', grant, new Date(), claimOf('req-1', 'sealed-two'));
         expect(first.kind).toBe('issued');
         expect(retry).toEqual({ kind: 'replayed', code: first.kind === 'issued' ? first.code : undefined, sealed: 'sealed-one' });
-        expect(await storage.issueBackerCode('sv_code-three-3333', grant, new Date(), claimOf('req-other', 'x'))).toEqual({ kind: 'key-conflict' });
-        expect(await storage.listBackerCodes()).toHaveLength(1);
-        expect(await storage.isBackerTokenActive('sv_code-two-2222')).toBe(false);
+        expect(await storage.backerCodes.issueBackerCode('sv_code-three-3333', grant, new Date(), claimOf('req-other', 'x'))).toEqual({ kind: 'key-conflict' });
+        expect(await storage.backerCodes.listBackerCodes()).toHaveLength(1);
+        expect(await storage.backerCodes.isBackerTokenActive('sv_code-two-2222')).toBe(false);
 
         const oldId = first.kind === 'issued' ? first.code.id : '';
-        const reissued = await storage.reissueBackerCode(oldId, 'sv_code-new-4444', new Date());
+        const reissued = await storage.backerCodes.reissueBackerCode(oldId, 'sv_code-new-4444', new Date());
         expect(reissued).toMatchObject({ kind: 'issued', code: { ...grant, hint: '4444', replaces: oldId, revokedAt: null } });
         const newId = reissued.kind === 'issued' ? reissued.code.id : '';
-        expect(await storage.isBackerTokenActive('sv_code-one-1111')).toBe(false);
+        expect(await storage.backerCodes.isBackerTokenActive('sv_code-one-1111')).toBe(false);
         expect(await storage.findBackerToken('sv_code-new-4444')).toEqual(grant);
-        const old = (await storage.listBackerCodes()).find((c) => c.id === oldId);
+        const old = (await storage.backerCodes.listBackerCodes()).find((c) => c.id === oldId);
         expect(old).toMatchObject({ replacedBy: newId, revokedAt: anyString });
-        expect(await storage.reissueBackerCode(oldId, 'sv_code-again-5555', new Date())).toMatchObject({ kind: 'already-reissued', code: { id: oldId } });
-        expect(await storage.reissueBackerCode('bc_nope', 'sv_code-again-6666', new Date())).toEqual({ kind: 'unknown-code' });
-        expect(await storage.listBackerCodes()).toHaveLength(2);
+        expect(await storage.backerCodes.reissueBackerCode(oldId, 'sv_code-again-5555', new Date())).toMatchObject({ kind: 'already-reissued', code: { id: oldId } });
+        expect(await storage.backerCodes.reissueBackerCode('bc_nope', 'sv_code-again-6666', new Date())).toEqual({ kind: 'unknown-code' });
+        expect(await storage.backerCodes.listBackerCodes()).toHaveLength(2);
       } finally {
         await storage.close();
       }
@@ -204,11 +221,11 @@ export function describeStorageContract(engine: StorageEngine): void {
       try {
         const claimed = { callerId: 'operator:abc', keyHash: 'same', requestHash: 'same-request', sealed: 's' };
         const results = await Promise.all(
-          writers.flatMap((w, i) => [0, 1].map((j) => w.issueBackerCode(`sv_racing-${i}-${j}`, { label: 'race', tier: 'gold', projects: '*' }, new Date(), claimed))),
+          writers.flatMap((w, i) => [0, 1].map((j) => w.backerCodes.issueBackerCode(`sv_racing-${i}-${j}`, { label: 'race', tier: 'gold', projects: '*' }, new Date(), claimed))),
         );
         expect(results.filter((r) => r.kind === 'issued')).toHaveLength(1);
         expect(results.filter((r) => r.kind === 'replayed')).toHaveLength(5);
-        expect(await writers[0]!.listBackerCodes()).toHaveLength(1);
+        expect(await writers[0]!.backerCodes.listBackerCodes()).toHaveLength(1);
       } finally {
         await Promise.all(writers.map((w) => w.close()));
       }

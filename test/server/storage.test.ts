@@ -93,11 +93,11 @@ describe('backer codes stored before codes had ids', () => {
     old.close();
     const storage = new SqliteFeedStorage(file);
     try {
-      const [code] = await storage.listBackerCodes();
+      const [code] = await storage.backerCodes.listBackerCodes();
       expect(code).toMatchObject({ id: matching(/^bc_[0-9a-f]{16}$/), label: 'Early backer', revokedAt: null });
       expect(await storage.findBackerToken(oldRow[0])).toEqual(oldRow[1]);
-      expect((await storage.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
-      expect(await storage.isBackerTokenActive(oldRow[0])).toBe(false);
+      expect((await storage.backerCodes.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
+      expect(await storage.backerCodes.isBackerTokenActive(oldRow[0])).toBe(false);
     } finally {
       await storage.close();
     }
@@ -112,11 +112,11 @@ describe('backer codes stored before codes had ids', () => {
     await client.end();
     const storage = await PostgresFeedStorage.connect({ connectionString: url });
     try {
-      const [code] = await storage.listBackerCodes();
+      const [code] = await storage.backerCodes.listBackerCodes();
       expect(code).toMatchObject({ id: matching(/^bc_[0-9a-f]{16}$/), label: 'Early backer', revokedAt: null });
       expect(await storage.findBackerToken(oldRow[0])).toEqual(oldRow[1]);
-      expect((await storage.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
-      expect(await storage.isBackerTokenActive(oldRow[0])).toBe(false);
+      expect((await storage.backerCodes.revokeBackerCode(code!.id, new Date())).kind).toBe('revoked');
+      expect(await storage.backerCodes.isBackerTokenActive(oldRow[0])).toBe(false);
     } finally {
       await storage.close();
     }

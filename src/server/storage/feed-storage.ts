@@ -45,7 +45,9 @@ export interface BackerGrant {
   projects: string[] | '*';
 }
 
-export interface AccessStorage extends BackerCodeStorage {
+export interface AccessStorage {
+  /** The codes as the operator manages them (issue, list, revoke, re-issue) and as access checks them. */
+  readonly backerCodes: BackerCodeStorage;
   /** Makes a new random token for the grant and returns it: the only time it is ever readable. */
   createBackerToken(grant: BackerGrant): Promise<string>;
   /** Registers a known token (the demo's) if absent. */

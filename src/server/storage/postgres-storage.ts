@@ -8,7 +8,7 @@ import pg from 'pg';
 import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
 import { applyToProject } from '../../protocol/project-state';
 import { buildEvent } from './build-event';
-import { newBackerToken, type BackerCode, type IssueClaim, type IssueResult, type RevokeResult } from './backer-code-storage';
+import { newBackerToken } from './backer-code-storage';
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
 import { PostgresBackerCodes } from './postgres-backer-codes';
 import { POSTGRES_SCHEMA, SCHEMA_LOCK_ID } from './postgres-schema';
@@ -27,10 +27,10 @@ export interface PostgresStorageOptions {
 
 
 export class PostgresFeedStorage implements FeedStorage, AccessStorage {
-  private readonly codes: PostgresBackerCodes;
+  readonly backerCodes: PostgresBackerCodes;
 
   private constructor(private readonly pool: pg.Pool) {
-    this.codes = new PostgresBackerCodes(pool, (work) => inTransaction(pool, work));
+    this.backerCodes = new PostgresBackerCodes(pool, (work) => inTransaction(pool, work));
   }
 
   /** Connects and creates the tables when missing (several nodes starting at once take turns). */
@@ -140,45 +140,18 @@ export class PostgresFeedStorage implements FeedStorage, AccessStorage {
 
   async createBackerToken(grant: BackerGrant): Promise<string> {
     const token = newBackerToken();
-    await this.codes.issueBackerCode(token, grant, new Date());
+    await this.backerCodes.issueBackerCode(token, grant, new Date());
     return token;
   }
 
   ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
-    return this.codes.ensure(token, grant);
+    return this.backerCodes.ensure(token, grant);
   }
 
   async findBackerToken(token: string): Promise<BackerGrant | undefined> {
-    return (await this.codes.findBackerCode(token))?.grant;
+    return (await this.backerCodes.findBackerCode(token))?.grant;
   }
 
-  issueBackerCode(token: string, grant: BackerGrant, at: Date, claim?: IssueClaim): Promise<IssueResult> {
-    return this.codes.issueBackerCode(token, grant, at, claim);
-  }
-
-  reissueBackerCode(id: string, token: string, at: Date, claim?: IssueClaim): Promise<IssueResult> {
-    return this.codes.reissueBackerCode(id, token, at, claim);
-  }
-
-  listBackerCodes(): Promise<BackerCode[]> {
-    return this.codes.listBackerCodes();
-  }
-
-  revokeBackerCode(id: string, at: Date): Promise<RevokeResult> {
-    return this.codes.revokeBackerCode(id, at);
-  }
-
-  findBackerCode(token: string): Promise<{ id: string; grant: BackerGrant } | undefined> {
-    return this.codes.findBackerCode(token);
-  }
-
-  isBackerTokenActive(token: string): Promise<boolean> {
-    return this.codes.isBackerTokenActive(token);
-  }
-
-  activeBackerCodes(ids: readonly string[]): Promise<Set<string>> {
-    return this.codes.activeBackerCodes(ids);
-  }
 
   /** Connections open and waiting callers, for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number } {

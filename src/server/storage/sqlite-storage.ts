@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
 import { applyToProject } from '../../protocol/project-state';
 import { buildEvent } from './build-event';
-import { newBackerToken, type BackerCode, type IssueClaim, type IssueResult, type RevokeResult } from './backer-code-storage';
+import { newBackerToken } from './backer-code-storage';
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
 import { SqliteBackerCodes } from './sqlite-backer-codes';
 
@@ -43,7 +43,7 @@ const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export class SqliteFeedStorage implements FeedStorage, AccessStorage {
   private readonly db: Database.Database;
   private readonly statements;
-  private readonly codes: SqliteBackerCodes;
+  readonly backerCodes: SqliteBackerCodes;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -72,7 +72,7 @@ export class SqliteFeedStorage implements FeedStorage, AccessStorage {
       putKey: this.db.prepare('INSERT OR REPLACE INTO idempotency_keys (caller, key, request_hash, project_id, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       expireKeys: this.db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?'),
     };
-    this.codes = new SqliteBackerCodes(this.db);
+    this.backerCodes = new SqliteBackerCodes(this.db);
   }
 
   getProject(projectId: string): Promise<Project | undefined> {
@@ -139,46 +139,19 @@ export class SqliteFeedStorage implements FeedStorage, AccessStorage {
 
   async createBackerToken(grant: BackerGrant): Promise<string> {
     const token = newBackerToken();
-    await this.codes.issueBackerCode(token, grant, new Date());
+    await this.backerCodes.issueBackerCode(token, grant, new Date());
     return token;
   }
 
   ensureBackerToken(token: string, grant: BackerGrant): Promise<void> {
-    this.codes.ensure(token, grant);
+    this.backerCodes.ensure(token, grant);
     return Promise.resolve();
   }
 
   async findBackerToken(token: string): Promise<BackerGrant | undefined> {
-    return (await this.codes.findBackerCode(token))?.grant;
+    return (await this.backerCodes.findBackerCode(token))?.grant;
   }
 
-  issueBackerCode(token: string, grant: BackerGrant, at: Date, claim?: IssueClaim): Promise<IssueResult> {
-    return this.codes.issueBackerCode(token, grant, at, claim);
-  }
-
-  reissueBackerCode(id: string, token: string, at: Date, claim?: IssueClaim): Promise<IssueResult> {
-    return this.codes.reissueBackerCode(id, token, at, claim);
-  }
-
-  listBackerCodes(): Promise<BackerCode[]> {
-    return this.codes.listBackerCodes();
-  }
-
-  revokeBackerCode(id: string, at: Date): Promise<RevokeResult> {
-    return this.codes.revokeBackerCode(id, at);
-  }
-
-  findBackerCode(token: string): Promise<{ id: string; grant: BackerGrant } | undefined> {
-    return this.codes.findBackerCode(token);
-  }
-
-  isBackerTokenActive(token: string): Promise<boolean> {
-    return this.codes.isBackerTokenActive(token);
-  }
-
-  activeBackerCodes(ids: readonly string[]): Promise<Set<string>> {
-    return this.codes.activeBackerCodes(ids);
-  }
 
   close(): Promise<void> {
     this.db.close();

@@ -18,6 +18,7 @@ import { EYE_LAYER, VideoSpheres } from './VideoSpheres';
 import { XrCaptions } from './XrCaptions';
 import type { GazeReport, XrHook } from './xr-hook';
 import { XrHotspots } from './XrHotspots';
+import { XrMediaNotice } from './XrMediaNotice';
 import { WorldPanels } from './WorldPanels';
 import type { MeetupInviteProps } from './meetup/MeetupInvite';
 import { MeetupScene, type XrMeetupMode } from './meetup/MeetupScene';
@@ -73,6 +74,7 @@ export function XrScene(props: {
         <>
           {meetup !== 'stage' && <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} invite={meetup ? null : invite} />}
           {meetup && <MeetupScene mode={meetup} head={head} hook={hook} onLeave={onLeaveMeetup} />}
+          {meetup !== 'refused' && <XrMediaNotice player={player} head={head} hook={hook} />}
           <XrCaptions key={location.id} video={media.video} tracks={location.captions} head={head} onText={onCaption} />
           <ControllerRays />
         </>

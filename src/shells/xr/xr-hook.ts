@@ -62,6 +62,19 @@ export interface MeetupReport {
   refusal: string;
 }
 
+/** The notice in the room about the footage on show. */
+export interface MediaNoticeReport {
+  /** '' when none; 'stall': a stall and its cause; 'error': why the footage stopped (a refusal's reason included);
+   * 'lock': the tier that opens a location the viewer tried to enter. */
+  kind: '' | 'stall' | 'error' | 'lock';
+  /** What it says, title and lines joined. */
+  text: string;
+  /** Where it hangs, degrees of yaw: where the head looked when it opened. */
+  yaw: number;
+  /** Whether selecting it retries. */
+  retry: boolean;
+}
+
 export class XrHook {
   /** Which way the video reaches the eyes in the running session; null outside a session. */
   path: VideoPath | null = null;
@@ -86,6 +99,7 @@ export class XrHook {
   headYaw = 0;
   locationList: LocationListReport = { entries: [], page: 0, pages: 1, highlighted: null, gaze: { target: null, progress: 0 } };
   toast: ToastReport = { visible: false, text: '', draws: 0 };
+  mediaNotice: MediaNoticeReport = { kind: '', text: '', yaw: 0, retry: false };
   meetup: MeetupReport = { targets: [], spotlight: null, questions: [], facts: '', boardDraws: 0, highlighted: null, palette: null, sent: {}, burst: { alive: 0, spawned: 0 }, refusal: '' };
   private readonly surfaces = new Map<string, CanvasSurface>();
   private readonly aimPoints = new Map<string, AimPoint[]>();
@@ -107,9 +121,9 @@ export class XrHook {
   }
 
   /** The plain fields, for tests reading the hook out of the page. */
-  toJSON(): Pick<XrHook, 'path' | 'presenting' | 'frames' | 'views' | 'drawCalls' | 'triangles' | 'mediaLayers' | 'gaze' | 'caption' | 'panelDraws' | 'panelYaw' | 'headYaw' | 'locationList' | 'toast' | 'meetup'> {
-    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast, meetup } = this;
-    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast, meetup: { ...meetup, targets: [...this.aimPoints.values()].flat() } };
+  toJSON(): Pick<XrHook, 'path' | 'presenting' | 'frames' | 'views' | 'drawCalls' | 'triangles' | 'mediaLayers' | 'gaze' | 'caption' | 'panelDraws' | 'panelYaw' | 'headYaw' | 'locationList' | 'toast' | 'mediaNotice' | 'meetup'> {
+    const { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast, mediaNotice, meetup } = this;
+    return { path, presenting, frames, views, drawCalls, triangles, mediaLayers, gaze, caption, panelDraws, panelYaw, headYaw, locationList, toast, mediaNotice, meetup: { ...meetup, targets: [...this.aimPoints.values()].flat() } };
   }
 
   /** Part of the meet-up report changed (targets are replaced per source: the board's, the palette's). */
@@ -180,6 +194,10 @@ export class XrHook {
   /** A new toast was drawn. */
   countToastDraw(text: string): void {
     this.toast = { visible: true, text, draws: this.toast.draws + 1 };
+  }
+
+  setMediaNotice(report: MediaNoticeReport): void {
+    this.mediaNotice = report;
   }
 
   setToastVisible(visible: boolean): void {
