@@ -22,10 +22,10 @@ export function RefusalCard({ refusal, onRetry }: { refusal: MeetupRefusal; onRe
   if (refusal.code === 'unauthorized' || refusal.code === 'forbidden') {
     return (
       <div className="meetup-refusal" data-testid="meetup-refusal" onSubmit={onRetry}>
-        <p className="card">
-          {refusal.requiredTier ? t('meetup.refused.signInTier', { required: t(`tier.${refusal.requiredTier}`) }) : t('meetup.refused.signIn')}
-        </p>
-        <BackerSignIn rejected={refusal.code === 'forbidden'} />
+        <BackerSignIn
+          rejected={refusal.code === 'forbidden'}
+          title={refusal.requiredTier ? t('meetup.refused.signInTier', { required: t(`tier.${refusal.requiredTier}`) }) : t('meetup.refused.signIn')}
+        />
       </div>
     );
   }
