@@ -100,8 +100,13 @@ function LocationView({ player }: { player: TourPlayer }) {
         {captionPlace === 'bottom' && <Captions player={player} place="bottom" />}
         <div className="view__chrome">
           <LocationList player={player} />
-          <span className="muted view__hint">{i18n.t('view.hint')}</span>
-          <AttentionNotice />
+          {/* The hint and the attention notice share one column, each on its own line, instead of squeezing
+              each other into narrow columns beside the locations. A touch screen has no arrow keys. */}
+          <div className="view__notes">
+            <span className="muted view__hint">{i18n.t('view.hint')}</span>
+            <span className="muted view__touch-hint">{i18n.t('view.hintTouch')}</span>
+            <AttentionNotice />
+          </div>
           <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
             {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
           </button>
