@@ -1,7 +1,8 @@
 // State messages that must say the truth, in real Chromium against the real server: the connection badge says
 // "Back online" only after the feed was really cut (not after the reconnect a sign-in makes); a meet-up's sign-in
-// on a public project gives the meet-up's reason, not "this project is for its backers"; an unknown address is a
-// page in the browser's language with the way home.
+// on a public project gives the meet-up's reason, not "this project is for its backers"; the headset page in a
+// browser without a headset offers its meet-ups in the 360° view, not "Join in VR"; an unknown address is a page
+// in the browser's language with the way home.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PROJECT } from '../../src/server/sample-project';
@@ -11,6 +12,7 @@ import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '..
 const PRIVATE = 'messages-crew-only';
 const CREW_CODE = 'messages-crew-code-1234';
 const MEETUP = 'messages-scheduled';
+const LIVE = 'messages-live';
 let server: TestServer;
 let browser: Browser;
 
@@ -24,6 +26,13 @@ beforeAll(async () => {
     body: JSON.stringify({ id: MEETUP, title: { en: 'Lantern night' }, star: { en: 'Lin Yue' }, scheduledStart: new Date(Date.now() + 3_600_000).toISOString(), requiredTier: 'gold' }),
   });
   expect(scheduled.status).toBe(201);
+  const live = await fetch(`${server.url}/api/projects/${PROJECT_ID}/meetups`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: LIVE, title: { en: 'Lanterns, live' }, star: { en: 'Lin Yue' }, scheduledStart: new Date(Date.now() + 60_000).toISOString(), requiredTier: 'gold' }),
+  });
+  expect(live.status).toBe(201);
+  expect((await fetch(`${server.url}/api/meetups/${LIVE}/start`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).status).toBe(200);
   browser = await launchChromium();
 }, 60_000);
 
@@ -100,6 +109,34 @@ describe('a meet-up asking for a backer code on a public project', { timeout: 60
         // The project itself is open: its panel shows it, no project sign-in anywhere.
         expect(await page.getByLabel(lang === 'en' ? 'Backer code' : '支持者代码', { exact: true }).count()).toBe(1);
         saveArtifact(`screens-meetup-sign-in-public-${lang}.png`, await page.screenshot());
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the headset page in a browser without a headset', { timeout: 60_000 }, () => {
+  for (const [lang, join, vrJoin] of [
+    ['en', 'Join live', 'Join in VR'],
+    ['zh-CN', '进入直播', '在 VR 中参加'],
+  ] as const) {
+    it(`${lang}: offers a live meet-up in the 360° view of this browser, not "Join in VR"`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const errors = recordPageErrors(page);
+      try {
+        await page.goto(`${server.url}/?mode=xr&project=${PROJECT_ID}&lang=${lang}`);
+        await page.waitForFunction(() => document.querySelector('[data-testid="xr-support"]')?.getAttribute('data-support') === 'unsupported', undefined, { timeout: 20_000 });
+        const item = page.getByTestId('xr-meetups').locator(`[data-meetup="${LIVE}"]`);
+        await item.waitFor({ timeout: 15_000 });
+        expect(await page.getByRole('button', { name: vrJoin }).count()).toBe(0);
+        const open = item.getByRole('link', { name: join });
+        saveArtifact(`screens-xr-meetups-no-headset-${lang}.png`, await page.screenshot({ fullPage: true }));
+        await open.click();
+        await page.waitForURL((url) => url.searchParams.get('mode') === 'desktop' && url.searchParams.get('meetup') === LIVE && url.searchParams.get('lang') === lang);
+        await page.locator('.meetup[data-state="live"]').waitFor({ timeout: 20_000 });
         expect(errors).toEqual([]);
       } finally {
         await context.close();
