@@ -26,6 +26,7 @@ import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
 import { LazyPlayerControls as PlayerControls } from './LazyPlayerControls';
 import { StatsOverlay } from './StatsOverlay';
+import './tour-chrome.css';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
