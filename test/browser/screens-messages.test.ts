@@ -124,6 +124,8 @@ describe('the headset page in a browser without a headset', { timeout: 60_000 },
   ] as const) {
     it(`${lang}: offers a live meet-up in the 360° view of this browser, not "Join in VR"`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      // A gold backer, signed in earlier: the meet-up opens on its live stage.
+      await context.addInitScript(() => localStorage.setItem('setvisit:backer-token', 'demo-gold'));
       const page = await context.newPage();
       const errors = recordPageErrors(page);
       try {
