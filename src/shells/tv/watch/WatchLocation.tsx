@@ -22,6 +22,8 @@ import { recheckMediaPass } from '../../../tour/media-pass';
 import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
+import { useAttentionSampler } from '../../../react/useAttention';
+import { LazyTvAttentionNotice } from './LazyTvAttentionNotice';
 
 export interface WatchLocationProps {
   player: TourPlayer;
@@ -43,6 +45,8 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
   // The remote turns the view: the sphere, or the flat-pan view once the sphere cannot show video here.
   const panorama = usePanoramaView(player, view === 'flat' ? FLAT_PAN_MODE : TV_SPHERE);
   const look = panorama.look;
+  // Where the family looks, sampled after the first frame (the sampler loads then) in either view.
+  useAttentionSampler(player);
   // Null while panning; while the overlay shows, the control to focus once it has rendered (a new object per request).
   const [overlay, setOverlay] = useState<{ focus: string } | null>(null);
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
@@ -163,6 +167,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
           {i18n.t('watch.switched')}
         </p>
       )}
+      <LazyTvAttentionNotice overlay={overlay !== null} />
       {overlay ? (
         <WatchControls
           session={session}
