@@ -81,7 +81,7 @@ async function hostConsole(): Promise<Page> {
   return host;
 }
 
-describe('attention in the browser', { timeout: 150_000 }, () => {
+describe('attention in the browser', { timeout: 180_000 }, () => {
   it('the map is withheld below five viewers, then hottest where the pages look, with nothing from the opted-out page', async () => {
     const [north, east, behind, optedOut] = await Promise.all([viewerPage(), viewerPage(), viewerPage(), viewerPage()]);
     const [eastLook, behindLook, optedOutLook] = await Promise.all([
@@ -185,16 +185,22 @@ describe('attention in the browser', { timeout: 150_000 }, () => {
         return ((await issued.json()) as { token: string }).token;
       }),
     );
-    const pages = await Promise.all(codes.map((code) => stagePage(code)));
+    const started = Date.now();
+    const step = (what: string) => console.info(`radar test: ${what} at +${Date.now() - started} ms`);
+    // The console first: once four pages draw, a click on it can wait long for a frame in which it is stable.
     const host = await hostConsole();
     await host.locator(`[data-meetup="${MEETUP_ID}"]`).getByRole('button', { name: 'Run' }).click();
     const radar = host.getByTestId('attention-radar');
     await radar.waitFor({ timeout: 15_000 });
+    const pages = await Promise.all(codes.map((code) => stagePage(code)));
+    step('four stage pages up');
     const socket = await SocketAudience.join(server.url, `meetup:${MEETUP_ID}`, [cellOf(0, 0)]);
     try {
       // Each page measures how far a drag turns its view (its layout decides), then settles a little right of north.
       const scales = await Promise.all(pages.map(({ page }) => degreesPerPixel(page)));
+      step(`drag scales ${scales.map((x) => x.toFixed(3)).join(', ')} °/px`);
       await Promise.all(pages.map(({ page }) => turn(page, START_YAW)));
+      step('pages at the start direction');
       const away = new Set(cellsAround(TARGET_YAW));
       const turnedCount = (cells: Record<string, number>) => Object.entries(cells).reduce((n, [cell, v]) => n + (away.has(Number(cell)) ? v : 0), 0);
       // The room on the radar: all five, nobody yet where the pages will turn.
@@ -212,7 +218,9 @@ describe('attention in the browser', { timeout: 150_000 }, () => {
           if (n >= 3 && w.radarTurnedAt === undefined) w.radarTurnedAt = Date.now();
         }).observe(el, { attributes: true, attributeFilter: ['data-cells'] });
       }, [...away]);
+      step('the room on the radar');
       await Promise.all(pages.map(({ page }, i) => dragTo(page, TARGET_YAW, scales[i]!)));
+      step('pages turned');
       const lookedAt = (await Promise.all(pages.map(({ page }) => page.evaluate(() => (window as unknown as { lookedAt?: number }).lookedAt ?? Infinity)))).sort((a, b) => a - b);
       // The radar flips once three of the five look away: the third page's turn is when the room turned.
       const roomTurnedAt = lookedAt[2]!;
@@ -298,7 +306,18 @@ async function dragTo(page: Page, target: number, scale: number): Promise<void> 
     });
   }, target);
   const box = (await page.locator('.view canvas').first().boundingBox())!;
-  const pixels = wrap(target - (await direction(page)).yaw) / scale;
-  await drag(page, box.x + box.width / 2 + pixels / 2, pixels);
-  await expect.poll(async () => Math.abs(wrap(target - (await direction(page)).yaw)), { timeout: 20_000 }).toBeLessThan(12);
+  // Usually one drag; where a slow page took only part of the measuring drag, the scale is corrected and the rest
+  // dragged (the page's look counts from when it came near the target).
+  let perPixel = scale;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const before = (await direction(page)).yaw;
+    const gap = wrap(target - before);
+    if (Math.abs(gap) < 12) break;
+    const pixels = Math.max(-320, Math.min(320, gap / perPixel));
+    await drag(page, box.x + box.width / 2 + pixels / 2, pixels);
+    await expect.poll(async () => (await direction(page)).yaw, { timeout: 20_000 }).not.toBe(before);
+    const measured = wrap((await direction(page)).yaw - before) / pixels;
+    if (measured > 0.02) perPixel = measured;
+  }
+  expect(Math.abs(wrap(target - (await direction(page)).yaw))).toBeLessThan(12);
 }
