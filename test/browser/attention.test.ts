@@ -219,7 +219,7 @@ describe('attention in the browser', { timeout: 180_000 }, () => {
         }).observe(el, { attributes: true, attributeFilter: ['data-cells'] });
       }, [...away]);
       step('the room on the radar');
-      await Promise.all(pages.map(({ page }, i) => dragTo(page, TARGET_YAW, scales[i]!)));
+      await Promise.all(pages.map(({ page }, i) => dragTo(page, TARGET_YAW, scales[i]!, [...away])));
       step('pages turned');
       const lookedAt = (await Promise.all(pages.map(({ page }) => page.evaluate(() => (window as unknown as { lookedAt?: number }).lookedAt ?? Infinity)))).sort((a, b) => a - b);
       // The radar flips once three of the five look away: the third page's turn is when the room turned.
@@ -229,6 +229,7 @@ describe('attention in the browser', { timeout: 180_000 }, () => {
       const radarAt = (await host.evaluate(() => (window as unknown as { radarTurnedAt: number }).radarTurnedAt));
       const took = radarAt - roomTurnedAt;
       console.info(`room turned → radar: ${took} ms (pages reached the new direction at +${lookedAt.map((t) => t - lookedAt[0]!).join(', +')} ms)`);
+      expect(took, `the room turned → the radar showed it: ${took} ms`).toBeGreaterThanOrEqual(0);
       expect(took, `the room turned → the radar showed it: ${took} ms`).toBeLessThan(2_000);
       for (const { errors } of pages) expect(errors).toEqual([]);
     } finally {
@@ -295,16 +296,23 @@ async function degreesPerPixel(page: Page): Promise<number> {
 
 /**
  * One drag from where the view looks to `target` (the scale measured before), so the view changes direction once,
- * as a person's turn does; the page notes when its look arrived within 12° of the target.
+ * as a person's turn does; the page notes when its look arrived in one of the radar's `away` cells.
  */
-async function dragTo(page: Page, target: number, scale: number): Promise<void> {
-  await page.evaluate((t) => {
-    const w = window as unknown as { lookedAt?: number; __setvisit: { view: { subscribe(fn: (d: { yaw: number }) => void): () => void } } };
-    const near = (yaw: number) => Math.abs(((((yaw - t + 180) % 360) + 360) % 360) - 180) < 12;
+async function dragTo(page: Page, target: number, scale: number, away: number[]): Promise<void> {
+  await page.evaluate((cells) => {
+    const w = window as unknown as { lookedAt?: number; __setvisit: { view: { subscribe(fn: (d: { yaw: number; pitch: number }) => void): () => void } } };
+    const want = new Set(cells);
+    // The protocol's cellOf for a 360° location (64 × 32 cells), in the page: the same cells the radar counts.
+    const cellOf = (yaw: number, pitch: number) => {
+      const wrapped = ((((yaw + 180) % 360) + 360) % 360) - 180;
+      const column = Math.min(63, Math.max(0, Math.floor(((wrapped + 180) / 360) * 64)));
+      const row = Math.min(31, Math.max(0, Math.floor(((90 - pitch) / 180) * 32)));
+      return row * 64 + column;
+    };
     w.__setvisit.view.subscribe((d) => {
-      if (near(d.yaw) && w.lookedAt === undefined) w.lookedAt = Date.now();
+      if (want.has(cellOf(d.yaw, d.pitch)) && w.lookedAt === undefined) w.lookedAt = Date.now();
     });
-  }, target);
+  }, away);
   const box = (await page.locator('.view canvas').first().boundingBox())!;
   // Usually one drag; where a slow page took only part of the measuring drag, the scale is corrected and the rest
   // dragged (the page's look counts from when it came near the target).
