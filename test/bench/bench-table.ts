@@ -5,8 +5,10 @@ import type { ViewerId } from './viewer-run';
 export const VIEWER_COLUMNS: { id: ViewerId; label: string }[] = [
   { id: 'setvisit', label: 'SetVisit' },
   { id: 'setvisit-hlsjs', label: 'SetVisit, hls.js' },
+  { id: 'setvisit-wide', label: 'SetVisit, full-size view' },
   { id: 'psv', label: 'PSV 5.15.1' },
   { id: 'aframe', label: 'A-Frame 1.8.0' },
+  { id: 'three', label: 'three.js + hls.js' },
 ];
 
 export interface TableRow {

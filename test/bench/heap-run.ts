@@ -34,7 +34,7 @@ interface HeapReading {
   codeMiB: number;
 }
 
-async function heapAfterGc(cdp: CDPSession): Promise<HeapReading> {
+export async function heapAfterGc(cdp: CDPSession): Promise<HeapReading> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -62,7 +62,7 @@ async function compiledCodeBytes(cdp: CDPSession): Promise<number> {
 }
 
 export async function measureHeap(browser: Browser, target: ViewerTarget, options: HeapOptions): Promise<HeapFigures> {
-  const { page, cdp, close } = await openProbedPage(browser, 1);
+  const { page, cdp, close } = await openProbedPage(browser, 1, target.viewport);
   try {
     await page.goto(target.url, { waitUntil: 'commit' });
     await waitForFirstDraw(page, -1, options.firstFrameTimeoutMs);

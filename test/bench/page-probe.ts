@@ -30,6 +30,9 @@ export function installProbe(): void {
   const probe: Probe = { firstDraws: [], frames: [], drawnFrameCount: 0, longTasks: [] };
   (window as unknown as { __benchProbe: Probe }).__benchProbe = probe;
   const uploaded = new WeakSet<HTMLVideoElement>();
+  // Every video drawn, in the page or not (PSV and a plain three.js page keep theirs out of the document).
+  const drawnVideos = new Set<HTMLVideoElement>();
+  (window as unknown as { __benchVideos: Set<HTMLVideoElement> }).__benchVideos = drawnVideos;
   let pending: { video: HTMLVideoElement; at: number }[] = [];
   let drawCalls = 0;
   let triangles = 0;
@@ -50,6 +53,7 @@ export function installProbe(): void {
   const onUpload = (args: unknown[]) => {
     for (const arg of args) {
       if (arg instanceof HTMLVideoElement) {
+        drawnVideos.add(arg);
         if (!uploaded.has(arg)) {
           uploaded.add(arg);
           pending.push({ video: arg, at: performance.now() });

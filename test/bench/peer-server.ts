@@ -1,5 +1,5 @@
 // Serves the peers' builds on loopback with the same sample media and tour file SetVisit plays: the peer pages at
-// /psv/ and /aframe/, the footage at /media/, the tour at /scenes/.
+// /psv/, /aframe/ and /three/, the footage at /media/, the tour at /scenes/.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,16 +11,29 @@ export interface PeerServer {
   close(): Promise<void>;
 }
 
-export async function startPeerServer(peersDist: string): Promise<PeerServer> {
+export interface PeerServerOptions {
+  /** Tour files at /scenes/ (the repo's scenes/ by default). */
+  scenesDir?: string;
+  /** Extra media folders: URL prefix under /media/ (e.g. 'ladder-4k') → folder. */
+  media?: Record<string, string>;
+}
+
+export async function startPeerServer(peersDist: string, options: PeerServerOptions = {}): Promise<PeerServer> {
   const pages = sirv(peersDist, { dev: false, etag: true });
   const media = sirv(join(REPO_ROOT, 'public'), { dev: false, etag: true });
-  const scenes = sirv(join(REPO_ROOT, 'scenes'), { dev: false, etag: true });
+  const extraMedia = Object.entries(options.media ?? {}).map(([prefix, dir]) => ({ prefix: `/media/${prefix}/`, serve: sirv(dir, { dev: false, etag: true }) }));
+  const scenes = sirv(options.scenesDir ?? join(REPO_ROOT, 'scenes'), { dev: false, etag: true });
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
     res.end('not found');
   };
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
+    const extra = extraMedia.find((m) => url.startsWith(m.prefix));
+    if (extra) {
+      req.url = url.slice(extra.prefix.length - 1);
+      return extra.serve(req, res, () => notFound(res));
+    }
     if (url.startsWith('/media/')) return media(req, res, () => notFound(res));
     if (url.startsWith('/scenes/')) {
       req.url = url.slice('/scenes'.length);

@@ -1,6 +1,6 @@
 // Installs and builds the peer 360 viewers (test/bench/peers): Photo Sphere Viewer 5 from its own lockfile, A-Frame
 // 1.8.0's prebuilt bundle from its npm tarball (its package cannot be installed here: it depends on a GitHub
-// tarball), then a production Vite build of both pages. Every step is bounded in time.
+// tarball), then a production Vite build of the pages (the plain three.js page uses the three.js PSV depends on). Every step is bounded in time.
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ async function ensureAframe(log: (line: string) => void): Promise<void> {
   }
 }
 
-/** Installs what is missing, then builds both peer pages into test/bench/peers/dist. */
+/** Installs what is missing, then builds the peer pages into test/bench/peers/dist. */
 export async function buildPeers(log: (line: string) => void = () => undefined): Promise<string> {
   await ensureInstalled(log);
   await ensureAframe(log);
@@ -51,7 +51,7 @@ export async function buildPeers(log: (line: string) => void = () => undefined):
       emptyOutDir: true,
       // Both pages await the tour file at the top level of their module.
       target: 'es2022',
-      rollupOptions: { input: { psv: join(PEERS_DIR, 'psv/index.html'), aframe: join(PEERS_DIR, 'aframe/index.html') } },
+      rollupOptions: { input: { psv: join(PEERS_DIR, 'psv/index.html'), aframe: join(PEERS_DIR, 'aframe/index.html'), three: join(PEERS_DIR, 'three/index.html') } },
       chunkSizeWarningLimit: 5_000,
     },
   });

@@ -1,6 +1,8 @@
 // Owns `npm run bench` (`npx tsx test/bench/run.ts`): builds SetVisit and the peer viewers, measures them side by side
 // in Chromium at each CPU rate, adds the bundle, TV, XR and server figures, and prints the one table.
+import { cpSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchDebianChromium } from '../helpers/browser';
@@ -16,9 +18,12 @@ import { startPeerServer } from './peer-server';
 import { buildPeers, PEERS_DIST } from './peers-build';
 import { readMachineCpu } from './process-usage';
 import { startSetVisitServer } from './setvisit-server';
+import { runSoak, soakReport } from './soak-run';
 import { measureTvKeyLatency, type KeyLatency, type TvKeyLatency } from './tv-key-latency';
 import { visit, type ViewerId, type VisitFigures } from './viewer-run';
-import { viewerTargets } from './viewer-targets';
+import { viewerTargets, type BenchLadder } from './viewer-targets';
+import { ensureLadder4k, LADDER_4K_DIR, LADDER_4K_PROJECT, writeBenchScenes } from './ladder-4k';
+import { targetVerdicts } from './bench-targets';
 
 export interface BenchOptions {
   runs: number;
@@ -35,13 +40,17 @@ export interface BenchOptions {
   serverBenches: boolean;
   /** TV first screen and XR figures. */
   shellFigures: boolean;
+  /** The sample tour (2K top) and the 2K + 4K ladder (made at bench time, cached under test/bench/.out). */
+  ladders: BenchLadder[];
+  /** `--soak N`: only the memory soak, N minutes (null: the whole bench). */
+  soakMinutes: number | null;
   log: (line: string) => void;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
   runs: 3,
   cpuRates: [1, 4],
-  viewers: ['setvisit', 'setvisit-hlsjs', 'psv', 'aframe'],
+  viewers: ['setvisit', 'setvisit-hlsjs', 'setvisit-wide', 'psv', 'aframe', 'three'],
   heapPlayMs: 30_000,
   heapWarmupMs: 10_000,
   // At least 10 s of playback after the first frame: long enough for ABR to settle and for frame rates to mean something.
@@ -50,10 +59,17 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   build: true,
   serverBenches: true,
   shellFigures: true,
+  ladders: ['sample', '4k'],
+  soakMinutes: null,
   log: (line) => console.error(line),
 };
 
 const FIRST_FRAME_TIMEOUT_MS = 90_000;
+/** The soak's warm-up after the feed is full: V8 compiles and the first segments' buffers settle. */
+const SOAK_WARMUP_MS = 60_000;
+/** The issue's bound on heap growth over a long visit, after warm-up. */
+const SOAK_GROWTH_LIMIT = 0.1;
+const SOAK_APP_DIR = join(BENCH_APP_DIR, '../soak-app');
 /** Remote key latency is timed at the rate that stands in for a TV's SoC, whatever --cpu says. */
 const TV_KEY_CPU_RATE = 4;
 const MEETUP_SHORT_ARGS = ['--clients', '200', '--seconds', '10', '--rate', '20000', '--repeats', '5'];
@@ -79,36 +95,52 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
     log('building the peer viewers (test/bench/peers)');
     await buildPeers(log);
   }
-  const app = await startSetVisitServer(options.appDir);
+  const with4k = options.ladders.includes('4k');
+  if (with4k) {
+    await ensureLadder4k(log);
+    // Served by SetVisit's own server beside the sample media, as the peers' server serves it beside theirs.
+    cpSync(LADDER_4K_DIR, join(options.appDir, 'media/ladder-4k'), { recursive: true });
+  }
+  const scenesDir = writeBenchScenes();
+  const app = await startSetVisitServer(options.appDir, { scenesDir, projects: [LADDER_4K_PROJECT] });
   onCleanup(() => app.close());
-  const peers = wantsPeers ? await startPeerServer(PEERS_DIST) : null;
+  const peers = wantsPeers ? await startPeerServer(PEERS_DIST, { scenesDir, media: { 'ladder-4k': LADDER_4K_DIR } }) : null;
   if (peers) onCleanup(() => peers.close());
   const browser: Browser = await launchDebianChromium();
   onCleanup(() => browser.close());
+  // The machine is shared: its load, sampled through the run, goes with the figures.
+  const loads: number[] = [];
+  const loadTimer = setInterval(() => loads.push(loadavg()[0] ?? Number.NaN), 10_000);
+  onCleanup(() => clearInterval(loadTimer));
 
-  const targets = viewerTargets(app.url, peers?.url ?? '').filter((t) => options.viewers.includes(t.id));
+  const targetsOf = (ladder: BenchLadder) =>
+    viewerTargets(app.url, peers?.url ?? '', ladder).filter((t) => options.viewers.includes(t.id) && !(ladder === '4k' && t.id === 'setvisit-hlsjs'));
   const visits = new Map<string, VisitFigures[]>();
   const failures: string[] = [];
   // Runs interleave the viewers, so a burst of load elsewhere on the machine falls on all of them alike.
   for (let run = 1; run <= options.runs; run++) {
-    for (const cpuRate of options.cpuRates) {
-      for (const target of targets) {
-        log(`run ${run}/${options.runs}, ${cpuRate}× CPU: ${target.label}`);
-        try {
-          const figures = await withTimeout(
-            visit(browser, target, { cpuRate, playbackMs: options.playbackMs, switchTarget: 'stage-a', firstFrameTimeoutMs: FIRST_FRAME_TIMEOUT_MS }),
-            FIRST_FRAME_TIMEOUT_MS * 2 + 30_000,
-            `${target.label} at ${cpuRate}×`,
-          );
-          const key = `${target.id}@${cpuRate}`;
-          visits.set(key, [...(visits.get(key) ?? []), figures]);
-        } catch (err) {
-          failures.push(`${target.label} at ${cpuRate}× (run ${run}): ${String(err).split('\n')[0]}`);
-          log(`  failed: ${String(err).split('\n')[0]}`);
+    for (const ladder of options.ladders) {
+      for (const cpuRate of options.cpuRates) {
+        for (const target of targetsOf(ladder)) {
+          log(`run ${run}/${options.runs}, ${LADDER_LABEL[ladder]}, ${cpuRate}× CPU: ${target.label}`);
+          try {
+            const figures = await withTimeout(
+              visit(browser, target, { cpuRate, playbackMs: options.playbackMs, switchTarget: 'stage-a', firstFrameTimeoutMs: FIRST_FRAME_TIMEOUT_MS }),
+              FIRST_FRAME_TIMEOUT_MS * 2 + 30_000,
+              `${target.label} at ${cpuRate}×`,
+            );
+            log(`  first frame ${figures.firstFrameMs.toFixed(0)} ms, ${figures.video.presentedPerSecond.toFixed(1)} frames/s presented, ${figures.video.dropped} dropped, settled at ${figures.video.settledHeight}p, drawing ${figures.drawingBuffer.width}×${figures.drawingBuffer.height}`);
+            const key = visitKey(target.id, cpuRate, ladder);
+            visits.set(key, [...(visits.get(key) ?? []), figures]);
+          } catch (err) {
+            failures.push(`${target.label}, ${LADDER_LABEL[ladder]}, at ${cpuRate}× (run ${run}): ${String(err).split('\n')[0]}`);
+            log(`  failed: ${String(err).split('\n')[0]}`);
+          }
         }
       }
     }
   }
+  const targets = targetsOf('sample');
 
   const heaps = new Map<ViewerId, HeapFigures>();
   if (options.heapPlayMs > 0) {
@@ -174,11 +206,22 @@ export async function runBench(options: BenchOptions = DEFAULT_OPTIONS): Promise
   const rows = buildRows({ options, visits, heaps, bundles, tv, tvKeys, xr, feed, meetup });
   const notes = [
     `Whole run: ${seconds.toFixed(0)} s; ${options.runs} run(s) per viewer and CPU rate (cells: median, then each run); heap: ${options.heapPlayMs / 1000} s of playback after ${options.heapWarmupMs / 1000} s warm-up${options.heapPlayMs >= 300_000 ? ' (--long)' : ' (default; --long plays 5 minutes)'}.`,
-    `Machine: ${cpus().length} cores, busy ${(machineBusy * 100).toFixed(0)} % during the run (the benchmark's Chromium included); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
+    `Machine: ${cpus().length} cores, busy ${(machineBusy * 100).toFixed(0)} % during the run (the benchmark's Chromium included); 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, ${loadSummary(loads)} sampled every 10 s.`,
     ...engineNotes(visits),
+    ...targetVerdicts(visits, options),
     ...failures.map((f) => `Failed: ${f}`),
   ];
   return { rows, failures, table: renderTable(rows), notes };
+}
+
+export const LADDER_LABEL: Record<BenchLadder, string> = { sample: 'sample tour (2K top)', '4k': '2K + 4K ladder' };
+
+export const visitKey = (viewer: ViewerId, cpuRate: number, ladder: BenchLadder): string => `${viewer}@${cpuRate}@${ladder}`;
+
+function loadSummary(loads: number[]): string {
+  if (loads.length === 0) return 'no samples';
+  const sorted = [...loads].sort((a, b) => a - b);
+  return `median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} (${sorted[0]!.toFixed(1)}–${sorted.at(-1)!.toFixed(1)})`;
 }
 
 /** Which engine each SetVisit column really played through (the policy decides per browser and stream). */
@@ -186,7 +229,8 @@ function engineNotes(visits: Map<string, VisitFigures[]>): string[] {
   const notes: string[] = [];
   for (const [key, list] of visits) {
     if (!key.startsWith('setvisit')) continue;
-    notes.push(`${key}: played through ${[...new Set(list.map((v) => v.engine ?? 'unknown'))].join(', ')}.`);
+    const caps = list.map((v) => v.cap ?? 'none').join(' · ');
+    notes.push(`${key}: played through ${[...new Set(list.map((v) => v.engine ?? 'unknown'))].join(', ')}; rendition cap at the end of each window: ${caps}.`);
   }
   return notes;
 }
@@ -229,15 +273,19 @@ function kb(size: EntrySize): number[] | undefined {
 
 function buildRows(c: Collected): Row[] {
   const rows: Row[] = [];
-  for (const cpuRate of c.options.cpuRates) {
-    rows.push({ section: `Tour view in Chromium, ${cpuRate}× CPU` });
-    for (const spec of VISIT_FIGURES) {
-      const values: TableRow['values'] = {};
-      for (const viewer of c.options.viewers) {
-        const samples = c.visits.get(`${viewer}@${cpuRate}`);
-        if (samples) values[viewer] = samples.map(spec.pick);
+  for (const ladder of c.options.ladders) {
+    for (const cpuRate of c.options.cpuRates) {
+      rows.push({ section: `${ladder === 'sample' ? 'Sample tour (2048×1024 top rendition)' : '2K + 4K ladder (2048×1024 + 4096×2048, backlot)'} in Chromium, ${cpuRate}× CPU` });
+      for (const spec of VISIT_FIGURES) {
+        // The ladder's tour has one location: nothing to switch to.
+        if (ladder === '4k' && spec.figure.startsWith('Switch')) continue;
+        const values: TableRow['values'] = {};
+        for (const viewer of c.options.viewers) {
+          const samples = c.visits.get(visitKey(viewer, cpuRate, ladder));
+          if (samples) values[viewer] = samples.map(spec.pick);
+        }
+        rows.push({ figure: spec.figure, unit: spec.unit, digits: spec.digits, method: spec.method, values });
       }
-      rows.push({ figure: spec.figure, unit: spec.unit, digits: spec.digits, method: spec.method, values });
     }
   }
   if (c.heaps.size > 0) {
@@ -317,6 +365,33 @@ function tvKeyRows(rows: Row[], result: Collected['tvKeys']): void {
   add(`watch screen (${result.watchView ?? '?'} view, control bar)`, result.watch);
 }
 
+/** `--soak N`: SetVisit plays for N minutes with a milestone a second; the heap a minute, growth against the limit. */
+async function runSoakOnly(options: BenchOptions, minutes: number): Promise<boolean> {
+  const { log } = options;
+  const loadAtStart = loadavg();
+  const started = Date.now();
+  // A build of its own: a bench started meanwhile rebuilds test/bench/.out/app under a soak still playing from it.
+  const appDir = options.appDir === BENCH_APP_DIR ? SOAK_APP_DIR : options.appDir;
+  if (options.build) {
+    log(`building SetVisit (vite build → ${appDir})`);
+    await buildApp(appDir);
+  }
+  const app = await startSetVisitServer(appDir);
+  onCleanup(() => app.close());
+  const browser: Browser = await launchDebianChromium();
+  onCleanup(() => browser.close());
+  const target = viewerTargets(app.url, '').find((t) => t.id === 'setvisit')!;
+  const soak = { minutes, warmupMs: SOAK_WARMUP_MS, growthLimit: SOAK_GROWTH_LIMIT, firstFrameTimeoutMs: FIRST_FRAME_TIMEOUT_MS, log };
+  const result = await runSoak(browser, app.url, target, soak);
+  console.info(`### Soak: ${minutes} minutes of ${target.label} (sample tour, 1× CPU), a milestone posted every second\n`);
+  for (const line of soakReport(result, soak)) console.info(line);
+  console.info('');
+  console.info(
+    `- Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s; machine: ${cpus().length} cores, load average (1, 5, 15 min) ${loadAtStart.map((l) => l.toFixed(1)).join(', ')} at the start, ${loadavg().map((l) => l.toFixed(1)).join(', ')} at the end.`,
+  );
+  return result.passed;
+}
+
 function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
@@ -328,11 +403,14 @@ function parseOptions(argv: string[]): BenchOptions {
       'heap-seconds': { type: 'string' },
       'no-build': { type: 'boolean' },
       'no-servers': { type: 'boolean' },
+      'no-shells': { type: 'boolean' },
+      ladders: { type: 'string' },
+      soak: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
-    console.info(`npx tsx test/bench/run.ts [--runs N] [--cpu 1,4] [--viewers setvisit,setvisit-hlsjs,psv,aframe] [--long | --heap-seconds S] [--no-build] [--no-servers]`);
+    console.info(`npx tsx test/bench/run.ts [--runs N] [--cpu 1,4] [--viewers setvisit,setvisit-hlsjs,setvisit-wide,psv,aframe,three] [--long | --heap-seconds S] [--ladders sample,4k] [--no-build] [--no-servers] [--no-shells] [--soak MINUTES]`);
     process.exit(0);
   }
   const int = (raw: string | undefined, fallback: number, name: string, min: number): number => {
@@ -343,15 +421,20 @@ function parseOptions(argv: string[]): BenchOptions {
   };
   const viewers = (values.viewers?.split(',') ?? DEFAULT_OPTIONS.viewers) as ViewerId[];
   for (const v of viewers) if (!DEFAULT_OPTIONS.viewers.includes(v)) throw new Error(`--viewers: unknown viewer "${v}"`);
+  const ladders = (values.ladders?.split(',') ?? DEFAULT_OPTIONS.ladders) as BenchLadder[];
+  for (const l of ladders) if (!DEFAULT_OPTIONS.ladders.includes(l)) throw new Error(`--ladders: unknown ladder "${l}" (sample, 4k)`);
   const cpuRates = values.cpu?.split(',').map((r) => int(r, 1, 'cpu', 1)) ?? DEFAULT_OPTIONS.cpuRates;
   return {
     ...DEFAULT_OPTIONS,
     runs: int(values.runs, DEFAULT_OPTIONS.runs, 'runs', 1),
     cpuRates,
     viewers,
+    ladders,
     heapPlayMs: values.long ? 300_000 : int(values['heap-seconds'], DEFAULT_OPTIONS.heapPlayMs / 1000, 'heap-seconds', 0) * 1000,
     build: !values['no-build'],
     serverBenches: !values['no-servers'],
+    shellFigures: !values['no-shells'],
+    soakMinutes: values.soak === undefined ? null : int(values.soak, 30, 'soak', 1),
   };
 }
 
@@ -365,6 +448,11 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void runCleanups().then(() => process.exit(130)));
   try {
+    if (options.soakMinutes !== null) {
+      const passed = await runSoakOnly(options, options.soakMinutes);
+      if (!passed) process.exitCode = 1;
+      return;
+    }
     const result = await runBench(options);
     console.info(result.table);
     console.info('');

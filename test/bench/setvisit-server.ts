@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSetVisitServer } from '../../src/server/create-server';
-import { seedSampleProject } from '../../src/server/sample-project';
+import { SAMPLE_PROJECT, seedSampleProject } from '../../src/server/sample-project';
 import { SqliteFeedStorage } from '../../src/server/storage/sqlite-storage';
 import { OPERATOR_TOKEN, REPO_ROOT } from '../helpers/test-server';
 
@@ -15,16 +15,24 @@ export interface BenchAppServer {
 
 const quiet = () => undefined;
 
-export async function startSetVisitServer(appDir: string): Promise<BenchAppServer> {
+export interface BenchServerOptions {
+  /** Tour files served at /scenes/ (the repo's scenes/ by default). */
+  scenesDir?: string;
+  /** More projects to create beside the sample one (the bench's 2K + 4K ladder has its own tour file). */
+  projects?: string[];
+}
+
+export async function startSetVisitServer(appDir: string, options: BenchServerOptions = {}): Promise<BenchAppServer> {
   const dir = mkdtempSync(join(tmpdir(), 'setvisit-bench-'));
   const storage = new SqliteFeedStorage(join(dir, 'feed.sqlite'));
   await seedSampleProject(storage);
+  for (const id of options.projects ?? []) await storage.ensureProject({ ...SAMPLE_PROJECT, id, title: { en: id } });
   const server = createSetVisitServer({
     storage,
     operatorToken: OPERATOR_TOKEN,
     log: { notice: quiet, info: quiet, warn: quiet, error: (message, fields) => console.error(`server: ${message}`, fields ?? '') },
     // The steady feed of the memory run posts once a second; the default operator limit allows far more.
-    files: { appDir, scenesDir: join(REPO_ROOT, 'scenes') },
+    files: { appDir, scenesDir: options.scenesDir ?? join(REPO_ROOT, 'scenes') },
   });
   const port = await server.listen(0, '127.0.0.1');
   return {

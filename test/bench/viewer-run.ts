@@ -8,8 +8,9 @@ import { median } from './stats';
 import { sleep, withTimeout } from './bounded';
 import { pixelStats } from '../helpers/browser';
 
-/** `setvisit` plays with its engine policy (native HLS where it serves); `setvisit-hlsjs` is forced onto hls.js. */
-export type ViewerId = 'setvisit' | 'setvisit-hlsjs' | 'psv' | 'aframe';
+/** `setvisit` plays with its engine policy (native HLS where it serves); `setvisit-hlsjs` is forced onto hls.js;
+ * `setvisit-wide` is `setvisit` with its view as large as the peers' window; `three` is a plain three.js page. */
+export type ViewerId = 'setvisit' | 'setvisit-hlsjs' | 'setvisit-wide' | 'psv' | 'aframe' | 'three';
 
 export interface ViewerTarget {
   id: ViewerId;
@@ -17,6 +18,8 @@ export interface ViewerTarget {
   url: string;
   /** Moves to another location in the page; null where the viewer has no tours. */
   switchTo: ((page: Page, locationId: string) => Promise<number>) | null;
+  /** The window, where not VIEWPORT. */
+  viewport?: { width: number; height: number };
 }
 
 export interface VisitFigures {
@@ -40,6 +43,8 @@ export interface VisitFigures {
   /** The playing video over the playback window: frames presented per second (decoded minus dropped), frames
    * dropped, and the rendition's height at its end (what ABR settled on). */
   video: { presentedPerSecond: number; dropped: number; settledHeight: number };
+  /** SetVisit's rendition cap at the end of the window (the store's, as ?stats=1 shows it), null where none. */
+  cap: string | null;
 }
 
 export interface VisitOptions {
@@ -49,10 +54,11 @@ export interface VisitOptions {
   firstFrameTimeoutMs: number;
 }
 
-export const VIEWPORT = { width: 960, height: 540 };
+/** The window every viewer gets (a 720p TV's, a laptop's browser window). */
+export const VIEWPORT = { width: 1280, height: 720 };
 
-export async function openProbedPage(browser: Browser, cpuRate: number): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+export async function openProbedPage(browser: Browser, cpuRate: number, viewport = VIEWPORT): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
@@ -63,19 +69,49 @@ export async function openProbedPage(browser: Browser, cpuRate: number): Promise
 export const readProbe = (page: Page): Promise<ProbeReadings> =>
   page.evaluate(() => (window as unknown as { __benchProbe: ProbeReadings }).__benchProbe);
 
-/** The page's playing video (the one furthest along) and its largest canvas. */
-const readVideo = (page: Page) =>
-  page.evaluate(() => {
-    const videos = [...document.querySelectorAll('video')].sort((a, b) => b.currentTime - a.currentTime);
-    const video = videos[0];
-    const quality = video?.getVideoPlaybackQuality?.();
-    const canvases = [...document.querySelectorAll('canvas')].sort((a, b) => b.width * b.height - a.width * a.height);
-    return {
-      total: quality?.totalVideoFrames ?? 0,
-      dropped: quality?.droppedVideoFrames ?? 0,
-      height: video?.videoHeight ?? 0,
-      canvas: { width: canvases[0]?.width ?? 0, height: canvases[0]?.height ?? 0 },
+/**
+ * The page's videos over the playback window. `mark` keeps every video's counts at the window's start (those in the
+ * page and those drawn by WebGL, which PSV and a plain three.js page keep out of the document); `read` sums the frames
+ * each video decoded and dropped since (a video made during the window, e.g. SetVisit handing a stream from the
+ * browser's HLS to hls.js, counts from zero), and gives the height of the one furthest along and the largest canvas.
+ */
+const readVideo = (page: Page, mark: boolean) =>
+  page.evaluate((mark) => {
+    const w = window as unknown as { __benchVideos?: Set<HTMLVideoElement>; __benchWindow?: Map<HTMLVideoElement, { total: number; dropped: number }> };
+    const videos = [...new Set([...document.querySelectorAll('video'), ...(w.__benchVideos ?? [])])];
+    const counts = (v: HTMLVideoElement) => {
+      const q = v.getVideoPlaybackQuality?.();
+      return { total: q?.totalVideoFrames ?? 0, dropped: q?.droppedVideoFrames ?? 0 };
     };
+    if (mark) w.__benchWindow = new Map(videos.map((v) => [v, counts(v)]));
+    const start = w.__benchWindow ?? new Map<HTMLVideoElement, { total: number; dropped: number }>();
+    let total = 0;
+    let dropped = 0;
+    for (const v of new Set([...videos, ...start.keys()])) {
+      const now = counts(v);
+      const then = start.get(v) ?? { total: 0, dropped: 0 };
+      total += Math.max(0, now.total - then.total);
+      dropped += Math.max(0, now.dropped - then.dropped);
+    }
+    const playing = videos.sort((a, b) => b.currentTime - a.currentTime)[0];
+    const canvases = [...document.querySelectorAll('canvas')].sort((a, b) => b.width * b.height - a.width * a.height);
+    return { total, dropped, height: playing?.videoHeight ?? 0, canvas: { width: canvases[0]?.width ?? 0, height: canvases[0]?.height ?? 0 } };
+  }, mark);
+
+interface CapState {
+  size: { width: number; height: number } | null;
+  reason: string;
+  droppedAt: { width: number; height: number } | null;
+}
+
+/** SetVisit's presentation cap in words (its store's); null for the peers and where there is none. */
+const readCap = (page: Page): Promise<string | null> =>
+  page.evaluate(() => {
+    const hook = (window as unknown as { __setvisit?: { store: { getState(): { media: { cap?: CapState | null } } } } }).__setvisit;
+    const cap = hook?.store.getState().media.cap;
+    if (!cap) return null;
+    const size = (s: { width: number; height: number } | null) => (s ? `${s.width}×${s.height}` : '?');
+    return `${size(cap.size)} (${cap.reason}${cap.droppedAt ? `, drops at ${size(cap.droppedAt)}` : ''})`;
   });
 
 export async function waitForFirstDraw(page: Page, after: number, timeoutMs: number): Promise<number> {
@@ -88,7 +124,7 @@ export async function waitForFirstDraw(page: Page, after: number, timeoutMs: num
 }
 
 export async function visit(browser: Browser, target: ViewerTarget, options: VisitOptions): Promise<VisitFigures> {
-  const { page, close } = await openProbedPage(browser, options.cpuRate);
+  const { page, close } = await openProbedPage(browser, options.cpuRate, target.viewport);
   try {
     const scripts: Promise<number>[] = [];
     page.on('response', (response) => {
@@ -103,14 +139,15 @@ export async function visit(browser: Browser, target: ViewerTarget, options: Vis
     );
 
     await sleep(1_000);
-    const qualityBefore = await readVideo(page);
+    await readVideo(page, true);
     const framesBefore = (await readProbe(page)).drawnFrameCount;
     const started = Date.now();
     await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
     await sleep(options.playbackMs);
     const trace = await browser.stopTracing();
     const seconds = (Date.now() - started) / 1000;
-    const qualityAfter = await readVideo(page);
+    const qualityAfter = await readVideo(page, false);
+    const cap = await readCap(page);
     const probe = await readProbe(page);
     const drawn = Math.min(probe.frames.length, probe.drawnFrameCount - framesBefore);
     const windowFrames = drawn > 0 ? probe.frames.slice(-drawn) : [];
@@ -134,10 +171,11 @@ export async function visit(browser: Browser, target: ViewerTarget, options: Vis
       switchMs,
       litShare,
       engine,
+      cap,
       drawingBuffer: qualityAfter.canvas,
       video: {
-        presentedPerSecond: (qualityAfter.total - qualityAfter.dropped - (qualityBefore.total - qualityBefore.dropped)) / seconds,
-        dropped: qualityAfter.dropped - qualityBefore.dropped,
+        presentedPerSecond: (qualityAfter.total - qualityAfter.dropped) / seconds,
+        dropped: qualityAfter.dropped,
         settledHeight: qualityAfter.height,
       },
     };
