@@ -31,6 +31,8 @@ export interface XrHookView {
   toast: { visible: boolean; text: string; draws: number };
   caption: string;
   gaze: { target: string | null; progress: number };
+  /** The notice in the room (a lock, a stall, an error); kind '' while there is none. */
+  mediaNotice: { kind: string; text: string; yaw: number; retry: boolean };
   session(): { end(): Promise<void> } | null;
   surfacePng(name: string): string | null;
 }
