@@ -23,8 +23,6 @@ import { recheckMediaPass } from '../../../tour/media-pass';
 import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
-import { useAttentionSampler } from '../../../react/useAttention';
-import { LazyTvAttentionNotice } from './LazyTvAttentionNotice';
 
 /** The TV as a circle member (opened with an invite): its own chunk, after the first frame. */
 const TvCircle = lazy(() => import('../circle/TvCircle'));
@@ -50,8 +48,6 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
   const panorama = usePanoramaView(player, view === 'flat' ? FLAT_PAN_MODE : TV_SPHERE);
   const look = panorama.look;
   const lookAt = useCallback((yaw: number, pitch: number) => look.lookAt(yaw, pitch), [look]);
-  // Where the family looks, sampled after the first frame (the sampler loads then) in either view.
-  useAttentionSampler(player);
   // Null while panning; while the overlay shows, the control to focus once it has rendered (a new object per request).
   const [overlay, setOverlay] = useState<{ focus: string } | null>(null);
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
@@ -175,7 +171,6 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
           {i18n.t('watch.switched')}
         </p>
       )}
-      <LazyTvAttentionNotice overlay={overlay !== null} />
       {overlay ? (
         <WatchControls
           session={session}
