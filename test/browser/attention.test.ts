@@ -63,22 +63,24 @@ const wrap = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
  */
 async function turn(page: Page, target: number): Promise<Direction> {
   const box = (await page.locator('.view canvas').boundingBox())!;
-  const y = box.y + box.height / 2;
   for (let step = 0; step < 8; step++) {
     const before = await direction(page);
     const gap = wrap(target - before.yaw);
     if (Math.abs(gap) < 10) break;
     const pixels = Math.max(-300, Math.min(300, gap / 0.3125));
-    const from = box.x + box.width / 2 + pixels / 2;
-    // The drag starts on the picture itself: on this small page the view's own controls (locations, notice, player
-    // controls) cover its lower half, and a drag that starts on one of them turns nothing.
-    const startY = await page.evaluate(
-      ({ x, top, height, middle }) => {
-        for (let f = 0.5; f > 0.05; f -= 0.05) if (document.elementFromPoint(x, top + height * f)?.tagName === 'CANVAS') return top + height * f;
-        return middle;
+    // The drag starts on the picture itself: on a small page the view's own controls (locations, notice, player
+    // controls, captions) cover most of it, and a drag that starts on one of them turns nothing. Any row of the
+    // picture will do, at the planned start or, failing that, from the middle.
+    const start = await page.evaluate(
+      ({ xs, top, height }) => {
+        for (const x of xs)
+          for (let f = 0.05; f < 1; f += 0.05) if (document.elementFromPoint(x, top + height * f)?.tagName === 'CANVAS') return { x, y: top + height * f };
+        return null;
       },
-      { x: from, top: box.y, height: box.height, middle: y },
+      { xs: [box.x + box.width / 2 + pixels / 2, box.x + box.width / 2], top: box.y, height: box.height },
     );
+    expect(start, "a spot of the picture not covered by the view's controls").not.toBeNull();
+    const { x: from, y: startY } = start!;
     await page.mouse.move(from, startY);
     await page.mouse.down();
     await page.mouse.move(from - pixels, startY, { steps: 4 });
