@@ -71,15 +71,18 @@ async function turn(page: Page, target: number): Promise<Direction> {
     // The drag starts on the picture itself: on a small page the view's own controls (locations, notice, player
     // controls, captions) cover most of it, and a drag that starts on one of them turns nothing. Any row of the
     // picture will do, at the planned start or, failing that, from the middle.
-    const start = await page.evaluate(
-      ({ xs, top, height }) => {
-        for (const x of xs)
-          for (let f = 0.05; f < 1; f += 0.05) if (document.elementFromPoint(x, top + height * f)?.tagName === 'CANVAS') return { x, y: top + height * f };
-        return null;
-      },
-      { xs: [box.x + box.width / 2 + pixels / 2, box.x + box.width / 2], top: box.y, height: box.height },
-    );
-    expect(start, "a spot of the picture not covered by the view's controls").not.toBeNull();
+    const spot = () =>
+      page.evaluate(
+        ({ xs, top, height }) => {
+          for (const x of xs)
+            for (let f = 0.05; f < 1; f += 0.05) if (document.elementFromPoint(x, top + height * f)?.tagName === 'CANVAS') return { x, y: top + height * f };
+          return null;
+        },
+        { xs: [box.x + box.width / 2 + pixels / 2, box.x + box.width / 2], top: box.y, height: box.height },
+      );
+    // Until the first frame the loading card covers the whole picture.
+    await expect.poll(spot, { timeout: 30_000, message: "a spot of the picture not covered by the view's controls" }).not.toBeNull();
+    const start = await spot();
     const { x: from, y: startY } = start!;
     await page.mouse.move(from, startY);
     await page.mouse.down();
