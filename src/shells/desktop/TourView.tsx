@@ -26,6 +26,7 @@ import { MediaOverlay } from './MediaOverlay';
 import { NoWebGlNotice } from './NoWebGlNotice';
 import { LazyPlayerControls as PlayerControls } from './LazyPlayerControls';
 import { StatsOverlay } from './StatsOverlay';
+import './tour-chrome.css';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
@@ -100,8 +101,13 @@ function LocationView({ player }: { player: TourPlayer }) {
         {captionPlace === 'bottom' && <Captions player={player} place="bottom" />}
         <div className="view__chrome">
           <LocationList player={player} />
-          <span className="muted view__hint">{i18n.t('view.hint')}</span>
-          <AttentionNotice />
+          {/* The hint and the attention notice share one column, each on its own line, instead of squeezing
+              each other into narrow columns beside the locations. A touch screen has no arrow keys. */}
+          <div className="view__notes">
+            <span className="muted view__hint">{i18n.t('view.hint')}</span>
+            <span className="muted view__touch-hint">{i18n.t('view.hintTouch')}</span>
+            <AttentionNotice />
+          </div>
           <button type="button" className="button button--small view__sound" onClick={() => setMuted(!muted)}>
             {muted ? i18n.t('media.soundOn') : i18n.t('media.soundOff')}
           </button>

@@ -8,6 +8,7 @@ import type { ApiFailure } from '../../meetup/meetup-api';
 import { AttentionPanel } from './AttentionPanel';
 import { HostRoom } from './HostRoom';
 import { MilestoneForm } from './MilestoneForm';
+import { startTimeText } from '../shared/start-time';
 import { ScheduleForm } from './ScheduleForm';
 
 export function HostConsole({ token, onTokenRefused }: { token: string; onTokenRefused: () => void }) {
@@ -82,7 +83,7 @@ function HostMeetupRow(props: { meetup: Meetup; selected: boolean; onSelect: () 
       <span className={`meetup-state meetup-state--${meetup.state}`}>{t(`meetup.state.${meetup.state}`)}</span>
       <strong>{i18n.pick(meetup.title)}</strong>
       <span className="muted">
-        {i18n.time(Date.parse(meetup.scheduledStart))} · {t(`tier.${meetup.requiredTier}`)}
+        {startTimeText(i18n.language, Date.parse(meetup.scheduledStart))} · {t(`tier.${meetup.requiredTier}`)}
       </span>
       <div className="question__actions">
         <button type="button" className="button button--small" onClick={props.onSelect}>

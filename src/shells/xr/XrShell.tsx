@@ -87,7 +87,7 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
   const meetup: XrMeetupMode | null = stage ? 'stage' : meetupId && room.phase === 'refused' ? 'refused' : null;
   return (
     <VrEntry player={stage ?? tourPlayer} xrStore={xrStore} support={support} meetup={meetup} invite={meetupId ? null : invite} onLeaveMeetup={closeMeetup} handOff={handOff} onLeaveVr={onLeaveVr}>
-      <XrMeetups meetupId={meetupId} list={meetups} onOpen={setMeetupId} onClose={closeMeetup} />
+      <XrMeetups meetupId={meetupId} list={meetups} onOpen={setMeetupId} onClose={closeMeetup} vr={!canOffer360(support)} />
     </VrEntry>
   );
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../../../react/AppContext';
 import { useMeetupReminder } from '../../../react/useMeetup';
 import { isLate } from '../../../meetup/countdown';
 import { formatCountdown } from '../../../meetup/meetup-text';
+import { startTimeText } from '../../shared/start-time';
 
 export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
   const i18n = useI18n();
@@ -18,7 +19,7 @@ export function MeetupCountdown({ meetup }: { meetup: Meetup }) {
   };
   return (
     <div className="meetup-countdown card" data-testid="meetup-countdown">
-      <p className="muted">{t('meetup.startsAt', { time: i18n.time(start) })}</p>
+      <p className="muted">{t('meetup.startsAt', { time: startTimeText(i18n.language, start) })}</p>
       <p className={`meetup-countdown__clock${isLate(countdown) ? ' meetup-countdown__clock--late' : ''}`} role="timer" aria-live="off">
         {formatCountdown(i18n, countdown)}
       </p>

@@ -1,11 +1,13 @@
 // Why the server kept the backer out, in the UI language: the tier needed (and theirs), a backer code to enter,
 // or the server's own reason with a retry. The sign-in form is the app's own, so the code goes to Web Storage.
 import type { MeetupRefusal } from '../../../meetup/meetup-room';
-import { useI18n } from '../../../react/AppContext';
+import { useFeed, useI18n } from '../../../react/AppContext';
 import { BackerSignIn } from '../BackerSignIn';
 
 export function RefusalCard({ refusal, onRetry }: { refusal: MeetupRefusal; onRetry: () => void }) {
   const { t } = useI18n();
+  const feed = useFeed();
+  const projectAsksForCode = feed.error?.code === 'unauthorized' || feed.error?.code === 'forbidden';
   // Signed in, but the tier is too low: what is needed, what they have.
   if (refusal.code === 'forbidden' && refusal.requiredTier) {
     const required = t(`tier.${refusal.requiredTier}`);
@@ -20,12 +22,19 @@ export function RefusalCard({ refusal, onRetry }: { refusal: MeetupRefusal; onRe
   // Not signed in (or a code the server does not know): the app's sign-in form. It stores the code and
   // reconnects the feed; its submit then bubbles here, and the meet-up client connects again with the new code.
   if (refusal.code === 'unauthorized' || refusal.code === 'forbidden') {
+    const reason = refusal.requiredTier ? t('meetup.refused.signInTier', { required: t(`tier.${refusal.requiredTier}`) }) : t('meetup.refused.signIn');
+    // A backers-only project the page is not signed in to: its panel asks for the code already, and that one code
+    // opens the project and its meet-ups. A second form here would ask twice.
+    if (projectAsksForCode) {
+      return (
+        <p className="card meetup-refusal" data-testid="meetup-refusal">
+          {reason}
+        </p>
+      );
+    }
     return (
       <div className="meetup-refusal" data-testid="meetup-refusal" onSubmit={onRetry}>
-        <p className="card">
-          {refusal.requiredTier ? t('meetup.refused.signInTier', { required: t(`tier.${refusal.requiredTier}`) }) : t('meetup.refused.signIn')}
-        </p>
-        <BackerSignIn rejected={refusal.code === 'forbidden'} />
+        <BackerSignIn rejected={refusal.code === 'forbidden'} title={reason} />
       </div>
     );
   }

@@ -8,21 +8,25 @@ import type { Meetup } from '../../../protocol/meetup';
 import { useI18n, useServices } from '../../../react/AppContext';
 import { useMeetupRoom, useMeetupServices, type MeetupListState } from '../../../react/useMeetup';
 import { refusalLines } from '../../../xr/meetup-refusal';
+import { startTimeText } from '../../shared/start-time';
+import { desktopHref } from '../support-message';
 
 type MeetupList = [MeetupListState, () => void];
 
-/** `list`: the project's meet-ups and a reload (the shell reads them once, for this list and the entry in VR). */
-export function XrMeetups({ meetupId, list, onOpen, onClose }: { meetupId: string | null; list: MeetupList; onOpen: (id: string) => void; onClose: () => void }) {
+/** `list`: the project's meet-ups and a reload (the shell reads them once, for this list and the entry in VR).
+ * `vr`: whether this browser can start VR; where it cannot, a meet-up opens in the 360° view of this browser
+ * (the desktop shell) instead of offering "Join in VR" under "this browser cannot start VR". */
+export function XrMeetups({ meetupId, list, onOpen, onClose, vr = true }: { meetupId: string | null; list: MeetupList; onOpen: (id: string) => void; onClose: () => void; vr?: boolean }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="xr-meetups-title" data-testid="xr-meetups">
       <h2 id="xr-meetups-title">{t('xr.meetup.title')}</h2>
-      {meetupId ? <OpenMeetup onClose={onClose} /> : <Meetups list={list} onOpen={onOpen} />}
+      {meetupId ? <OpenMeetup onClose={onClose} /> : <Meetups list={list} onOpen={onOpen} vr={vr} />}
     </section>
   );
 }
 
-function Meetups({ list: [list, reload], onOpen }: { list: MeetupList; onOpen: (id: string) => void }) {
+function Meetups({ list: [list, reload], onOpen, vr }: { list: MeetupList; onOpen: (id: string) => void; vr: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   if (list.kind === 'loading') return <p className="muted" role="status">{t('meetup.list.loading')}</p>;
@@ -46,16 +50,25 @@ function Meetups({ list: [list, reload], onOpen }: { list: MeetupList; onOpen: (
           <span className="muted">
             {t(`meetup.state.${m.state}`)} · {t('meetup.tierNeeded', { tier: t(`tier.${m.requiredTier}`) })}
           </span>{' '}
-          <MeetupAction meetup={m} onOpen={() => onOpen(m.id)} />
+          <MeetupAction meetup={m} onOpen={() => onOpen(m.id)} vr={vr} />
         </li>
       ))}
     </ul>
   );
 }
 
-function MeetupAction({ meetup, onOpen }: { meetup: Meetup; onOpen: () => void }) {
+function MeetupAction({ meetup, onOpen, vr }: { meetup: Meetup; onOpen: () => void; vr: boolean }) {
   const i18n = useI18n();
-  if (meetup.state === 'scheduled') return <span className="muted">{i18n.t('meetup.startsAt', { time: i18n.time(Date.parse(meetup.scheduledStart)) })}</span>;
+  if (meetup.state === 'scheduled') return <span className="muted">{i18n.t('meetup.startsAt', { time: startTimeText(i18n.language, Date.parse(meetup.scheduledStart)) })}</span>;
+  if (!vr) {
+    const href = new URL(desktopHref(window.location.href), window.location.href);
+    href.searchParams.set('meetup', meetup.id);
+    return (
+      <a className="button button--small" href={href.pathname + href.search} data-testid="xr-meetup-open-360">
+        {meetup.state === 'live' ? i18n.t('meetup.joinLive') : i18n.t('meetup.watchReplay')}
+      </a>
+    );
+  }
   return (
     <button type="button" className="button button--small" onClick={onOpen}>
       {meetup.state === 'live' ? i18n.t('xr.meetup.join') : i18n.t('xr.meetup.replay')}
