@@ -9,6 +9,7 @@ import type { TourPlayer } from '../tour/tour-player';
 import { useServices } from './AppContext';
 import { useAfterFirstFrame } from './AfterFirstFrame';
 import { useViewDirection } from './useViewDirection';
+import { loadWhenOnline } from '../app/load-when-online';
 
 let choice: AttentionChoice | undefined;
 /** The page's one choice object (made on first use). */
@@ -42,7 +43,7 @@ export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupI
     // the JavaScript the tour needs to show that frame.
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import('../attention/attention-sampler').then(({ AttentionSampler }) => {
+    void loadWhenOnline(() => import('../attention/attention-sampler')).then(({ AttentionSampler }) => {
       if (cancelled) return;
       const sampler = new AttentionSampler({
         direction,
@@ -76,6 +77,9 @@ export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupI
         document.removeEventListener('visibilitychange', onVisibility);
         sampler.dispose();
       };
+    }, (error: unknown) => {
+      // Tried again when back online and a few times more: the tour goes on without it (nothing is sampled).
+      console.warn('SetVisit: the attention sampler could not be loaded; nothing is sampled on this page.', error);
     });
     return () => {
       cancelled = true;

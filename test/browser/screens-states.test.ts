@@ -52,6 +52,9 @@ describe('playback stopped by the network', { timeout: 90_000 }, () => {
         const v = document.querySelector('video');
         return !!v && !v.paused && v.currentTime > 0.3;
       }, undefined, { timeout: 10_000 });
+      // What loads after the first frame and was fetched while offline came too (the attention sampler last).
+      await page.waitForFunction(() => !!(window as unknown as { __setvisit: { attention?: unknown } }).__setvisit.attention, undefined, { timeout: 15_000 });
+      await page.getByTestId('play-pause').waitFor({ state: 'attached', timeout: 15_000 });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -133,6 +133,8 @@ describe('every desktop and phone screen, at three sizes, in both languages', ()
           await page.locator('.view canvas').waitFor({ timeout: 45_000 });
           await page.locator('[data-status=live]').waitFor({ timeout: 30_000 });
           await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.3, undefined, { timeout: 30_000 });
+          // The player controls come after the first frame (their chunk loads then); the dock rides up above them.
+          await page.getByTestId('play-pause').waitFor({ state: 'attached', timeout: 15_000 });
           await check('tour');
           if (size.width >= 1280) {
             // The look-around hint reads as one line beside the locations (it wrapped to three in Chinese).

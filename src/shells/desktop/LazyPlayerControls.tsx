@@ -3,8 +3,9 @@
 import { lazy, type ComponentProps } from 'react';
 import { AfterFirstFrame } from '../../react/AfterFirstFrame';
 import type { PlayerControls as Controls } from './PlayerControls';
+import { loadWhenOnline } from '../../app/load-when-online';
 
-const PlayerControls = lazy(() => import('./PlayerControls').then((m) => ({ default: m.PlayerControls })));
+const PlayerControls = lazy(() => loadWhenOnline(() => import('./PlayerControls')).then((m) => ({ default: m.PlayerControls })));
 
 export function LazyPlayerControls(props: ComponentProps<typeof Controls>) {
   return (

@@ -27,13 +27,14 @@ import { NoWebGlNotice } from './NoWebGlNotice';
 import { LazyPlayerControls as PlayerControls } from './LazyPlayerControls';
 import { StatsOverlay } from './StatsOverlay';
 import './tour-chrome.css';
+import { loadWhenOnline } from '../../app/load-when-online';
 
 // The 3D view (plain three.js) and the player (hls.js) load only with the desktop shell, never on the first screen of
 // another shell; but they start downloading as soon as this shell does, in parallel with the tour file, instead of
 // one after the other once it has arrived: the first 360 frame waits for all three.
 void preloadSphere();
 // Visiting together (its strings, QR code and circle client) loads with the tour, after it.
-const CirclePanel = lazy(() => import('./circle/CirclePanel'));
+const CirclePanel = lazy(() => loadWhenOnline(() => import('./circle/CirclePanel')));
 
 export function TourView() {
   const { t } = useI18n();

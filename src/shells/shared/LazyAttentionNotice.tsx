@@ -2,8 +2,9 @@
 // sampled before it, so its code and strings stay out of the JavaScript a view needs to show that frame.
 import { lazy } from 'react';
 import { AfterFirstFrame } from '../../react/AfterFirstFrame';
+import { loadWhenOnline } from '../../app/load-when-online';
 
-const AttentionNotice = lazy(() => import('./AttentionNotice').then((m) => ({ default: m.AttentionNotice })));
+const AttentionNotice = lazy(() => loadWhenOnline(() => import('./AttentionNotice')).then((m) => ({ default: m.AttentionNotice })));
 
 export function LazyAttentionNotice() {
   return (

@@ -23,9 +23,10 @@ import { recheckMediaPass } from '../../../tour/media-pass';
 import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
+import { loadWhenOnline } from '../../../app/load-when-online';
 
 /** The TV as a circle member (opened with an invite): its own chunk, after the first frame. */
-const TvCircle = lazy(() => import('../circle/TvCircle'));
+const TvCircle = lazy(() => loadWhenOnline(() => import('../circle/TvCircle')));
 
 export interface WatchLocationProps {
   player: TourPlayer;
