@@ -4,7 +4,7 @@
 // a live stream shows its badge and no seek goes past its edge.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { animationsSettled, launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 
 const MEETUP_ID = 'controls-live';
@@ -152,8 +152,17 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
     await captions.waitFor({ timeout: 15_000 });
     const box = (await page.locator('.view').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    // Between two cues the captions box is empty and not laid out: it is read while a cue shows.
+    const captionBox = async () => {
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const found = await captions.boundingBox();
+        if (found) return found;
+      }
+      throw new Error('no caption on screen for 15 s');
+    };
     const overlaps = async () => {
-      const c = (await captions.boundingBox())!;
+      await animationsSettled(page);
+      const c = await captionBox();
       const others = [await page.locator('.locations').boundingBox(), await page.getByTestId('player-controls').boundingBox(), await page.locator('.view__sound').boundingBox()];
       return others.filter((o) => o && c.x < o.x + o.width && o.x < c.x + c.width && c.y < o.y + o.height && o.y < c.y + c.height).length;
     };
@@ -161,7 +170,7 @@ describe('desktop player controls', { timeout: 60_000 }, () => {
     expect(await overlaps()).toBe(0);
     await press(page, page.getByRole('button', { name: 'Captions to the top' }));
     await expect.poll(() => captions.getAttribute('data-place')).toBe('top');
-    expect((await captions.boundingBox())!.y).toBeLessThan(box.y + box.height / 4);
+    expect((await captionBox()).y).toBeLessThan(box.y + box.height / 4);
     expect(await overlaps()).toBe(0);
     saveArtifact('desktop-captions-top.png', await page.screenshot());
     // Remembered: the next visit shows them at the top too.

@@ -45,6 +45,14 @@ export function saveArtifact(name: string, png: Buffer): void {
   writeFileSync(join(ARTIFACTS_DIR, name), png);
 }
 
+/**
+ * Waits until no transition or finite animation runs on the page (at most `timeoutMs`): a layout is judged at rest,
+ * not halfway through one (the player controls fade in and out over 250 ms).
+ */
+export async function animationsSettled(page: Page, timeoutMs = 3_000): Promise<void> {
+  await page.waitForFunction(() => !document.getAnimations().some((a) => a.playState === 'running' && !(a.effect instanceof KeyframeEffect && a.effect.getComputedTiming().iterations === Infinity)), undefined, { timeout: timeoutMs });
+}
+
 /** Collects uncaught page errors, which no test should produce. */
 export function recordPageErrors(page: Page): string[] {
   const errors: string[] = [];

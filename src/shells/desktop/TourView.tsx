@@ -97,7 +97,7 @@ function LocationView({ player }: { player: TourPlayer }) {
         <CirclePanel player={player} lookAt={(yaw, pitch) => view.look.lookAt(yaw, pitch)} />
       </AfterFirstFrame>
       {/* The bottom of the view, stacked so nothing covers anything: the captions (where placed here), then the
-          locations, the hint and the sound; it rides above the player controls while they show. */}
+          locations, the hint and the sound; it stays above the player controls' row. */}
       <div className="view__dock">
         {captionPlace === 'bottom' && <Captions player={player} place="bottom" />}
         <div className="view__chrome">
