@@ -1,76 +1,11 @@
 // A circle member without a page: the real framework-free circle client (src/circles: socket, shared clock,
-// follower, presence) driving a simulated player instead of a <video>. Used by the multi-node circle test and by
+// follower, presence) driving a simulated player (test/circles/sim-player.ts, footage that does not loop here)
+// instead of a <video>. Used by the multi-node circle test and by
 // `npm run bench:circles`, so both judge the product's own sync logic over real sockets; only the video is stood in.
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
-import { CircleClient, CircleFollower, CirclePresence, type CirclePlayer, type Direction } from '../../src/circles';
+import { CircleClient, CircleFollower, CirclePresence, type Direction } from '../../src/circles';
 import { circleMediaTime, type CircleDevice, type CircleView } from '../../src/protocol/circle';
-import type { MediaSessionEvents } from '../../src/media/media-events';
-
-type PlayerEvent = 'stalled' | 'resumed' | 'seeked';
-
-/**
- * A player whose media clock is the wall clock times its rate: play, pause, seek (landing after `seekMs`, the
- * time standing still meanwhile, as a real seek does) and rate, with the media session's events.
- */
-export class SimulatedPlayer implements CirclePlayer {
-  paused = true;
-  playbackRate = 1;
-  readonly duration = Number.NaN;
-  private base = 0;
-  private since = performance.now();
-  private readonly listeners = new Map<PlayerEvent, Set<(data: never) => void>>();
-  private seekTimer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly seekMs = 30) {}
-
-  get currentTime(): number {
-    if (this.paused) return this.base;
-    return this.base + (Math.max(0, performance.now() - this.since) / 1000) * this.playbackRate;
-  }
-
-  play(): Promise<boolean> {
-    if (this.paused) {
-      this.paused = false;
-      this.since = Math.max(this.since, performance.now());
-    }
-    return Promise.resolve(true);
-  }
-
-  pause(): void {
-    this.base = this.currentTime;
-    this.paused = true;
-  }
-
-  seek(seconds: number): void {
-    this.base = seconds;
-    // The media clock stands still until the seek lands.
-    this.since = performance.now() + this.seekMs;
-    clearTimeout(this.seekTimer);
-    this.seekTimer = setTimeout(() => this.emit('seeked'), this.seekMs);
-  }
-
-  setPlaybackRate(rate: number): void {
-    this.base = this.currentTime;
-    this.since = Math.max(this.since, performance.now());
-    this.playbackRate = rate;
-  }
-
-  on<K extends PlayerEvent>(event: K, listener: (data: MediaSessionEvents[K]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener);
-    return () => set.delete(listener);
-  }
-
-  dispose(): void {
-    clearTimeout(this.seekTimer);
-    this.listeners.clear();
-  }
-
-  private emit(event: PlayerEvent): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(undefined as never);
-  }
-}
+import { SimPlayer } from '../circles/sim-player';
 
 export interface SimulatedMemberOptions {
   url: string;
@@ -78,6 +13,7 @@ export interface SimulatedMemberOptions {
   device?: CircleDevice;
   /** How long moving to another location takes before its player is there (a new stream to open). */
   loadMs?: number;
+  /** How long the player's seeks and plays take to land. */
   seekMs?: number;
   /** With presence: where this member looks (changed with `look`). */
   presence?: boolean;
@@ -90,7 +26,7 @@ export class SimulatedMember {
   readonly follower: CircleFollower;
   readonly presence: CirclePresence | undefined;
   location: string | undefined;
-  player: SimulatedPlayer | undefined;
+  player: SimPlayer | undefined;
   direction: Direction = { yaw: 0, pitch: 0 };
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -109,12 +45,11 @@ export class SimulatedMember {
   /** The view shows another location: its player comes a moment later, at 0 and paused, as a new stream does. */
   moveTo(locationId: string): void {
     this.location = locationId;
-    this.player?.dispose();
     this.player = undefined;
     this.follower.setPlayer(undefined);
     clearTimeout(this.loadTimer);
     this.loadTimer = setTimeout(() => {
-      this.player = new SimulatedPlayer(this.options.seekMs);
+      this.player = this.newPlayer();
       this.follower.setPlayer(this.player);
     }, this.options.loadMs ?? 20);
   }
@@ -122,10 +57,15 @@ export class SimulatedMember {
   /** Where this member starts: the host's own location (the circle starts there). */
   startAt(locationId: string, mediaTime: number, playing: boolean): void {
     this.location = locationId;
-    this.player = new SimulatedPlayer(this.options.seekMs);
+    this.player = this.newPlayer();
     this.player.seek(mediaTime);
     if (playing) void this.player.play();
     this.follower.setPlayer(this.player);
+  }
+
+  private newPlayer(): SimPlayer {
+    const delay = this.options.seekMs ?? 30;
+    return new SimPlayer({ duration: Number.POSITIVE_INFINITY, seekDelayMs: delay, playDelayMs: delay });
   }
 
   get view(): CircleView | undefined {
@@ -145,7 +85,6 @@ export class SimulatedMember {
     clearTimeout(this.loadTimer);
     this.presence?.dispose();
     this.follower.dispose();
-    this.player?.dispose();
     this.client.dispose();
   }
 }
