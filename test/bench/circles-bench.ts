@@ -57,6 +57,8 @@ interface Result {
   storage: string;
   circles: number;
   joined: number;
+  /** Still joined when the run ended (a socket dropped under load would not come back: no reconnection here). */
+  joinedAtEnd: number;
   members: number;
   wallS: number;
   inPerS: number;
@@ -230,6 +232,7 @@ async function runLayout(nodeCount: number, redis: RedisProcess | undefined, pos
       storage: database ? 'PostgreSQL + Redis' : 'SQLite',
       circles: circles.length,
       joined,
+      joinedAtEnd: members.filter((m) => m.client.current.status === 'joined').length,
       members: members.length,
       wallS,
       inPerS: (counts.in - countsBefore.in) / wallS,
@@ -275,7 +278,7 @@ function table(results: Result[]): string {
   const rows = results.map((r) => {
     const cpu = r.nodeCpuMs.reduce((a, b) => a + b, 0);
     const perMemberMin = cpu / r.members / (r.wallS / 60);
-    return `| ${r.nodes} (${r.storage}) | ${r.circles} × ${MEMBERS} (${r.joined} joined) | ${Math.round(r.inPerS)} / ${Math.round(r.outPerS)} | ${r.commands} (${r.unfollowed} not followed) | ${ms(r.follow)} | ${formatMs(r.drift.p95)} (${r.drift.p95 <= DRIFT_BUDGET_S * 1000 ? 'within' : 'over'} 100 ms) | ${formatMs(r.clockError.p95)} | ${r.nodeCpuMs.map((c) => `${((c / 1000 / r.wallS) * 100).toFixed(0)} %`).join(' + ')} | ${perMemberMin.toFixed(1)} ms | ${r.storeCpuMs ? `${((r.storeCpuMs / 1000 / r.wallS) * 100).toFixed(0)} %` : '–'} | ${r.nodeRss.map(formatMiB).join(' + ')} | ${((r.benchCpuMs / 1000 / r.wallS) * 100).toFixed(0)} %, ${formatMiB(r.benchRss)} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`;
+    return `| ${r.nodes} (${r.storage}) | ${r.circles} × ${MEMBERS} (${r.joined} joined, ${r.joinedAtEnd} at the end) | ${Math.round(r.inPerS)} / ${Math.round(r.outPerS)} | ${r.commands} (${r.unfollowed} not followed) | ${ms(r.follow)} | ${formatMs(r.drift.p95)} (${r.drift.p95 <= DRIFT_BUDGET_S * 1000 ? 'within' : 'over'} 100 ms) | ${formatMs(r.clockError.p95)} | ${r.nodeCpuMs.map((c) => `${((c / 1000 / r.wallS) * 100).toFixed(0)} %`).join(' + ')} | ${perMemberMin.toFixed(1)} ms | ${r.storeCpuMs ? `${((r.storeCpuMs / 1000 / r.wallS) * 100).toFixed(0)} %` : '–'} | ${r.nodeRss.map(formatMiB).join(' + ')} | ${((r.benchCpuMs / 1000 / r.wallS) * 100).toFixed(0)} %, ${formatMiB(r.benchRss)} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`;
   });
   return [
     '| nodes | circles | messages/s to / from members | commands | command → all followed p50 / p99 | drift p95 | clock error p95 | node CPU (of a core) | node CPU / member / min | Redis + PostgreSQL CPU | node peak RSS | bench process CPU, RSS | load (1 min) |',
@@ -302,7 +305,7 @@ async function main(): Promise<number> {
   console.info(`One machine (${cpus().length} cores) holds every node, Redis, PostgreSQL and all members; ${CIRCLES} circles × ${MEMBERS} for ${SECONDS} s, a location change and a seek per circle every ${EVERY_MS / 1000} s.`);
   console.info(`Drift and clock error: |player − circle| and |the member's computed circle time − circle|, each member every 0.5 s from ${SETTLE_MS / 1000} s after a command; "followed": every other member's player at the new location/time within ${FOLLOWED_WITHIN_S * 1000} ms (checked every 10 ms).\n`);
   console.info(table(results));
-  return results.some((r) => r.joined < r.members || r.unfollowed > 0 || r.drift.p95 > DRIFT_BUDGET_S * 1000) ? 1 : 0;
+  return results.some((r) => r.joined < r.members || r.joinedAtEnd < r.members || r.unfollowed > 0 || r.drift.p95 > DRIFT_BUDGET_S * 1000) ? 1 : 0;
 }
 
 process.on('SIGINT', () => void runCleanups().then(() => process.exit(130)));
