@@ -114,9 +114,8 @@ async function allFollow(who: SimulatedMember[], what: string, check: (view: Cir
 beforeAll(async () => {
   [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
   database = await postgres.createDatabase('circles_cluster');
-  // One after the other: the first creates the schema and seeds the sample project.
-  nodes.a = await startNode('a');
-  nodes.b = await startNode('b');
+  // Together, as a deployment starts them (both create the schema and seed the sample project at once).
+  [nodes.a, nodes.b] = await Promise.all([startNode('a'), startNode('b')]);
 }, 90_000);
 
 afterAll(async () => {
