@@ -20,7 +20,8 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 import { PROJECT_ID } from '../helpers/test-server';
 import { onCleanup, runCleanups, sleep, withTimeout } from './bounded';
 import { childPids, readProcessUsage } from './process-usage';
-import { distribution, formatMiB, formatMs, type Distribution } from './stats';
+import { DRIFT_BUDGET_S, table, type Result } from './circles-bench-table';
+import { distribution } from './stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,8 +37,6 @@ const MEMBERS = Number(args.members);
 const SECONDS = Number(args.seconds);
 const EVERY_MS = Number(args.every) * 1000;
 const LOCATIONS = ['backlot', 'stage-a', 'village'];
-/** The design's bar (docs/circles.md, DESIGN "Quality bar"): members within 100 ms of the circle, p95, after settling. */
-const DRIFT_BUDGET_S = 0.1;
 /** A member follows a command once its player is at the circle's location within this of the circle's time. */
 const FOLLOWED_WITHIN_S = 0.1;
 /** Drift is read only this long after a circle's last command: "after settling". */
@@ -52,31 +51,6 @@ interface Circle {
   next: 'location' | 'seek';
 }
 
-interface Result {
-  nodes: number;
-  storage: string;
-  circles: number;
-  joined: number;
-  /** Starts and joins that failed (refused, or no answer in time): those members are left out. */
-  failedJoins: number;
-  /** Still joined when the run ended (a socket dropped under load would not come back: no reconnection here). */
-  joinedAtEnd: number;
-  members: number;
-  wallS: number;
-  inPerS: number;
-  outPerS: number;
-  commands: number;
-  unfollowed: number;
-  follow: Distribution;
-  drift: Distribution;
-  clockError: Distribution;
-  nodeCpuMs: number[];
-  storeCpuMs: number;
-  nodeRss: number[];
-  benchCpuMs: number;
-  benchRss: number;
-  load: [number, number];
-}
 
 /** One loopback address per circle: joins are limited per address (a household), and each circle is one. */
 const addressOf = (circle: number) => `127.${2 + (circle >> 8)}.${circle & 255}.1`;
@@ -289,20 +263,6 @@ function storeUsage(redis: RedisProcess | undefined, postgres: PostgresProcess |
   };
 }
 
-function table(results: Result[]): string {
-  const ms = (d: Distribution) => `${formatMs(d.p50)} / ${formatMs(d.p99)}`;
-  const rows = results.map((r) => {
-    const cpu = r.nodeCpuMs.reduce((a, b) => a + b, 0);
-    const perMemberMin = cpu / r.members / (r.wallS / 60);
-    return `| ${r.nodes} (${r.storage}) | ${r.circles} × ${MEMBERS} (${r.joined} joined, ${r.failedJoins} failed, ${r.joinedAtEnd} at the end) | ${Math.round(r.inPerS)} / ${Math.round(r.outPerS)} | ${r.commands} (${r.unfollowed} not followed) | ${ms(r.follow)} | ${formatMs(r.drift.p95)} (${r.drift.p95 <= DRIFT_BUDGET_S * 1000 ? 'within' : 'over'} 100 ms) | ${formatMs(r.clockError.p95)} | ${r.nodeCpuMs.map((c) => `${((c / 1000 / r.wallS) * 100).toFixed(0)} %`).join(' + ')} | ${perMemberMin.toFixed(1)} ms | ${r.storeCpuMs ? `${((r.storeCpuMs / 1000 / r.wallS) * 100).toFixed(0)} %` : '–'} | ${r.nodeRss.map(formatMiB).join(' + ')} | ${((r.benchCpuMs / 1000 / r.wallS) * 100).toFixed(0)} %, ${formatMiB(r.benchRss)} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`;
-  });
-  return [
-    '| nodes | circles | messages/s to / from members | commands | command → all followed p50 / p99 | drift p95 | clock error p95 | node CPU (of a core) | node CPU / member / min | Redis + PostgreSQL CPU | node peak RSS | bench process CPU, RSS | load (1 min) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
-}
-
 async function main(): Promise<number> {
   if (!Number.isInteger(CIRCLES) || CIRCLES < 1 || CIRCLES > 60_000) throw new Error('--circles must be an integer from 1 to 60000');
   if (!Number.isInteger(MEMBERS) || MEMBERS < 2 || MEMBERS > 10) throw new Error('--members must be an integer from 2 to 10 (joins per address: 10 at once)');
@@ -319,11 +279,11 @@ async function main(): Promise<number> {
   const results: Result[] = [];
   for (const layout of layouts) {
     results.push(await runLayout(layout, layout === 2 ? redis : undefined, layout === 2 ? postgres : undefined));
-    progress(table(results.slice(-1))); // each layout's row as soon as it is measured
+    progress(table(results.slice(-1), MEMBERS)); // each layout's row as soon as it is measured
   }
   console.info(`One machine (${cpus().length} cores) holds every node, Redis, PostgreSQL and all members; ${CIRCLES} circles × ${MEMBERS} for ${SECONDS} s, a location change and a seek per circle every ${EVERY_MS / 1000} s.`);
   console.info(`Drift and clock error: |player − circle| and |the member's computed circle time − circle|, each member every 0.5 s from ${SETTLE_MS / 1000} s after a command; "followed": every other member's player at the new location/time within ${FOLLOWED_WITHIN_S * 1000} ms (checked every 10 ms).\n`);
-  console.info(table(results));
+  console.info(table(results, MEMBERS));
   return results.some((r) => r.failedJoins > 0 || r.joined < r.members || r.joinedAtEnd < r.members || r.unfollowed > 0 || r.drift.p95 > DRIFT_BUDGET_S * 1000) ? 1 : 0;
 }
 
