@@ -283,10 +283,14 @@ export class CircleClient {
     this.set({ status: 'closed', closedReason: reason, ...(this.snapshot.view ? { view: this.snapshot.view } : {}) });
   }
 
-  /** A burst of samples on joining, then one every clockResyncMs while in the circle. */
-  private measureClock(remaining: number): void {
+  /**
+   * A burst of samples on joining, then one every clockResyncMs while in the circle; sooner (clockRetryMs, a few
+   * times) while the best round trip is still long, since the offset may then be off by up to half of it.
+   */
+  private measureClock(remaining: number, retries = this.config.clockRetries): void {
     clearTimeout(this.clockTimer);
-    const next = remaining > 1 ? this.config.clockSampleGapMs : this.config.clockResyncMs;
+    const rough = remaining <= 1 && retries > 0 && (this.clock.best?.rttMs ?? Infinity) > this.config.clockGoodRttMs;
+    const next = remaining > 1 ? this.config.clockSampleGapMs : rough ? this.config.clockRetryMs : this.config.clockResyncMs;
     this.clockTimer = setTimeout(() => {
       if (this.disposed || !this.membership) return;
       const t0 = this.localNow();
@@ -297,7 +301,7 @@ export class CircleClient {
         },
         () => undefined,
       );
-      this.measureClock(Math.max(1, remaining - 1));
+      this.measureClock(Math.max(1, remaining - 1), rough ? retries - 1 : retries);
     }, next);
   }
 

@@ -7,6 +7,14 @@ export interface CircleConfig {
   clockSampleGapMs: number;
   /** One more sample this often, so a drifting local clock or a changed route is noticed. */
   clockResyncMs: number;
+  /**
+   * While the best round trip is longer than this, one more sample every `clockRetryMs`, at most `clockRetries`
+   * times: a reply held up on one leg only (a busy server while many join) leaves the offset off by up to half the
+   * round trip, and measured 90-140 ms off in the circles bench, alone past the 100 ms the members must keep.
+   */
+  clockGoodRttMs: number;
+  clockRetryMs: number;
+  clockRetries: number;
   /** How often the player is compared with the circle's time. */
   followIntervalMs: number;
   /** Drift (seconds) beyond which the player seeks instead of changing its rate. */
@@ -42,6 +50,9 @@ export const DEFAULT_CIRCLE_CONFIG: CircleConfig = {
   clockSamples: 6,
   clockSampleGapMs: 120,
   clockResyncMs: 10_000,
+  clockGoodRttMs: 60,
+  clockRetryMs: 1_000,
+  clockRetries: 10,
   followIntervalMs: 100,
   seekThresholdS: 1,
   rateDeadbandS: 0.02,

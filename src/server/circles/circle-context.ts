@@ -65,8 +65,8 @@ export interface CircleContext {
   mutate<T extends CircleChanges | null>(circleId: string, decide: (circle: CircleRecord) => T | Promise<T>): Promise<T extends null ? CircleRecord | undefined : CircleRecord>;
   /** The view of a circle as its members see it, with who is online now (across nodes, through the adapter). */
   viewOf(circle: CircleRecord, members?: MemberRecord[]): Promise<CircleView>;
-  /** Sends the circle's view to its room. */
-  broadcast(circle: CircleRecord): Promise<void>;
+  /** Sends the circle's view to its room; resolves with the view it sent. */
+  broadcast(circle: CircleRecord): Promise<CircleView>;
   /** The socket's circle, checked: the circle id must be the one it joined, and it must still be a member. */
   memberOf(socket: Socket, circleId: string): Promise<{ circle: CircleRecord; member: MemberRecord }>;
 }
@@ -114,7 +114,9 @@ export function createCircleContext(io: Server, options: CircleGatewayOptions): 
     }) as CircleContext['mutate'],
     async broadcast(circle) {
       stats.broadcasts++;
-      io.to(circleRoomOf(circle.id)).emit(CIRCLE_EVENTS.state, await viewOf(circle));
+      const view = await viewOf(circle);
+      io.to(circleRoomOf(circle.id)).emit(CIRCLE_EVENTS.state, view);
+      return view;
     },
     async memberOf(socket, circleId) {
       const mine = circleSocketData(socket).circle;

@@ -54,9 +54,9 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
     data.circle = { circleId: circle.id, memberId: member.id };
     await socket.join(circleRoomOf(circle.id));
     // A rev of its own, so every member hears who is here now (also after a rejoin: online again).
-    const stored = await ctx.mutate(circle.id, () => ({}));
-    await ctx.broadcast(stored);
-    return { ok: true, circle: await ctx.viewOf(stored), you: member.id, memberKey, serverTime: ctx.now() };
+    // The joiner gets the view the room was just sent: asking every node who is online once per join, not twice.
+    const view = await ctx.broadcast(await ctx.mutate(circle.id, () => ({})));
+    return { ok: true, circle: view, you: member.id, memberKey, serverTime: ctx.now() };
   }
 
   const withoutMember: CircleMembership['withoutMember'] = async (circle, memberId) => {
