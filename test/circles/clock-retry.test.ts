@@ -23,7 +23,8 @@ beforeAll(async () => {
     socket.on(CIRCLE_EVENTS.create, (_payload: unknown, ack: (reply: CircleReply) => void) => {
       const now = Date.now();
       const you = 'm_host00001';
-      ack({
+      // The join's own answer is held up like the samples' (its server time is a clock sample too).
+      setTimeout(() => ack({
         ok: true,
         you,
         memberKey: 'k'.repeat(32),
@@ -39,7 +40,7 @@ beforeAll(async () => {
           playback: { locationId: 'backlot', playing: true, mediaTime: 0, at: now },
           rev: 1,
         },
-      });
+      }), DELAY_MS);
     });
     socket.on(CIRCLE_EVENTS.clock, ({ t0 }: { t0: number }, ack: (reply: { t0: number; serverTime: number }) => void) => {
       samples.push(performance.now());
