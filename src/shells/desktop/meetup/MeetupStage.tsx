@@ -20,6 +20,7 @@ import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
 import { LazyPlayerControls as PlayerControls } from '../LazyPlayerControls';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
+import { letVerticalSwipesScroll } from './vertical-swipes-scroll';
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
   const { meetup, spotlight, onBurst } = props;
@@ -64,6 +65,8 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
   const viewRef = useRef<HTMLDivElement>(null);
   useAttentionSampler(player, { meetupId, live });
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
+  // On a phone a vertical swipe on the stage scrolls the page and leaves the view where it was.
+  useEffect(() => (viewRef.current ? letVerticalSwipesScroll(viewRef.current) : undefined), []);
   const initial = current.location.initialView;
   const resetView = useCallback(() => view.look.reset(initial), [view, initial]);
   // Stable: the overlay retries by itself when the network is back, and must not lose its timers on a re-render.
