@@ -5,6 +5,13 @@
 import type { Language } from '../protocol';
 
 export const tvMeetupEn = {
+  'tv.meetup.list.empty.title': 'No meet-ups yet',
+  'tv.meetup.list.empty.hint': 'When the team plans a meet-up with the cast, it shows here with its day, time and the backers it is for.',
+  'tv.meetup.list.about': 'A meet-up is a live video session with the cast: watch, react with the colour keys and ask questions. A replay stays after it ends.',
+  'tv.meetup.when.today': 'Today, {time}',
+  'tv.meetup.when.in': 'in {countdown}',
+  'tv.meetup.when.started': 'Started at {time}',
+  'tv.meetup.when.held': 'Held {date}',
   'tv.meetup.keysHint': 'Colour keys or 1–5 react too',
   'tv.meetup.lookStart': 'OK: look around the stage',
   'tv.meetup.lookHint': 'Hold the arrows to look around · OK or Back when done',
@@ -26,6 +33,13 @@ export const tvMeetupEn = {
 export type TvMeetupKey = keyof typeof tvMeetupEn;
 
 const tvMeetupZhCN: Record<TvMeetupKey, string> = {
+  'tv.meetup.list.empty.title': '还没有见面会',
+  'tv.meetup.list.empty.hint': '团队安排好与演员的见面会后，会显示在这里，并注明日期、时间和可参加的支持者档位。',
+  'tv.meetup.list.about': '见面会是与演员的视频直播：观看、用彩色键互动、向明星提问。结束后可以观看回放。',
+  'tv.meetup.when.today': '今天 {time}',
+  'tv.meetup.when.in': '还有 {countdown}',
+  'tv.meetup.when.started': '{time} 开始',
+  'tv.meetup.when.held': '{date} 举行',
   'tv.meetup.keysHint': '也可以用彩色键或数字键 1–5 互动',
   'tv.meetup.lookStart': '按确定键：环顾舞台',
   'tv.meetup.lookHint': '按住方向键环顾四周 · 按确定或返回结束',

@@ -325,9 +325,14 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     const tv = await openTv(TIZEN, 'zh-CN', 'demo-gold');
     const { page } = tv;
     await openMeetups(tv);
-    // Live, then scheduled (the demo's), then ended: right walks the row of cards.
-    await tv.press('right');
+    // Live across the top, then scheduled (the demo's) and ended in the row below: Down goes into the row, Right
+    // walks it, Up goes back to the live one.
+    await tv.press('down');
     await expectFocus(page, (id) => id === `meetup-card-${SAMPLE_MEETUP_ID}`, 'the scheduled meet-up');
+    await tv.press('up');
+    await expectFocus(page, (id) => id === `meetup-card-${MEETUP_ID}`, 'the live meet-up above');
+    await tv.press('down');
+    await expectFocus(page, (id) => id === `meetup-card-${SAMPLE_MEETUP_ID}`, 'the scheduled meet-up again');
     await tv.press('ok');
     await page.getByTestId('tv-meetup-countdown').waitFor({ timeout: 20_000 });
     await expectFocus(page, (id) => id === 'meetup-remind', 'Add to my TV');
@@ -384,6 +389,7 @@ describe('star meet-ups on a TV, remote only', { timeout: 240_000 }, () => {
     answer = { status: 200, body: { meetups: [] } };
     await tv.press('ok');
     await page.getByText('No meet-ups are planned for this project yet.').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('tv-meetup-list-empty').getByRole('heading').textContent()).toBe('No meet-ups yet');
     await expectFocus(page, (id) => id === 'meetup-list-back', 'Back');
     await tv.press('ok');
     await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });

@@ -81,6 +81,16 @@ describe('every TV screen, at 1080p and 720p, in both languages', () => {
         await expect.poll(() => screenOf(page), { timeout: 5_000 }).toBe('meetups');
         await page.locator('[data-focus-id^=meetup-card-]').first().waitFor({ timeout: 20_000 });
         await check('meetups');
+        // A TV list uses the screen: the next meet-up across the width, and every card says its state, the backers
+        // it is for and when it is.
+        const featured = await page.locator('.tv-meetup-card--featured').boundingBox();
+        expect(featured!.width).toBeGreaterThan(SIZES[0].width * 0.75);
+        expect(featured!.height).toBeGreaterThan(SIZES[0].height * 0.3);
+        for (const card of await page.locator('[data-focus-id^=meetup-card-]').all()) {
+          expect(await card.locator('.tv-meetup-pill').count()).toBe(2);
+          expect(await card.locator('.tv-meetup-pill--tier').textContent()).toMatch(lang === 'en' ? /Gold backers/ : /黄金/);
+          expect(await card.getByTestId('tv-meetup-when').textContent()).toMatch(/\d{1,2}:\d{2}/);
+        }
         await remote.press('back');
         await expect.poll(() => screenOf(page), { timeout: 5_000 }).toBe('home');
 

@@ -22,6 +22,7 @@ import { XrHook } from './xr-hook';
 import type { MeetupInviteProps } from './meetup/MeetupInvite';
 import type { XrMeetupMode } from './meetup/MeetupScene';
 import { XrScene } from './XrScene';
+import { PREVIEW_FOV_DEG, PreviewHotspotLabels } from './PreviewHotspotLabels';
 
 export interface VrEntryProps {
   /** What plays around the person: the set tour's player, or the open meet-up's stage. */
@@ -152,7 +153,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
           dpr={1}
           // alpha: the scene's layer must be transparent where the media layer under it shows the video.
           gl={{ antialias: false, alpha: true, powerPreference: 'high-performance' }}
-          camera={{ fov: 75, near: 0.05, far: 100, position: [0, 0, 0] }}
+          camera={{ fov: PREVIEW_FOV_DEG, near: 0.05, far: 100, position: [0, 0, 0] }}
           onCreated={({ gl }) => {
             renderer.current = gl;
             setRendererReady(true);
@@ -163,6 +164,7 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
             <XrScene player={player} hook={hook} onPath={setPath} meetup={meetup} invite={invite} onLeaveMeetup={onLeaveMeetup} />
           </XR>
         </Canvas>
+        {!presenting && !meetup && <PreviewHotspotLabels hotspots={current.location.hotspots} video={mediaSession.video} />}
       </div>
     </section>
   );

@@ -1,11 +1,14 @@
-// The project's meet-ups at 10-foot size: live first, then the soonest, then replays. Every state has its text and a
-// focused control: loading and empty (Back), an error (Try again), the list (the first meet-up).
+// The project's meet-ups at 10-foot size: live first, then the soonest, then replays. The first fills the width (what
+// is on next, read from the sofa); the others follow in a row that scrolls sideways with the D-pad. Every card says
+// its state, the backers it is for and when it is. Every state has its text and a focused control: loading and
+// empty (Back), an error (Try again), the list (the first meet-up).
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n } from '../../../react/AppContext';
 import { meetupListView, useNow, type MeetupListState } from '../../../react/useMeetup';
 import { useFocusable } from '../useFocusable';
 import { meetupCardText } from '../../../meetup/meetup-text';
+import { meetupWhen } from './meetup-when';
 import { useTvShell } from '../TvShellContext';
 import { TvBackButton } from './TvBackButton';
 
@@ -44,30 +47,56 @@ export function TvMeetupList({ list, onOpen, onRetry }: { list: MeetupListState;
           </button>
         </div>
       )}
-      {view.kind === 'empty' && <p className="tv-card">{t('meetup.list.empty')}</p>}
+      {view.kind === 'empty' && (
+        <div className="tv-meetup-list__empty" role="status" data-testid="tv-meetup-list-empty">
+          <h2 className="tv-meetup-list__empty-title">{t('tv.meetup.list.empty.title')}</h2>
+          <p>{t('meetup.list.empty')}</p>
+          <p className="tv-muted">{t('tv.meetup.list.empty.hint')}</p>
+        </div>
+      )}
       {view.kind === 'meetups' && (
-        <ul className="tv-meetup-list__cards">
-          {view.meetups.map((meetup) => (
-            <MeetupCard key={meetup.id} meetup={meetup} onOpen={() => onOpen(meetup.id)} />
-          ))}
-        </ul>
+        <>
+          {/* No row below when it is the only one: then it takes more of the screen, and what a meet-up is follows. */}
+          <MeetupCard meetup={view.meetups[0]!} onOpen={() => onOpen(view.meetups[0]!.id)} featured={view.meetups.length > 1 ? 'above-row' : 'alone'} />
+          {view.meetups.length > 1 ? (
+            <ul className="tv-meetup-list__cards">
+              {view.meetups.slice(1).map((meetup) => (
+                <MeetupCard key={meetup.id} meetup={meetup} onOpen={() => onOpen(meetup.id)} />
+              ))}
+            </ul>
+          ) : (
+            <p className="tv-meetup-list__about tv-muted">{t('tv.meetup.list.about')}</p>
+          )}
+        </>
       )}
     </section>
   );
 }
 
-function MeetupCard({ meetup, onOpen }: { meetup: Meetup; onOpen: () => void }) {
+function MeetupCard({ meetup, onOpen, featured }: { meetup: Meetup; onOpen: () => void; featured?: 'above-row' | 'alone' }) {
   const i18n = useI18n();
   const now = useNow();
   const text = meetupCardText(i18n, meetup, now);
-  const { props } = useFocusable<HTMLLIElement>(cardFocusId(meetup.id), { section: 'meetup-list', onSelect: onOpen });
+  const when = meetupWhen(i18n, meetup, now);
+  const { props } = useFocusable<HTMLElement>(cardFocusId(meetup.id), { section: 'meetup-list', onSelect: onOpen });
+  const Item = featured ? 'div' : 'li';
   return (
-    <li className={`tv-meetup-card tv-focusable tv-meetup-card--${meetup.state}`} data-meetup={meetup.id} {...props}>
-      <span className={`tv-meetup-pill tv-meetup-pill--${meetup.state}`}>{text.state}</span>
-      <h2 className="tv-meetup-card__title">{text.title}</h2>
-      <p>{text.star}</p>
-      <p className="tv-muted">{text.detail}</p>
-      <p className="tv-meetup-card__action">{text.action}</p>
-    </li>
+    <Item className={`tv-meetup-card tv-focusable tv-meetup-card--${meetup.state}${featured ? ` tv-meetup-card--featured tv-meetup-card--${featured}` : ''}`} data-meetup={meetup.id} {...props}>
+      <div className="tv-meetup-card__main">
+        <p className="tv-meetup-card__tags">
+          <span className={`tv-meetup-pill tv-meetup-pill--${meetup.state}`}>{text.state}</span>
+          <span className="tv-meetup-pill tv-meetup-pill--tier" data-tier={meetup.requiredTier}>
+            {i18n.t('meetup.tierNeeded', { tier: i18n.t(`tier.${meetup.requiredTier}`) })}
+          </span>
+        </p>
+        <h2 className="tv-meetup-card__title">{text.title}</h2>
+        <p>{text.star}</p>
+      </div>
+      <div className="tv-meetup-card__when" data-testid="tv-meetup-when">
+        <p className="tv-meetup-card__time">{when.when}</p>
+        {when.countdown && <p className="tv-meetup-card__countdown">{when.countdown}</p>}
+        <p className="tv-meetup-card__action">{text.action}</p>
+      </div>
+    </Item>
   );
 }
