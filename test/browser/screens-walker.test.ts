@@ -87,7 +87,7 @@ describe('every desktop and phone screen, at three sizes, in both languages', ()
           await page.locator('.view canvas').waitFor({ timeout: 45_000 });
           await page.locator('[data-status=live]').waitFor({ timeout: 30_000 });
           await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.3, undefined, { timeout: 30_000 });
-          // The player controls come after the first frame (their chunk loads then); the dock rides up above them.
+          // The player controls come after the first frame (their chunk loads then): measured with them in.
           await page.getByTestId('play-pause').waitFor({ state: 'attached', timeout: 15_000 });
           await check('tour');
           if (size.width >= 1280) {
@@ -102,8 +102,7 @@ describe('every desktop and phone screen, at three sizes, in both languages', ()
           // Offline, a location switched: the view says the stream cannot be reached (and that it comes back by
           // itself; screens-states.test.ts sees it do so).
           await context.setOffline(true);
-          // From the keyboard: a pointer brings the faded controls back and the locations ride up above them
-          // under it, so a click can land where a card was.
+          // From the keyboard, as a viewer without a pointer does (the pointer's click is covered by other tests).
           const before = await page.locator('.view').getAttribute('data-location');
           await page.locator('.locations__item').nth(1).focus();
           await page.keyboard.press('Enter');
