@@ -115,7 +115,7 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
 
   async function enter(socket: Socket, pairing: PairingRecord, held: NonNullable<PairingSocketData['pairing']>): Promise<void> {
     const data = pairingData(socket);
-    if (data.pairing && data.pairing.pairingId !== pairing.id) await socket.leave(pairingRoomOf(data.pairing.pairingId));
+    if (data.pairing && data.pairing.pairingId !== pairing.id) for (const room of [pairingRoomOf(data.pairing.pairingId), pairingTvRoomOf(data.pairing.pairingId)]) await socket.leave(room);
     data.pairing = held;
     await socket.join(held.role === 'tv' ? [pairingRoomOf(pairing.id), pairingTvRoomOf(pairing.id)] : pairingRoomOf(pairing.id));
     await broadcast(pairing);
