@@ -90,9 +90,13 @@ export function HomeScreen({ onWatch, onMeetups, onPair }: { onWatch: () => void
             <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
               {t('tv.meetups')}
             </button>
-            <button type="button" className="tv-button tv-focusable" data-testid="tv-pair" {...pair.props}>
-              {t('tv.pairPhone')}
-            </button>
+            {/* Offered while the TV is connected (a phone pairs through the server): offline, the header keeps its
+                room for the title and the badge saying since when. */}
+            {feed.status === 'live' && (
+              <button type="button" className="tv-button tv-home__pair tv-focusable" data-testid="tv-pair" {...pair.props}>
+                {t('tv.pairPhone')}
+              </button>
+            )}
           </>
         )}
         <ConnectionState />
