@@ -11,7 +11,7 @@
 // follows static imports only: .dependency-cruiser-first-screen.cjs.
 
 /** The core folders. src/view/ is the view direction's folder; the rule holds whether it exists yet or not. */
-const CORE = '^src/(protocol|feed|store|media|tour|panorama|view|attention|circles|tv|xr|meetup|i18n|app)/';
+const CORE = '^src/(protocol|feed|store|media|tour|panorama|view|attention|circles|pairing|tv|xr|meetup|i18n|app)/';
 /** React, react-dom, @react-three/* (R3F, XR): the binding layer's libraries. */
 const REACT = '(^|/)node_modules/(react|react-dom|@react-three/[^/]+)/';
 

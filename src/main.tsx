@@ -23,6 +23,8 @@ const XrShell = lazyView(() => import('./shells/xr/XrShell'));
 const TvShell = lazyView(() => import('./shells/tv/TvShell'));
 // ?mode=host: the operator's meet-up console, a chunk of its own that no audience page loads.
 const HostShell = lazyView(() => import('./shells/host/HostShell'));
+// ?mode=pair: the phone page that pairs with a TV (its QR code opens it), a chunk of its own.
+const PhonePairingPage = lazyView(() => import('./shells/desktop/pairing/PhonePairingPage'));
 
 const i18n = createTranslator(detectLanguage(params.language, navigator.languages));
 document.documentElement.lang = i18n.language;
@@ -69,7 +71,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <AppProvider services={services}>
-      {params.hostConsole ? <HostShell /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopUntilVr />}
+      {params.hostConsole ? <HostShell /> : params.phonePairing ? <PhonePairingPage /> : shell === 'tv' ? <TvShell /> : shell === 'xr' ? <XrShell /> : <DesktopUntilVr />}
     </AppProvider>
   </StrictMode>,
 );

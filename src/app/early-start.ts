@@ -13,8 +13,8 @@ export const launchParams = readLaunchParams(location.search);
 export const launchShell = chooseShell({ mode: launchParams.mode, userAgent: navigator.userAgent, immersiveVrSupported: isHeadsetBrowser(navigator.userAgent) });
 export const warmStart = createWarmStart();
 
-/** Not the host console nor a meet-up link: the page opens on a shell's tour. */
-const opensTour = !launchParams.hostConsole && !launchParams.meetupId;
+/** Not the host console, the phone pairing page nor a meet-up link: the page opens on a shell's tour. */
+const opensTour = !launchParams.hostConsole && !launchParams.phonePairing && !launchParams.meetupId;
 /** Whether this page opens on the desktop tour (not the TV's home or a headset's). */
 export const opensDesktopTour = opensTour && launchShell === 'desktop';
 

@@ -1,7 +1,7 @@
 // The launch: every URL parameter the app reads, parsed once by the entry (src/app/early-start.ts) and passed down
 // (to the shells through AppServices.launch), so no other module needs to read `location.search`.
 // Contract parameters other programs rely on: ?mode, ?project, ?lang. Also ?mode=host (the operator's meet-up
-// console), ?meetup=<id> (opens that meet-up), ?tv360=flat|webgl (the TV's 360 view), ?stats=1 (media metrics
+// console), ?mode=pair (the phone page that pairs with a TV; the code in the fragment, `#pair=`), ?meetup=<id> (opens that meet-up), ?tv360=flat|webgl (the TV's 360 view), ?stats=1 (media metrics
 // overlay) and ?hls=js|native (the playback engine, for tests and people comparing the two).
 import { readEnginePreference, type EnginePreference } from '../media/engine-preference';
 
@@ -17,6 +17,8 @@ export interface LaunchParams {
   projectId: string;
   /** ?mode=host: the host console instead of an audience shell. */
   hostConsole: boolean;
+  /** ?mode=pair: the phone page that pairs with a TV (src/shells/desktop/pairing) instead of a shell. */
+  phonePairing: boolean;
   /** ?meetup=<id>: open this meet-up directly. */
   meetupId: string | undefined;
   /** ?lang= as written (the translator matches it against what it ships), undefined when absent. */
@@ -48,6 +50,7 @@ export function readLaunchParams(search: string): LaunchParams {
     mode: mode === 'tv' || mode === 'xr' || mode === 'desktop' ? mode : undefined,
     projectId: params.get('project') || DEFAULT_PROJECT_ID,
     hostConsole: mode === 'host',
+    phonePairing: mode === 'pair',
     meetupId: params.get('meetup') || undefined,
     language: params.get('lang') || undefined,
     tv360: tv360 === 'flat' || tv360 === 'webgl' ? tv360 : undefined,

@@ -6,6 +6,7 @@ import type { DesktopKey } from './desktop';
 import type { TvMeetupKey } from './tv-meetup';
 import type { TvWatchKey } from './tv-watch';
 import type { CircleKey } from './circles';
+import type { PairingKey } from './pairing';
 import type { XrEntryKey } from './xr-entry';
 
 export const en = {
@@ -97,6 +98,8 @@ export const en = {
   'tv.signIn': 'Open this project once on a phone or computer with your backer code, then come back to the TV.',
   // TV shell: star meet-ups with the remote (one block).
   'tv.meetups': 'Meet-ups',
+  'tv.pairPhone': 'Pair a phone',
+  'tv.pairing.failed': 'Pairing could not be opened. Check the connection, then try again.',
   'tv.meetup.failed': 'The meet-ups could not be opened. Check the connection, then try again.',
   'tv.meetup.replay': 'Replay · {count} reactions during the meet-up',
   'xr.title': 'Stand on the set in VR',
@@ -209,7 +212,7 @@ export const en = {
 
 /** The keys every page carries; the host console's and the TV watch and meet-up screens' come with their chunks (host-console.ts, tv-watch.ts, tv-meetup.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | XrEntryKey | MediaRefusalKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | PairingKey | XrEntryKey | MediaRefusalKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

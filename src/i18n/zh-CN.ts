@@ -90,6 +90,8 @@ export const zhCN: Record<CoreMessageKey, string> = {
   'tv.signIn': '请先在手机或电脑上用支持者代码打开此项目，再回到电视上观看。',
   // TV shell: star meet-ups with the remote (one block).
   'tv.meetups': '见面会',
+  'tv.pairPhone': '配对手机',
+  'tv.pairing.failed': '无法打开配对。请检查网络连接后重试。',
   'tv.meetup.failed': '见面会打不开。请检查网络后重试。',
   'tv.meetup.replay': '回放 · 见面会期间共 {count} 次互动',
   'xr.title': '在 VR 中身临片场',

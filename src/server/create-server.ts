@@ -18,6 +18,8 @@ import { createStaticFiles, type StaticFilesOptions } from './static-files';
 import { attachMeetups, MEETUP_CLIENT_EVENTS, type MeetupService } from './meetup';
 import { attachCircleGateway, CIRCLE_CLIENT_EVENTS, DEFAULT_CIRCLE_LIMITS, type CircleGateway, type CircleLimits } from './circles';
 import type { CircleStorage } from './storage/circle-storage';
+import { attachPairingGateway, DEFAULT_PAIRING_LIMITS, PAIRING_CLIENT_EVENTS, type PairingGateway, type PairingLimits } from './pairing';
+import type { PairingStorage } from './storage/pairing-storage';
 import { createMediaAccess, type MediaAccessConfig } from './media-access';
 import type { MeetupLimits } from './meetup/meetup-limits';
 import type { MeetupRoomState } from './meetup/room-state';
@@ -41,6 +43,9 @@ export interface SetVisitServerOptions {
   /** Circles (shared visits, src/server/circles); without it the server has none. */
   circles?: CircleStorage;
   circleLimits?: Partial<CircleLimits>;
+  /** Phones paired with TVs (src/server/pairing); without it the server pairs nothing. */
+  pairings?: PairingStorage;
+  pairingLimits?: Partial<PairingLimits>;
   /** Meet-up audience and reaction windows shared by several nodes (src/server/scale); in-process by default. */
   meetupRoomState?: MeetupRoomState;
   /** The footage the demo's live stream loops (an HLS folder); the sample backlot by default. */
@@ -67,6 +72,7 @@ export interface SetVisitServer {
   readonly meetups: MeetupService | undefined;
   readonly attention: AttentionService;
   readonly circles: CircleGateway | undefined;
+  readonly pairings: PairingGateway | undefined;
   /** The live sessions of backer codes, ended when a code is revoked. */
   readonly backerSessions: BackerSessions;
   /** Adds a route tried before the API and the static files. */
@@ -104,10 +110,13 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     socketRateLimit: limits.socketRateLimit,
     maxRateViolations: limits.maxRateViolations,
     maxResumeEvents: limits.maxResumeEvents,
-    extraClientEvents: [...(options.meetups ? MEETUP_CLIENT_EVENTS : []), ...ATTENTION_CLIENT_EVENTS, ...(options.circles ? CIRCLE_CLIENT_EVENTS : [])],
+    extraClientEvents: [...(options.meetups ? MEETUP_CLIENT_EVENTS : []), ...ATTENTION_CLIENT_EVENTS, ...(options.circles ? CIRCLE_CLIENT_EVENTS : []), ...(options.pairings ? PAIRING_CLIENT_EVENTS : [])],
   });
   const circles = options.circles
     ? attachCircleGateway(io, { storage: options.circles, projects: options.storage, limits: { ...DEFAULT_CIRCLE_LIMITS, ...options.circleLimits }, log })
+    : undefined;
+  const pairings = options.pairings
+    ? attachPairingGateway(io, { storage: options.pairings, access, limits: { ...DEFAULT_PAIRING_LIMITS, ...options.pairingLimits }, log })
     : undefined;
   const media = createMediaAccess({
     ...(options.media ? { config: options.media } : {}),
@@ -201,6 +210,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     meetups,
     attention,
     circles,
+    pairings,
     backerSessions,
     addRoute: (route) => void routes.push(route),
     listen: (port, host = '0.0.0.0') =>
@@ -212,6 +222,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
       new Promise<void>((resolve) => {
         meetups?.close();
         circles?.close();
+        pairings?.close();
         backerSessions.close();
         http.closeAllConnections();
         void io.close(() => resolve());

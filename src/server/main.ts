@@ -11,7 +11,7 @@ import { NodeMetrics } from './scale/node-metrics';
 import { RedisRateLimiter } from './scale/shared-rate-limiter';
 import type { RateLimit } from './rate-limiter';
 import { openNodeAttention } from './attention/node-attention';
-import { attachNodeOperations, createNodeRoomState, openNodeCircleStorage, openNodeMeetupStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
+import { attachNodeOperations, createNodeRoomState, openNodeCircleStorage, openNodeMeetupStorage, openNodePairingStorage, openNodeStorage, openRedisLink } from './scale/node-runtime';
 
 const root = resolve(import.meta.dirname, '../..');
 let config: EnvironmentConfig;
@@ -40,10 +40,12 @@ let redis: Awaited<ReturnType<typeof openRedisLink>>;
 let meetupStorage: Awaited<ReturnType<typeof openNodeMeetupStorage>>;
 let attention: Awaited<ReturnType<typeof openNodeAttention>>;
 let circleStorage: Awaited<ReturnType<typeof openNodeCircleStorage>>;
+let pairingStorage: Awaited<ReturnType<typeof openNodePairingStorage>>;
 try {
   ({ storage, engine } = await openNodeStorage(config.scale, dataFile, metrics, log));
   meetupStorage = await openNodeMeetupStorage(config.scale, dataFile, metrics);
   circleStorage = await openNodeCircleStorage(config.scale, dataFile, metrics);
+  pairingStorage = await openNodePairingStorage(config.scale, dataFile, metrics);
   redis = await openRedisLink(config.scale, metrics, log);
   attention = await openNodeAttention(config.scale, dataFile, redis, () => metrics.storageErrors++);
 } catch (err) {
@@ -69,6 +71,7 @@ const server = createSetVisitServer({
   log,
   meetups: meetupStorage,
   circles: circleStorage,
+  pairings: pairingStorage,
   ...(meetupRoomState ? { meetupRoomState } : {}),
   ...(redis ? { adapter: redis.adapter } : {}),
   ...(rateLimiters ? { rateLimiters } : {}),
@@ -132,6 +135,7 @@ async function shutdown(signal: string): Promise<void> {
   await meetupStorage.close();
   await attention.storage.close();
   await circleStorage.close();
+  await pairingStorage.close();
   metrics.dispose();
   process.exit(0);
 }

@@ -8,6 +8,7 @@ describe('launch parameters', () => {
       mode: undefined,
       projectId: DEFAULT_PROJECT_ID,
       hostConsole: false,
+      phonePairing: false,
       meetupId: undefined,
       language: undefined,
       tv360: undefined,
@@ -21,6 +22,7 @@ describe('launch parameters', () => {
       mode: 'tv',
       projectId: 'p1',
       hostConsole: false,
+      phonePairing: false,
       meetupId: 'm1',
       language: 'zh-CN',
       tv360: 'flat',
@@ -29,6 +31,10 @@ describe('launch parameters', () => {
     });
     expect(readLaunchParams('?mode=host').hostConsole).toBe(true);
     expect(readLaunchParams('?mode=host').mode).toBeUndefined();
+    // The phone page that pairs with a TV: its own page, no shell forced.
+    expect(readLaunchParams('?mode=pair').phonePairing).toBe(true);
+    expect(readLaunchParams('?mode=pair').mode).toBeUndefined();
+    expect(readLaunchParams('?mode=tv').phonePairing).toBe(false);
   });
 
   it('takes ?hls=js and ?hls=hls.js alike, and ignores values it does not know', () => {

@@ -11,6 +11,8 @@ import { SqliteMeetupStorage } from '../../src/server/storage/sqlite-meetup-stor
 import type { MeetupLimits } from '../../src/server/meetup/meetup-limits';
 import { SqliteCircleStorage } from '../../src/server/storage/sqlite-circle-storage';
 import type { CircleLimits } from '../../src/server/circles';
+import type { PairingLimits } from '../../src/server/pairing';
+import { SqlitePairingStorage } from '../../src/server/storage/sqlite-pairing-storage';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 export const PROJECT_ID = SAMPLE_PROJECT.id;
@@ -31,6 +33,8 @@ export interface TestServer {
   meetupStorage: SqliteMeetupStorage;
   /** The circles' tables, in the same file through their own connection. */
   circleStorage: SqliteCircleStorage;
+  /** The pairings' tables, in the same file through their own connection. */
+  pairingStorage: SqlitePairingStorage;
   server: SetVisitServer;
   logs: { level: string; message: string; fields?: Record<string, unknown> }[];
   /** Stops accepting and drops every client; the database file stays. */
@@ -49,6 +53,7 @@ export interface TestServerOptions {
   limits?: Partial<ServerLimits>;
   meetupLimits?: Partial<MeetupLimits>;
   circleLimits?: Partial<CircleLimits>;
+  pairingLimits?: Partial<PairingLimits>;
   allowedOrigins?: string[];
 }
 
@@ -70,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     storage: new SqliteFeedStorage(dbFile),
     meetupStorage: undefined as unknown as SqliteMeetupStorage,
     circleStorage: undefined as unknown as SqliteCircleStorage,
+    pairingStorage: undefined as unknown as SqlitePairingStorage,
     server: undefined as unknown as SetVisitServer,
     logs,
     async start() {
@@ -78,12 +84,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       handle.meetupStorage = new SqliteMeetupStorage(dbFile);
       await seedSampleMeetup(handle.meetupStorage);
       handle.circleStorage = new SqliteCircleStorage(dbFile);
+      handle.pairingStorage = new SqlitePairingStorage(dbFile);
       handle.server = createSetVisitServer({
         storage: handle.storage,
         operatorToken: OPERATOR_TOKEN,
         log,
         meetups: handle.meetupStorage,
         circles: handle.circleStorage,
+        pairings: handle.pairingStorage,
+        ...(options.pairingLimits ? { pairingLimits: options.pairingLimits } : {}),
         ...(options.circleLimits ? { circleLimits: options.circleLimits } : {}),
         ...(options.meetupLimits ? { meetupLimits: options.meetupLimits } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
@@ -99,6 +108,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await handle.storage.close();
       await handle.meetupStorage.close();
       await handle.circleStorage.close();
+      await handle.pairingStorage.close();
     },
     async dispose() {
       await handle.stop().catch(() => undefined);

@@ -7,6 +7,9 @@ import type { MeetupStorage } from '../storage/meetup-storage';
 import type { CircleStorage } from '../storage/circle-storage';
 import { PostgresCircleStorage } from '../storage/postgres-circle-storage';
 import { SqliteCircleStorage } from '../storage/sqlite-circle-storage';
+import type { PairingStorage } from '../storage/pairing-storage';
+import { PostgresPairingStorage } from '../storage/postgres-pairing-storage';
+import { SqlitePairingStorage } from '../storage/sqlite-pairing-storage';
 import { PostgresMeetupStorage } from '../storage/postgres-meetup-storage';
 import { PostgresFeedStorage } from '../storage/postgres-storage';
 import { SqliteMeetupStorage } from '../storage/sqlite-meetup-storage';
@@ -59,6 +62,12 @@ export async function openNodeMeetupStorage(scale: ScaleConfig, sqliteFile: stri
 export async function openNodeCircleStorage(scale: ScaleConfig, sqliteFile: string, metrics: NodeMetrics): Promise<CircleStorage> {
   if (!scale.databaseUrl) return new SqliteCircleStorage(sqliteFile);
   return PostgresCircleStorage.connect({ connectionString: scale.databaseUrl, poolSize: 2, onError: () => metrics.storageErrors++ });
+}
+
+/** Pairings in the same engine as the rest: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export async function openNodePairingStorage(scale: ScaleConfig, sqliteFile: string, metrics: NodeMetrics): Promise<PairingStorage> {
+  if (!scale.databaseUrl) return new SqlitePairingStorage(sqliteFile);
+  return PostgresPairingStorage.connect({ connectionString: scale.databaseUrl, poolSize: 2, onError: () => metrics.storageErrors++ });
 }
 
 /** With Redis, the meet-up rooms' audience and reaction windows are shared by every node (redis-room-state.ts). */

@@ -12,13 +12,14 @@ import { SummaryTiles } from './SummaryTiles';
 
 export const INTERACTIVE_MARK = 'setvisit:tv-interactive';
 
-export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeetups: () => void }) {
+export function HomeScreen({ onWatch, onMeetups, onPair }: { onWatch: () => void; onMeetups: () => void; onPair: () => void }) {
   const feed = useFeed();
   const i18n = useI18n();
   const { t } = i18n;
   const { projectId } = useServices();
   const watch = useFocusable<HTMLButtonElement>('home-watch', { section: 'actions', onSelect: onWatch });
   const meetups = useFocusable<HTMLButtonElement>('home-meetups', { section: 'actions', onSelect: onMeetups });
+  const pair = useFocusable<HTMLButtonElement>('home-pair', { section: 'actions', onSelect: onPair });
   const settled = feed.data !== null || feed.error !== null;
   const picture = useSetPicture(feed.data ? projectId : null);
   useEffect(() => {
@@ -89,6 +90,13 @@ export function HomeScreen({ onWatch, onMeetups }: { onWatch: () => void; onMeet
             <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
               {t('tv.meetups')}
             </button>
+            {/* Offered while the TV is connected (a phone pairs through the server): offline, the header keeps its
+                room for the title and the badge saying since when. */}
+            {feed.status === 'live' && (
+              <button type="button" className="tv-button tv-home__pair tv-focusable" data-testid="tv-pair" {...pair.props}>
+                {t('tv.pairPhone')}
+              </button>
+            )}
           </>
         )}
         <ConnectionState />

@@ -15,6 +15,7 @@ import { ExitPrompt } from './ExitPrompt';
 import { HomeScreen } from './HomeScreen';
 import { MeetupHost } from './meetup/MeetupHost';
 import { MilestoneToasts } from './MilestoneToasts';
+import { PairingHost } from './pairing/PairingHost';
 import { isTvScreen, TvShellProvider, type TvScreenId, type TvShellApi } from './TvShellContext';
 import { WatchHost } from './WatchHost';
 import './tv.css';
@@ -183,9 +184,11 @@ export default function TvShell() {
           onMouseDown={(event) => event.preventDefault()}
         >
           {view.screen === 'home' ? (
-            <HomeScreen onWatch={() => api.open('watch')} onMeetups={() => api.open('meetups')} />
+            <HomeScreen onWatch={() => api.open('watch')} onMeetups={() => api.open('meetups')} onPair={() => api.open('pairing')} />
           ) : view.screen === 'watch' ? (
             <WatchHost />
+          ) : view.screen === 'pairing' ? (
+            <PairingHost />
           ) : (
             // One element for the list and a room over it: the meet-up screen stays mounted between the two.
             <MeetupHost room={view.screen === 'meetup'} />

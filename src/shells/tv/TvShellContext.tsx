@@ -7,10 +7,10 @@ import type { FocusManager } from '../../tv/focus';
 import type { KeyRouter, RemoteKeyHandler } from '../../tv/key-router';
 import type { TvPlatform } from '../../tv/device';
 
-/** home; watch: "Watch the set"; meetups: the list of star meet-ups; meetup: one meet-up's room (over the list). */
-export type TvScreenId = 'home' | 'watch' | 'meetups' | 'meetup';
+/** home; watch: "Watch the set"; meetups: the list of star meet-ups; meetup: one meet-up's room (over the list); pairing: "Pair a phone". */
+export type TvScreenId = 'home' | 'watch' | 'meetups' | 'meetup' | 'pairing';
 
-const SCREENS: readonly string[] = ['home', 'watch', 'meetups', 'meetup'] satisfies readonly TvScreenId[];
+const SCREENS: readonly string[] = ['home', 'watch', 'meetups', 'meetup', 'pairing'] satisfies readonly TvScreenId[];
 
 export function isTvScreen(id: string): id is TvScreenId {
   return SCREENS.includes(id);

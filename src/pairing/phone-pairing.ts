@@ -1,0 +1,154 @@
+// The phone's side of pairing: pairs with the TV showing a code, comes back as the same phone after a dropped
+// connection (its key kept in memory, or in session storage through `onKept`; never in a URL), gives the TV a
+// backer code (the server checks it and says which tier it opens) and sends reactions. Framework-free; the phone
+// page binds it.
+import type { Socket } from 'socket.io-client';
+import type { BackerTier } from '../protocol';
+import {
+  PAIRING_EVENTS,
+  PAIRING_PROTOCOL_VERSION,
+  PairingActionReply,
+  PairingClosed,
+  PairingJoinReply,
+  PairingView,
+  normalizePairingCode,
+  type PairingReactionKind,
+} from '../protocol/pairing';
+import { askPairing, openPairingSocket, Snapshot, type PairingRefusalNotice, type PairingSocketOptions } from './pairing-socket';
+
+export type PhonePairingStatus =
+  /** Not paired: the page asks for the TV's code. */
+  | 'idle'
+  | 'pairing'
+  | 'paired'
+  /** Paired, but the connection dropped: reconnecting, then the same phone again. */
+  | 'offline'
+  /** The last pairing attempt was refused: `refusal` says why. */
+  | 'refused'
+  /** The TV unpaired this phone, or the pairing expired: `closedReason` says which. */
+  | 'closed';
+
+export type BackerCodeState = { status: 'sending' } | { status: 'accepted'; tier: BackerTier } | { status: 'refused'; refusal: PairingRefusalNotice };
+
+export interface PhonePairingSnapshot {
+  status: PhonePairingStatus;
+  view?: PairingView;
+  you?: string;
+  refusal?: PairingRefusalNotice;
+  closedReason?: PairingClosed['reason'];
+  backer?: BackerCodeState;
+  /** The last reaction refused (a storm, a lost connection). */
+  reactionRefusal?: PairingRefusalNotice;
+}
+
+/** What brings this phone back as itself: the code, its id and key. */
+export interface PhoneKept {
+  code: string;
+  phoneId: string;
+  phoneKey: string;
+}
+
+export interface PhonePairingOptions extends PairingSocketOptions {
+  /** The phone's name as the TV lists it. */
+  name: () => string;
+  /** Told whenever the kept identity changes (undefined once unpaired), to keep it across a reload. */
+  onKept?: (kept: PhoneKept | undefined) => void;
+}
+
+export class PhonePairing {
+  private readonly socket: Socket;
+  private readonly state = new Snapshot<PhonePairingSnapshot>({ status: 'idle' });
+  private kept: PhoneKept | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: PhonePairingOptions) {
+    this.timeoutMs = options.replyTimeoutMs ?? 8_000;
+    this.socket = openPairingSocket(options);
+    this.socket.on(PAIRING_EVENTS.state, (payload: unknown) => {
+      const view = PairingView.safeParse(payload);
+      if (view.success && view.data.id === this.state.current.view?.id) this.patch({ view: view.data });
+    });
+    this.socket.on(PAIRING_EVENTS.closed, (payload: unknown) => {
+      const closed = PairingClosed.safeParse(payload);
+      if (!closed.success || closed.data.pairingId !== this.state.current.view?.id) return;
+      this.keep(undefined);
+      this.patch({ status: 'closed', closedReason: closed.data.reason });
+    });
+    this.socket.on('connect', () => {
+      if (this.kept && this.state.current.status === 'offline') void this.pair(this.kept.code, this.kept);
+    });
+    this.socket.on('disconnect', () => {
+      if (this.state.current.status === 'paired') this.patch({ status: 'offline' });
+    });
+  }
+
+  get current(): PhonePairingSnapshot {
+    return this.state.current;
+  }
+
+  subscribe(listener: (s: PhonePairingSnapshot) => void): () => void {
+    return this.state.subscribe(listener);
+  }
+
+  /** Pairs with the TV showing `code`; with a kept identity for the same code, as the same phone. */
+  async pair(code: string, kept?: PhoneKept): Promise<boolean> {
+    if (!this.socket.connected) {
+      this.socket.connect();
+      await new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
+    }
+    const same = kept && normalizePairingCode(kept.code) === normalizePairingCode(code);
+    if (this.state.current.status !== 'offline') this.patch({ status: 'pairing', refusal: undefined });
+    const reply = await askPairing(
+      this.socket,
+      PAIRING_EVENTS.join,
+      { v: PAIRING_PROTOCOL_VERSION, code, name: this.options.name(), device: 'phone', ...(same ? { phoneId: kept.phoneId, phoneKey: kept.phoneKey } : {}) },
+      PairingJoinReply,
+      this.timeoutMs,
+    );
+    if (!reply.ok) {
+      if (same) this.keep(undefined);
+      this.patch({ status: 'refused', refusal: reply.refusal });
+      return false;
+    }
+    this.keep({ code: reply.pairing.code, phoneId: reply.you, phoneKey: reply.phoneKey });
+    this.patch({ status: 'paired', view: reply.pairing, you: reply.you, refusal: undefined, closedReason: undefined });
+    return true;
+  }
+
+  /** A backer code for the TV: the server checks it; the TV signs in with it. */
+  async sendBackerCode(code: string): Promise<void> {
+    const view = this.state.current.view;
+    if (!view || this.state.current.status !== 'paired') return;
+    this.patch({ backer: { status: 'sending' } });
+    const reply = await askPairing(this.socket, PAIRING_EVENTS.backer, { pairingId: view.id, code }, PairingActionReply, this.timeoutMs);
+    this.patch({ backer: reply.ok ? { status: 'accepted', tier: reply.tier ?? 'supporter' } : { status: 'refused', refusal: reply.refusal } });
+  }
+
+  async react(reaction: PairingReactionKind): Promise<boolean> {
+    const view = this.state.current.view;
+    if (!view || this.state.current.status !== 'paired') return false;
+    const reply = await askPairing(this.socket, PAIRING_EVENTS.react, { pairingId: view.id, reaction }, PairingActionReply, this.timeoutMs);
+    this.patch({ reactionRefusal: reply.ok ? undefined : reply.refusal });
+    return reply.ok;
+  }
+
+  /** Back to asking for a code (after a refusal or an unpairing). */
+  reset(): void {
+    this.patch({ status: 'idle', view: undefined, you: undefined, refusal: undefined, closedReason: undefined, backer: undefined, reactionRefusal: undefined });
+  }
+
+  dispose(): void {
+    this.socket.removeAllListeners();
+    this.socket.close();
+    this.state.clear();
+  }
+
+  private keep(kept: PhoneKept | undefined): void {
+    this.kept = kept;
+    this.options.onKept?.(kept);
+  }
+
+  private patch(changes: Partial<PhonePairingSnapshot>): void {
+    this.state.set({ ...this.state.current, ...changes });
+  }
+}

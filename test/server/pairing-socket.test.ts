@@ -1,0 +1,250 @@
+// Pairing on the real server over real sockets and a real SQLite file: a TV's offer and a phone's join by its code,
+// the backer code given to the TV (checked on the server, never stored), reactions, unpairing from the TV, and
+// every refusal with its reason (unknown or expired code, a second TV, forged ids and keys, wrong backer codes,
+// floods, oversize messages), with nothing stored for a refused request.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../src/protocol';
+import {
+  PAIRING_CODE_ALPHABET,
+  PAIRING_EVENTS,
+  PairingActionReply,
+  PairingJoinReply,
+  PairingOfferReply,
+  PairingView,
+  type PairingClosed,
+  type PairingReaction,
+  type PairingRefusal,
+  type PairingSignIn,
+} from '../../src/protocol/pairing';
+import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
+
+let server: TestServer;
+let shortLived: TestServer;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  // Codes tried from one test address would otherwise meet the per-address limit; it has its own test below.
+  server = await startTestServer({ pairingLimits: { enterRateLimit: { perSecond: 1000, burst: 1000 }, maxPhones: 2 } });
+  shortLived = await startTestServer({ pairingLimits: { lifetimeMs: 600, expirySweepMs: 100 } });
+  await server.storage.ensureBackerToken('other-film-gold', { label: 'test', tier: 'gold', projects: ['another-film'] });
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server?.dispose();
+  await shortLived?.dispose();
+});
+
+interface Client {
+  socket: Socket;
+  views: PairingView[];
+  closed: PairingClosed[];
+  signIns: PairingSignIn[];
+  reactions: PairingReaction[];
+}
+
+async function client(url = server.url): Promise<Client> {
+  const socket = connect(url, { auth: { v: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false });
+  sockets.push(socket);
+  const c: Client = { socket, views: [], closed: [], signIns: [], reactions: [] };
+  socket.on(PAIRING_EVENTS.state, (v: unknown) => c.views.push(PairingView.parse(v)));
+  socket.on(PAIRING_EVENTS.closed, (v: PairingClosed) => c.closed.push(v));
+  socket.on(PAIRING_EVENTS.signIn, (v: PairingSignIn) => c.signIns.push(v));
+  socket.on(PAIRING_EVENTS.reaction, (v: PairingReaction) => c.reactions.push(v));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return c;
+}
+
+const ask = (c: Client, event: string, payload: unknown): Promise<unknown> => c.socket.timeout(3000).emitWithAck(event, payload);
+const offer = async (c: Client, extra: Record<string, unknown> = {}) => PairingOfferReply.parse(await ask(c, PAIRING_EVENTS.offer, { v: 1, projectId: PROJECT_ID, tvName: 'Living room TV', ...extra }));
+const join = async (c: Client, code: string, extra: Record<string, unknown> = {}) => PairingJoinReply.parse(await ask(c, PAIRING_EVENTS.join, { v: 1, code, name: 'Mei’s phone', device: 'phone', ...extra }));
+const act = async (c: Client, event: string, payload: unknown) => PairingActionReply.parse(await ask(c, event, payload));
+function ok<T extends { ok: boolean }>(reply: T): Extract<T, { ok: true }> {
+  if (!reply.ok) throw new Error(`refused: ${JSON.stringify(reply)}`);
+  return reply as Extract<T, { ok: true }>;
+}
+const refusal = (reply: { ok: boolean }) => reply as PairingRefusal;
+function rows(s: TestServer): { pairings: number; phones: number } {
+  const db = new Database(s.dbFile, { readonly: true });
+  try {
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { pairings: count('pairings'), phones: count('pairing_phones') };
+  } finally {
+    db.close();
+  }
+}
+
+describe('pairing a phone with a TV', () => {
+  it('pairs by the code, gives the TV a checked backer code, shows reactions, and unpairs from the TV', async () => {
+    const tv = await client();
+    const offered = ok(await offer(tv));
+    expect(offered.pairing.code).toMatch(new RegExp(`^[${PAIRING_CODE_ALPHABET}]{6}$`));
+    expect(offered.pairing.expiresAt - Date.now()).toBeGreaterThan(11 * 3600 * 1000);
+
+    const phone = await client();
+    // Typed as people do: lower case, a dash in the middle.
+    const typed = `${offered.pairing.code.slice(0, 3).toLowerCase()}-${offered.pairing.code.slice(3)}`;
+    const joined = ok(await join(phone, typed));
+    expect(joined.pairing.id).toBe(offered.pairing.id);
+    await waitFor(() => tv.views.at(-1)?.phones.map((p) => [p.name, p.online]).join() === 'Mei’s phone,true');
+
+    // The backer code: checked, then handed to the TV alone (the phone's own socket never hears it back).
+    expect(ok(await act(phone, PAIRING_EVENTS.backer, { pairingId: joined.pairing.id, code: 'demo-gold' })).tier).toBe('gold');
+    await waitFor(() => tv.signIns.length === 1);
+    expect(tv.signIns[0]).toMatchObject({ token: 'demo-gold', tier: 'gold', phoneName: 'Mei’s phone' });
+    expect(phone.signIns).toEqual([]);
+    expect(JSON.stringify(server.logs)).not.toContain('demo-gold');
+
+    ok(await act(phone, PAIRING_EVENTS.react, { pairingId: joined.pairing.id, reaction: 'applause' }));
+    await waitFor(() => tv.reactions.length === 1);
+    expect(tv.reactions[0]).toMatchObject({ reaction: 'applause', phoneName: 'Mei’s phone', phoneId: joined.you });
+
+    // The phone drops and comes back with its key: the same phone, not a new one.
+    phone.socket.disconnect();
+    await waitFor(() => tv.views.at(-1)?.phones[0]?.online === false);
+    const again = await client();
+    expect(ok(await join(again, offered.pairing.code, { phoneId: joined.you, phoneKey: joined.phoneKey })).you).toBe(joined.you);
+    expect(rows(server).phones).toBe(1);
+
+    // The TV unpairs it: it is told, its key no longer works, and it can do nothing more.
+    ok(await act(tv, PAIRING_EVENTS.revoke, { pairingId: offered.pairing.id, phoneId: joined.you }));
+    await waitFor(() => again.closed.length === 1);
+    expect(again.closed[0]).toEqual({ pairingId: offered.pairing.id, reason: 'revoked' });
+    expect(refusal(await act(again, PAIRING_EVENTS.react, { pairingId: offered.pairing.id, reaction: 'heart' })).reason).toBe('not-paired');
+    expect(refusal(await join(await client(), offered.pairing.code, { phoneId: joined.you, phoneKey: joined.phoneKey })).reason).toBe('not-paired');
+    await waitFor(() => tv.views.at(-1)?.phones.length === 0);
+
+    // Ending the pairing: every phone is told, and the code opens nothing any more.
+    const second = await client();
+    ok(await join(second, offered.pairing.code));
+    ok(await act(tv, PAIRING_EVENTS.revoke, { pairingId: offered.pairing.id }));
+    await waitFor(() => second.closed.length === 1);
+    expect(refusal(await join(await client(), offered.pairing.code)).reason).toBe('expired');
+  });
+
+  it('a TV comes back to its pairing with its key; a wrong key is forged', async () => {
+    const tv = await client();
+    const offered = ok(await offer(tv));
+    tv.socket.disconnect();
+    const back = await client();
+    expect(ok(await offer(back, { pairingId: offered.pairing.id, tvKey: offered.tvKey })).pairing.code).toBe(offered.pairing.code);
+    const before = rows(server);
+    const thief = await client();
+    expect(refusal(await offer(thief, { pairingId: offered.pairing.id, tvKey: 'x'.repeat(32) })).reason).toBe('forged');
+    expect(rows(server)).toEqual(before);
+  });
+});
+
+describe('refusals, each with a reason and nothing stored', () => {
+  it('an unknown code, a malformed one, another version', async () => {
+    const phone = await client();
+    const before = rows(server);
+    const unknown = refusal(await join(phone, 'ZZZZZZ'));
+    expect(unknown.reason).toBe('unknown-code');
+    expect(unknown.error.message).toContain('ZZZ-ZZZ');
+    // 0 and O look alike: never in a code, refused as malformed before any lookup.
+    expect(refusal(await join(phone, 'ABC0O1')).reason).toBe('invalid');
+    expect(refusal(await join(phone, 'ABCDEF', { v: 2 })).error.code).toBe('protocol-version');
+    expect(refusal(await join(phone, 'ABCDEF', { extra: true })).reason).toBe('invalid');
+    expect(rows(server)).toEqual(before);
+  });
+
+  it('a second TV cannot take a TV’s code, and the phone limit holds', async () => {
+    const tv = await client();
+    const { pairing } = ok(await offer(tv));
+    const otherTv = await client();
+    ok(await offer(otherTv));
+    const before = rows(server);
+    // A set that shows its own code, then tries another TV's: refused.
+    expect(refusal(await join(otherTv, pairing.code)).reason).toBe('second-tv');
+    // A page that says it is a TV: refused too.
+    expect(refusal(await join(await client(), pairing.code, { device: 'tv' })).reason).toBe('second-tv');
+    // A phone cannot start showing a code either once paired.
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    expect(refusal(await offer(phone)).reason).toBe('invalid');
+    ok(await join(await client(), pairing.code));
+    const full = refusal(await join(await client(), pairing.code));
+    expect(full.reason).toBe('full');
+    expect(full.error.message).toContain('2 phones');
+    expect(rows(server)).toEqual({ pairings: before.pairings, phones: before.phones + 2 });
+    expect(tv.views.at(-1)?.phones.length).toBe(2);
+  });
+
+  it('forged ids: another pairing, a phone acting as the TV, a stranger', async () => {
+    const tv = await client();
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    const otherTv = await client();
+    const other = ok(await offer(otherTv)).pairing;
+    expect(refusal(await act(phone, PAIRING_EVENTS.react, { pairingId: other.id, reaction: 'heart' })).reason).toBe('not-paired');
+    expect(refusal(await act(phone, PAIRING_EVENTS.revoke, { pairingId: pairing.id })).reason).toBe('not-paired');
+    expect(refusal(await act(await client(), PAIRING_EVENTS.backer, { pairingId: pairing.id, code: 'demo-gold' })).reason).toBe('not-paired');
+    expect(refusal(await act(tv, PAIRING_EVENTS.revoke, { pairingId: pairing.id, phoneId: 'ph_nobody12345' })).reason).toBe('not-paired');
+    expect(refusal(await act(phone, PAIRING_EVENTS.react, { pairingId: 'not an id', reaction: 'heart' })).reason).toBe('invalid');
+    expect(refusal(await join(await client(), pairing.code, { phoneId: 'ph_nobody12345', phoneKey: 'k'.repeat(32) })).reason).toBe('not-paired');
+    expect(tv.reactions).toEqual([]);
+    expect(otherTv.reactions).toEqual([]);
+  });
+
+  it('wrong backer codes: unknown, the operator’s token, another project’s; the TV hears none', async () => {
+    const tv = await client();
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    expect(refusal(await act(phone, PAIRING_EVENTS.backer, { pairingId: pairing.id, code: 'not-a-code' })).reason).toBe('wrong-backer-code');
+    expect(refusal(await act(phone, PAIRING_EVENTS.backer, { pairingId: pairing.id, code: OPERATOR_TOKEN })).reason).toBe('wrong-backer-code');
+    expect(refusal(await act(phone, PAIRING_EVENTS.backer, { pairingId: pairing.id, code: 'other-film-gold' })).reason).toBe('no-access');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tv.signIns).toEqual([]);
+  });
+
+  it('oversize messages are refused before anything reads them', async () => {
+    const phone = await client();
+    const before = rows(server);
+    const big = refusal(await join(phone, 'ABCDEF', { name: 'x'.repeat(4000) }));
+    expect(big.reason).toBe('oversize');
+    expect(refusal(await offer(await client(), { tvName: 'y'.repeat(2000) })).reason).toBe('oversize');
+    // Within the size but over the name's limit: the field's own reason.
+    expect(refusal(await join(phone, 'ABCDEF', { name: 'n'.repeat(33) })).reason).toBe('invalid');
+    expect(rows(server)).toEqual(before);
+  });
+
+  it('an expired code is refused, and its phones are told', async () => {
+    const tv = await client(shortLived.url);
+    const { pairing } = ok(await offer(tv));
+    const phone = await client(shortLived.url);
+    ok(await join(phone, pairing.code));
+    await waitFor(() => phone.closed.length === 1, 5_000);
+    expect(phone.closed[0]).toEqual({ pairingId: pairing.id, reason: 'expired' });
+    expect(tv.closed[0]?.reason).toBe('expired');
+    const late = refusal(await join(await client(shortLived.url), pairing.code));
+    expect(late.reason).toBe('expired');
+    expect(rows(shortLived).phones).toBe(1);
+  });
+
+  it('floods: a reaction storm and code guessing hear "slow down"', async () => {
+    const tv = await client();
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    const replies = await Promise.all(Array.from({ length: 10 }, () => act(phone, PAIRING_EVENTS.react, { pairingId: pairing.id, reaction: 'wow' })));
+    const flooded = replies.filter((r) => !r.ok).map((r) => refusal(r).reason);
+    expect(flooded.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(flooded)).toEqual(new Set(['flood']));
+    await waitFor(() => tv.reactions.length === replies.filter((r) => r.ok).length);
+
+    // Guessing codes on the default per-address limit (the other server; 3 of its 8 used above): refused, nothing stored.
+    const guesser = await client(shortLived.url);
+    const guesses = await Promise.all(Array.from({ length: 11 }, (_, i) => join(guesser, `ZZZZZ${PAIRING_CODE_ALPHABET[i]}`)));
+    expect(guesses.map((g) => refusal(g).reason).filter((r) => r === 'flood').length).toBeGreaterThanOrEqual(3);
+    expect(rows(shortLived).phones).toBe(1);
+  });
+
+});
