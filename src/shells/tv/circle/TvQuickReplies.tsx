@@ -1,7 +1,7 @@
 // The TV's side of the circle's talk: a remote has no keyboard, so it answers with quick replies (the reactions and
 // a few short phrases, each member reading them in their own language). They show with the on-screen controls (OK)
 // and sit in the controls' focus section, so the D-pad reaches them from the bar (Up) like any hotspot.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CIRCLE_PHRASES, CIRCLE_REACTIONS } from '../../../protocol/circle';
 import { REACTION_GLYPHS, type CircleChat, type CircleOutcome } from '../../../circles';
 import { useI18n } from '../../../react/AppContext';
@@ -19,8 +19,12 @@ export function TvQuickReplies({ chat, onRefused }: { chat: CircleChat; onRefuse
       <p className="tv-quick__title">{t('circle.tvQuickTitle')}</p>
       <div className="tv-quick__reactions">
         {CIRCLE_REACTIONS.map((reaction) => (
-          <QuickButton key={reaction} id={reaction} label={t(`circle.reaction.${reaction}`)} onSelect={() => void chat.react(reaction).then(done(t(`circle.reaction.${reaction}`)))}>
-            <span aria-hidden="true">{REACTION_GLYPHS[reaction]}</span>
+          // The word beside the glyph: older sets' fonts lack some emoji, and a blank box says nothing from the sofa.
+          <QuickButton key={reaction} id={reaction} onSelect={() => void chat.react(reaction).then(done(t(`circle.reaction.${reaction}`)))}>
+            <span aria-hidden="true" className="tv-quick__glyph">
+              {REACTION_GLYPHS[reaction]}
+            </span>{' '}
+            {t(`circle.reaction.${reaction}`)}
           </QuickButton>
         ))}
       </div>
@@ -40,10 +44,10 @@ export function TvQuickReplies({ chat, onRefused }: { chat: CircleChat; onRefuse
   );
 }
 
-function QuickButton({ id, label, onSelect, children }: { id: string; label?: string; onSelect: () => void; children: React.ReactNode }) {
+function QuickButton({ id, onSelect, children }: { id: string; onSelect: () => void; children: ReactNode }) {
   const focus = useFocusable<HTMLButtonElement>(QUICK_FOCUS(id), { section: WATCH_OVERLAY, onSelect });
   return (
-    <button type="button" className="watch-button tv-quick__button" aria-label={label} {...focus.props}>
+    <button type="button" className="watch-button tv-quick__button" {...focus.props}>
       {children}
     </button>
   );
