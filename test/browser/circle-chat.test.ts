@@ -94,9 +94,17 @@ describe('talking in a circle', { timeout: 150_000 }, () => {
     // The TV answers by remote: OK shows the controls and the quick replies, Up reaches them, Down the phrases.
     await tv.remote.press('ok');
     await tv.page.getByTestId('tv-quick-replies').waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 6 && !/^circle-quick-/.test((await focusedId(tv.page)) ?? ''); i++) await tv.remote.press('up');
-    expect(await focusedId(tv.page)).toMatch(/^circle-quick-/);
-    for (let i = 0; i < 3 && !/^circle-quick-(look|wow|pause|back|go-on|thanks)$/.test((await focusedId(tv.page)) ?? ''); i++) await tv.remote.press('down');
+    // The quick replies sit at the top left: Up leaves the bar (to the scrub bar, then a hotspot when one is higher),
+    // Left from a hotspot reaches them, Down from a reaction the phrases under it. Where the hotspots are depends on
+    // where the view looks, so the route is taken step by step, as a person would.
+    const path: (string | null)[] = [await focusedId(tv.page)];
+    const phrase = /^circle-quick-(look|wow|pause|back|go-on|thanks)$/;
+    for (let i = 0; i < 10 && !phrase.test(path.at(-1) ?? ''); i++) {
+      const at = path.at(-1) ?? '';
+      await tv.remote.press(at.startsWith('circle-quick-') ? 'down' : at.startsWith('watch-hotspot-') ? 'left' : 'up');
+      path.push(await focusedId(tv.page));
+    }
+    expect(path.at(-1), `focus went ${path.join(' → ')}`).toMatch(phrase);
     const chosen = (await focusedId(tv.page))!.replace('circle-quick-', '');
     const words: Record<string, string> = { look: 'Look at this!', wow: 'Wow!', pause: 'Can we pause?', back: 'Go back a bit?', 'go-on': 'Let’s go on', thanks: 'Thanks!' };
     expect(Object.keys(words)).toContain(chosen);

@@ -87,11 +87,17 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
         </p>
       )}
       <TvChatFlashes snapshot={chat.snapshot} />
-      {overlay && snapshot.status === 'joined' && chat.chat && <TvQuickReplies chat={chat.chat} onRefused={(outcome) => setProblem(outcome.refusal)} />}
-      {overlay && problem && (
-        <p role="alert" className="tv-circle__state" data-tone="warn">
-          {t(`circle.refused.${problem.reason}`, { message: problem.message, max: problem.reason === 'too-long' ? CIRCLE_MESSAGE_MAX_LENGTH : (view?.maxMembers ?? 50) })}
-        </p>
+      {/* The quick replies take the top right, away from the badge and what arrives: a column holding all of them
+          would reach down to the controls bar on a small screen, and Up from the bar would no longer find them. */}
+      {overlay && snapshot.status === 'joined' && chat.chat && (
+        <div className="tv-circle__quick">
+          <TvQuickReplies chat={chat.chat} onRefused={(outcome) => setProblem(outcome.refusal)} />
+          {problem && (
+            <p role="alert" className="tv-circle__state" data-tone="warn">
+              {t(`circle.refused.${problem.reason}`, { message: problem.message, max: problem.reason === 'too-long' ? CIRCLE_MESSAGE_MAX_LENGTH : (view?.maxMembers ?? 50) })}
+            </p>
+          )}
+        </div>
       )}
     </div>
   );
