@@ -264,7 +264,8 @@ export class CircleClient {
     }
   }
 
-  private ask(event: string, payload: unknown): Promise<unknown> {
+  /** Sends a request and resolves with the server's raw answer (the caller validates it); rejects with no answer. */
+  ask(event: string, payload: unknown): Promise<unknown> {
     return this.socket.timeout(this.config.replyTimeoutMs).emitWithAck(event, payload) as Promise<unknown>;
   }
 

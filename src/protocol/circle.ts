@@ -5,10 +5,12 @@ import * as z from 'zod/mini';
 import { ProtocolError } from './messages';
 import { ProjectId, count } from './primitives';
 import { CIRCLE_CODE_LENGTH, CIRCLE_CODE_ALPHABET } from './circle-code';
+import { CircleMessage } from './circle-chat';
 
 export * from './circle-code';
 export * from './circle-time';
 export * from './circle-presence';
+export * from './circle-chat';
 
 /**
  * The circle messages' own version, carried by every create and join: a server refuses another one with
@@ -161,8 +163,13 @@ export type ClockReply = z.infer<typeof ClockReply>;
  * Why the server said no, beyond the generic code: what the client shows.
  * unknown-code, expired, full, ended: joining; not-member: a forged or stale circle or member id;
  * not-host: a host action from someone else; host-only: control is the host's in this circle.
+ * empty, too-long: a circle message with nothing in it, or longer than its limit; unknown-message: a report or a
+ * removal naming a message the circle does not have (a forged id, or one already removed).
  */
-export const CIRCLE_REFUSALS = ['unknown-code', 'expired', 'ended', 'full', 'not-member', 'not-host', 'host-only', 'forged-member', 'no-access', 'flood', 'invalid'] as const;
+export const CIRCLE_REFUSALS = [
+  'unknown-code', 'expired', 'ended', 'full', 'not-member', 'not-host', 'host-only', 'forged-member', 'no-access', 'flood', 'invalid',
+  'empty', 'too-long', 'unknown-message',
+] as const;
 export const CircleRefusalReason = z.enum(CIRCLE_REFUSALS);
 export type CircleRefusalReason = z.infer<typeof CircleRefusalReason>;
 
@@ -185,6 +192,14 @@ export type CircleReply = z.infer<typeof CircleReply>;
 
 export const CircleActionReply = z.union([z.object({ ok: z.literal(true) }), CircleRefusal]);
 export type CircleActionReply = z.infer<typeof CircleActionReply>;
+
+/** A `circle:say` answers the message as the room got it (with the id the server gave it). */
+export const CircleSayReply = z.union([z.object({ ok: z.literal(true), message: CircleMessage }), CircleRefusal]);
+export type CircleSayReply = z.infer<typeof CircleSayReply>;
+
+/** A `circle:recent` answers the circle's last few messages, oldest first. */
+export const CircleRecentReply = z.union([z.object({ ok: z.literal(true), messages: z.array(CircleMessage) }), CircleRefusal]);
+export type CircleRecentReply = z.infer<typeof CircleRecentReply>;
 
 export const CircleClosed = z.object({ circleId: CircleId, reason: z.enum(['removed', 'ended', 'expired', 'left']) });
 export type CircleClosed = z.infer<typeof CircleClosed>;

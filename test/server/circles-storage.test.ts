@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CircleRecord, CircleStorage, MemberRecord } from '../../src/server/storage/circle-storage';
+import type { CircleMessageRecord, CircleRecord, CircleStorage, MemberRecord } from '../../src/server/storage/circle-storage';
 import { PostgresCircleStorage } from '../../src/server/storage/postgres-circle-storage';
 import { SqliteCircleStorage } from '../../src/server/storage/sqlite-circle-storage';
 import { startPostgres, type PostgresProcess } from '../helpers/postgres-process';
@@ -98,6 +98,40 @@ for (const engine of engines) {
         expect(await nodes[1].idleCircles(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
       } finally {
         await Promise.all(nodes.map((n) => n.close()));
+      }
+    });
+
+    it('keeps a short tail of a circle’s messages across a reopen and another connection; reports, removals, and nothing after the end', async () => {
+      const db = await engine.fresh();
+      const [a, b] = await Promise.all([db.open(), db.open()]);
+      try {
+        const c = circle('c_talk', 'TALKTALK');
+        await a.createCircle(c, memberOf(c.id, c.hostId, 0));
+        const said = (i: number, extra: Partial<CircleMessageRecord> = {}): CircleMessageRecord => ({ circleId: c.id, id: `g_msg${i}`, memberId: c.hostId, name: 'Ana', at: 1000 + i, text: `line ${i}`, reported: false, ...extra });
+        for (let i = 0; i < 5; i++) await (i % 2 ? a : b).addMessage(said(i), 3);
+        await b.addMessage(said(5, { text: undefined, phrase: 'wow' }), 3);
+        // The newest three, oldest first, whichever connection wrote them.
+        expect(await a.recentMessages(c.id, 10)).toEqual([said(3), said(4), said(5, { text: undefined, phrase: 'wow' })]);
+        expect(await b.recentMessages(c.id, 2)).toHaveLength(2);
+        expect(await a.getMessage(c.id, 'g_msg0')).toBeUndefined();
+        expect(await b.markReported(c.id, 'g_msg4')).toBe(true);
+        expect(await b.markReported(c.id, 'g_nothing')).toBe(false);
+        expect((await a.getMessage(c.id, 'g_msg4'))?.reported).toBe(true);
+        expect(await a.deleteMessage(c.id, 'g_msg3')).toBe(true);
+        expect(await a.deleteMessage(c.id, 'g_msg3')).toBe(false);
+        // Another circle's id finds nothing here.
+        expect(await a.getMessage('c_other', 'g_msg4')).toBeUndefined();
+        await a.close();
+        const reopened = await db.open();
+        try {
+          expect((await reopened.recentMessages(c.id, 10)).map((m) => m.id)).toEqual(['g_msg4', 'g_msg5']);
+          await reopened.deleteMessages(c.id);
+          expect(await reopened.recentMessages(c.id, 10)).toEqual([]);
+        } finally {
+          await reopened.close();
+        }
+      } finally {
+        await b.close();
       }
     });
   });

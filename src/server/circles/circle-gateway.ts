@@ -4,11 +4,12 @@
 // expiry (circle-host-actions.ts), over what they share (circle-context.ts); and it rate-limits every circle
 // message, answering a flood with a reason instead of silence.
 import type { Server, Socket } from 'socket.io';
-import { CIRCLE_EVENTS, CIRCLE_PRESENCE_EVENTS, ClockRequest, type CircleActionReply, type CircleError, type CircleRefusal, type CircleReply, type ClockReply } from '../../protocol/circle';
+import { CIRCLE_CHAT_EVENTS, CIRCLE_EVENTS, CIRCLE_PRESENCE_EVENTS, ClockRequest, type CircleActionReply, type CircleError, type CircleRecentReply, type CircleRefusal, type CircleReply, type CircleSayReply, type ClockReply } from '../../protocol/circle';
 import { RateLimiter } from '../rate-limiter';
 import { Refused, circleSocketData, createCircleContext, type CircleContext, type CircleGatewayOptions, type CircleGatewayStats } from './circle-context';
 import { createCircleHostActions, startCircleExpiry } from './circle-host-actions';
 import { createCircleMembership } from './circle-membership';
+import { createCircleMessages, type CircleMessageStats } from './circle-messages';
 import { createCirclePlayback } from './circle-playback';
 import { createCirclePresence } from './circle-presence';
 
@@ -25,11 +26,18 @@ export const CIRCLE_CLIENT_EVENTS = [
   CIRCLE_EVENTS.clock,
   CIRCLE_PRESENCE_EVENTS.look,
   CIRCLE_PRESENCE_EVENTS.point,
+  CIRCLE_CHAT_EVENTS.react,
+  CIRCLE_CHAT_EVENTS.say,
+  CIRCLE_CHAT_EVENTS.recent,
+  CIRCLE_CHAT_EVENTS.report,
+  CIRCLE_CHAT_EVENTS.unsay,
 ];
 const CLIENT_EVENTS = new Set<string>(CIRCLE_CLIENT_EVENTS);
 
 export interface CircleGateway {
   readonly stats: CircleGatewayStats;
+  /** Reactions and messages relayed, reports and removals (circle-messages.ts). */
+  readonly messageStats: CircleMessageStats;
   close(): void;
 }
 
@@ -40,6 +48,8 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
   const playback = createCirclePlayback(ctx);
   const host = createCircleHostActions(ctx, membership, playback);
   const presence = createCirclePresence(ctx);
+  const messageStats: CircleMessageStats = { reactions: 0, messages: 0, reports: 0, removedMessages: 0 };
+  const chat = createCircleMessages(ctx, messageStats);
   const messages = new RateLimiter(limits.messageRateLimit);
   const joins = new RateLimiter(limits.joinRateLimit);
   const stopExpiry = startCircleExpiry(ctx);
@@ -72,6 +82,11 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
       });
     });
     withAck<CircleActionReply>(ctx, socket, CIRCLE_PRESENCE_EVENTS.point, (s, p) => presence.point(s, p));
+    withAck<CircleActionReply>(ctx, socket, CIRCLE_CHAT_EVENTS.react, (s, p) => chat.react(s, p));
+    withAck<CircleSayReply>(ctx, socket, CIRCLE_CHAT_EVENTS.say, (s, p) => chat.say(s, p));
+    withAck<CircleRecentReply>(ctx, socket, CIRCLE_CHAT_EVENTS.recent, (s, p) => chat.recent(s, p));
+    withAck<CircleActionReply>(ctx, socket, CIRCLE_CHAT_EVENTS.report, (s, p) => chat.report(s, p));
+    withAck<CircleActionReply>(ctx, socket, CIRCLE_CHAT_EVENTS.unsay, (s, p) => chat.unsay(s, p));
     socket.on(CIRCLE_PRESENCE_EVENTS.look, (payload: unknown) => {
       try {
         presence.look(socket, payload);
@@ -95,6 +110,7 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
 
   return {
     stats: ctx.stats,
+    messageStats,
     close() {
       stopExpiry();
       playback.close();

@@ -49,6 +49,8 @@ export function createCircleHostActions(ctx: CircleContext, membership: CircleMe
         case 'end': {
           playback.forget(circleId);
           await ctx.mutate(circleId, () => ({ status: 'ended' as const, waiting: null }));
+          // Nothing said in an ended circle is kept.
+          await storage.deleteMessages(circleId);
           ctx.io.to(room).emit(CIRCLE_EVENTS.closed, { circleId, reason: 'ended' } satisfies CircleClosed);
           ctx.io.in(room).socketsLeave(room);
           break;
@@ -70,7 +72,8 @@ export function startCircleExpiry(ctx: CircleContext): () => void {
       for (const circleId of await storage.idleCircles(ctx.now() - limits.idleExpiryMs, 200)) {
         // A circle whose members are all still watching has nothing to expire for.
         if ((await ctx.io.in(circleRoomOf(circleId)).fetchSockets()).length > 0) continue;
-        await ctx.mutate(circleId, () => ({ status: 'expired' as const, waiting: null })).catch(() => undefined);
+        const expired = await ctx.mutate(circleId, () => ({ status: 'expired' as const, waiting: null })).catch(() => undefined);
+        if (expired) await storage.deleteMessages(circleId);
       }
     } catch (err) {
       log.error('circle expiry failed', { error: String(err) });

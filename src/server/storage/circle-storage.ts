@@ -3,6 +3,9 @@
 // nodes; async for the same reason. Every change of a circle is checked against its `rev` (optimistic), so two
 // nodes acting on one circle at once never lose an update: the loser reads again and retries.
 import type { CircleControl, CircleDevice, CirclePlayback, CircleView } from '../../protocol/circle';
+import type { CircleMessageStorage } from './circle-message-storage';
+
+export type { CircleMessageRecord, CircleMessageStorage } from './circle-message-storage';
 
 export type CircleStatus = 'open' | 'ended' | 'expired';
 
@@ -40,7 +43,8 @@ export type CircleChanges = Partial<Pick<CircleRecord, 'hostId' | 'control' | 'p
 
 export type AddMemberResult = 'added' | 'full' | 'closed';
 
-export interface CircleStorage {
+/** The circle, its members, and its recent messages (circle-message-storage.ts). */
+export interface CircleStorage extends CircleMessageStorage {
   /** 'code-taken' when another circle has the code (the caller makes a new one and tries again). */
   createCircle(circle: CircleRecord, host: MemberRecord): Promise<'created' | 'code-taken'>;
   getCircle(circleId: string): Promise<CircleRecord | undefined>;

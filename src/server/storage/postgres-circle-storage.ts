@@ -3,7 +3,8 @@
 // limit together); a change of the circle is a compare-and-set on its `rev`.
 import pg from 'pg';
 import { CIRCLE_COLUMNS, MEMBER_COLUMNS, applyChanges, circleOfRow, circleValues, memberOfRow, memberValues, type CircleRow, type MemberRow } from './circle-rows';
-import type { AddMemberResult, CircleChanges, CircleRecord, CircleStorage, MemberRecord } from './circle-storage';
+import type { AddMemberResult, CircleChanges, CircleMessageRecord, CircleRecord, CircleStorage, MemberRecord } from './circle-storage';
+import { CIRCLE_MESSAGES_SCHEMA, PostgresCircleMessages } from './postgres-circle-messages';
 import { SCHEMA_LOCK_ID } from './postgres-schema';
 import { inTransaction } from './postgres-transaction';
 
@@ -38,7 +39,11 @@ const SCHEMA = `
 const params = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 
 export class PostgresCircleStorage implements CircleStorage {
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly messages: PostgresCircleMessages;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.messages = new PostgresCircleMessages(pool);
+  }
 
   static async connect(options: { connectionString: string; poolSize?: number; onError?: (err: Error) => void }): Promise<PostgresCircleStorage> {
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
@@ -47,6 +52,7 @@ export class PostgresCircleStorage implements CircleStorage {
       await inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
         await client.query(SCHEMA);
+        await client.query(CIRCLE_MESSAGES_SCHEMA);
       });
     } catch (err) {
       await pool.end();
@@ -118,6 +124,30 @@ export class PostgresCircleStorage implements CircleStorage {
   async idleCircles(before: number, limit: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ id: string }>("SELECT id FROM circles WHERE status = 'open' AND active_at < $1 LIMIT $2", [before, limit]);
     return rows.map((r) => r.id);
+  }
+
+  addMessage(message: CircleMessageRecord, keep: number): Promise<void> {
+    return this.messages.addMessage(message, keep);
+  }
+
+  recentMessages(circleId: string, limit: number): Promise<CircleMessageRecord[]> {
+    return this.messages.recentMessages(circleId, limit);
+  }
+
+  getMessage(circleId: string, messageId: string): Promise<CircleMessageRecord | undefined> {
+    return this.messages.getMessage(circleId, messageId);
+  }
+
+  markReported(circleId: string, messageId: string): Promise<boolean> {
+    return this.messages.markReported(circleId, messageId);
+  }
+
+  deleteMessage(circleId: string, messageId: string): Promise<boolean> {
+    return this.messages.deleteMessage(circleId, messageId);
+  }
+
+  deleteMessages(circleId: string): Promise<void> {
+    return this.messages.deleteMessages(circleId);
   }
 
   async close(): Promise<void> {

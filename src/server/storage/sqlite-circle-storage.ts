@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CIRCLE_COLUMNS, MEMBER_COLUMNS, applyChanges, circleOfRow, circleValues, memberOfRow, memberValues, type CircleRow, type MemberRow } from './circle-rows';
-import type { AddMemberResult, CircleChanges, CircleRecord, CircleStorage, MemberRecord } from './circle-storage';
+import type { AddMemberResult, CircleChanges, CircleMessageRecord, CircleRecord, CircleStorage, MemberRecord } from './circle-storage';
+import { SqliteCircleMessages } from './sqlite-circle-messages';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS circles (
@@ -38,6 +39,7 @@ const SCHEMA = `
 export class SqliteCircleStorage implements CircleStorage {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly messages: SqliteCircleMessages;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -47,6 +49,7 @@ export class SqliteCircleStorage implements CircleStorage {
     // The feed's and the meet-ups' connections write the same file: wait for their lock rather than fail.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.messages = new SqliteCircleMessages(this.db);
     this.statements = {
       insertCircle: this.db.prepare(`INSERT OR IGNORE INTO circles (${CIRCLE_COLUMNS}) VALUES (${marks(12)})`),
       get: this.db.prepare<[string], CircleRow>(`SELECT ${CIRCLE_COLUMNS} FROM circles WHERE id = ?`),
@@ -127,6 +130,30 @@ export class SqliteCircleStorage implements CircleStorage {
 
   idleCircles(before: number, limit: number): Promise<string[]> {
     return Promise.resolve(this.statements.idle.all(before, limit).map((r) => r.id));
+  }
+
+  addMessage(message: CircleMessageRecord, keep: number): Promise<void> {
+    return this.messages.addMessage(message, keep);
+  }
+
+  recentMessages(circleId: string, limit: number): Promise<CircleMessageRecord[]> {
+    return this.messages.recentMessages(circleId, limit);
+  }
+
+  getMessage(circleId: string, messageId: string): Promise<CircleMessageRecord | undefined> {
+    return this.messages.getMessage(circleId, messageId);
+  }
+
+  markReported(circleId: string, messageId: string): Promise<boolean> {
+    return this.messages.markReported(circleId, messageId);
+  }
+
+  deleteMessage(circleId: string, messageId: string): Promise<boolean> {
+    return this.messages.deleteMessage(circleId, messageId);
+  }
+
+  deleteMessages(circleId: string): Promise<void> {
+    return this.messages.deleteMessages(circleId);
   }
 
   close(): Promise<void> {

@@ -15,6 +15,11 @@ import type { CircleSnapshot } from '../../../circles';
 import { useI18n, useServices } from '../../../react/AppContext';
 import type { TourPlayer } from '../../../tour/tour-player';
 import { InviteQr } from './InviteQr';
+import { useCircleChat } from '../../../react/useCircleChat';
+import type { CircleChat, ChatSnapshot } from '../../../circles';
+import { CircleChatBox } from './CircleChatBox';
+import { CircleFlashes } from './CircleFlashes';
+import { circleRefusalText } from './circle-text';
 import './circle.css';
 
 addMessages(CIRCLE_MESSAGES);
@@ -40,6 +45,7 @@ export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
   const [open, setOpen] = useState(invited !== undefined);
   const direction = useViewDirection();
   const presence = useCirclePresence(binding, player, direction);
+  const chat = useCircleChat(binding);
 
   // Back in this tab after a reload: rejoin as the same member.
   useEffect(() => {
@@ -62,6 +68,7 @@ export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
   return (
     <>
     {inCircle && presence.presence && <CircleCompass presence={presence.presence} snapshot={presence.snapshot} direction={direction} lookAt={lookAt} />}
+    {inCircle && <CircleFlashes snapshot={chat.snapshot} />}
     {/* Drags on the card are not drags of the view behind it. */}
     <section className="card circle" aria-labelledby="circle-title" data-circle-status={snapshot.status} onPointerDown={(e) => e.stopPropagation()}>
       <h2 id="circle-title" className="circle__title">
@@ -71,7 +78,7 @@ export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
         <StartOrJoin binding={binding} player={player} snapshot={snapshot} name={name} setName={setName} invited={invited} onClose={() => setOpen(false)} />
       )}
       {snapshot.status === 'connecting' && <p role="status">{t('circle.connecting')}</p>}
-      {inCircle && snapshot.view && <InCircle binding={binding} presence={presence.presence} snapshot={snapshot} view={snapshot.view} />}
+      {inCircle && snapshot.view && <InCircle binding={binding} presence={presence.presence} chat={chat.chat} chatSnapshot={chat.snapshot} snapshot={snapshot} view={snapshot.view} />}
       {snapshot.status === 'closed' && (
         <>
           <p role="status">{t(`circle.closed.${snapshot.closedReason ?? 'left'}`)}</p>
@@ -142,12 +149,21 @@ function RefusalText({ snapshot }: { snapshot: CircleSnapshot }) {
   const refusal = snapshot.refusal!;
   return (
     <p role="alert" className="circle__refusal">
-      {t(`circle.refused.${refusal.reason}`, { message: refusal.message, max: snapshot.view?.maxMembers ?? 50 })}
+      {circleRefusalText(t, refusal, snapshot.view)}
     </p>
   );
 }
 
-function InCircle({ binding, presence, snapshot, view }: { binding: CircleBinding; presence: CirclePresence | undefined; snapshot: CircleSnapshot; view: CircleView }) {
+interface InCircleProps {
+  binding: CircleBinding;
+  presence: CirclePresence | undefined;
+  chat: CircleChat | undefined;
+  chatSnapshot: ChatSnapshot;
+  snapshot: CircleSnapshot;
+  view: CircleView;
+}
+
+function InCircle({ binding, presence, chat, chatSnapshot, snapshot, view }: InCircleProps) {
   const { t } = useI18n();
   const { client } = binding;
   const you = snapshot.you;
@@ -171,7 +187,9 @@ function InCircle({ binding, presence, snapshot, view }: { binding: CircleBindin
             ? t('circle.waiting', { name: waitingFor.name })
             : host && !host.online
               ? t('circle.hostLeft', { name: host.name })
-              : view.playback.playing
+              : view.members.length < 2
+                ? t('circle.alone')
+                : view.playback.playing
                 ? t('circle.playing')
                 : t('circle.paused')}
       </div>
@@ -220,6 +238,7 @@ function InCircle({ binding, presence, snapshot, view }: { binding: CircleBindin
         </button>
         {pointed && <span className="muted" role="status">{t('circle.lookHereSent')}</span>}
       </div>
+      {chat && <CircleChatBox chat={chat} client={client} snapshot={chatSnapshot} view={view} you={you} online={snapshot.status === 'joined'} />}
       <h3 className="circle__members-title">{t('circle.members', { count: view.members.length })}</h3>
       <ul className="circle__members">
         {view.members.map((m) => (

@@ -165,7 +165,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
       <WatchMediaStatus poster={location.poster} recheckPass={recheckMediaPass} reload={() => player.retry()} />
       <TvLockedLocation player={player} />
       <AfterFirstFrame>
-        <TvCircle player={player} lookAt={lookAt} />
+        <TvCircle player={player} lookAt={lookAt} overlay={overlay !== null} />
       </AfterFirstFrame>
       {switchedNotice && (
         <p className="watch__notice" role="status">
