@@ -1,12 +1,15 @@
-// One attention grid drawn over a location's picture: the equirect poster (when there is one) with the cells on
-// top in viridis, scaled up without smoothing so each cell stays a readable block. Also draws for PNG export.
+// One attention grid drawn over a location's picture: the equirect frame at the map's time (when the panel has
+// one), else the poster, with the cells on top in viridis, scaled up without smoothing so each cell stays a
+// readable block. Also draws for PNG export.
 import { useEffect, useRef } from 'react';
-import { heatPixels } from '../../attention';
+import { heatPixels, type LocationFrame } from '../../attention';
 import { ATTENTION_COLUMNS, ATTENTION_ROWS } from '../../protocol/attention';
 
 export interface HeatCanvasProps {
   cells: readonly number[] | undefined;
   poster?: string | undefined;
+  /** The location's frame at the map's time: drawn instead of the poster. */
+  frame?: LocationFrame | null;
   width: number;
   label: string;
   testId?: string;
@@ -14,7 +17,7 @@ export interface HeatCanvasProps {
   canvasRef?: React.RefObject<HTMLCanvasElement | null>;
 }
 
-export function HeatCanvas({ cells, poster, width, label, testId, canvasRef }: HeatCanvasProps) {
+export function HeatCanvas({ cells, poster, frame, width, label, testId, canvasRef }: HeatCanvasProps) {
   const own = useRef<HTMLCanvasElement>(null);
   const ref = canvasRef ?? own;
   const height = Math.round(width / 2);
@@ -22,10 +25,14 @@ export function HeatCanvas({ cells, poster, width, label, testId, canvasRef }: H
     const canvas = ref.current;
     if (!canvas) return undefined;
     let live = true;
-    const draw = (image: HTMLImageElement | null) => {
+    const draw = (image: CanvasImageSource | null) => {
       if (!live) return;
       drawHeat(canvas, cells, image);
     };
+    if (frame) {
+      draw(frame.video);
+      return () => void (live = false);
+    }
     if (!poster) {
       draw(null);
       return () => void (live = false);
@@ -35,12 +42,24 @@ export function HeatCanvas({ cells, poster, width, label, testId, canvasRef }: H
     image.onerror = () => draw(null);
     image.src = poster;
     return () => void (live = false);
-  }, [cells, poster, ref]);
-  return <canvas ref={ref} width={width} height={height} className="attention-map__canvas" role="img" aria-label={label} data-testid={testId} />;
+  }, [cells, poster, frame, ref]);
+  return (
+    <canvas
+      ref={ref}
+      width={width}
+      height={height}
+      className="attention-map__canvas"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-backdrop={frame ? 'frame' : poster ? 'poster' : 'none'}
+      data-backdrop-time={frame ? frame.time : ''}
+    />
+  );
 }
 
-/** Poster (dimmed) then the heat on top, cell by cell. */
-export function drawHeat(canvas: HTMLCanvasElement, cells: readonly number[] | undefined, poster: HTMLImageElement | null): void {
+/** The picture (frame or poster, dimmed) then the heat on top, cell by cell. */
+export function drawHeat(canvas: HTMLCanvasElement, cells: readonly number[] | undefined, poster: CanvasImageSource | null): void {
   const context = canvas.getContext('2d');
   if (!context) return;
   context.fillStyle = '#111';
