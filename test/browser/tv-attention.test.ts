@@ -2,7 +2,8 @@
 // other shells, in the flat-pan view and in the WebGL sphere, turned with the remote's held arrows (Tizen key
 // codes and user agent). Four socket viewers look north at the start location so that the radar shows (five is
 // the floor); the TV's look arrives on it as the cell the TV faces. The notice says, in the family's language,
-// that anonymous directions are collected, and its switch is reached and turned off with the D-pad and OK: the
+// that anonymous directions are collected, and its switch (the overlay's last row, under the buttons) is reached
+// and turned off with the D-pad and OK, while Up from the controls still reaches the hotspots over the picture: the
 // choice is remembered, the TV leaves the radar at once and sends nothing more.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,16 +86,28 @@ describe('attention on a TV', { timeout: 150_000 }, () => {
     expect(look.source).not.toBe('none');
     await tvOnTheRadar(cellOf(look.yaw, look.pitch));
 
-    // Off with the remote: OK opens the overlay, Up moves the one focus to the switch, OK turns it off.
+    // Off with the remote: OK opens the overlay, where the notice is the control bar's last row; Down from the
+    // buttons moves the one focus to its switch, OK turns it off.
     await remote.press('ok');
     await expect.poll(() => focusedId(page)).toBe('watch-play');
-    for (let i = 0; i < 6 && (await focusedId(page)) !== 'watch-attention'; i++) await remote.press('up');
+    await page.getByTestId('attention-switch').waitFor({ timeout: 10_000 });
+    for (let i = 0; i < 4 && (await focusedId(page)) !== 'watch-attention'; i++) await remote.press('down');
     expect(await focusedId(page)).toBe('watch-attention');
     expect(await page.getByTestId('attention-switch').textContent()).toBe('Share where I look: on');
     await remote.press('ok');
     await expect.poll(() => notice.getAttribute('data-opted-out')).toBe('true');
     expect(await page.getByTestId('attention-switch').textContent()).toBe('Share where I look: off');
     expect(await page.evaluate(() => localStorage.getItem('setvisit:attention:off'))).toBe('1');
+    // The switch is off the way up: from it, Up goes through the buttons to the scrub bar, and from the scrub bar
+    // straight to a hotspot over the picture (what Up reaches without the notice).
+    const path: (string | null)[] = [];
+    for (let i = 0; i < 6 && !path.at(-1)?.startsWith('watch-hotspot-'); i++) {
+      await remote.press('up');
+      path.push(await focusedId(page));
+    }
+    expect(path.at(-1), `Up from the switch went ${path.join(' → ')}`).toMatch(/^watch-hotspot-backlot-/);
+    expect(path.at(-2), `Up from the switch went ${path.join(' → ')}`).toBe('watch-scrub');
+    expect(path).not.toContain('watch-attention');
     // The TV leaves the radar at once (four viewers: withheld) and, playing on and turning, sends nothing.
     await expect.poll(async () => (await readRadar(server.url, LOCATION)).withheld, { timeout: 5_000, interval: 250 }).toBe(true);
     const sentBefore = (await samplerStats(page))!;

@@ -1,7 +1,8 @@
 // The attention notice on a TV, operable by remote: anonymous viewing directions are collected while the family
-// watches. The notice shows for a while after the picture starts, and with the watch overlay (OK), where its switch
-// is one more D-pad stop among the controls. The choice is the device's one (src/attention/attention-choice.ts),
-// honoured by every shell on this TV.
+// watches. Told at the top of the picture for a while after it starts, with where to switch it off; in the watch
+// overlay (OK) it is the bar's last row, under its buttons, with the switch. There the switch is off the D-pad's
+// way up from the controls to the scrub bar and the hotspots over the picture (Down from the buttons reaches it).
+// The choice is the device's one (src/attention/attention-choice.ts), honoured by every shell on this TV.
 import { useEffect, useState } from 'react';
 import { ATTENTION_MESSAGES } from '../../../i18n/attention';
 import { addMessages } from '../../../i18n/translator';
@@ -18,19 +19,32 @@ export const ATTENTION_FOCUS = 'watch-attention';
 /** Long enough to read from the sofa; the overlay shows the notice again whenever it is open. */
 const FIRST_SHOW_MS = 15_000;
 
+/** At the top of the picture for the first seconds while the family pans; nothing while the overlay shows it. */
 export function TvAttentionNotice({ overlay }: { overlay: boolean }) {
   const { t } = useI18n();
-  const [optedOut, setOptedOut] = useAttentionOptOut();
+  const [optedOut] = useAttentionOptOut();
   const [fresh, setFresh] = useState(true);
   useEffect(() => {
     const timer = setTimeout(() => setFresh(false), FIRST_SHOW_MS);
     return () => clearTimeout(timer);
   }, []);
-  if (!overlay && !fresh) return null;
+  if (overlay || !fresh) return null;
   return (
     <div className="tv-attention" data-testid="attention-notice" data-opted-out={optedOut ? 'true' : 'false'} role="status">
-      <span>{optedOut ? t('attention.off') : t('attention.notice')}</span>
-      {overlay ? <AttentionSwitch optedOut={optedOut} onToggle={() => setOptedOut(!optedOut)} /> : <span className="tv-attention__hint">{t('attention.tvHint')}</span>}
+      <span className="tv-attention__text">{optedOut ? t('attention.off') : t('attention.notice')}</span>
+      <span className="tv-attention__hint">{t('attention.tvHint')}</span>
+    </div>
+  );
+}
+
+/** The watch overlay's row: what is collected (or that nothing is), and the switch. */
+export function TvAttentionRow() {
+  const { t } = useI18n();
+  const [optedOut, setOptedOut] = useAttentionOptOut();
+  return (
+    <div className="tv-attention-row" data-testid="attention-notice" data-opted-out={optedOut ? 'true' : 'false'} role="status">
+      <span className="tv-attention__text">{optedOut ? t('attention.off') : t('attention.notice')}</span>
+      <AttentionSwitch optedOut={optedOut} onToggle={() => setOptedOut(!optedOut)} />
     </div>
   );
 }
@@ -39,7 +53,7 @@ function AttentionSwitch({ optedOut, onToggle }: { optedOut: boolean; onToggle: 
   const { t } = useI18n();
   const { props } = useFocusable<HTMLButtonElement>(ATTENTION_FOCUS, { section: WATCH_OVERLAY, onSelect: onToggle });
   return (
-    <button {...props} type="button" role="switch" aria-checked={!optedOut} className="watch-button" data-testid="attention-switch">
+    <button {...props} type="button" role="switch" aria-checked={!optedOut} className="watch-button tv-attention__switch" data-testid="attention-switch">
       {t(optedOut ? 'attention.tvSwitchOff' : 'attention.tvSwitchOn')}
     </button>
   );

@@ -25,7 +25,7 @@ import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
 import { loadWhenOnline } from '../../../app/load-when-online';
 import { useAttentionSampler } from '../../../react/useAttention';
-import { LazyTvAttentionNotice } from './LazyTvAttentionNotice';
+import { LazyTvAttentionNotice, LazyTvAttentionRow } from './LazyTvAttentionNotice';
 
 /** The TV as a circle member (opened with an invite): its own chunk, after the first frame. */
 const TvCircle = lazy(() => loadWhenOnline(() => import('../circle/TvCircle')));
@@ -198,7 +198,9 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
               onTryThreeD();
             })
           }
-        />
+        >
+          <LazyTvAttentionRow />
+        </WatchControls>
       ) : (
         <p className="watch__hint">{i18n.t('watch.hint')}</p>
       )}
