@@ -1,6 +1,5 @@
 // The location's own picture at a media time, for the production's heat-map: a hidden video of the location's
-// stream, seeked to that time, whose frame the map draws under its cells (a canvas can draw a video's current
-// frame). One per location on screen; the latest asked time wins, earlier seeks still in flight are dropped.
+// stream, seeked to that time, whose decoded frame is copied for the map to draw under its cells. One per location on screen; the latest asked time wins, earlier seeks still in flight are dropped.
 // hls.js where the browser has Media Source Extensions (it plays every stream here), the browser's own HLS
 // otherwise. A stream that cannot be read (a tier the operator's browser holds no pass for, a network failure)
 // gives null: the map falls back to the poster and says so.
@@ -8,15 +7,20 @@ import type Hls from 'hls.js';
 import { engineSupport, loadHlsPlayer } from '../media/playback-engine';
 
 export interface LocationFrame {
-  /** The video, showing the frame at `time`: draw it now (it moves on to the next asked time later). */
-  video: HTMLVideoElement;
+  /** A copy of the decoded frame at `time` (the video moves on to the next asked time; this stays). */
+  image: HTMLCanvasElement;
+  /** The asked time. */
   time: number;
+  /** The presentation time of the frame copied, as the browser reported it (NaN where it cannot say). */
+  frameTime: number;
 }
 
 /** Longest wait for one frame: a stream that has not given it by then is treated as unreadable. */
 const FRAME_TIMEOUT_MS = 15_000;
-/** The longest wait for a seeked frame's callback. */
-const PRESENT_WAIT_MS = 500;
+/** A presented frame this near the asked time is the seek's (frames of the footage are 40 ms apart). */
+const FRAME_MATCH_S = 0.1;
+/** The copy's width at most: the map is drawn a few hundred pixels wide. */
+const COPY_WIDTH = 1024;
 /** Past the last frame a seek shows nothing new: the last frame a little before the end stands in. */
 const END_MARGIN_S = 0.1;
 
@@ -26,6 +30,8 @@ export class LocationFrames {
   private ready: Promise<boolean> | null = null;
   private asked = 0;
   private disposed = false;
+  /** The last frame copied, and its asked time (asked again, it is not sought again). */
+  private last: { image: HTMLCanvasElement; frameTime: number; time: number } | null = null;
 
   constructor(
     private readonly stream: string,
@@ -44,7 +50,13 @@ export class LocationFrames {
     return this.video.duration;
   }
 
-  /** The frame at `seconds`, or null when the stream cannot give it (or a later call superseded this one). */
+  /**
+   * The frame at `seconds`, or null when the stream cannot give it (or a later call superseded this one). It
+   * resolves once that frame is really decoded, not at 'seeked': under load 'seeked' comes while the video still
+   * shows the frame before the seek, and a copy taken then showed it for seconds, until the map's next redraw. The
+   * browser says which frame it presents (requestVideoFrameCallback, registered before the seek so that a frame
+   * presented before 'seeked' is not missed); the copy is taken in that callback, of that frame.
+   */
   async frameAt(seconds: number): Promise<LocationFrame | null> {
     const ticket = ++this.asked;
     if (!(await this.open())) return null;
@@ -52,17 +64,23 @@ export class LocationFrames {
     const video = this.video;
     const end = Number.isFinite(video.duration) ? Math.max(0, video.duration - END_MARGIN_S) : seconds;
     const time = Math.min(Math.max(0, seconds), end);
-    const shown = Math.abs(video.currentTime - time) < 0.01 && video.readyState >= 2;
-    if (!shown) {
+    let frame: { image: HTMLCanvasElement; frameTime: number } | null;
+    if (this.last && Math.abs(this.last.time - time) < 0.01) frame = this.last;
+    // Already there (the first frame, at 0): no seek would present another frame.
+    else if (!this.last && Math.abs(video.currentTime - time) < 0.01 && !video.seeking) frame = { image: copy(video), frameTime: video.currentTime };
+    else {
+      const decoded = presentedNear(video, time);
       const seeked = until(video, 'seeked');
       video.currentTime = time;
-      if (!(await seeked)) return null;
-      if (video.readyState < 2 && !(await until(video, 'loadeddata'))) return null;
-      // 'seeked' can come before the new frame is the one a canvas gets: wait for that frame where the browser
-      // says when it is ready.
-      await presented(video);
+      const [ok, presented] = await Promise.all([seeked, decoded.frame]);
+      decoded.cancel();
+      if (!ok || ticket !== this.asked || this.disposed) return null;
+      // Without requestVideoFrameCallback (older browsers) 'seeked' is all there is to go by.
+      frame = presented ?? (decoded.supported ? null : { image: copy(video), frameTime: Number.NaN });
+      if (!frame) return null;
+      this.last = { ...frame, time };
     }
-    return ticket === this.asked && !this.disposed ? { video, time } : null;
+    return ticket === this.asked && !this.disposed ? { image: frame.image, frameTime: frame.frameTime, time } : null;
   }
 
   private open(): Promise<boolean> {
@@ -125,15 +143,40 @@ function until(video: HTMLVideoElement, event: 'seeked' | 'loadedmetadata' | 'lo
   });
 }
 
-/** Resolves once the video has a new frame ready to draw (requestVideoFrameCallback), or after a short wait where
- * the browser lacks it or gives no callback for a video outside the page. */
-function presented(video: HTMLVideoElement): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PRESENT_WAIT_MS);
-    if (typeof video.requestVideoFrameCallback !== 'function') return;
-    video.requestVideoFrameCallback(() => {
-      clearTimeout(timer);
-      resolve();
-    });
+/**
+ * The first frame the browser presents within FRAME_MATCH_S of `time`, copied in its callback; null after
+ * FRAME_TIMEOUT_MS. `supported` is false where the browser has no requestVideoFrameCallback.
+ */
+function presentedNear(video: HTMLVideoElement, time: number): { frame: Promise<{ image: HTMLCanvasElement; frameTime: number } | null>; supported: boolean; cancel(): void } {
+  if (typeof video.requestVideoFrameCallback !== 'function') return { frame: Promise.resolve(null), supported: false, cancel: () => {} };
+  let handle = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = new Promise<{ image: HTMLCanvasElement; frameTime: number } | null>((resolve) => {
+    timer = setTimeout(() => resolve(null), FRAME_TIMEOUT_MS);
+    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+      if (Math.abs(metadata.mediaTime - time) <= FRAME_MATCH_S) {
+        clearTimeout(timer);
+        resolve({ image: copy(video), frameTime: metadata.mediaTime });
+      } else handle = video.requestVideoFrameCallback(onFrame);
+    };
+    handle = video.requestVideoFrameCallback(onFrame);
   });
+  return {
+    frame,
+    supported: true,
+    cancel: () => {
+      clearTimeout(timer);
+      video.cancelVideoFrameCallback(handle);
+    },
+  };
+}
+
+/** The video's current frame, copied at most COPY_WIDTH wide. */
+function copy(video: HTMLVideoElement): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  const scale = Math.min(1, COPY_WIDTH / Math.max(1, video.videoWidth));
+  canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
+  canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
+  canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas;
 }

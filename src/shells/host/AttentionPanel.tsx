@@ -74,7 +74,7 @@ export function AttentionPanel({ token }: { token: string }) {
       drawHeat(canvas, map?.cells, image);
       download(canvas.toDataURL('image/png'), `attention-${projectId}-${location.id}.png`);
     };
-    if (shownFrame) return finish(shownFrame.video);
+    if (shownFrame) return finish(shownFrame.image);
     if (!location.poster) return finish(null);
     const image = new Image();
     image.onload = () => finish(image);

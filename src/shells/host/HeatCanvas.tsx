@@ -25,21 +25,26 @@ export function HeatCanvas({ cells, poster, frame, width, label, testId, canvasR
     const canvas = ref.current;
     if (!canvas) return undefined;
     let live = true;
-    const draw = (image: CanvasImageSource | null) => {
+    // The canvas says what it shows once it is drawn (tests and scripts read it): the frame's asked time and the
+    // presentation time of the frame copied, or the poster.
+    const draw = (image: CanvasImageSource | null, backdrop: 'frame' | 'poster' | 'none') => {
       if (!live) return;
       drawHeat(canvas, cells, image);
+      canvas.dataset.backdrop = backdrop;
+      canvas.dataset.backdropTime = frame && backdrop === 'frame' ? String(frame.time) : '';
+      canvas.dataset.backdropFrameTime = frame && backdrop === 'frame' ? String(frame.frameTime) : '';
     };
     if (frame) {
-      draw(frame.video);
+      draw(frame.image, 'frame');
       return () => void (live = false);
     }
     if (!poster) {
-      draw(null);
+      draw(null, 'none');
       return () => void (live = false);
     }
     const image = new Image();
-    image.onload = () => draw(image);
-    image.onerror = () => draw(null);
+    image.onload = () => draw(image, 'poster');
+    image.onerror = () => draw(null, 'none');
     image.src = poster;
     return () => void (live = false);
   }, [cells, poster, frame, ref]);
@@ -52,8 +57,6 @@ export function HeatCanvas({ cells, poster, frame, width, label, testId, canvasR
       role="img"
       aria-label={label}
       data-testid={testId}
-      data-backdrop={frame ? 'frame' : poster ? 'poster' : 'none'}
-      data-backdrop-time={frame ? frame.time : ''}
     />
   );
 }
