@@ -63,7 +63,10 @@ export function HeatCanvas({ cells, poster, frame, width, label, testId, canvasR
 
 /** The picture (frame or poster, dimmed) then the heat on top, cell by cell. */
 export function drawHeat(canvas: HTMLCanvasElement, cells: readonly number[] | undefined, poster: CanvasImageSource | null): void {
-  const context = canvas.getContext('2d');
+  // A canvas in memory, not on the GPU: the maps are small, redrawn twice a second (the radar) and read back (PNG
+  // export), and a GPU-backed canvas makes each drawing wait on the GPU process, which a busy page (a WebGL view
+  // in another tab, software GL) can hold for seconds: the radar then stood still however fresh its data.
+  const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return;
   context.fillStyle = '#111';
   context.fillRect(0, 0, canvas.width, canvas.height);
@@ -76,7 +79,7 @@ export function drawHeat(canvas: HTMLCanvasElement, cells: readonly number[] | u
   const grid = document.createElement('canvas');
   grid.width = ATTENTION_COLUMNS;
   grid.height = ATTENTION_ROWS;
-  grid.getContext('2d')?.putImageData(new ImageData(heatPixels(cells), ATTENTION_COLUMNS, ATTENTION_ROWS), 0, 0);
+  grid.getContext('2d', { willReadFrequently: true })?.putImageData(new ImageData(heatPixels(cells), ATTENTION_COLUMNS, ATTENTION_ROWS), 0, 0);
   context.imageSmoothingEnabled = false;
   context.drawImage(grid, 0, 0, canvas.width, canvas.height);
 }
