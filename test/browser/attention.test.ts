@@ -225,48 +225,72 @@ describe('attention in the browser', { timeout: 180_000 }, () => {
         (cells: Record<string, number>) => Object.values(cells).reduce((a, b) => a + b, 0) === 5 && turnedCount(cells) === 0,
       );
       // Timestamps on both sides, in the pages and the console (one clock: one machine): when each view reached
-      // the new direction, and when the rendered radar first showed three viewers or more there.
+      // the new direction for good, and when the rendered radar first showed three viewers or more there.
       await radar.evaluate((el, cells) => {
         const want = new Set(cells);
-        const w = window as unknown as { radarTurnedAt?: number; radarReads: { asked: number; got: number; turned: number }[] };
+        const w = window as unknown as { radarShown: { at: number; n: number }[]; radarReads: { asked: number; got: number; turned: number }[]; hostPauses: { at: number; ms: number }[] };
+        w.radarShown = [];
         // Each read of the radar (when asked, when answered, how many looked away in it): where the time goes.
         w.radarReads = [];
         const fetchBefore = window.fetch.bind(window);
         window.fetch = async (input, init) => {
           const asked = Date.now();
           const response = await fetchBefore(input, init);
-          if (String(input instanceof Request ? input.url : input).endsWith('/radar') && response.ok) {
-            const body = (await response.clone().json()) as { cells?: number[] };
-            const turned = [...want].reduce((n, cell) => n + (body.cells?.[cell] ?? 0), 0);
+          if (String(input instanceof Request ? input.url : input).endsWith('/radar')) {
+            const body = response.ok ? ((await response.clone().json()) as { cells?: number[] }) : {};
+            const turned = response.ok ? [...want].reduce((n, cell) => n + (body.cells?.[cell] ?? 0), 0) : -response.status;
             w.radarReads.push({ asked, got: Date.now(), turned });
           }
           return response;
         };
+        // The console's own pauses (its timers late by more than 300 ms): a read cannot be asked during one.
+        w.hostPauses = [];
+        let last = Date.now();
+        setInterval(() => {
+          const now = Date.now();
+          if (now - last > 400) w.hostPauses.push({ at: now, ms: now - last - 100 });
+          last = now;
+        }, 100);
         new MutationObserver(() => {
           const shown = JSON.parse(el.getAttribute('data-cells') || '{}') as Record<string, number>;
           const n = Object.entries(shown).reduce((sum, [cell, v]) => sum + (want.has(Number(cell)) ? v : 0), 0);
-          if (n >= 3 && w.radarTurnedAt === undefined) w.radarTurnedAt = Date.now();
+          // Every change of how many look there, with its time: the test reads what the radar showed when.
+          if (n !== w.radarShown.at(-1)?.n) w.radarShown.push({ at: Date.now(), n });
         }).observe(el, { attributes: true, attributeFilter: ['data-cells'] });
       }, [...away]);
       step('the room on the radar');
       await Promise.all(pages.map(({ page }, i) => dragTo(page, TARGET_YAW, scales[i]!, [...away])));
       step('pages turned');
-      const lookedAt = (await Promise.all(pages.map(({ page }) => page.evaluate(() => (window as unknown as { lookedAt?: number }).lookedAt ?? Infinity)))).sort((a, b) => a - b);
+      const looks = await Promise.all(pages.map(({ page }) => page.evaluate(() => ({ at: (window as unknown as { lookedAt?: number }).lookedAt ?? Infinity, arrivals: (window as unknown as { arrivals?: number }).arrivals ?? 0 }))));
+      const lookedAt = looks.map((l) => l.at).sort((a, b) => a - b);
       // The radar flips once three of the five look away: the third page's turn is when the room turned.
       const roomTurnedAt = lookedAt[2]!;
       expect(roomTurnedAt).toBeLessThan(Infinity);
-      await expect.poll(() => host.evaluate(() => (window as unknown as { radarTurnedAt?: number }).radarTurnedAt ?? null), { timeout: 10_000, interval: 100 }).not.toBeNull();
-      const radarAt = (await host.evaluate(() => (window as unknown as { radarTurnedAt: number }).radarTurnedAt));
+      // When the radar showed it: the first time at or after the room turned that three or more looked there (a
+      // look passing through on its way may have shown it earlier; then it counts from when the room turned).
+      const shownAfter = async () => {
+        const shown = await host.evaluate(() => (window as unknown as { radarShown: { at: number; n: number }[] }).radarShown);
+        const before = shown.filter((c) => c.at <= roomTurnedAt).at(-1);
+        if (before && before.n >= 3) return roomTurnedAt;
+        return shown.find((c) => c.at > roomTurnedAt && c.n >= 3)?.at ?? null;
+      };
+      await expect.poll(shownAfter, { timeout: 10_000, interval: 100 }).not.toBeNull();
+      const radarAt = (await shownAfter())!;
       const took = radarAt - roomTurnedAt;
       // Where the time went, on the one clock: each page's look → its report sent; the first radar read that had
       // three looking away (asked → answered) → drawn.
       const sentAt = (await Promise.all(pages.map(({ page }) => page.evaluate(() => (window as unknown as { turnSentAt?: number }).turnSentAt ?? Infinity)))).sort((a, b) => a - b);
       const reads = await host.evaluate(() => (window as unknown as { radarReads: { asked: number; got: number; turned: number }[] }).radarReads);
-      const first = reads.find((r) => r.turned >= 3);
+      const first = reads.find((r) => r.got >= roomTurnedAt && r.turned >= 3);
       const at = (t: number | undefined) => (t === undefined || !Number.isFinite(t) ? '?' : `+${t - roomTurnedAt}`);
+      const around = reads.filter((r) => r.got >= roomTurnedAt - 3_000 && r.asked <= radarAt).map((r) => `${at(r.asked)}→${at(r.got)}: ${r.turned}`);
+      const pauses = (await host.evaluate(() => (window as unknown as { hostPauses: { at: number; ms: number }[] }).hostPauses))
+        .filter((p) => p.at >= roomTurnedAt - 3_000 && p.at - p.ms <= radarAt)
+        .map((p) => `${p.ms} ms to ${at(p.at)}`);
       const breakdown =
-        `room turned → radar: ${took} ms. Looks at ${lookedAt.map(at).join(', ')} ms; reports sent at ${sentAt.map(at).join(', ')} ms; ` +
-        `first read with the turn asked at ${at(first?.asked)}, answered at ${at(first?.got)}; drawn at ${at(radarAt)} ms`;
+        `room turned → radar: ${took} ms. Looks arrived at ${lookedAt.map(at).join(', ')} ms (arrivals per page ${looks.map((l) => l.arrivals).join(', ')}); ` +
+        `reports sent at ${sentAt.map(at).join(', ')} ms; first read with the turn asked at ${at(first?.asked)}, answered at ${at(first?.got)}; ` +
+        `drawn at ${at(radarAt)} ms; reads (asked→answered: looking away) ${around.join('; ')}; the console paused ${pauses.join(', ') || 'never'}`;
       console.info(breakdown);
       expect(took, breakdown).toBeGreaterThanOrEqual(0);
       expect(took, breakdown).toBeLessThan(2_000);
@@ -339,7 +363,7 @@ async function degreesPerPixel(page: Page): Promise<number> {
  */
 async function dragTo(page: Page, target: number, scale: number, away: number[]): Promise<void> {
   await page.evaluate((cells) => {
-    const w = window as unknown as { lookedAt?: number; turnSentAt?: number; __setvisit: { view: { subscribe(fn: (d: { yaw: number; pitch: number }) => void): () => void } } };
+    const w = window as unknown as { lookedAt?: number; arrivals?: number; turnSentAt?: number; __setvisit: { view: { subscribe(fn: (d: { yaw: number; pitch: number }) => void): () => void } } };
     const want = new Set(cells);
     // The protocol's cellOf for a 360° location (64 × 32 cells), in the page: the same cells the radar counts.
     const cellOf = (yaw: number, pitch: number) => {
@@ -348,16 +372,27 @@ async function dragTo(page: Page, target: number, scale: number, away: number[])
       const row = Math.min(31, Math.max(0, Math.floor(((90 - pitch) / 180) * 32)));
       return row * 64 + column;
     };
+    // The look arrived when it last came into those cells: under load a drag's steps come as separate frames, and
+    // one that overshoots passes through them first, leaves, and is brought back by the next drag.
+    let inside = false;
     w.__setvisit.view.subscribe((d) => {
-      if (want.has(cellOf(d.yaw, d.pitch)) && w.lookedAt === undefined) w.lookedAt = Date.now();
+      const now = want.has(cellOf(d.yaw, d.pitch));
+      if (now && !inside) {
+        w.lookedAt = Date.now();
+        w.arrivals = (w.arrivals ?? 0) + 1;
+      }
+      inside = now;
     });
     // When the sampler sent the report that carries the turn (its test hook holds the transport it was given).
     const sampler = (w as unknown as { __setvisit: { attention: { options: { transport: { report(r: { c: number[] }): boolean } } } } }).__setvisit.attention;
     const transport = sampler.options.transport;
     const send = transport.report.bind(transport);
+    let sentInside = false;
     transport.report = (report) => {
       const ok = send(report);
-      if (ok && want.has(report.c[report.c.length - 2]!) && (w as { turnSentAt?: number }).turnSentAt === undefined) (w as { turnSentAt?: number }).turnSentAt = Date.now();
+      const now = want.has(report.c[report.c.length - 2]!);
+      if (ok && now && !sentInside) (w as { turnSentAt?: number }).turnSentAt = Date.now();
+      if (ok) sentInside = now;
       return ok;
     };
   }, away);

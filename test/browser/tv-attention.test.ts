@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellOf } from '../../src/protocol/attention';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, saveArtifact } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { enterWatch, focusedId, openTvHome, watchState, type WatchPage } from '../tv/watch/watch-page';
 import { readRadar, SocketAudience } from '../helpers/attention-audience';
@@ -82,6 +82,27 @@ describe('attention on a TV', { timeout: 150_000 }, () => {
     // The watch chunk brought the sampler; none of it is on the first screen (test/tv/tv-build.test.ts).
     await expect.poll(() => samplerStats(page), { timeout: 10_000 }).not.toBeNull();
 
+    // In the overlay the notice is the control bar's last row: Down from the buttons reaches its switch, and the
+    // switch is off the way up. From it, Up goes through the buttons to the scrub bar, and from the scrub bar
+    // straight to a hotspot over the picture (what Up reaches without the notice). Before any pan: Stage A's
+    // hotspot is straight ahead.
+    await remote.press('ok');
+    await expect.poll(() => focusedId(page)).toBe('watch-play');
+    await page.getByTestId('attention-switch').waitFor({ timeout: 10_000 });
+    saveArtifact('tv-attention-overlay.png', await page.screenshot());
+    for (let i = 0; i < 4 && (await focusedId(page)) !== 'watch-attention'; i++) await remote.press('down');
+    expect(await focusedId(page)).toBe('watch-attention');
+    const path: (string | null)[] = [];
+    for (let i = 0; i < 6 && !path.at(-1)?.startsWith('watch-hotspot-'); i++) {
+      await remote.press('up');
+      path.push(await focusedId(page));
+    }
+    expect(path.at(-1), `Up from the switch went ${path.join(' → ')}`).toMatch(/^watch-hotspot-backlot-/);
+    expect(path.at(-2), `Up from the switch went ${path.join(' → ')}`).toBe('watch-scrub');
+    expect(path).not.toContain('watch-attention');
+    await remote.press('back');
+    await page.locator('.watch[data-overlay=false]').waitFor();
+
     const look = await panThenPause(watch);
     expect(look.source).not.toBe('none');
     await tvOnTheRadar(cellOf(look.yaw, look.pitch));
@@ -98,16 +119,6 @@ describe('attention on a TV', { timeout: 150_000 }, () => {
     await expect.poll(() => notice.getAttribute('data-opted-out')).toBe('true');
     expect(await page.getByTestId('attention-switch').textContent()).toBe('Share where I look: off');
     expect(await page.evaluate(() => localStorage.getItem('setvisit:attention:off'))).toBe('1');
-    // The switch is off the way up: from it, Up goes through the buttons to the scrub bar, and from the scrub bar
-    // straight to a hotspot over the picture (what Up reaches without the notice).
-    const path: (string | null)[] = [];
-    for (let i = 0; i < 6 && !path.at(-1)?.startsWith('watch-hotspot-'); i++) {
-      await remote.press('up');
-      path.push(await focusedId(page));
-    }
-    expect(path.at(-1), `Up from the switch went ${path.join(' → ')}`).toMatch(/^watch-hotspot-backlot-/);
-    expect(path.at(-2), `Up from the switch went ${path.join(' → ')}`).toBe('watch-scrub');
-    expect(path).not.toContain('watch-attention');
     // The TV leaves the radar at once (four viewers: withheld) and, playing on and turning, sends nothing.
     await expect.poll(async () => (await readRadar(server.url, LOCATION)).withheld, { timeout: 5_000, interval: 250 }).toBe(true);
     const sentBefore = (await samplerStats(page))!;
