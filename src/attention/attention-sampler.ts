@@ -39,8 +39,22 @@ export interface AttentionSamplerOptions {
   transport: AttentionTransport;
   config?: Partial<AttentionConfig>;
   now?: () => number;
-  timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
+  timers?: AttentionTimers;
 }
+
+export interface AttentionTimers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: AttentionTimers = {
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 export interface AttentionSamplerStats {
   samples: number;
@@ -69,15 +83,25 @@ export class AttentionSampler {
   private readonly timers: NonNullable<AttentionSamplerOptions['timers']>;
   private readonly handle: unknown;
   private readonly stopChoice: () => void;
+  private readonly stopDirection: () => void;
   private batch: Batch | null = null;
   private lastSentCell = -1;
   private lastSentAt = -Infinity;
+  /** The latest sample's cell and context, for telling a live turn as the view moves (between samples). */
+  private lastCell = -1;
+  private lastHalf = false;
+  private lastLive = false;
+  /** A live turn that came within liveTurnSendMs of the last send: it goes when that time is up. */
+  private turnTimer: unknown = null;
+  /** A live turn took the next tick's sample early. */
+  private tookEarly = false;
 
   constructor(private readonly options: AttentionSamplerOptions) {
     this.config = { ...DEFAULT_ATTENTION_CONFIG, ...options.config };
     this.now = options.now ?? (() => Date.now());
-    this.timers = options.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) };
+    this.timers = options.timers ?? REAL_TIMERS;
     this.handle = this.timers.setInterval(() => this.sample(), ATTENTION_SAMPLE_MS);
+    this.stopDirection = options.direction.subscribe(() => this.onLook());
     this.stopChoice = options.choice.subscribe((off) => {
       if (!off) return;
       const projectId = this.batch?.projectId ?? options.context()?.projectId;
@@ -86,8 +110,18 @@ export class AttentionSampler {
     });
   }
 
-  /** One sample (the timer calls this every ATTENTION_SAMPLE_MS; tests may call it directly). */
-  sample(): void {
+  /**
+   * On a live stream the host's radar waits for a turn: a look into another cell is sampled as the view gets there
+   * (the next sample's slot, taken early; the regular tick then takes none), not up to ATTENTION_SAMPLE_MS later.
+   */
+  private onLook(): void {
+    if (!this.lastLive || this.options.choice.optedOut) return;
+    const d = this.options.direction.current();
+    if (cellOf(d.yaw, d.pitch, this.lastHalf) !== this.lastCell) this.sample(true);
+  }
+
+  /** One sample (the timer calls this every ATTENTION_SAMPLE_MS; tests may call it directly). `early`: a live turn. */
+  sample(early = false): void {
     const { options } = this;
     if (options.choice.optedOut) {
       this.batch = null;
@@ -108,9 +142,21 @@ export class AttentionSampler {
       if (batch.locationId !== context.locationId || batch.projectId !== context.projectId || Math.abs(lag) > MEDIA_TIME_SLACK_S) this.flush();
       else count = Math.min(MAX_CATCH_UP, Math.max(0, Math.round((lag * 1000) / ATTENTION_SAMPLE_MS) + 1));
     }
+    if (early) {
+      // A live turn takes the next tick's slot now, unless an earlier turn already took it (the tick catches up).
+      if (count === 0 && batch && this.batch === batch && !this.tookEarly) count = 1;
+      if (count > 0) this.tookEarly = true;
+    } else {
+      // The tick whose slot a turn took: with the batch sent since, nothing says so but this.
+      if (this.tookEarly && this.batch === null) count = 0;
+      this.tookEarly = false;
+    }
     // A look at the black back of a 180° location says nothing about the footage.
     if (cell < 0) return this.flush();
+    this.lastHalf = context.half;
+    this.lastLive = context.live;
     if (count === 0) return;
+    this.lastCell = cell;
     const current = (this.batch ??= { projectId: context.projectId, locationId: context.locationId, startMediaTime: context.mediaTime, startedAt: now, runs: [] });
     const room = Math.min(MAX_ATTENTION_SAMPLES, this.config.maxSamples) - runTotal(current.runs);
     count = Math.min(count, room);
@@ -120,12 +166,20 @@ export class AttentionSampler {
     this.stats.samples += count;
     const full = runTotal(runs) >= Math.min(MAX_ATTENTION_SAMPLES, this.config.maxSamples);
     const due = now - current.startedAt >= this.config.sendMs;
-    const turned = context.live && cell !== this.lastSentCell && now - this.lastSentAt >= this.config.liveTurnSendMs;
-    if (full || due || turned) this.flush();
+    const turn = context.live && cell !== this.lastSentCell;
+    const sinceSent = now - this.lastSentAt;
+    if (full || due || (turn && sinceSent >= this.config.liveTurnSendMs)) this.flush();
+    // Too soon after the last send (a turn passing through cells on its way): the batch goes once it may, with the
+    // look it has then, rather than at whichever sample comes after that.
+    else if (turn && this.turnTimer === null) this.turnTimer = this.timers.setTimeout(() => ((this.turnTimer = null), this.flush()), this.config.liveTurnSendMs - sinceSent);
   }
 
   /** Sends the batch being taken, if any. */
   flush(): void {
+    if (this.turnTimer !== null) {
+      this.timers.clearTimeout(this.turnTimer);
+      this.turnTimer = null;
+    }
     const batch = this.batch;
     this.batch = null;
     if (!batch || batch.runs.length === 0) return;
@@ -149,6 +203,7 @@ export class AttentionSampler {
   dispose(): void {
     this.timers.clearInterval(this.handle);
     this.stopChoice();
+    this.stopDirection();
     this.flush();
   }
 }

@@ -8,3 +8,4 @@ export { createAttentionChoice, ATTENTION_CHOICE_KEY, type AttentionChoice } fro
 export { DEFAULT_ATTENTION_CONFIG, type AttentionConfig } from './attention-config';
 export { viridis, heatPixels } from './heat-colours';
 export { AttentionReader, type AttentionRead } from './attention-reader';
+export { LocationFrames, type LocationFrame } from './location-frames';

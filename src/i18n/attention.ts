@@ -1,4 +1,4 @@
-// Attention's strings, in both languages: the viewer's notice and switch (desktop, phone) and the host console's
+// Attention's strings, in both languages: the viewer's notice and switch (desktop, phone, TV, headset page) and the host console's
 // maps and radar. Registered with addMessages() by the lazily loaded code that shows them, so none of it weighs
 // on the TV's first screen.
 import type { Language } from '../protocol';
@@ -7,6 +7,9 @@ export const attentionEn = {
   'attention.notice': 'Anonymous viewing directions are collected, so the production sees where the audience looks.',
   'attention.switch': 'Share where I look',
   'attention.off': 'Off: nothing about where you look is sent.',
+  'attention.tvSwitchOn': 'Share where I look: on',
+  'attention.tvSwitchOff': 'Share where I look: off',
+  'attention.tvHint': 'You can switch it off in the menu (OK).',
   'attention.title': 'Where the audience looks',
   'attention.location': 'Location',
   'attention.loading': 'Loading the map…',
@@ -16,6 +19,8 @@ export const attentionEn = {
   'attention.time': 'Video time',
   'attention.allTime': 'Whole video',
   'attention.window': '{from}–{to} s',
+  'attention.at': '{time} s (map of {from}–{to} s)',
+  'attention.noFrame': 'The video frame at this time could not be loaded: the map is drawn over the poster.',
   'attention.top': 'Most-watched directions',
   'attention.direction': '{yaw}° across, {pitch}° up: {share}',
   'attention.turned': 'Turned around: {share} of viewers',
@@ -37,6 +42,9 @@ const attentionZhCN: Record<AttentionKey, string> = {
   'attention.notice': '我们会匿名收集观看方向，让制作团队了解观众在看哪里。',
   'attention.switch': '分享我的观看方向',
   'attention.off': '已关闭：不会发送任何观看方向。',
+  'attention.tvSwitchOn': '分享我的观看方向：开',
+  'attention.tvSwitchOff': '分享我的观看方向：关',
+  'attention.tvHint': '可在菜单（OK 键）中关闭。',
   'attention.title': '观众在看哪里',
   'attention.location': '场景',
   'attention.loading': '正在加载热图…',
@@ -46,6 +54,8 @@ const attentionZhCN: Record<AttentionKey, string> = {
   'attention.time': '视频时间',
   'attention.allTime': '整段视频',
   'attention.window': '{from}–{to} 秒',
+  'attention.at': '{time} 秒（{from}–{to} 秒的热图）',
+  'attention.noFrame': '无法加载此时刻的视频画面：热图显示在海报上。',
   'attention.top': '最受关注的方向',
   'attention.direction': '水平 {yaw}°，仰角 {pitch}°：{share}',
   'attention.turned': '转身回看：{share} 的观众',

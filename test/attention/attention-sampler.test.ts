@@ -19,6 +19,8 @@ function setup(overrides: Partial<AttentionContext> = {}) {
   const sent: Report[] = [];
   const optOuts: string[] = [];
   const choice = createAttentionChoice(memoryStorage());
+  // Timeouts (a live turn held back) run when the test's clock passes them.
+  const timeouts: { at: number; fn: () => void }[] = [];
   const sampler = new AttentionSampler({
     direction,
     context: () => context,
@@ -26,8 +28,24 @@ function setup(overrides: Partial<AttentionContext> = {}) {
     choice,
     transport: { report: (r) => (sent.push(structuredClone(r)), true), optOut: (p) => void optOuts.push(p) },
     now: () => now,
-    timers: { setInterval: () => 0, clearInterval: () => {} },
+    timers: {
+      setInterval: () => 0,
+      clearInterval: () => {},
+      setTimeout: (fn, ms) => timeouts.push({ at: now + ms, fn }) - 1,
+      clearTimeout: (h) => void (timeouts[h as number] = { at: Infinity, fn: () => {} }),
+    },
   });
+  /** Moves the clock (and the media) on by `ms`, running the timeouts due. */
+  const wait = (ms: number) => {
+    now += ms;
+    context.mediaTime += ms / 1000;
+    timeouts.forEach((t, i) => {
+      if (t.at <= now) {
+        timeouts[i] = { at: Infinity, fn: () => {} };
+        t.fn();
+      }
+    });
+  };
   /** Runs `n` samples half a second apart, playing on. */
   const run = (n: number) => {
     for (let i = 0; i < n; i++) {
@@ -36,7 +54,7 @@ function setup(overrides: Partial<AttentionContext> = {}) {
       context.mediaTime += 0.5;
     }
   };
-  return { sampler, direction, context, sent, optOuts, choice, run, hide: (h: boolean) => void (visible = !h) };
+  return { sampler, direction, context, sent, optOuts, choice, run, wait, hide: (h: boolean) => void (visible = !h) };
 }
 
 describe('AttentionSampler', () => {
@@ -102,6 +120,59 @@ describe('AttentionSampler', () => {
     run(2);
     expect(sent).toHaveLength(2);
     expect(sent[1]!.c.at(-2)).toBe(cellOf(180, 0));
+  });
+
+  it('live: a turn goes as the view gets there, not at the next sample, and counts no extra sample', () => {
+    const { sent, run, wait, direction, sampler } = setup({ live: true });
+    // Ticks at 0, 0.5 … 2.5 s of media (the first one's new cell is sent).
+    run(5);
+    sampler.sample();
+    expect(sent).toHaveLength(1);
+    // 100 ms after a tick (the next due in 400 ms): the turn is sampled and sent at once.
+    wait(100);
+    direction.set(90, 0, 75, 'desktop-look');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.c.slice(-2)).toEqual([cellOf(90, 0), 1]);
+    // The tick whose slot it took takes none; the ones after carry on, one sample per half second.
+    const before = sampler.stats.samples;
+    expect(before).toBe(7);
+    wait(400);
+    sampler.sample();
+    expect(sampler.stats.samples).toBe(before);
+    for (let i = 0; i < 4; i++) {
+      wait(500);
+      sampler.sample();
+    }
+    expect(sampler.stats.samples).toBe(before + 4);
+  });
+
+  it('live: a turn too soon after the last send goes when it may, with the look it has then', () => {
+    const { sent, wait, direction, sampler } = setup({ live: true });
+    sampler.sample();
+    expect(sent).toHaveLength(1);
+    // A turn passing through a cell on its way: sent (a second since nothing), then the end of the turn 300 ms later.
+    wait(1_000);
+    direction.set(30, 0, 75, 'desktop-look');
+    expect(sent).toHaveLength(2);
+    wait(300);
+    direction.set(60, 0, 75, 'desktop-look');
+    expect(sent).toHaveLength(2);
+    wait(600);
+    expect(sent).toHaveLength(2);
+    // A second after the last send, not at the next sample after that.
+    wait(100);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.c.at(-2)).toBe(cellOf(60, 0));
+  });
+
+  it('not live: moving the view samples nothing between the ticks', () => {
+    const { sent, wait, direction, sampler } = setup();
+    sampler.sample();
+    wait(100);
+    direction.set(90, 0, 75, 'desktop-look');
+    direction.set(120, 0, 75, 'desktop-look');
+    expect(sampler.stats.samples).toBe(1);
+    expect(sent).toEqual([]);
   });
 
   it('skips looks at the black back of a 180° location', () => {

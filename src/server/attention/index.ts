@@ -27,6 +27,8 @@ export interface AttentionLimits {
   flushMs: number;
   /** How often this node publishes its radar. */
   radarPublishMs: number;
+  /** After a viewer turns to another cell, the radar is published this soon (turns within it go together). */
+  radarMoveMs: number;
   /** A viewer's last look stays on the radar this long without a new report (a still viewer reports every 20 s). */
   radarLookMs: number;
   /** A node's radar part older than this is ignored (it died, or Redis lagged). */
@@ -37,6 +39,7 @@ export const DEFAULT_ATTENTION_LIMITS: AttentionLimits = {
   reportRateLimit: { perSecond: 2, burst: 6 },
   flushMs: 5_000,
   radarPublishMs: 500,
+  radarMoveMs: 50,
   radarLookMs: 25_000,
   radarFreshMs: 3_000,
 };
@@ -65,7 +68,15 @@ export interface AttentionService {
 export function attachAttention(io: Server, options: AttentionServiceOptions): AttentionService {
   const limits = { ...DEFAULT_ATTENTION_LIMITS, ...options.limits };
   const aggregator = new BucketAggregator();
-  const radar = new LocalRadar(limits.radarLookMs);
+  // A turn is published within radarMoveMs (several turns together), not up to radarPublishMs later: the host's
+  // radar has 2 s from a look to the screen, and the ticks on its way (the host's reads, this one) add up.
+  let moveTimer: ReturnType<typeof setTimeout> | undefined;
+  const radar = new LocalRadar(limits.radarLookMs, () => {
+    moveTimer ??= setTimeout(() => {
+      moveTimer = undefined;
+      void publish().catch((err: unknown) => options.log.warn('attention radar not published', { error: String(err) }));
+    }, limits.radarMoveMs);
+  });
   const radarState = options.radarState ?? new InProcessRadarState();
   const nodeId = options.nodeId ?? 'local';
   const locations = createAttentionLocations(options.scenesDir, options.meetups);
@@ -104,6 +115,7 @@ export function attachAttention(io: Server, options: AttentionServiceOptions): A
     async close() {
       clearInterval(flushTimer);
       clearInterval(radarTimer);
+      clearTimeout(moveTimer);
       await flush();
     },
   };

@@ -1,7 +1,8 @@
 // The host's live radar: where the audience of a location (a meet-up's stage, or any tour location) looks now.
 // Each node keeps, per location, every viewer's latest cell for a short while (in memory only, keyed by the
-// connection, gone when stale); once a second it publishes its count per cell to the radar state, which sums the
-// nodes' parts (in process, or in Redis for several nodes: redis-radar-state.ts).
+// connection, gone when stale); it publishes its count per cell to the radar state, which sums the nodes' parts
+// (in process, or in Redis for several nodes: redis-radar-state.ts), every radarPublishMs and soon after a viewer
+// turns to another cell.
 import { ATTENTION_CELLS } from '../../protocol/attention';
 
 /** One node's picture of a location: viewers per cell (sparse: cell, viewers, …) and how many viewers in all. */
@@ -47,12 +48,18 @@ export const radarKey = (projectId: string, locationId: string) => `${projectId}
 export class LocalRadar {
   private readonly looks = new Map<string, Map<string, { cell: number; at: number }>>();
 
-  constructor(private readonly windowMs: number) {}
+  /** `onMove`: a viewer came, or looks at another cell (the node publishes soon, rather than at its next tick). */
+  constructor(
+    private readonly windowMs: number,
+    private readonly onMove: () => void = () => {},
+  ) {}
 
   look(key: string, viewerKey: string, cell: number, at: number): void {
     let viewers = this.looks.get(key);
     if (!viewers) this.looks.set(key, (viewers = new Map<string, { cell: number; at: number }>()));
+    const moved = viewers.get(viewerKey)?.cell !== cell;
     viewers.set(viewerKey, { cell, at });
+    if (moved) this.onMove();
   }
 
   /** A viewer left (disconnected, opted out): off every radar at once. */

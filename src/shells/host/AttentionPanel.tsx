@@ -1,14 +1,16 @@
 // The production's view of where the audience looks (operator token): per location of the set tour, the heat-map
-// over its picture, a scrubber along the video's buckets, the most-watched directions, the share who turned
-// around, and PNG and CSV export. A map with fewer than five distinct viewers says it is withheld, and nothing else.
+// over its picture (the whole video over the poster; a scrubbed time over the equirect frame at that time, with
+// the map of the bucket around it), the most-watched directions, the share who turned around, and PNG and CSV
+// export. A map with fewer than five distinct viewers says it is withheld, and nothing else.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AttentionReader, type AttentionRead } from '../../attention';
 import { ATTENTION_MESSAGES } from '../../i18n/attention';
 import { addMessages } from '../../i18n/translator';
-import type { AttentionMap } from '../../protocol/attention';
+import { ATTENTION_BUCKET_S, type AttentionMap } from '../../protocol/attention';
 import { useI18n, useServices } from '../../react/AppContext';
 import { useProjectTour } from '../../react/useProjectTour';
 import { drawHeat, HeatCanvas, HeatLegend } from './HeatCanvas';
+import { useLocationFrame } from './useLocationFrame';
 import './attention.css';
 
 addMessages(ATTENTION_MESSAGES);
@@ -25,18 +27,20 @@ export function AttentionPanel({ token }: { token: string }) {
   const [locationId, setLocationId] = useState<string | null>(null);
   const location = locations.find((l) => l.id === locationId) ?? locations[0];
   const reader = useMemo(() => new AttentionReader(token), [token]);
-  // 0: the whole video; n: the n-th bucket with data.
-  const [position, setPosition] = useState(0);
+  // Seconds into the video, or null for the whole video.
+  const [time, setTime] = useState<number | null>(null);
   const [read, setRead] = useState<AttentionRead<AttentionMap> | null>(null);
   const [whole, setWhole] = useState<AttentionMap | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
-  const bucket = position > 0 ? whole?.buckets[position - 1] : undefined;
+  const bucketSeconds = whole?.bucketSeconds ?? ATTENTION_BUCKET_S;
+  const bucketStart = time === null ? null : Math.floor(time / bucketSeconds) * bucketSeconds;
+  const { state: frame, duration } = useLocationFrame(location?.stream, time);
   useEffect(() => {
     if (!location) return undefined;
     let live = true;
     const load = async () => {
-      const range = bucket ? { from: bucket.start, to: bucket.start + (whole?.bucketSeconds ?? 10) } : undefined;
+      const range = bucketStart === null ? undefined : { from: bucketStart, to: bucketStart + bucketSeconds };
       const [map, all] = await Promise.all([reader.map(projectId, location.id, range), range ? reader.map(projectId, location.id) : null]);
       if (!live) return;
       setRead(map);
@@ -51,21 +55,26 @@ export function AttentionPanel({ token }: { token: string }) {
     };
     // The bucket's start is what matters, not the object read each refresh.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reader, projectId, location?.id, bucket?.start]);
+  }, [reader, projectId, location?.id, bucketStart]);
 
   if (!location) return null;
   const name = i18n.pick(location.name);
   const map = read?.ok ? read.value : null;
   const percent = (share: number) => `${Math.round(share * 100)}%`;
+  // Along the video: its length once the frame's stream says it, else as far as the buckets with data reach.
+  const lastBucketEnd = whole?.buckets.length ? Math.max(...whole.buckets.map((b) => b.start)) + bucketSeconds : 0;
+  const length = Number.isFinite(duration) ? duration : lastBucketEnd;
+  const shownFrame = frame.kind === 'frame' ? frame.frame : null;
 
   const exportPng = () => {
     const canvas = document.createElement('canvas');
     canvas.width = 1024;
     canvas.height = 512;
-    const finish = (image: HTMLImageElement | null) => {
+    const finish = (image: CanvasImageSource | null) => {
       drawHeat(canvas, map?.cells, image);
       download(canvas.toDataURL('image/png'), `attention-${projectId}-${location.id}.png`);
     };
+    if (shownFrame) return finish(shownFrame.image);
     if (!location.poster) return finish(null);
     const image = new Image();
     image.onload = () => finish(image);
@@ -83,7 +92,7 @@ export function AttentionPanel({ token }: { token: string }) {
       <h2 id="attention-title">{t('attention.title')}</h2>
       <label className="field">
         <span>{t('attention.location')}</span>
-        <select value={location.id} onChange={(e) => (setLocationId(e.target.value), setPosition(0), setWhole(null))} data-testid="attention-location">
+        <select value={location.id} onChange={(e) => (setLocationId(e.target.value), setTime(null), setWhole(null))} data-testid="attention-location">
           {locations.map((l) => (
             <option key={l.id} value={l.id}>
               {i18n.pick(l.name)}
@@ -91,12 +100,19 @@ export function AttentionPanel({ token }: { token: string }) {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>
-          {t('attention.time')}: {bucket ? t('attention.window', { from: bucket.start, to: bucket.start + (whole?.bucketSeconds ?? 10) }) : t('attention.allTime')}
-        </span>
-        <input type="range" min={0} max={whole?.buckets.length ?? 0} value={position} onChange={(e) => setPosition(Number(e.target.value))} data-testid="attention-scrubber" />
-      </label>
+      <div className="attention-time">
+        <label className="field">
+          <span>
+            {t('attention.time')}:{' '}
+            {time === null || bucketStart === null ? t('attention.allTime') : t('attention.at', { time: i18n.number(time), from: bucketStart, to: bucketStart + bucketSeconds })}
+          </span>
+          <input type="range" min={0} max={length} step={0.5} value={time ?? 0} disabled={length <= 0} onChange={(e) => setTime(Number(e.target.value))} data-testid="attention-scrubber" />
+        </label>
+        <button type="button" className="button button--small" aria-pressed={time === null} onClick={() => setTime(null)} data-testid="attention-whole">
+          {t('attention.allTime')}
+        </button>
+      </div>
+      {frame.kind === 'failed' && <p className="muted" role="status" data-testid="attention-no-frame">{t('attention.noFrame')}</p>}
       {!read && <p className="muted" role="status">{t('attention.loading')}</p>}
       {read && !read.ok && <p role="alert">{t('attention.error', { message: read.message })}</p>}
       {map && (
@@ -107,7 +123,7 @@ export function AttentionPanel({ token }: { token: string }) {
           data-top-cells={(map.top ?? []).map((d) => d.cell).join(',')}
           data-cells={map.cells ? JSON.stringify(sparse(map.cells)) : ''}
         >
-          <HeatCanvas cells={map.withheld ? undefined : map.cells} poster={location.poster} width={768} label={t('attention.mapLabel', { location: name })} canvasRef={canvasRef} />
+          <HeatCanvas cells={map.withheld ? undefined : map.cells} poster={location.poster} frame={shownFrame} width={768} label={t('attention.mapLabel', { location: name })} canvasRef={canvasRef} />
           {map.withheld ? (
             <p role="status" data-testid="attention-withheld">{t('attention.withheld', { min: map.minViewers })}</p>
           ) : (

@@ -37,11 +37,20 @@ export function AttentionRadar({ token, locationId }: { token: string; locationI
 
   const hottest = radar?.cells ? radar.cells.indexOf(Math.max(...radar.cells)) : -1;
   return (
-    <section className="attention-radar" aria-label={t('attention.radarLabel')} data-testid="attention-radar" data-withheld={radar?.withheld ? 'true' : 'false'} data-hottest={hottest} data-at={radar?.at ?? ''}>
+    <section className="attention-radar" aria-label={t('attention.radarLabel')} data-testid="attention-radar" data-withheld={radar?.withheld ? 'true' : 'false'} data-hottest={hottest} data-at={radar?.at ?? ''} data-cells={radar?.cells && !radar.withheld ? sparseCells(radar.cells) : ''}>
       <h3>{t('attention.radar')}</h3>
       <HeatCanvas cells={radar?.withheld ? undefined : radar?.cells} width={320} label={t('attention.radarLabel')} />
       {error && <p role="alert">{t('attention.error', { message: error })}</p>}
       {radar && (radar.withheld ? <p className="muted">{t('attention.radarWithheld', { min: radar.minViewers })}</p> : <p>{t('attention.radarViewers', { count: i18n.number(radar.viewers ?? 0) })}</p>)}
     </section>
   );
+}
+
+/** Cell → viewers for the cells looked at now, as JSON (tests and scripts read the radar from this attribute). */
+function sparseCells(cells: readonly number[]): string {
+  const out: Record<number, number> = {};
+  cells.forEach((n, cell) => {
+    if (n > 0) out[cell] = n;
+  });
+  return JSON.stringify(out);
 }

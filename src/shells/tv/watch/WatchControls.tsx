@@ -23,11 +23,13 @@ export interface WatchControlsProps {
   /** Where the captions sit; the control moves them (so they never hide what the family wants to see). */
   captions: CaptionPlace;
   onCaptions: (place: CaptionPlace) => void;
+  /** Rows after the buttons (the attention notice and its switch): below them, off the way up to the hotspots. */
+  children?: ReactNode;
 }
 
 export type CaptionPlace = 'bottom' | 'top';
 
-export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry, onTryThreeD, captions, onCaptions }: WatchControlsProps) {
+export function WatchControls({ session, locationName, viewLabel, onBack, onLookAround, showRetry, onRetry, onTryThreeD, captions, onCaptions, children }: WatchControlsProps) {
   const { t } = useI18n();
   const paused = usePaused(session);
   const [muted, setMuted] = useState(session.muted);
@@ -77,6 +79,7 @@ export function WatchControls({ session, locationName, viewLabel, onBack, onLook
           {viewLabel} · {t('watch.hintOverlay')}
         </span>
       </span>
+      {children}
     </div>
   );
 }

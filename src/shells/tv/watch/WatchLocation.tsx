@@ -24,6 +24,8 @@ import { refusalRetryHelps } from '../../../react/useRefusalMessage';
 import { WatchMediaStatus } from './WatchMediaStatus';
 import { retryHelps } from '../../../media/stall-watch';
 import { loadWhenOnline } from '../../../app/load-when-online';
+import { useAttentionSampler } from '../../../react/useAttention';
+import { LazyTvAttentionNotice, LazyTvAttentionRow } from './LazyTvAttentionNotice';
 
 /** The TV as a circle member (opened with an invite): its own chunk, after the first frame. */
 const TvCircle = lazy(() => loadWhenOnline(() => import('../circle/TvCircle')));
@@ -49,6 +51,8 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
   const panorama = usePanoramaView(player, view === 'flat' ? FLAT_PAN_MODE : TV_SPHERE);
   const look = panorama.look;
   const lookAt = useCallback((yaw: number, pitch: number) => look.lookAt(yaw, pitch), [look]);
+  // Where the family looks, sampled after the first frame (the sampler loads then) in either view.
+  useAttentionSampler(player);
   // Null while panning; while the overlay shows, the control to focus once it has rendered (a new object per request).
   const [overlay, setOverlay] = useState<{ focus: string } | null>(null);
   // The overlay stays until the family picks "Look around" or a hotspot: it never hides under a focus that is
@@ -172,6 +176,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
           {i18n.t('watch.switched')}
         </p>
       )}
+      <LazyTvAttentionNotice overlay={overlay !== null} />
       {overlay ? (
         <WatchControls
           session={session}
@@ -193,7 +198,9 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
               onTryThreeD();
             })
           }
-        />
+        >
+          <LazyTvAttentionRow />
+        </WatchControls>
       ) : (
         <p className="watch__hint">{i18n.t('watch.hint')}</p>
       )}
