@@ -115,7 +115,13 @@ async function runJourney(profile: TvProfile, throttle?: number): Promise<void> 
   if (profile.name === 'tizen') {
     await press('play');
   } else {
-    for (let i = 0; i < 8 && (await focusState(page)).activeId !== 'home-watch'; i++) await press('up');
+    // Up from the timeline to the header's row of actions (the nearest above may be another of them), then left
+    // along it to the first.
+    for (let i = 0; i < 10; i++) {
+      const at = (await focusState(page)).activeId;
+      if (at === 'home-watch') break;
+      await press(at === 'home-meetups' || at === 'home-pair' ? 'left' : 'up');
+    }
     await expectFocus(page, (id) => id === 'home-watch', 'the Watch the set button');
     await press('ok');
   }

@@ -29,6 +29,9 @@ const readBackerToken = () => backerTokens.get();
 const NAME_KEY = 'setvisit:circle-name';
 const device = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 'phone' : 'desktop';
 
+/** The phone layout's width (circle.css, tour-chrome.css). */
+const narrowView = () => typeof matchMedia === 'function' && matchMedia('(max-width: 800px)').matches;
+
 export interface CirclePanelProps {
   player: TourPlayer;
   /** Turns this member's view (a "look here" cue taken). */
@@ -46,6 +49,9 @@ export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
   const direction = useViewDirection();
   const presence = useCirclePresence(binding, player, direction);
   const chat = useCircleChat(binding);
+  // On a phone the open panel covers the picture: in a circle it folds to its title bar (the compass, the cues and
+  // the messages over the view stay), until the member opens it. Elsewhere it stays open unless folded.
+  const [folded, setFolded] = useState<boolean | null>(null);
 
   // Back in this tab after a reload: rejoin as the same member.
   useEffect(() => {
@@ -65,20 +71,29 @@ export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
     );
   }
   const inCircle = snapshot.status === 'joined' || snapshot.status === 'offline';
+  const isFolded = inCircle && (folded ?? narrowView());
   return (
     <>
     {inCircle && presence.presence && <CircleCompass presence={presence.presence} snapshot={presence.snapshot} direction={direction} lookAt={lookAt} />}
     {inCircle && <CircleFlashes snapshot={chat.snapshot} />}
     {/* Drags on the card are not drags of the view behind it. */}
-    <section className="card circle" aria-labelledby="circle-title" data-circle-status={snapshot.status} onPointerDown={(e) => e.stopPropagation()}>
-      <h2 id="circle-title" className="circle__title">
-        {t('circle.title')}
-      </h2>
+    <section className="card circle" aria-labelledby="circle-title" data-circle-status={snapshot.status} data-folded={isFolded} onPointerDown={(e) => e.stopPropagation()}>
+      <div className="circle__header">
+        <h2 id="circle-title" className="circle__title">
+          {t('circle.title')}
+          {inCircle && snapshot.view && ` · ${snapshot.view.members.filter((m) => m.online).length}`}
+        </h2>
+        {inCircle && (
+          <button type="button" className="button button--small circle__fold" aria-expanded={!isFolded} onClick={() => setFolded(!isFolded)}>
+            {t(isFolded ? 'circle.unfold' : 'circle.fold')}
+          </button>
+        )}
+      </div>
       {(snapshot.status === 'idle' || snapshot.status === 'refused') && (
         <StartOrJoin binding={binding} player={player} snapshot={snapshot} name={name} setName={setName} invited={invited} onClose={() => setOpen(false)} />
       )}
       {snapshot.status === 'connecting' && <p role="status">{t('circle.connecting')}</p>}
-      {inCircle && snapshot.view && <InCircle binding={binding} presence={presence.presence} chat={chat.chat} chatSnapshot={chat.snapshot} snapshot={snapshot} view={snapshot.view} />}
+      {inCircle && snapshot.view && !isFolded && <InCircle binding={binding} presence={presence.presence} chat={chat.chat} chatSnapshot={chat.snapshot} snapshot={snapshot} view={snapshot.view} />}
       {snapshot.status === 'closed' && (
         <>
           <p role="status">{t(`circle.closed.${snapshot.closedReason ?? 'left'}`)}</p>
