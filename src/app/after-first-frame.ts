@@ -4,8 +4,9 @@
 // snapshot (or "connecting") meanwhile, so nothing is lost by waiting, and never longer than `maxWaitMs`.
 import type { AppState, AppStore } from '../store/app-store';
 
-/** The 360 view has a picture, or has given up on one (an error is on screen): either way, nothing to wait for. */
-export const settled = (state: AppState) => state.media.status !== 'idle' && state.media.status !== 'loading';
+/** The 360 view has a picture, or has given up on one (an error is on screen), or the project has no tour to play
+ * (the sign-in or "does not exist" needs the feed at once): either way, nothing to wait for. */
+export const settled = (state: AppState) => (state.media.status !== 'idle' && state.media.status !== 'loading') || state.tour.nothingToPlay;
 
 export interface AfterFirstFrameOptions {
   maxWaitMs?: number;

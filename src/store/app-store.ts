@@ -34,6 +34,8 @@ export interface FeedState {
 export interface TourState {
   /** The location on screen (null until a tour is loaded). */
   locationId: string | null;
+  /** The tour file came back without a tour to play (none yet, for backers only, or broken): no picture will come. */
+  nothingToPlay: boolean;
 }
 
 export interface AppState {
@@ -52,7 +54,7 @@ export function createAppStore(now: number = Date.now()): AppStore {
   return createStore<AppState>()(() => ({
     feed: { status: 'connecting', since: now, attempt: 0, data: null, lastResync: null, error: null, cachedAt: null },
     media: initialMediaState(),
-    tour: { locationId: null },
+    tour: { locationId: null, nothingToPlay: false },
     meetup: initialMeetupRoom(),
   }));
 }

@@ -2,7 +2,7 @@
 // error too, and at the latest after the cap — never twice, never after a cancel.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstFrame } from '../../src/app/after-first-frame';
-import { createAppStore, patchMedia } from '../../src/store/app-store';
+import { createAppStore, patchMedia, patchTour } from '../../src/store/app-store';
 
 const immediateFrame = (callback: () => void) => callback();
 
@@ -77,5 +77,17 @@ describe('afterFirstFrame', () => {
     patchMedia(store, { status: 'playing' });
     vi.advanceTimersByTime(10_000);
     expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('runs as soon as the tour file says there is nothing to play (the sign-in needs the feed then, not in 4 s)', () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const work = vi.fn();
+    afterFirstFrame(store, work, { nextFrame: immediateFrame });
+    vi.advanceTimersByTime(500);
+    expect(work).not.toHaveBeenCalled();
+    patchTour(store, { nothingToPlay: true });
+    vi.advanceTimersByTime(0);
+    expect(work).toHaveBeenCalledTimes(1);
   });
 });

@@ -70,7 +70,10 @@ describe('TV watch overlay at 1920×1080', { timeout: 120_000 }, () => {
       await remote.press('play');
       await remote.press('back');
       await page.locator('.watch[data-overlay=false]').waitFor();
-      const panning = (await page.locator('.watch__captions').boundingBox())!;
+      // Read while a cue shows: between two cues the captions box is empty and not laid out.
+      const captionBox = page.locator('.watch__captions');
+      await expect.poll(() => captionBox.boundingBox(), { timeout: 15_000 }).not.toBeNull();
+      const panning = (await captionBox.boundingBox())!;
       expect(panning.y).toBeLessThan(1080 * 0.3);
       expect(await page.evaluate(() => localStorage.getItem('setvisit:tv-captions'))).toBe('top');
       saveArtifact(`tv-watch-captions-top-${lang}-1920.png`, await shot(page));
