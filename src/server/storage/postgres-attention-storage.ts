@@ -1,9 +1,9 @@
 // Attention aggregates in PostgreSQL, for several nodes sharing one database: the SQLite table
 // (sqlite-attention-storage.ts) with a row lock around each read-modify-write, taken in key order, so two nodes
 // flushing the same bucket at once both count and never deadlock.
-import pg from 'pg';
+import type pg from 'pg';
 import { sketchToBase64 } from '../attention/viewer-sketch';
-import { SCHEMA_LOCK_ID } from './postgres-schema';
+import { openSchemaPool, type PostgresPoolOptions } from './postgres-schema';
 import { bucketOfRow, mergeInto, type AttentionRow } from './sqlite-attention-storage';
 import { cellsToJson, type AttentionBucket, type AttentionStorage } from './attention-storage';
 import { inTransaction } from './postgres-transaction';
@@ -23,19 +23,8 @@ const SCHEMA = `
 export class PostgresAttentionStorage implements AttentionStorage {
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async connect(options: { connectionString: string; poolSize?: number; onError?: (err: Error) => void }): Promise<PostgresAttentionStorage> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 2 });
-    pool.on('error', (err) => options.onError?.(err));
-    try {
-      await inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
-        await client.query(SCHEMA);
-      });
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new PostgresAttentionStorage(pool);
+  static async connect(options: PostgresPoolOptions): Promise<PostgresAttentionStorage> {
+    return new PostgresAttentionStorage(await openSchemaPool(options, 2, SCHEMA));
   }
 
   async mergeBuckets(buckets: AttentionBucket[]): Promise<void> {

@@ -1,11 +1,11 @@
 // Circles in PostgreSQL, for several nodes sharing one database: the SQLite tables (sqlite-circle-storage.ts)
 // and rules. A member is added under a lock on the circle's row (so joins on two nodes cannot pass the size
 // limit together); a change of the circle is a compare-and-set on its `rev`.
-import pg from 'pg';
+import type pg from 'pg';
 import { CIRCLE_COLUMNS, MEMBER_COLUMNS, applyChanges, circleOfRow, circleValues, memberOfRow, memberValues, type CircleRow, type MemberRow } from './circle-rows';
 import type { AddMemberResult, CircleChanges, CircleMessageRecord, CircleRecord, CircleStorage, MemberRecord } from './circle-storage';
 import { CIRCLE_MESSAGES_SCHEMA, PostgresCircleMessages } from './postgres-circle-messages';
-import { SCHEMA_LOCK_ID } from './postgres-schema';
+import { openSchemaPool, type PostgresPoolOptions } from './postgres-schema';
 import { inTransaction } from './postgres-transaction';
 
 const SCHEMA = `
@@ -45,20 +45,8 @@ export class PostgresCircleStorage implements CircleStorage {
     this.messages = new PostgresCircleMessages(pool);
   }
 
-  static async connect(options: { connectionString: string; poolSize?: number; onError?: (err: Error) => void }): Promise<PostgresCircleStorage> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
-    pool.on('error', (err) => options.onError?.(err));
-    try {
-      await inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
-        await client.query(SCHEMA);
-        await client.query(CIRCLE_MESSAGES_SCHEMA);
-      });
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new PostgresCircleStorage(pool);
+  static async connect(options: PostgresPoolOptions): Promise<PostgresCircleStorage> {
+    return new PostgresCircleStorage(await openSchemaPool(options, 4, SCHEMA, CIRCLE_MESSAGES_SCHEMA));
   }
 
   createCircle(circle: CircleRecord, host: MemberRecord): Promise<'created' | 'code-taken'> {

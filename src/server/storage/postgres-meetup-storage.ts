@@ -1,7 +1,7 @@
 // Meet-ups in PostgreSQL, for several nodes sharing one database: the SQLite tables (sqlite-meetup-storage.ts)
 // and rules, with row locks where SQLite relied on its single writer: a transition, a vote, a spotlight and a
 // reaction window each lock the rows they read-modify-write, so nodes acting at once never lose an update.
-import pg from 'pg';
+import type pg from 'pg';
 import { REACTION_KINDS, type MeetupInput, type Question } from '../../protocol/meetup';
 import { canonicalJson } from '../http/canonical-json';
 import { BOARD_ORDER, MEETUP_COLUMNS, QUESTION_COLUMNS, meetupOfRow, parseCounts, questionOfRow, type MeetupRow, type QuestionRow } from './meetup-rows';
@@ -17,7 +17,7 @@ import type {
   TransitionResult,
   VoteResult,
 } from './meetup-storage';
-import { SCHEMA_LOCK_ID } from './postgres-schema';
+import { openSchemaPool, type PostgresPoolOptions } from './postgres-schema';
 import { inTransaction } from './postgres-transaction';
 
 const SCHEMA = `
@@ -71,19 +71,8 @@ const SCHEMA = `
 export class PostgresMeetupStorage implements MeetupStorage {
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async connect(options: { connectionString: string; poolSize?: number; onError?: (err: Error) => void }): Promise<PostgresMeetupStorage> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 5 });
-    pool.on('error', (err) => options.onError?.(err));
-    try {
-      await inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
-        await client.query(SCHEMA);
-      });
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new PostgresMeetupStorage(pool);
+  static async connect(options: PostgresPoolOptions): Promise<PostgresMeetupStorage> {
+    return new PostgresMeetupStorage(await openSchemaPool(options, 5, SCHEMA));
   }
 
   async scheduleMeetup(projectId: string, input: MeetupInput, streamKey: string): Promise<ScheduleResult> {

@@ -1,6 +1,6 @@
 // Pairings in PostgreSQL, for several nodes sharing one database: the SQLite tables (sqlite-pairing-storage.ts)
 // and rules. A phone is added under a lock on the pairing's row, so joins on two nodes cannot pass the limit.
-import pg from 'pg';
+import type pg from 'pg';
 import {
   PAIRING_COLUMNS,
   PHONE_COLUMNS,
@@ -16,7 +16,7 @@ import {
   type PhoneRecord,
   type PhoneRow,
 } from './pairing-storage';
-import { SCHEMA_LOCK_ID } from './postgres-schema';
+import { openSchemaPool, type PostgresPoolOptions } from './postgres-schema';
 import { inTransaction } from './postgres-transaction';
 
 const SCHEMA = `
@@ -44,19 +44,8 @@ const SCHEMA = `
 export class PostgresPairingStorage implements PairingStorage {
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async connect(options: { connectionString: string; poolSize?: number; onError?: (err: Error) => void }): Promise<PostgresPairingStorage> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 2 });
-    pool.on('error', (err) => options.onError?.(err));
-    try {
-      await inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
-        await client.query(SCHEMA);
-      });
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new PostgresPairingStorage(pool);
+  static async connect(options: PostgresPoolOptions): Promise<PostgresPairingStorage> {
+    return new PostgresPairingStorage(await openSchemaPool(options, 2, SCHEMA));
   }
 
   async createPairing(pairing: PairingRecord): Promise<'created' | 'code-taken'> {

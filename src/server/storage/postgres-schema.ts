@@ -1,5 +1,7 @@
 // The PostgreSQL tables: the SQLite ones (sqlite-storage.ts) in PostgreSQL's types. JSON is kept as text, so
 // both engines store and return exactly the same bytes.
+import pg from 'pg';
+import { inTransaction } from './postgres-transaction';
 
 /** Taken while the schema is created, so nodes starting together do not race on CREATE TABLE. */
 export const SCHEMA_LOCK_ID = 7_432_009;
@@ -50,3 +52,29 @@ export const POSTGRES_SCHEMA = `
     PRIMARY KEY (caller, key_hash)
   );
 `;
+
+export interface PostgresPoolOptions {
+  connectionString: string;
+  poolSize?: number;
+  onError?: (err: Error) => void;
+}
+
+/**
+ * A pool for one PostgreSQL store, its tables created (each statement in `schemas`, in order) under the schema lock.
+ * A pool whose schema cannot be made is closed before the error is thrown.
+ */
+export async function openSchemaPool(options: PostgresPoolOptions, defaultPoolSize: number, ...schemas: string[]): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? defaultPoolSize });
+  // Without a listener, an idle connection's error would crash the process.
+  pool.on('error', (err) => options.onError?.(err));
+  try {
+    await inTransaction(pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
+      for (const schema of schemas) await client.query(schema);
+    });
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return pool;
+}

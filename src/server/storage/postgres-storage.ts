@@ -4,14 +4,14 @@
 // records the event, so sequence numbers stay gap-free and strictly increasing per project whatever the number
 // of nodes, and an idempotency key is locked (advisory lock) before the project, so a retry sent to two nodes
 // at once is stored once.
-import pg from 'pg';
+import type pg from 'pg';
 import { FeedEvent, Project, type ProjectSnapshot, type ProjectUpdateInput } from '../../protocol';
 import { applyToProject } from '../../protocol/project-state';
 import { buildEvent } from './build-event';
 import { newBackerToken } from './backer-code-storage';
 import type { AccessStorage, AppendResult, BackerGrant, FeedStorage, IdempotencyClaim } from './feed-storage';
 import { PostgresBackerCodes } from './postgres-backer-codes';
-import { POSTGRES_SCHEMA, SCHEMA_LOCK_ID } from './postgres-schema';
+import { openSchemaPool, POSTGRES_SCHEMA } from './postgres-schema';
 import { inTransaction } from './postgres-transaction';
 
 /** How long a retry with the same idempotency key is recognized (as in SQLite). */
@@ -35,19 +35,7 @@ export class PostgresFeedStorage implements FeedStorage, AccessStorage {
 
   /** Connects and creates the tables when missing (several nodes starting at once take turns). */
   static async connect(options: PostgresStorageOptions): Promise<PostgresFeedStorage> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
-    // Without a listener, an idle connection's error would crash the process.
-    pool.on('error', (err) => options.onError?.(err));
-    try {
-      await inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_ID]);
-        await client.query(POSTGRES_SCHEMA);
-      });
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new PostgresFeedStorage(pool);
+    return new PostgresFeedStorage(await openSchemaPool(options, 10, POSTGRES_SCHEMA));
   }
 
   async getProject(projectId: string): Promise<Project | undefined> {
