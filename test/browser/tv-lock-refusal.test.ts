@@ -50,8 +50,9 @@ async function pickGatedHotspot(watch: WatchPage, name: string): Promise<void> {
   await expect.poll(async () => (await watchState(page)).paused).toBe(true);
   await remote.press('ok');
   await page.locator('.watch[data-overlay=true]').waitFor();
-  const onShow = await hotspotsOnShow(watch);
+  // The overlay's pins are shown a frame after it opens: the locator waits for the gated one, then all are read.
   const gatedOnShow = await page.locator(`.watch-hotspot[data-target=${gated.id}]:not([hidden])`).getAttribute('data-focus-id');
+  const onShow = await hotspotsOnShow(watch);
   expect(onShow).toContain(gatedOnShow);
   const reach = await dpadReach(watch);
   for (const id of onShow) expect(reach.has(id), `${id} cannot be reached with the D-pad from ${[...reach.keys()][0]}`).toBe(true);
