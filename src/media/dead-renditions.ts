@@ -15,3 +15,17 @@ export function deadLevelIndexes(levels: readonly { uri: string }[]): number[] {
   if (doomed.length === levels.length) doomed.pop();
   return doomed.reverse();
 }
+
+/**
+ * Where hls.js should start and how low ABR may go once renditions died during a player's life: the first rendition
+ * still alive, and its bitrate as the floor. hls.js falls back to its start level (0) whenever loading starts again
+ * (a network retry, a decode recovery) and its emergency switch-down (a segment loading too slowly) drops to the
+ * lowest level, neither looking at which levels failed: a dead rendition at the bottom of the ladder would be asked
+ * for again. Null when none is dead, or every one is (one must still be tried).
+ */
+export function aliveFloor(levels: readonly { uri: string; maxBitrate: number }[]): { startLevel: number; minBitrate: number } | null {
+  const startLevel = levels.findIndex((level) => !dead.has(level.uri));
+  const alive = levels.filter((level) => !dead.has(level.uri));
+  if (startLevel === -1 || alive.length === levels.length) return null;
+  return { startLevel, minBitrate: Math.min(...alive.map((level) => level.maxBitrate)) };
+}

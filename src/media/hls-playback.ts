@@ -8,7 +8,7 @@ import type Hls from 'hls.js';
 import type { ErrorData, Fragment } from 'hls.js';
 import type { Logger } from '../feed/logger';
 import type { MediaError } from './media-state';
-import { deadLevelIndexes, markRenditionDead } from './dead-renditions';
+import { aliveFloor, deadLevelIndexes, markRenditionDead } from './dead-renditions';
 import { bypassCacheFor, markDamaged, takeRetried } from './fresh-fetch';
 import { keepLiveForwardOnly } from './live-forward-only';
 import { isTruncatedSegment } from './segment-check';
@@ -142,6 +142,11 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
         const level = typeof data.context?.level === 'number' ? hls.levels[data.context.level] : undefined;
         if (level) markRenditionDead(level.uri);
         if (data.context?.url) markRenditionDead(data.context.url);
+        const floor = aliveFloor(hls.levels);
+        if (floor) {
+          hls.startLevel = Math.max(hls.startLevel, floor.startLevel);
+          hls.config.minAutoBitrate = floor.minBitrate;
+        }
       } else {
         signals?.requestFailed();
       }

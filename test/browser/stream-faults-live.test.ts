@@ -3,7 +3,7 @@
 // and why; after each: playback going on by itself within 2 s, and never a step backwards (live streams play
 // through hls.js on every browser, native HLS gives them no live edge: see playback-engine.ts).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { clearAndResume, resumesWithin } from '../helpers/playback-probe';
@@ -62,6 +62,8 @@ beforeAll(async () => {
   await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 45_000 });
 }, 90_000);
 
+// A test that fails leaves no fault behind for the next one (the page is shared: it stays).
+afterEach(() => proxy.clear());
 afterAll(async () => {
   await browser?.close();
   await proxy?.close();

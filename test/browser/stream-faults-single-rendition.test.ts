@@ -5,8 +5,8 @@
 // the device ("cannot be decoded on this device" would send the viewer to buy another TV). Once the origin has the
 // file whole, it plays by itself within 2 s.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordPageErrors } from '../helpers/browser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeLeftoverPages, launchChromium, recordPageErrors } from '../helpers/browser';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { resumesWithin } from '../helpers/playback-probe';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
@@ -21,6 +21,11 @@ beforeAll(async () => {
   proxy = await startFaultProxy(server.url);
   browser = await launchChromium();
 }, 60_000);
+// A test that fails leaves neither its fault nor its page behind for the next one.
+afterEach(async () => {
+  proxy.clear();
+  await closeLeftoverPages(browser);
+});
 afterAll(async () => {
   await browser?.close();
   await proxy?.close();

@@ -3,9 +3,9 @@
 // the next location's stream cannot be reached (behind the project's fault-injecting proxy), gone once it plays;
 // and, for a code the operator revoked, that the code was revoked. Each notice opens where the head looks.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IssuedBackerCode } from '../../src/protocol';
-import { launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
+import { closeLeftoverPages, launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { aimRightController, installIwer, setRightTrigger } from '../xr/iwer-harness';
@@ -23,6 +23,11 @@ beforeAll(async () => {
   proxy = await startFaultProxy(server.url);
   browser = await launchChromium();
 }, 60_000);
+// A test that fails leaves neither its fault nor its page behind for the next one.
+afterEach(async () => {
+  proxy.clear();
+  await closeLeftoverPages(browser);
+});
 afterAll(async () => {
   await browser?.close();
   await proxy?.close();
