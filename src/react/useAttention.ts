@@ -1,7 +1,7 @@
 // Attention (src/attention) for React: the sampler runs while a tour player's view is on screen, reading the view
 // direction, what plays, and whether the page is visible; reports go over the feed's socket. The viewer's choice
 // is one object per page, over the device's remembered setting, shared by the notice and every sampler.
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AttentionSampler } from '../attention/attention-sampler';
 import { createAttentionChoice, type AttentionChoice } from '../attention/attention-choice';
 import { ATTENTION_EVENTS } from '../protocol/attention';
@@ -27,15 +27,26 @@ export function useAttentionOptOut(): [boolean, (off: boolean) => void] {
   return [optedOut, (off) => c.setOptedOut(off)];
 }
 
-/**
- * Samples while `player`'s current location plays. `stage`: a meet-up's stage, reported as `meetup:<id>`, live
- * while the meet-up is (turns go within a second, for the host's radar).
- */
-export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupId: string; live: boolean }): void {
+/** A meet-up's stage: reported as `meetup:<id>`. */
+export interface AttentionStage {
+  meetupId: string;
+  /** Live while the meet-up is: turns go within a second, for the host's radar. */
+  live: boolean;
+  /** The time reports carry instead of the media time (a live stage's position in the show); null: the media time. */
+  mediaTime?: (video: HTMLVideoElement) => number | null;
+}
+
+/** Samples while `player`'s current location plays. */
+export function useAttentionSampler(player: TourPlayer | null, stage?: AttentionStage): void {
   const { projectId, feedSend } = useServices();
   const direction = useViewDirection();
   const stageId = stage?.meetupId;
   const live = stage?.live ?? false;
+  // Read at each sample: a new function from a re-render must not restart the sampler.
+  const stageTime = useRef(stage?.mediaTime);
+  useEffect(() => {
+    stageTime.current = stage?.mediaTime;
+  });
   const afterFirstFrame = useAfterFirstFrame();
   useEffect(() => {
     if (!player || !feedSend || !afterFirstFrame) return undefined;
@@ -57,7 +68,7 @@ export function useAttentionSampler(player: TourPlayer | null, stage?: { meetupI
             projectId,
             locationId: stageId ? `meetup:${stageId}` : location.id,
             half: location.projection === 'equirect180',
-            mediaTime: Number.isFinite(video.currentTime) ? video.currentTime : 0,
+            mediaTime: stageTime.current?.(video) ?? (Number.isFinite(video.currentTime) ? video.currentTime : 0),
             playing,
             live,
           };

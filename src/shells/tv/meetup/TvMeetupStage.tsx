@@ -2,19 +2,25 @@
 // shown by the watch screen's own views (the WebGL sphere at DPR 1 with its pixel check, or the flat-pan view where
 // video in WebGL comes out black), the media states, the reaction burst and the spotlighted question on top.
 // The stage is focusable: OK on it lets held arrows look around, OK or Back ends that. While live, a probe reports
-// how far behind the live edge the picture is; in the replay the media keys play, pause and seek.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+// how far behind the live edge the picture is; in the replay the media keys play, pause and seek. Where the family
+// looks is sampled for the production and the host's live radar, as on the watch screen (the same sampler), with
+// the notice and its switch as the stage's last row.
+import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { loadWhenOnline } from '../../../app/load-when-online';
+import { LiveStageClock } from '../../../attention/live-stage-time';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
 import { addMessages } from '../../../i18n/translator';
 import { TV_WATCH_MESSAGES } from '../../../i18n/tv-watch';
 import type { MediaSession } from '../../../media/media-session';
-import { watchLivePosition } from '../../../meetup/live-position';
+import { measureLivePosition, watchLivePosition } from '../../../meetup/live-position';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { stageTour } from '../../../meetup/stage-tour';
 import { TV_SPHERE } from '../../../panorama/panorama-view';
 import type { Meetup, Question } from '../../../protocol/meetup';
 import { useI18n, useMedia, useServices } from '../../../react/AppContext';
+import { AfterFirstFrame } from '../../../react/AfterFirstFrame';
+import { useAttentionSampler } from '../../../react/useAttention';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePanoramaView } from '../../../react/Panorama360';
 import { usePlayerState } from '../../../react/useTourPlayer';
@@ -32,6 +38,9 @@ import { TvPanorama } from '../watch/TvPanorama';
 
 // The stage's player controls speak the watch screen's words, which come with this chunk too.
 addMessages(TV_WATCH_MESSAGES);
+
+// The notice and its switch come after the first frame, in their own chunk (with the attention strings).
+const TvStageAttention = lazy(() => loadWhenOnline(() => import('./TvStageAttention')).then((m) => ({ default: m.TvStageAttention })));
 
 export interface TvMeetupStageProps {
   meetup: Meetup;
@@ -81,15 +90,21 @@ function StagePlayer(props: TvMeetupStageProps & { tour: Tour }) {
   const live = props.meetup.state === 'live';
   return (
     <>
-      <StageBox {...props}>{player && <StageView player={player} live={live} looking={props.looking} onLook={props.onLook} />}</StageBox>
+      <StageBox {...props}>{player && <StageView player={player} meetup={props.meetup} looking={props.looking} onLook={props.onLook} />}</StageBox>
       {/* Below the stage, not over it: the D-pad reaches a row under the stage, never a control inside it. */}
       {!live && player && <ReplayControls session={player.state.current.session} />}
+      {player && (
+        <AfterFirstFrame>
+          <TvStageAttention />
+        </AfterFirstFrame>
+      )}
     </>
   );
 }
 
-function StageView({ player, live, looking, onLook }: { player: TourPlayer; live: boolean; looking: boolean; onLook: (looking: boolean) => void }) {
+function StageView({ player, meetup, looking, onLook }: { player: TourPlayer; meetup: Meetup; looking: boolean; onLook: (looking: boolean) => void }) {
   const { t } = useI18n();
+  const live = meetup.state === 'live';
   const { client } = useMeetupServices();
   const shell = useTvShell();
   const media = useMedia();
@@ -110,6 +125,15 @@ function StageView({ player, live, looking, onLook }: { player: TourPlayer; live
     if (!live) shell.focus.setFocus('meetup-stage');
   }, [live, shell.focus]);
   const retry = useFocusable<HTMLButtonElement>('meetup-media-retry', { section: 'meetup-stage', onSelect: () => player.retry() });
+
+  // Live, reports carry the picture's place in the show (seconds since the meet-up went live), so that viewers who
+  // joined at different times fill the same buckets; the replay's media time is already that.
+  const { startedAt } = meetup;
+  // Anchored anew for each media session (a retry starts a new timeline): `session` is the key, not an input.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const clock = useMemo(() => (live && startedAt ? new LiveStageClock(Date.parse(startedAt)) : null), [live, startedAt, session]);
+  const showTime = useCallback((video: HTMLVideoElement) => clock?.read(Date.now(), measureLivePosition(video), video.currentTime) ?? null, [clock]);
+  useAttentionSampler(player, { meetupId: meetup.id, live, mediaTime: showTime });
 
   useEffect(() => {
     if (!live) return undefined;

@@ -44,16 +44,17 @@ export function TvAttentionRow() {
   return (
     <div className="tv-attention-row" data-testid="attention-notice" data-opted-out={optedOut ? 'true' : 'false'} role="status">
       <span className="tv-attention__text">{optedOut ? t('attention.off') : t('attention.notice')}</span>
-      <AttentionSwitch optedOut={optedOut} onToggle={() => setOptedOut(!optedOut)} />
+      <AttentionSwitch id={ATTENTION_FOCUS} section={WATCH_OVERLAY} className="watch-button" optedOut={optedOut} onToggle={() => setOptedOut(!optedOut)} />
     </div>
   );
 }
 
-function AttentionSwitch({ optedOut, onToggle }: { optedOut: boolean; onToggle: () => void }) {
+/** The switch, in the focus flow of the screen that shows it (its own id and section there). */
+export function AttentionSwitch({ id, section, className, optedOut, onToggle }: { id: string; section: string; className: string; optedOut: boolean; onToggle: () => void }) {
   const { t } = useI18n();
-  const { props } = useFocusable<HTMLButtonElement>(ATTENTION_FOCUS, { section: WATCH_OVERLAY, onSelect: onToggle });
+  const { props } = useFocusable<HTMLButtonElement>(id, { section, onSelect: onToggle });
   return (
-    <button {...props} type="button" role="switch" aria-checked={!optedOut} className="watch-button tv-attention__switch" data-testid="attention-switch">
+    <button {...props} type="button" role="switch" aria-checked={!optedOut} className={`${className} tv-attention__switch`} data-testid="attention-switch">
       {t(optedOut ? 'attention.tvSwitchOff' : 'attention.tvSwitchOn')}
     </button>
   );
