@@ -165,7 +165,10 @@ export class AttentionSampler {
     else runs.push(cell, count);
     this.stats.samples += count;
     const full = runTotal(runs) >= Math.min(MAX_ATTENTION_SAMPLES, this.config.maxSamples);
-    const due = now - current.startedAt >= this.config.sendMs;
+    // Live, also counted from the last send: the radar keeps a look only a little longer than a still viewer's
+    // cadence, and after a pause in the sampling (a stall, a seek, a hidden page; the batch before it went at the
+    // pause) a batch counted from its own start would leave the viewer silent for the pause and 20 s more.
+    const due = now - current.startedAt >= this.config.sendMs || (context.live && now - this.lastSentAt >= this.config.sendMs);
     const turn = context.live && cell !== this.lastSentCell;
     const sinceSent = now - this.lastSentAt;
     if (full || due || (turn && sinceSent >= this.config.liveTurnSendMs)) this.flush();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AttentionSampler, createAttentionChoice, type AttentionContext } from '../../src/attention';
 import { AttentionReport, cellOf, type AttentionReport as Report } from '../../src/protocol/attention';
 import { ViewDirectionTracker } from '../../src/view';
+import { DEFAULT_ATTENTION_LIMITS } from '../../src/server/attention';
+import { LocalRadar } from '../../src/server/attention/live-radar';
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -54,7 +56,7 @@ function setup(overrides: Partial<AttentionContext> = {}) {
       context.mediaTime += 0.5;
     }
   };
-  return { sampler, direction, context, sent, optOuts, choice, run, wait, hide: (h: boolean) => void (visible = !h) };
+  return { sampler, direction, context, sent, optOuts, choice, run, wait, hide: (h: boolean) => void (visible = !h), now: () => now };
 }
 
 describe('AttentionSampler', () => {
@@ -163,6 +165,34 @@ describe('AttentionSampler', () => {
     wait(100);
     expect(sent).toHaveLength(3);
     expect(sent[2]!.c.at(-2)).toBe(cellOf(60, 0));
+  });
+
+  // The host's radar keeps a viewer's last look for radarLookMs (25 s). A still viewer reports every 20 s, counted
+  // from the start of its batch; after a pause in the sampling (a stall, a seek, a hidden page) the batch before it
+  // went at the pause, and the next one only 20 s after the picture came back. A stall longer than the 5 s between
+  // the two took the viewer off the radar for its excess, about 20 s after they were watching again.
+  it('live: a viewer still looking never drops off the host’s radar, a stall in the stream or not', () => {
+    const { sent, run, context, now } = setup({ live: true });
+    const radar = new LocalRadar(DEFAULT_ATTENTION_LIMITS.radarLookMs);
+    let reported = 0;
+    const onRadar: boolean[] = [];
+    /** Runs `n` half-second ticks, handing each new report to the radar as the server would, and reading it. */
+    const tick = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        run(1);
+        // The report arrives as it goes (loopback): the server's clock is the sampler's.
+        for (; reported < sent.length; reported++) radar.look('stage', 'viewer', sent[reported]!.c.at(-2)!, now());
+        onRadar.push((radar.parts(now()).get('stage')?.viewers ?? 0) === 1);
+      }
+    };
+    tick(1);
+    expect(sent).toHaveLength(1);
+    tick(36); // 18 s of a still look
+    context.playing = false; // the stream stalls for 8 s (the batch so far goes now)
+    tick(16);
+    context.playing = true;
+    tick(80); // and plays on for 40 s
+    expect(onRadar.indexOf(false), 'the tick at which the viewer was off the radar').toBe(-1);
   });
 
   it('not live: moving the view samples nothing between the ticks', () => {
