@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeetupApi } from '../../src/meetup/meetup-api';
 import { cellOf, type AttentionMap } from '../../src/protocol/attention';
 import { launchChromium, saveArtifact } from '../helpers/browser';
+import { SAMPLE_MEETUP_ID } from '../../src/server/sample-project';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { direction, readRadar, SocketAudience } from '../helpers/attention-audience';
 import { focusedId, openTvHome, type WatchPage } from '../tv/watch/watch-page';
 import { TIZEN_UA } from '../tv/watch/tv-remote';
 
 const MEETUP_ID = 'tv-stage-attention';
+const ENDED_ID = 'tv-stage-attention-ended';
 const STAGE = `meetup:${MEETUP_ID}`;
 const BEHIND = cellOf(180, 0);
 let server: TestServer;
@@ -32,6 +34,10 @@ beforeAll(async () => {
   );
   expect(scheduled.ok).toBe(true);
   expect((await api.start(MEETUP_ID, OPERATOR_TOKEN)).ok).toBe(true);
+  // One already over, for its replay.
+  expect((await api.schedule(PROJECT_ID, { id: ENDED_ID, title: { en: 'Yesterday' }, star: { en: 'Lin Yue' }, scheduledStart: new Date(Date.now() - 60_000).toISOString(), requiredTier: 'supporter' }, OPERATOR_TOKEN)).ok).toBe(true);
+  expect((await api.start(ENDED_ID, OPERATOR_TOKEN)).ok).toBe(true);
+  expect((await api.end(ENDED_ID, OPERATOR_TOKEN)).ok).toBe(true);
   browser = await launchChromium();
   // Behind the TV (it starts facing north), so that its cell is its own.
   audience = await SocketAudience.join(server.url, STAGE, [BEHIND, BEHIND, BEHIND, BEHIND]);
@@ -188,13 +194,37 @@ describe('attention on a TV meet-up stage', { timeout: 240_000 }, () => {
     await watch.context.close();
   });
 
-  it('the notice and its switch in Chinese, clear of the stage, the reactions and the board', async () => {
+  it('in Chinese: the notice clear of the stage, the reactions and the board; none at a countdown; the replay’s switch is Down from its buttons', async () => {
     const watch = await openStage('zh-CN');
-    const { page } = watch;
+    const { page, remote } = watch;
     const notice = page.getByTestId('attention-notice');
     expect(await notice.textContent()).toBe('我们会匿名收集观看方向，让制作团队了解观众在看哪里。 按“下”键选中开关，再按 OK 键。分享我的观看方向：开');
     await expectRowClear(page);
     saveArtifact('tv-stage-attention-zh-CN.png', await page.screenshot());
+
+    // Back to the list; below the live one, the demo's scheduled meet-up (nothing plays, nothing is told) and,
+    // right of it, the ended one.
+    await remote.press('back');
+    await expect.poll(() => focusedId(page), { timeout: 10_000 }).toBe(`meetup-card-${MEETUP_ID}`);
+    await remote.press('down');
+    await expect.poll(() => focusedId(page)).toBe(`meetup-card-${SAMPLE_MEETUP_ID}`);
+    await remote.press('ok');
+    await page.getByTestId('tv-meetup-countdown').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('attention-notice').count()).toBe(0);
+    await remote.press('back');
+    await expect.poll(() => focusedId(page), { timeout: 10_000 }).toBe(`meetup-card-${SAMPLE_MEETUP_ID}`);
+    await remote.press('right');
+    await expect.poll(() => focusedId(page)).toBe(`meetup-card-${ENDED_ID}`);
+    await remote.press('ok');
+    await page.locator('[data-testid=tv-meetup-room][data-state=ended]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => focusedId(page), { timeout: 10_000 }).toBe('meetup-stage');
+    await page.getByTestId('attention-switch').waitFor({ timeout: 30_000 });
+    await remote.press('down');
+    await expect.poll(() => focusedId(page)).toMatch(/^meetup-replay-/);
+    await remote.press('down');
+    await expect.poll(() => focusedId(page)).toBe('meetup-attention');
+    await expectRowClear(page);
+    saveArtifact('tv-stage-attention-replay-zh-CN.png', await page.screenshot());
     expect(watch.errors).toEqual([]);
     await watch.context.close();
   });

@@ -127,7 +127,8 @@ function StageView({ player, meetup, looking, onLook }: { player: TourPlayer; me
   const retry = useFocusable<HTMLButtonElement>('meetup-media-retry', { section: 'meetup-stage', onSelect: () => player.retry() });
 
   // Live, reports carry the picture's place in the show (seconds since the meet-up went live), so that viewers who
-  // joined at different times fill the same buckets; the replay's media time is already that.
+  // joined at different times fill the same buckets (a late joiner's media time may start near zero). The replay
+  // reports its media time, from the stream's first segment (docs/attention.md).
   const { startedAt } = meetup;
   // Anchored anew for each media session (a retry starts a new timeline): `session` is the key, not an input.
   // eslint-disable-next-line react-hooks/exhaustive-deps
