@@ -59,7 +59,7 @@ describe('a paired phone’s reactions on the TV’s watch screen', { timeout: 1
         const item = Array.from(document.querySelectorAll('.tv-flashes__item')).find((el) => el.textContent?.includes('Li’s phone: Heart') && el.getClientRects().length > 0);
         const bar = document.querySelector('.watch__bar');
         if (!item || !bar) return null;
-        return { text: item.textContent!.trim(), bottom: item.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, fontPx: parseFloat(getComputedStyle(item).fontSize) };
+        return { text: item.textContent.trim(), bottom: item.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, fontPx: parseFloat(getComputedStyle(item).fontSize) };
       });
     let shown: Awaited<ReturnType<typeof seen>> = null;
     await expect
