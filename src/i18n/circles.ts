@@ -2,6 +2,7 @@
 // with its chunk (registered by the lazily loaded panel) and stay off every shell's first screen — the TV's has a
 // byte budget.
 import type { Language } from '../protocol';
+import { circleTvEn, circleTvZhCN, type CircleTvKey } from './circle-tv';
 
 export const circlesEn = {
   'circle.title': 'Visit together',
@@ -106,9 +107,9 @@ export const circlesEn = {
   'circle.phrase.thanks': 'Thanks!',
 } as const;
 
-export type CircleKey = keyof typeof circlesEn;
+export type CircleKey = keyof typeof circlesEn | CircleTvKey;
 
-const circlesZhCN: Record<CircleKey, string> = {
+const circlesZhCN: Record<keyof typeof circlesEn, string> = {
   'circle.title': '一起探班',
   'circle.open': '一起探班…',
   'circle.close': '关闭',
@@ -211,4 +212,4 @@ const circlesZhCN: Record<CircleKey, string> = {
   'circle.phrase.thanks': '谢谢！',
 };
 
-export const CIRCLE_MESSAGES: Record<Language, Record<CircleKey, string>> = { en: circlesEn, 'zh-CN': circlesZhCN };
+export const CIRCLE_MESSAGES: Record<Language, Record<CircleKey, string>> = { en: { ...circlesEn, ...circleTvEn }, 'zh-CN': { ...circlesZhCN, ...circleTvZhCN } };

@@ -1,29 +1,83 @@
-// Messages and reactions from the circle on the TV, for a few seconds: large enough to read from the sofa, under
-// the circle's badge and clear of the controls bar at the bottom.
+// What just happened, over the TV's picture for a few seconds: messages and reactions from the circle, reactions
+// from the phones paired with this TV, and who turned the view ("look here"). Large enough to read from the sofa,
+// in a band of their own at the left (tv-circle.css): under the top captions, above the bottom ones and the
+// overlay's bar, so they never cover the controls or the captions. Only the newest that fit the band show: a long
+// message pushes the older ones out rather than running into the captions.
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { REACTION_GLYPHS, type ChatSnapshot } from '../../../circles';
 import type { CircleMessage } from '../../../protocol/circle';
+import type { PairingReactionKind } from '../../../protocol/pairing';
 import { useI18n } from '../../../react/AppContext';
+import type { PhoneFlash } from './usePhoneReactions';
 
-export function TvChatFlashes({ snapshot }: { snapshot: ChatSnapshot }) {
+const PHONE_GLYPHS: Record<PairingReactionKind, string> = { heart: '❤️', applause: '👏', laugh: '😂', wow: '😮', fire: '🔥' };
+
+interface Shown {
+  key: string;
+  kind: 'message' | 'reaction' | 'notice';
+  until: number;
+  body: ReactNode;
+}
+
+export function TvChatFlashes({ snapshot, phone, notice }: { snapshot: ChatSnapshot; phone: readonly PhoneFlash[]; notice?: string }) {
   const { t } = useI18n();
-  if (snapshot.flashes.length === 0) return null;
   const text = (m: CircleMessage) => (m.phrase ? t(`circle.phrase.${m.phrase}`) : (m.text ?? ''));
+  const glyph = (g: string) => (
+    <span aria-hidden="true" className="tv-flashes__glyph">
+      {g}
+    </span>
+  );
+  const items: Shown[] = [
+    ...snapshot.flashes.map<Shown>((f) => ({
+      key: f.key,
+      kind: f.kind,
+      until: f.until,
+      body:
+        f.kind === 'message' ? (
+          <>
+            <strong>{f.message.name}</strong> {text(f.message)}
+          </>
+        ) : (
+          <>
+            {glyph(REACTION_GLYPHS[f.reaction])} {t('circle.chat.reactedBy', { name: f.name, reaction: t(`circle.reaction.${f.reaction}`) })}
+          </>
+        ),
+    })),
+    ...phone.map<Shown>((f) => ({
+      key: f.key,
+      kind: 'reaction',
+      until: f.until,
+      body: (
+        <>
+          {glyph(PHONE_GLYPHS[f.reaction.reaction])} {t('circle.chat.reactedBy', { name: f.reaction.phoneName, reaction: t(`pairing.reaction.${f.reaction.reaction}`) })}
+        </>
+      ),
+    })),
+  ].sort((a, b) => a.until - b.until);
+  if (notice) items.unshift({ key: 'notice', kind: 'notice', until: 0, body: notice });
+
+  const list = useRef<HTMLOListElement>(null);
+  const keys = items.map((i) => i.key).join(' ');
+  // How many of the newest fit the band, measured with all of them laid out (once per new set of items).
+  const [fit, setFit] = useState<{ keys: string; count: number }>();
+  const count = fit?.keys === keys ? fit.count : items.length;
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element || fit?.keys === keys) return;
+    const room = element.clientHeight;
+    const heights = Array.from(element.children).map((li) => (li as HTMLElement).offsetHeight + parseFloat(getComputedStyle(li).marginBottom || '0'));
+    let used = 0;
+    let n = 0;
+    for (let i = heights.length - 1; i >= 0 && (n === 0 || used + heights[i]! <= room + 1); i--, n++) used += heights[i]!;
+    setFit({ keys, count: n });
+  }, [keys, fit]);
+
+  if (items.length === 0) return null;
   return (
-    <ol className="tv-flashes" aria-live="polite" data-testid="tv-circle-flashes">
-      {snapshot.flashes.map((f) => (
-        <li key={f.key} className="tv-flashes__item" data-kind={f.kind}>
-          {f.kind === 'message' ? (
-            <>
-              <strong>{f.message.name}</strong> {text(f.message)}
-            </>
-          ) : (
-            <>
-              <span aria-hidden="true" className="tv-flashes__glyph">
-                {REACTION_GLYPHS[f.reaction]}
-              </span>{' '}
-              {t('circle.chat.reactedBy', { name: f.name, reaction: t(`circle.reaction.${f.reaction}`) })}
-            </>
-          )}
+    <ol ref={list} className="tv-flashes" aria-live="polite" data-testid="tv-circle-flashes">
+      {items.map((item, i) => (
+        <li key={item.key} className="tv-flashes__item" data-kind={item.kind} hidden={i < items.length - count}>
+          {item.body}
         </li>
       ))}
     </ol>

@@ -1,58 +1,78 @@
-// The TV as a member of a circle: opened with an invite (`#circle=` in its address, as a phone or a link hands
-// it over), it joins under the name "TV", follows the circle's location, play/pause and time through the same
-// follower as every member, tells the circle where it looks, and takes "look here" by turning its view there (a
-// remote has no spare button to accept it with; the notice says who turned it). A badge in the corner says the
-// circle's state truthfully; messages and reactions from the circle show under it for a few seconds, and with the
-// on-screen controls up the TV answers with quick replies (TvQuickReplies.tsx). Loaded after the first frame with its strings: the TV's first screen has a budget.
-import { useEffect, useState } from 'react';
+// The TV as a member of a circle. It joins from an invite (`#circle=` in its address, as a phone or a link hands it
+// over) or by its code, typed on the overlay's keypad with the remote (TvCodeKeypad.tsx); under the name "TV" it
+// follows the circle's location, play/pause and time through the same follower as every member, tells the circle
+// where it looks, and takes "look here" by turning its view there (a remote has no spare button to accept it with;
+// a notice says who turned it). A badge in the corner says the circle's state truthfully; what the circle (and a
+// paired phone) sends flashes over the picture for a few seconds (TvChatFlashes.tsx); the overlay's circle row
+// (circle-row.tsx) holds the quick replies, or "Join a circle…" outside one. Loaded after the first frame with its
+// strings: the TV's first screen has a budget.
+import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { browserStorage, createBackerTokenStore } from '../../../feed/backer-token-store';
 import { CIRCLE_MESSAGES } from '../../../i18n/circles';
+import { PAIRING_MESSAGES } from '../../../i18n/pairing';
 import { addMessages } from '../../../i18n/translator';
 import { circleCodeFromHash } from '../../../protocol/circle';
 import { useI18n } from '../../../react/AppContext';
 import { useCircle, useCirclePresence } from '../../../react/useCircle';
 import { useCircleChat } from '../../../react/useCircleChat';
-import { CIRCLE_MESSAGE_MAX_LENGTH, type CircleView } from '../../../protocol/circle';
+import type { CircleView } from '../../../protocol/circle';
 import type { CircleRefusalNotice, CircleSnapshot } from '../../../circles/circle-client';
 import type { Translator } from '../../../i18n/translator';
+import { useFocusable } from '../useFocusable';
+import { useTvShell } from '../TvShellContext';
+import { WATCH_OVERLAY } from '../watch/focus-ids';
+import { useCircleRow } from './circle-row';
+import { refusalText } from './refusal-text';
 import { TvChatFlashes } from './TvChatFlashes';
-import { TvQuickReplies } from './TvQuickReplies';
+import { TvCodeKeypad } from './TvCodeKeypad';
+import { QUICK_FOCUS, TvQuickReplies } from './TvQuickReplies';
+import { usePhoneReactions } from './usePhoneReactions';
 import { useViewDirection } from '../../../react/useViewDirection';
 import type { TourPlayer } from '../../../tour/tour-player';
 import './tv-circle.css';
 
 addMessages(CIRCLE_MESSAGES);
+// A paired phone's reactions are named in the pairing's words.
+addMessages(PAIRING_MESSAGES);
 
 const backerTokens = createBackerTokenStore(browserStorage());
 const readBackerToken = () => backerTokens.get();
 /** How long "Ana turned the view here" stays on screen. */
 const TURNED_NOTICE_MS = 4_000;
+/** The overlay's "Join a circle…" button. */
+export const JOIN_FOCUS = 'circle-join';
 
 export interface TvCircleProps {
   player: TourPlayer;
   /** Turns the TV's view (a "look here" from the circle). */
   lookAt: (yaw: number, pitch: number) => void;
-  /** The on-screen controls show: the quick replies show with them, in their focus section. */
+  /** The on-screen controls show: the circle's row shows in them. */
   overlay: boolean;
 }
 
 export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
   const { t } = useI18n();
-  const [code] = useState(() => circleCodeFromHash(window.location.hash));
+  const shell = useTvShell();
+  const row = useCircleRow();
   const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => t('circle.tvName'), device: 'tv' });
   const direction = useViewDirection();
   const presence = useCirclePresence(binding, player, direction);
   const [turnedBy, setTurnedBy] = useState<string>();
   const chat = useCircleChat(binding);
+  const phone = usePhoneReactions();
   const [problem, setProblem] = useState<CircleRefusalNotice>();
 
+  // An invite link joins at once.
   useEffect(() => {
+    const code = circleCodeFromHash(window.location.hash);
     if (!binding || !code) return;
-    const kept = binding.kept();
-    void binding.client.join(code, kept);
+    void binding.client.join(code, binding.kept());
+  }, [binding]);
+  useEffect(() => {
     const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
-    if (hook) hook.circle = binding.client;
-  }, [binding, code]);
+    if (hook && binding) hook.circle = binding.client;
+  }, [binding]);
 
   // A "look here" turns the view at once and says who turned it.
   const cues = presence.presence;
@@ -73,33 +93,77 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
     };
   }, [cues, lookAt]);
 
-  if (!code) return null;
+  const { setKeypad } = row;
+  const closeKeypad = useCallback(
+    (focusId: string) => {
+      setKeypad(false);
+      shell.focus.setScope(WATCH_OVERLAY);
+      shell.focus.setFocus(focusId);
+    },
+    [setKeypad, shell.focus],
+  );
+  // The overlay closed (or this screen went): the keypad goes with it.
+  useEffect(() => {
+    if (!overlay) setKeypad(false);
+  }, [overlay, setKeypad]);
+
   const view = snapshot.view;
+  const maxMembers = view?.maxMembers ?? 50;
+  const joined = snapshot.status === 'joined' && chat.chat;
+  let rowContent = null;
+  if (overlay && row.slot) {
+    if (joined) {
+      rowContent = (
+        <TvQuickReplies
+          chat={chat.chat!}
+          onRefused={(outcome) => setProblem(outcome.refusal)}
+          problem={problem && refusalText(t, problem, maxMembers)}
+          onLeave={() => {
+            setProblem(undefined);
+            void binding?.client.leave();
+            shell.focus.setFocus(JOIN_FOCUS);
+          }}
+        />
+      );
+    } else if (row.keypad && binding) {
+      rowContent = (
+        <TvCodeKeypad
+          join={(code) => binding.client.join(code, binding.kept())}
+          onClose={() => closeKeypad(binding.client.current.status === 'joined' ? QUICK_FOCUS('heart') : JOIN_FOCUS)}
+          maxMembers={maxMembers}
+        />
+      );
+    } else if (snapshot.status === 'connecting' || snapshot.status === 'offline') {
+      rowContent = <span className="tv-quick__title">{stateText(t, snapshot, view).text}</span>;
+    } else {
+      rowContent = <JoinButton onSelect={() => setKeypad(true)} />;
+    }
+  }
+
+  const inCircle = snapshot.status !== 'idle';
   const { text, warn } = stateText(t, snapshot, view);
   return (
-    <div className="tv-circle" data-testid="tv-circle" data-circle-status={snapshot.status}>
-      <p role="status" className="tv-circle__state" data-tone={warn ? 'warn' : undefined}>
-        {text}
-      </p>
-      {turnedBy && (
-        <p role="status" className="tv-circle__turned">
-          {t('circle.tvTurned', { name: turnedBy })}
-        </p>
-      )}
-      <TvChatFlashes snapshot={chat.snapshot} />
-      {/* The quick replies take the top right, away from the badge and what arrives: a column holding all of them
-          would reach down to the controls bar on a small screen, and Up from the bar would no longer find them. */}
-      {overlay && snapshot.status === 'joined' && chat.chat && (
-        <div className="tv-circle__quick">
-          <TvQuickReplies chat={chat.chat} onRefused={(outcome) => setProblem(outcome.refusal)} />
-          {problem && (
-            <p role="alert" className="tv-circle__state" data-tone="warn">
-              {t(`circle.refused.${problem.reason}`, { message: problem.message, max: problem.reason === 'too-long' ? CIRCLE_MESSAGE_MAX_LENGTH : (view?.maxMembers ?? 50) })}
-            </p>
-          )}
+    <>
+      {inCircle && !row.keypad && (
+        <div className="tv-circle" data-testid="tv-circle" data-circle-status={snapshot.status}>
+          <p role="status" className="tv-circle__state" data-tone={warn ? 'warn' : undefined}>
+            {text}
+          </p>
         </div>
       )}
-    </div>
+      <TvChatFlashes snapshot={chat.snapshot} phone={phone} notice={turnedBy && t('circle.tvTurned', { name: turnedBy })} />
+      {rowContent && createPortal(rowContent, row.slot!)}
+    </>
+  );
+}
+
+function JoinButton({ onSelect }: { onSelect: () => void }) {
+  const { t } = useI18n();
+  const { props } = useFocusable<HTMLButtonElement>(JOIN_FOCUS, { section: WATCH_OVERLAY, onSelect });
+  return (
+    <button type="button" className="watch-button tv-quick__button" data-testid="tv-circle-join" {...props}>
+      {t('circle.tv.join')}
+    </button>
   );
 }
 
@@ -107,9 +171,7 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
 function stateText(t: Translator['t'], snapshot: CircleSnapshot, view: CircleView | undefined): { text: string; warn: boolean } {
   const host = view?.members.find((m) => m.id === view.hostId);
   const waitingFor = view?.waiting ? view.members.find((m) => m.id === view.waiting!.memberId) : undefined;
-  if (snapshot.status === 'refused' && snapshot.refusal) {
-    return { text: t(`circle.refused.${snapshot.refusal.reason}`, { message: snapshot.refusal.message, max: view?.maxMembers ?? 50 }), warn: true };
-  }
+  if (snapshot.status === 'refused' && snapshot.refusal) return { text: refusalText(t, snapshot.refusal, view?.maxMembers ?? 50), warn: true };
   if (snapshot.status === 'closed') return { text: t(`circle.closed.${snapshot.closedReason ?? 'left'}`), warn: true };
   if (snapshot.status === 'offline') return { text: t('circle.offline'), warn: true };
   if (snapshot.status !== 'joined' || !view) return { text: t('circle.connecting'), warn: false };

@@ -19,6 +19,7 @@ addMessages(PAIRING_MESSAGES);
 const SECTION = 'pairing';
 /** The pairing this page showed last: memory only (the key is a secret), so a reload asks for a new code. */
 let keptPairing: TvPairingKept | undefined;
+export const keptTvPairing = (): TvPairingKept | undefined => keptPairing; // the watch screen hears its phones' reactions
 
 export default function PairingScreen() {
   const { t, language } = useI18n();

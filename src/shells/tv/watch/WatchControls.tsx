@@ -9,6 +9,7 @@ import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { runMediaCommand } from './remote-commands';
 import { usePaused } from './usePaused';
 import { ScrubBar } from './ScrubBar';
+import { useCircleRow } from '../circle/circle-row';
 
 export interface WatchControlsProps {
   session: MediaSession;
@@ -23,7 +24,7 @@ export interface WatchControlsProps {
   /** Where the captions sit; the control moves them (so they never hide what the family wants to see). */
   captions: CaptionPlace;
   onCaptions: (place: CaptionPlace) => void;
-  /** Rows after the buttons (the attention notice and its switch): below them, off the way up to the hotspots. */
+  /** Rows after the buttons and the circle's row (the attention notice and its switch): below them, off the way up to the hotspots. */
   children?: ReactNode;
 }
 
@@ -33,53 +34,75 @@ export function WatchControls({ session, locationName, viewLabel, onBack, onLook
   const { t } = useI18n();
   const paused = usePaused(session);
   const [muted, setMuted] = useState(session.muted);
+  const { keypad, setSlot: circleRowRef } = useCircleRow();
+  // While the circle's code keypad is open, the bar shows the circle's row alone. Every row stays in its place in
+  // the tree (false where hidden), so the circle's row element is never remade under the keypad.
+  const all = !keypad;
   return (
-    <div className="watch__bar" role="toolbar" aria-label={locationName}>
-      <ScrubBar session={session} />
-      <ControlButton id={FOCUS.back} onSelect={onBack}>
-        ← {t('tv.back')}
-      </ControlButton>
-      <ControlButton id={FOCUS.look} onSelect={onLookAround}>
-        {t('watch.lookAround')}
-      </ControlButton>
-      {onTryThreeD && (
+    <div className="watch__bar" role="toolbar" aria-label={locationName} data-keypad={keypad}>
+      {all && <ScrubBar session={session} />}
+      {all && (
+        <ControlButton id={FOCUS.back} onSelect={onBack}>
+          ← {t('tv.back')}
+        </ControlButton>
+      )}
+      {all && (
+        <ControlButton id={FOCUS.look} onSelect={onLookAround}>
+          {t('watch.lookAround')}
+        </ControlButton>
+      )}
+      {all && onTryThreeD && (
         <ControlButton id={FOCUS.tryThreeD} onSelect={onTryThreeD}>
           {t('watch.tryThreeD')}
         </ControlButton>
       )}
-      {showRetry && (
+      {all && showRetry && (
         <ControlButton id={FOCUS.retry} onSelect={onRetry}>
           {t('media.retry')}
         </ControlButton>
       )}
-      <ControlButton id={FOCUS.rewind} onSelect={() => runMediaCommand(session, 'rewind')} label="watch.rewindLabel">
-        {t('watch.rewind')}
-      </ControlButton>
-      <ControlButton id={FOCUS.playPause} onSelect={() => runMediaCommand(session, 'playPause')} pressed={!paused}>
-        {paused ? `▶ ${t('watch.play')}` : `❚❚ ${t('watch.pause')}`}
-      </ControlButton>
-      <ControlButton id={FOCUS.forward} onSelect={() => runMediaCommand(session, 'fastForward')} label="watch.forwardLabel">
-        {t('watch.forward')}
-      </ControlButton>
-      <ControlButton
-        id={FOCUS.sound}
-        onSelect={() => {
-          session.setMuted(!muted);
-          setMuted(!muted);
-        }}
-      >
-        {muted ? t('media.soundOn') : t('media.soundOff')}
-      </ControlButton>
-      <ControlButton id={FOCUS.captions} onSelect={() => onCaptions(captions === 'bottom' ? 'top' : 'bottom')}>
-        {t(captions === 'bottom' ? 'watch.captionsBottom' : 'watch.captionsTop')}
-      </ControlButton>
-      <span className="watch__where">
-        <strong>{locationName}</strong>
-        <span className="watch__mode">
-          {viewLabel} · {t('watch.hintOverlay')}
+      {all && (
+        <ControlButton id={FOCUS.rewind} onSelect={() => runMediaCommand(session, 'rewind')} label="watch.rewindLabel">
+          {t('watch.rewind')}
+        </ControlButton>
+      )}
+      {all && (
+        <ControlButton id={FOCUS.playPause} onSelect={() => runMediaCommand(session, 'playPause')} pressed={!paused}>
+          {paused ? `▶ ${t('watch.play')}` : `❚❚ ${t('watch.pause')}`}
+        </ControlButton>
+      )}
+      {all && (
+        <ControlButton id={FOCUS.forward} onSelect={() => runMediaCommand(session, 'fastForward')} label="watch.forwardLabel">
+          {t('watch.forward')}
+        </ControlButton>
+      )}
+      {all && (
+        <ControlButton
+          id={FOCUS.sound}
+          onSelect={() => {
+            session.setMuted(!muted);
+            setMuted(!muted);
+          }}
+        >
+          {muted ? t('media.soundOn') : t('media.soundOff')}
+        </ControlButton>
+      )}
+      {all && (
+        <ControlButton id={FOCUS.captions} onSelect={() => onCaptions(captions === 'bottom' ? 'top' : 'bottom')}>
+          {t(captions === 'bottom' ? 'watch.captionsBottom' : 'watch.captionsTop')}
+        </ControlButton>
+      )}
+      {all && (
+        <span className="watch__where">
+          <strong>{locationName}</strong>
+          <span className="watch__mode">
+            {viewLabel} · {t('watch.hintOverlay')}
+          </span>
         </span>
-      </span>
-      {children}
+      )}
+      {/* The circle's row (filled by the circle's chunk): under the buttons, above the attention row. */}
+      <div ref={circleRowRef} className="watch__row watch__circle-row" data-testid="watch-circle-row" />
+      {all && children}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { FOCUS, WATCH_OVERLAY } from './focus-ids';
 import { useTvTourPlayer } from './useTvTourPlayer';
 import { WatchLocation } from './WatchLocation';
 import { WatchStats } from './WatchStats';
+import { CircleRowProvider } from '../circle/circle-row';
 import './watch.css';
 
 // The watch screen's strings come with its chunk, before anything of it renders (off the first screen's budget).
@@ -65,14 +66,17 @@ function WatchTour({ tour }: { tour: Tour }) {
   if (!player) return <WatchNotice text={t('tv.watch.loading')} />;
   return (
     <div className="watch-screen" data-view-reason={choice.reason ?? ''}>
-      <WatchLocation
-        player={player}
-        view={choice.view}
-        switchedNotice={switched}
-        onSphereFailed={fallBack}
-        onPixelVerdict={setPixel}
-        onTryThreeD={canTryThreeD ? tryThreeD : undefined}
-      />
+      {/* The overlay's circle row (WatchControls) and the circle's chunk (TvCircle, in WatchLocation) meet here. */}
+      <CircleRowProvider>
+        <WatchLocation
+          player={player}
+          view={choice.view}
+          switchedNotice={switched}
+          onSphereFailed={fallBack}
+          onPixelVerdict={setPixel}
+          onTryThreeD={canTryThreeD ? tryThreeD : undefined}
+        />
+      </CircleRowProvider>
       {launch.stats && <WatchStats choice={choice} pixel={pixel} />}
     </div>
   );
