@@ -82,11 +82,11 @@ export class CirclePresence {
     return () => this.listeners.delete(listener);
   }
 
-  /** "Look here": the others are offered a turn to where this member looks now. */
-  point(): Promise<CircleOutcome> {
+  /** "Look here": the others are offered a turn to `at` (a spot a headset's controller points at), by default to where this member looks now. */
+  point(at?: Direction): Promise<CircleOutcome> {
     const locationId = this.options.locationNow();
     if (!locationId) return Promise.resolve({ ok: false, refusal: { reason: 'invalid', message: 'nothing on screen to point at' } });
-    const { yaw, pitch } = this.options.direction();
+    const { yaw, pitch } = at ?? this.options.direction();
     return this.options.client.request(CIRCLE_PRESENCE_EVENTS.point, { locationId, yaw: round(yaw), pitch: round(pitch) });
   }
 

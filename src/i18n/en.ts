@@ -6,6 +6,7 @@ import type { DesktopKey } from './desktop';
 import type { TvMeetupKey } from './tv-meetup';
 import type { TvWatchKey } from './tv-watch';
 import type { CircleKey } from './circles';
+import type { CircleXrKey } from './circles-xr';
 import type { PairingKey } from './pairing';
 import type { XrEntryKey } from './xr-entry';
 
@@ -212,7 +213,7 @@ export const en = {
 
 /** The keys every page carries; the host console's and the TV watch and meet-up screens' come with their chunks (host-console.ts, tv-watch.ts, tv-meetup.ts). */
 export type CoreMessageKey = keyof typeof en;
-export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | PairingKey | XrEntryKey | MediaRefusalKey;
+export type MessageKey = CoreMessageKey | HostConsoleKey | AttentionKey | DesktopKey | TvWatchKey | TvMeetupKey | CircleKey | CircleXrKey | PairingKey | XrEntryKey | MediaRefusalKey;
 
 /** A plural category other than 'other' (which is the message itself), as Intl.PluralRules names them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many';

@@ -22,6 +22,7 @@ import { XrMediaNotice } from './XrMediaNotice';
 import { WorldPanels } from './WorldPanels';
 import type { MeetupInviteProps } from './meetup/MeetupInvite';
 import { MeetupScene, type XrMeetupMode } from './meetup/MeetupScene';
+import { XrCircleWorld } from './circle/XrCircleMount';
 
 export function XrScene(props: {
   player: TourPlayer;
@@ -73,6 +74,7 @@ export function XrScene(props: {
       {presenting && (
         <>
           {meetup !== 'stage' && <WorldPanels head={head} player={player} hook={hook} registerBlocker={registerBlocker} invite={meetup ? null : invite} />}
+          {!meetup && <XrCircleWorld head={head} hook={hook} />}
           {meetup && <MeetupScene mode={meetup} head={head} hook={hook} onLeave={onLeaveMeetup} />}
           {meetup !== 'refused' && <XrMediaNotice player={player} head={head} hook={hook} />}
           <XrCaptions key={location.id} video={media.video} tracks={location.captions} head={head} onText={onCaption} />

@@ -14,6 +14,7 @@ import { useProjectTour } from '../../react/useProjectTour';
 import type { Tour } from '../../protocol/tour-schema';
 import { dropHandOff, requestedVrSession, type VrHandOff } from '../../xr/vr-handoff';
 import { XrMeetups } from './meetup/XrMeetups';
+import { XrCircleMount } from './circle/XrCircleMount';
 import { ProjectStatus } from './ProjectStatus';
 import { canOffer360, desktopHref, supportMessage } from './support-message';
 import { useImmersiveSupport, type ImmersiveSupport } from './useImmersiveSupport';
@@ -86,9 +87,11 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
   if (!tourPlayer || !xrStore) return <EntryCard support={support} message={null} />;
   const meetup: XrMeetupMode | null = stage ? 'stage' : meetupId && room.phase === 'refused' ? 'refused' : null;
   return (
-    <VrEntry player={stage ?? tourPlayer} xrStore={xrStore} support={support} meetup={meetup} invite={meetupId ? null : invite} onLeaveMeetup={closeMeetup} handOff={handOff} onLeaveVr={onLeaveVr}>
-      <XrMeetups meetupId={meetupId} list={meetups} onOpen={setMeetupId} onClose={closeMeetup} vr={!canOffer360(support)} />
-    </VrEntry>
+    <XrCircleMount player={tourPlayer}>
+      <VrEntry player={stage ?? tourPlayer} xrStore={xrStore} support={support} meetup={meetup} invite={meetupId ? null : invite} onLeaveMeetup={closeMeetup} handOff={handOff} onLeaveVr={onLeaveVr}>
+        <XrMeetups meetupId={meetupId} list={meetups} onOpen={setMeetupId} onClose={closeMeetup} vr={!canOffer360(support)} />
+      </VrEntry>
+    </XrCircleMount>
   );
 }
 
