@@ -83,7 +83,7 @@ describe('a circle following into a live meet-up', () => {
     // Within 4 s both are at the circle's latency (one seek from 10 s behind, then the rate).
     await waitFor(() => [host, gold].every((m) => Math.abs(m.latency()! - DEFAULT_CIRCLE_LIVE_LATENCY_S) < 0.1), 4000, 'both at the circle latency');
     const spread = Math.abs(host.latency()! - gold.latency()!);
-    console.log(`live latency: host ${host.latency()!.toFixed(3)} s, member ${gold.latency()!.toFixed(3)} s, apart ${(spread * 1000).toFixed(0)} ms`);
+    console.info(`live latency: host ${host.latency()!.toFixed(3)} s, member ${gold.latency()!.toFixed(3)} s, apart ${(spread * 1000).toFixed(0)} ms`);
     expect(spread).toBeLessThan(0.15);
     expect(gold.follower.readout.liveLatency).toBeGreaterThan(5.8);
 
