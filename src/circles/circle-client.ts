@@ -15,12 +15,15 @@ import {
   CircleReply,
   CircleView,
   ClockReply,
+  MeetupEntryNotice,
   circleMediaTime,
   type CircleControl,
+  type CircleLive,
   type CircleDevice,
   type CircleRefusalReason,
   type ControlAction,
   type ManageAction,
+  type MeetupEntryRefusal,
 } from '../protocol/circle';
 import { ClockSync } from './clock-sync';
 import { DEFAULT_CIRCLE_CONFIG, type CircleConfig } from './circle-config';
@@ -50,6 +53,16 @@ export interface CircleSnapshot {
   you?: string;
   refusal?: CircleRefusalNotice;
   closedReason?: CircleClosed['reason'];
+  /** Who may not follow the circle into the meet-up it watches (the server's last word on it), and why. */
+  meetupEntry?: MeetupEntryNotice;
+}
+
+/** The circle's time now, and where: a location of the tour, or (with `live`) a live meet-up. */
+export interface CircleTime {
+  mediaTime: number;
+  advancing: boolean;
+  locationId: string;
+  live?: CircleLive;
 }
 
 /** Who this member is in a circle: enough to come back as themself (kept in memory, or session storage). */
@@ -109,6 +122,12 @@ export class CircleClient {
       const closed = CircleClosed.safeParse(payload);
       if (closed.success && closed.data.circleId === this.snapshot.view?.id) this.closeWith(closed.data.reason);
     });
+    this.socket.on(CIRCLE_EVENTS.meetupEntry, (payload: unknown) => {
+      // Kept even before the join's answer (the server checks a joiner's entry as it lets them in): matched to the
+      // circle's view when read.
+      const notice = MeetupEntryNotice.safeParse(payload);
+      if (notice.success) this.set({ ...this.snapshot, meetupEntry: notice.data });
+    });
     this.socket.on(CIRCLE_EVENTS.error, (payload: unknown) => {
       const error = CircleError.safeParse(payload);
       if (error.success) this.set({ ...this.snapshot, refusal: { reason: error.data.reason, message: error.data.error.message } });
@@ -133,11 +152,25 @@ export class CircleClient {
   }
 
   /** The circle's media time now (seconds) by the shared clock, and whether it advances; undefined out of a circle. */
-  circleTime(): { mediaTime: number; advancing: boolean; locationId: string } | undefined {
+  circleTime(): CircleTime | undefined {
     const view = this.snapshot.view;
     if (!view || this.snapshot.status === 'closed') return undefined;
     const waiting = view.waiting !== undefined;
-    return { mediaTime: circleMediaTime(view.playback, this.clock.serverNow(), waiting), advancing: view.playback.playing && !waiting, locationId: view.playback.locationId };
+    const { locationId, live, playing } = view.playback;
+    return { mediaTime: circleMediaTime(view.playback, this.clock.serverNow(), waiting), advancing: playing && !waiting, locationId, ...(live ? { live } : {}) };
+  }
+
+  /**
+   * Whether this member follows the circle into the meet-up it watches: 'admitted' or 'refused' (with why) once the
+   * server has checked their entry; 'unknown' until then, and undefined while the circle watches no meet-up.
+   */
+  meetupEntry(): { kind: 'admitted' | 'unknown' } | { kind: 'refused'; refusal: MeetupEntryRefusal } | undefined {
+    const { view, you, meetupEntry } = this.snapshot;
+    const live = view?.playback.live;
+    if (!view || !live) return undefined;
+    if (!meetupEntry || meetupEntry.circleId !== view.id || meetupEntry.meetupId !== live.meetupId) return { kind: 'unknown' };
+    const mine = meetupEntry.refused.find((r) => r.memberId === you);
+    return mine ? { kind: 'refused', refusal: mine } : { kind: 'admitted' };
   }
 
   /** Starts a circle where this member is now; they host it. */
@@ -225,7 +258,9 @@ export class CircleClient {
     this.clock.add(t0, reply.serverTime, this.localNow());
     this.membership = { code: reply.circle.code, memberId: reply.you, memberKey: reply.memberKey };
     this.options.onMembership?.(this.membership);
-    this.snapshot = { status: 'joined', you: reply.you };
+    // A meet-up entry notice sent while the server let this member in came before this answer: kept.
+    const entry = this.snapshot.meetupEntry?.circleId === reply.circle.id ? this.snapshot.meetupEntry : undefined;
+    this.snapshot = { status: 'joined', you: reply.you, ...(entry ? { meetupEntry: entry } : {}) };
     this.applyView(reply.circle, true);
     this.measureClock(this.config.clockSamples);
     return { ok: true };

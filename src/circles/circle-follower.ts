@@ -1,9 +1,13 @@
 // Makes one member's player follow the circle: moves to the circle's location, plays or pauses with it, and keeps
 // its media time on the circle's (small drift by playback rate, large by a seek), through the media session's
 // commands only. It tells the circle when the player stalls (the circle may wait a few seconds) and resumes.
+// In a live meet-up the circle watches together, the target is the live edge minus the circle's latency
+// (live-follow.ts), followed by the same policy; a member the server did not let in stays where they are.
 import type { MediaSessionEvents } from '../media/media-events';
 import type { CircleClient } from './circle-client';
+import type { CircleTime } from './circle-client';
 import { decideFollow, type FollowCommands } from './follow-policy';
+import { liveLatencyOf, liveTarget } from './live-follow';
 import { SpeedEstimate } from './speed-estimate';
 
 /** What the follower needs of a player: the media session's commands, readouts and events (MediaSession fits). */
@@ -16,6 +20,8 @@ export interface CirclePlayer {
   pause(): void;
   seek(seconds: number): void;
   setPlaybackRate(rate: number): void;
+  /** The wall-clock time of the frame on screen, from the live stream's program date-times (MediaSession has it). */
+  readonly playingDate?: Date | null;
   on<K extends 'stalled' | 'resumed' | 'seeked'>(event: K, listener: (data: MediaSessionEvents[K]) => void): () => void;
 }
 
@@ -25,11 +31,17 @@ export interface CircleFollowerOptions {
   moveTo: (locationId: string) => void;
   /** The location this member's view shows now. */
   locationNow: () => string | undefined;
+  /** The meet-up this member's view shows now (its stage), if any; a view that can show none leaves it out. */
+  meetupNow?: () => string | undefined;
+  /** Opens the meet-up's stage (the server let this member in), or, with undefined, goes back to the tour. */
+  moveToMeetup?: (meetupId: string | undefined) => void;
 }
 
 /** Readouts for tests, the stats overlay and the benchmark. */
 export interface FollowReadout {
   drift: number;
+  /** In a live meet-up: how far behind live this player's picture is (seconds); undefined elsewhere. */
+  liveLatency?: number;
   /** The player's measured speed for its rate (speed-estimate.ts). */
   speed: number;
   seeks: number;
@@ -46,6 +58,8 @@ export class CircleFollower {
   private seekAskedAt = 0;
   private seekLatency = 0;
   private askedLocation: string | undefined;
+  /** The meet-up (or '' for the tour) this member's view was last asked to show. */
+  private askedMeetup: string | undefined;
   /** A location this member moved to themself, asked of the circle: not undone while the answer is on its way. */
   private localMove: { locationId: string; until: number } | undefined;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -81,6 +95,7 @@ export class CircleFollower {
     const client = this.options.client;
     const time = client.current.status === 'joined' ? client.circleTime() : undefined;
     if (!time) return;
+    if (this.followMeetup(time)) return;
     const local = this.localMove;
     if (local && (local.locationId === time.locationId || performance.now() > local.until)) this.localMove = undefined;
     else if (local) return;
@@ -112,7 +127,48 @@ export class CircleFollower {
       },
       client.config,
     );
+    delete this.readout.liveLatency;
     this.apply(player, commands, now);
+  }
+
+  /**
+   * The circle in a meet-up, or this member's view still on one: takes the view where it belongs (the stage of the
+   * meet-up the server let this member into, else the tour) and, on the stage, follows the live edge minus the
+   * circle's latency. True when the tour's own following has nothing to do now.
+   */
+  private followMeetup(time: CircleTime): boolean {
+    const entry = this.options.client.meetupEntry();
+    // Not yet checked by the server: nobody sets off before it has said whether they may.
+    if (time.live && entry?.kind === 'unknown') return true;
+    const live = time.live && entry?.kind === 'admitted' ? time.live : undefined;
+    const here = this.options.meetupNow?.();
+    if ((live?.meetupId ?? '') !== (here ?? '')) {
+      if (this.askedMeetup !== (live?.meetupId ?? '')) {
+        this.askedMeetup = live?.meetupId ?? '';
+        this.options.moveToMeetup?.(live?.meetupId);
+      }
+      return true;
+    }
+    this.askedMeetup = undefined;
+    if (!live) return false;
+    const player = this.player;
+    if (!player) return true;
+    const now = performance.now();
+    const serverNowMs = this.options.client.clock.serverNow();
+    const playingDateMs = player.playingDate?.getTime() ?? null;
+    const target = liveTarget({ currentTime: player.currentTime, playingDateMs, serverNowMs, latencyS: live.latencyS });
+    // No playing date yet (the first segment is on its way): the player starts at its own live position.
+    if (target === null) return true;
+    const seeking = now < this.seekingUntil;
+    if (!player.paused && !seeking) this.speed.sample(player.currentTime, now, player.playbackRate);
+    else this.speed.interrupt();
+    const commands = decideFollow(
+      { target, advancing: true, actual: player.currentTime, paused: player.paused, rate: player.playbackRate, duration: Infinity, seeking, seekLead: this.seekLatency, speed: this.speed.speed },
+      this.options.client.config,
+    );
+    this.readout.liveLatency = liveLatencyOf({ playingDateMs, serverNowMs }) ?? undefined;
+    this.apply(player, commands, now);
+    return true;
   }
 
   /**

@@ -107,6 +107,14 @@ export class MediaSession extends PlaybackControls {
   }
 
   /** The engine playing the stream now; null before a load has chosen one. */
+  /** The wall-clock time of the frame on screen from the stream's program date-times (a live meet-up's, on the
+   * server's clock), or null without: how far behind live the picture is, exactly (circles/live-follow.ts). */
+  get playingDate(): Date | null {
+    if (this.hlsPlayback) return this.hlsPlayback.hls.playingDate;
+    const start = (this.video as HTMLVideoElement & { getStartDate?: () => Date }).getStartDate?.();
+    return start && Number.isFinite(start.getTime()) ? new Date(start.getTime() + this.video.currentTime * 1000) : null;
+  }
+
   get activeEngine(): ActiveEngine | null {
     return this.engine;
   }

@@ -5,6 +5,7 @@
 // of reactions and phrases may grow, and an older client must hear why its request was refused.
 import * as z from 'zod/mini';
 import { count } from './primitives';
+import { CircleProtocolVersion } from './circle-version';
 
 export const CIRCLE_CHAT_EVENTS = {
   /** client → server, ack CircleActionReply: a reaction, relayed to the whole room (the sender included). */
@@ -45,7 +46,7 @@ export const CIRCLE_RECENT_MESSAGES = 20;
 const CircleIdText = z.string().check(z.regex(/^c_[A-Za-z0-9_-]{8,32}$/, 'a circle id given by the server'));
 const MemberIdText = z.string().check(z.regex(/^m_[A-Za-z0-9_-]{8,32}$/, 'a member id given by the server'));
 export const CircleMessageId = z.string().check(z.regex(/^g_[A-Za-z0-9_-]{8,32}$/, 'a message id given by the server'));
-const Version = z.literal(1);
+const Version = CircleProtocolVersion;
 
 /**
  * A message as it is kept and shown: trimmed, runs of white space (new lines included) made one space, so a

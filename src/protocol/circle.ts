@@ -4,19 +4,18 @@
 import * as z from 'zod/mini';
 import { ProtocolError } from './messages';
 import { ProjectId, count } from './primitives';
+import { BackerTier } from './project';
+import { MeetupId } from './meetup';
 import { CIRCLE_CODE_LENGTH, CIRCLE_CODE_ALPHABET } from './circle-code';
 import { CircleMessage } from './circle-chat';
+import { CircleProtocolVersion } from './circle-version';
 
+export * from './circle-version';
 export * from './circle-code';
 export * from './circle-time';
 export * from './circle-presence';
 export * from './circle-chat';
 
-/**
- * The circle messages' own version, carried by every create and join: a server refuses another one with
- * `protocol-version` (the feed's handshake version still applies to the socket itself).
- */
-export const CIRCLE_PROTOCOL_VERSION = 1;
 
 /** Defaults the server applies; a deployment may change them (src/server/circles/circle-limits.ts). */
 export const DEFAULT_CIRCLE_SIZE = 50;
@@ -43,6 +42,11 @@ export const CIRCLE_EVENTS = {
   closed: 'circle:closed',
   /** server → one socket: a message without an ack was refused. */
   error: 'circle:error',
+  /**
+   * server → circle room (v2): who may not follow the circle into the meet-up it watches, and why (each member's
+   * own entry, checked by the server). Sent on every move into a meet-up and every (re)join while in one; never stored.
+   */
+  meetupEntry: 'circle:meetup-entry',
 } as const;
 
 export const CircleId = z.string().check(z.regex(/^c_[A-Za-z0-9_-]{8,32}$/, 'a circle id given by the server'));
@@ -66,6 +70,26 @@ export const CircleControl = z.enum(['anyone', 'host']);
 export type CircleControl = z.infer<typeof CircleControl>;
 const mediaTime = z.number().check(z.gte(0), z.lte(7 * 24 * 3600));
 
+/** How far behind live a circle may watch a meet-up (seconds): never at the edge itself, never a replay. */
+export const CIRCLE_LIVE_LATENCY_MIN_S = 2;
+export const CIRCLE_LIVE_LATENCY_MAX_S = 60;
+/**
+ * The circle's latency when it enters a meet-up: hls.js starts a live stream three target durations behind the
+ * edge (6 s on the demo's 2 s segments), so nobody has to jump to meet it.
+ */
+export const DEFAULT_CIRCLE_LIVE_LATENCY_S = 6;
+
+/**
+ * A live meet-up the circle watches together (v2): every member admitted plays its live stream `latencyS` behind
+ * live, on the shared clock. The stream itself is never in a circle message: each member opens it with their own
+ * meet-up entry (their own backer code), so a circle never lets anyone past a tier.
+ */
+export const CircleLive = z.object({
+  meetupId: MeetupId,
+  latencyS: z.number().check(z.gte(CIRCLE_LIVE_LATENCY_MIN_S), z.lte(CIRCLE_LIVE_LATENCY_MAX_S)),
+});
+export type CircleLive = z.infer<typeof CircleLive>;
+
 /**
  * The shared playback. The circle's media time at server time T (ms since the epoch) is
  * `mediaTime + (T - at) / 1000` while `playing` and nobody is waited for, else `mediaTime` (circle-time.ts).
@@ -76,6 +100,8 @@ export const CirclePlayback = z.object({
   mediaTime,
   /** Server time (ms since the epoch) at which the media time was `mediaTime`. */
   at: count,
+  /** Set while the circle watches a live meet-up (v2); `locationId` is then where it goes back to. */
+  live: z.optional(CircleLive),
 });
 export type CirclePlayback = z.infer<typeof CirclePlayback>;
 
@@ -106,7 +132,7 @@ export const CircleView = z.object({
 export type CircleView = z.infer<typeof CircleView>;
 
 export const CreateCircleRequest = z.strictObject({
-  v: z.literal(CIRCLE_PROTOCOL_VERSION),
+  v: CircleProtocolVersion,
   projectId: ProjectId,
   name: DisplayName,
   device: CircleDevice,
@@ -119,7 +145,7 @@ export const CreateCircleRequest = z.strictObject({
 export type CreateCircleRequest = z.infer<typeof CreateCircleRequest>;
 
 export const JoinCircleRequest = z.strictObject({
-  v: z.literal(CIRCLE_PROTOCOL_VERSION),
+  v: CircleProtocolVersion,
   code: CircleCodeInput,
   name: DisplayName,
   device: CircleDevice,
@@ -135,7 +161,10 @@ export const ControlAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('play') }),
   z.strictObject({ kind: z.literal('pause') }),
   z.strictObject({ kind: z.literal('seek'), mediaTime }),
+  /** To a location of the tour; from a meet-up, this is the way back to the tour. */
   z.strictObject({ kind: z.literal('location'), locationId: LocationId, mediaTime: z.optional(mediaTime) }),
+  /** v2, host only: the circle watches this live meet-up of its project; each member's entry is checked on its own. */
+  z.strictObject({ kind: z.literal('meetup'), meetupId: MeetupId }),
 ]);
 export type ControlAction = z.infer<typeof ControlAction>;
 export const ControlRequest = z.strictObject({ circleId: CircleId, action: ControlAction });
@@ -165,10 +194,12 @@ export type ClockReply = z.infer<typeof ClockReply>;
  * not-host: a host action from someone else; host-only: control is the host's in this circle.
  * empty, too-long: a circle message with nothing in it, or longer than its limit; unknown-message: a report or a
  * removal naming a message the circle does not have (a forged id, or one already removed).
+ * unknown-meetup: a meet-up the circle's project does not have (or a forged id); not-live: a meet-up that is not live
+ * now (scheduled or ended); meetup-refused: a host whose own entry to the meet-up is refused (the message says why).
  */
 export const CIRCLE_REFUSALS = [
   'unknown-code', 'expired', 'ended', 'full', 'not-member', 'not-host', 'host-only', 'forged-member', 'no-access', 'flood', 'invalid',
-  'empty', 'too-long', 'unknown-message',
+  'empty', 'too-long', 'unknown-message', 'unknown-meetup', 'not-live', 'meetup-refused',
 ] as const;
 export const CircleRefusalReason = z.enum(CIRCLE_REFUSALS);
 export type CircleRefusalReason = z.infer<typeof CircleRefusalReason>;
@@ -203,6 +234,22 @@ export type CircleRecentReply = z.infer<typeof CircleRecentReply>;
 
 export const CircleClosed = z.object({ circleId: CircleId, reason: z.enum(['removed', 'ended', 'expired', 'left']) });
 export type CircleClosed = z.infer<typeof CircleClosed>;
+
+/** One member who may not follow the circle into its meet-up, and why (their own entry, decided by the server). */
+export const MeetupEntryRefusal = z.object({
+  memberId: MemberId,
+  /** The member's display name, so everyone reads who stays behind. */
+  name: z.string(),
+  error: ProtocolError,
+  /** A tier too low: the tier that would open the door, and the member's own. */
+  requiredTier: z.optional(BackerTier),
+  yourTier: z.optional(BackerTier),
+});
+export type MeetupEntryRefusal = z.infer<typeof MeetupEntryRefusal>;
+
+/** `circle:meetup-entry`: the meet-up the circle watches and everyone online who may not enter it (none: all in). */
+export const MeetupEntryNotice = z.object({ circleId: CircleId, meetupId: MeetupId, refused: z.array(MeetupEntryRefusal) });
+export type MeetupEntryNotice = z.infer<typeof MeetupEntryNotice>;
 
 export const CircleError = z.object({ circleId: z.optional(z.string()), event: z.string(), error: ProtocolError, reason: CircleRefusalReason });
 export type CircleError = z.infer<typeof CircleError>;

@@ -2,6 +2,7 @@
 // started or joined) and one CircleFollower bound to the tour player for as long as the tour is on screen.
 // The follower drives the player's media session; a location this member picks themself is asked of the circle.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCircleHost } from './CircleHost';
 import { CircleClient, CircleFollower, CirclePresence, type CircleMembershipKey, type CircleSnapshot, type PresenceSnapshot } from '../circles';
 import type { ViewDirectionSource } from '../view';
 import type { CircleDevice } from '../protocol/circle';
@@ -22,25 +23,32 @@ export interface UseCircleOptions {
   token: () => string | undefined;
   name: () => string;
   device: CircleDevice;
+  /** The meet-up whose stage `player` plays, when it is one (the circle's live follow applies there). */
+  meetupId?: string;
 }
 
-export function useCircle({ player, token, name, device }: UseCircleOptions): { binding: CircleBinding | undefined; snapshot: CircleSnapshot } {
+export function useCircle({ player, token, name, device, meetupId }: UseCircleOptions): { binding: CircleBinding | undefined; snapshot: CircleSnapshot } {
   const names = useRef(name);
   useEffect(() => void (names.current = name), [name]);
   const [binding, setBinding] = useState<CircleBinding>();
+  const host = useCircleHost();
 
   useEffect(() => {
-    const client = new CircleClient({ token, name: () => names.current(), device, onMembership: keep });
+    // Under a circle host the client is the page's (it outlives this view: the circle may go to a meet-up and back).
+    const make = () => new CircleClient({ token, name: () => names.current(), device, onMembership: keep });
+    const client = host ? host.obtain(make) : make();
     const follower = new CircleFollower({
       client,
-      locationNow: () => player.state.current.location.id,
-      moveTo: (locationId) => player.goTo(locationId),
+      locationNow: () => (meetupId === undefined ? player.state.current.location.id : undefined),
+      moveTo: (locationId) => (meetupId === undefined ? player.goTo(locationId) : undefined),
+      meetupNow: () => meetupId,
+      ...(host ? { moveToMeetup: (id: string | undefined) => host.moveToMeetup(id) } : {}),
     });
     follower.setPlayer(player.state.current.session);
     let location = player.state.current.location.id;
     const unsubscribe = player.subscribe(() => {
       const current = player.state.current;
-      if (current.location.id !== location) {
+      if (current.location.id !== location && meetupId === undefined) {
         location = current.location.id;
         const circleAt = client.circleTime()?.locationId;
         // The member went elsewhere themself (the location list, a hotspot): the circle is asked to come along.
@@ -57,9 +65,9 @@ export function useCircle({ player, token, name, device }: UseCircleOptions): { 
     return () => {
       unsubscribe();
       follower.dispose();
-      client.dispose();
+      if (!host) client.dispose();
     };
-  }, [player, token, device]);
+  }, [player, token, device, host, meetupId]);
 
   const snapshot = useSyncExternalStore(
     (listener) => binding?.client.subscribe(listener) ?? (() => undefined),

@@ -113,7 +113,7 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
     extraClientEvents: [...(options.meetups ? MEETUP_CLIENT_EVENTS : []), ...ATTENTION_CLIENT_EVENTS, ...(options.circles ? CIRCLE_CLIENT_EVENTS : []), ...(options.pairings ? PAIRING_CLIENT_EVENTS : [])],
   });
   const circles = options.circles
-    ? attachCircleGateway(io, { storage: options.circles, projects: options.storage, limits: { ...DEFAULT_CIRCLE_LIMITS, ...options.circleLimits }, log })
+    ? attachCircleGateway(io, { storage: options.circles, projects: options.storage, ...(options.meetups ? { meetups: options.meetups } : {}), limits: { ...DEFAULT_CIRCLE_LIMITS, ...options.circleLimits }, log })
     : undefined;
   const pairings = options.pairings
     ? attachPairingGateway(io, { storage: options.pairings, access, limits: { ...DEFAULT_PAIRING_LIMITS, ...options.pairingLimits }, log })

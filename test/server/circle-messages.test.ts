@@ -133,7 +133,7 @@ describe('circle reactions and messages over real sockets', () => {
     expect(refusal(await react(bo.m, circleId, 'skull'))).toMatchObject({ reason: 'invalid', error: { message: expect.stringContaining('reaction') as unknown } });
     expect(refusal(await say(bo.m, circleId, { phrase: 'buy-now' }))).toMatchObject({ reason: 'invalid' });
     expect(refusal(await say(bo.m, circleId, { text: 'both', phrase: 'wow' }))).toMatchObject({ reason: 'invalid' });
-    expect(refusal(CircleSayReply.parse(await ask(bo.m, CIRCLE_CHAT_EVENTS.say, { v: 2, circleId, text: 'hi' })))).toMatchObject({ reason: 'invalid', error: { code: 'protocol-version' } });
+    expect(refusal(CircleSayReply.parse(await ask(bo.m, CIRCLE_CHAT_EVENTS.say, { v: 99, circleId, text: 'hi' })))).toMatchObject({ reason: 'invalid', error: { code: 'protocol-version' } });
     // Empty, oversize, and control characters.
     expect(refusal(await say(cy.m, circleId, { text: ' \n\t ' }))).toMatchObject({ reason: 'empty', error: { code: 'invalid-request' } });
     expect(refusal(await say(cy.m, circleId, { text: 'x'.repeat(CIRCLE_MESSAGE_MAX_LENGTH + 1) }))).toMatchObject({

@@ -8,11 +8,14 @@ import type { Access } from '../access';
 import type { ServerLog } from '../server-log';
 import type { CircleChanges, CircleRecord, CircleStorage, MemberRecord } from '../storage/circle-storage';
 import type { FeedStorage } from '../storage/feed-storage';
+import type { MeetupStorage } from '../storage/meetup-storage';
 import type { CircleLimits } from './circle-limits';
 
 export interface CircleGatewayOptions {
   storage: CircleStorage;
   projects: Pick<FeedStorage, 'getProject'>;
+  /** The server's meet-ups, for circles that watch one together; without them a `meetup` move is refused. */
+  meetups?: Pick<MeetupStorage, 'getMeetup'>;
   limits: CircleLimits;
   log: ServerLog;
   /** The server's clock (ms since the epoch); the circle's time is anchored on it. */
@@ -31,7 +34,8 @@ export interface CircleGatewayStats {
 /** What the gateway keeps on each socket, beside the feed's `access`: the circle it is in, as which member. */
 export interface CircleSocketData {
   access: Access;
-  circle?: { circleId: string; memberId: string };
+  /** `v`: the circle protocol version the member joined with (a v1 app is never taken into a meet-up). */
+  circle?: { circleId: string; memberId: string; v?: number };
   lastCircleErrorAt?: number;
 }
 
@@ -69,6 +73,8 @@ export interface CircleContext {
   broadcast(circle: CircleRecord): Promise<CircleView>;
   /** The socket's circle, checked: the circle id must be the one it joined, and it must still be a member. */
   memberOf(socket: Socket, circleId: string): Promise<{ circle: CircleRecord; member: MemberRecord }>;
+  /** Checks every online member's own entry to the meet-up the circle watches and tells the room (circle-meetups.ts). */
+  announceMeetupEntry?: (circle: CircleRecord) => Promise<void>;
 }
 
 export function createCircleContext(io: Server, options: CircleGatewayOptions): CircleContext {

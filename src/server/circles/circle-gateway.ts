@@ -10,6 +10,7 @@ import { Refused, circleSocketData, createCircleContext, type CircleContext, typ
 import { createCircleHostActions, startCircleExpiry } from './circle-host-actions';
 import { createCircleMembership } from './circle-membership';
 import { createCircleMessages, type CircleMessageStats } from './circle-messages';
+import { createCircleMeetups } from './circle-meetups';
 import { createCirclePlayback } from './circle-playback';
 import { createCirclePresence } from './circle-presence';
 
@@ -44,8 +45,10 @@ export interface CircleGateway {
 export function attachCircleGateway(io: Server, options: CircleGatewayOptions): CircleGateway {
   const ctx = createCircleContext(io, options);
   const { limits } = options;
+  const meetups = createCircleMeetups(ctx);
+  ctx.announceMeetupEntry = (circle) => meetups.announce(circle);
   const membership = createCircleMembership(ctx);
-  const playback = createCirclePlayback(ctx);
+  const playback = createCirclePlayback(ctx, meetups);
   const host = createCircleHostActions(ctx, membership, playback);
   const presence = createCirclePresence(ctx);
   const messageStats: CircleMessageStats = { reactions: 0, messages: 0, reports: 0, removedMessages: 0 };

@@ -1,7 +1,7 @@
 // Circles' typed settings, every default in one place. Rates are per socket and sit inside the feed's
 // per-socket limit, which still counts every message; joins are also counted per address, so codes cannot be
 // guessed by opening more sockets.
-import { CIRCLE_RECENT_MESSAGES, DEFAULT_CIRCLE_SIZE } from '../../protocol/circle';
+import { CIRCLE_RECENT_MESSAGES, DEFAULT_CIRCLE_LIVE_LATENCY_S, DEFAULT_CIRCLE_SIZE } from '../../protocol/circle';
 import type { RateLimit } from '../rate-limiter';
 
 export interface CircleLimits {
@@ -31,6 +31,8 @@ export interface CircleLimits {
   idleExpiryMs: number;
   /** How often expiry candidates are looked for. */
   expirySweepMs: number;
+  /** How far behind live a circle watches a meet-up (seconds): every member at the same moment of the stream. */
+  liveLatencyS: number;
 }
 
 export const DEFAULT_CIRCLE_LIMITS: CircleLimits = {
@@ -49,4 +51,5 @@ export const DEFAULT_CIRCLE_LIMITS: CircleLimits = {
   waitCooldownMs: 30_000,
   idleExpiryMs: 24 * 60 * 60 * 1000,
   expirySweepMs: 60_000,
+  liveLatencyS: DEFAULT_CIRCLE_LIVE_LATENCY_S,
 };

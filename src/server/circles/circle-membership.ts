@@ -8,6 +8,7 @@ import {
   CIRCLE_CODE_ALPHABET,
   CIRCLE_CODE_LENGTH,
   CIRCLE_PROTOCOL_VERSION,
+  isCircleProtocolVersion,
   CreateCircleRequest,
   JoinCircleRequest,
   LeaveCircleRequest,
@@ -34,7 +35,7 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
   /** Checks the version first (so an older client hears why), then the fields. */
   function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] } }, payload: unknown): T {
     const v = (payload as { v?: unknown } | null)?.v;
-    if (v !== CIRCLE_PROTOCOL_VERSION) throw new Refused('invalid', 'protocol-version', `this server speaks circle messages v${CIRCLE_PROTOCOL_VERSION}`);
+    if (!isCircleProtocolVersion(v)) throw new Refused('invalid', 'protocol-version', `this server speaks circle messages v${CIRCLE_PROTOCOL_VERSION}`);
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw new Refused('invalid', 'invalid-request', summarizeIssues(describeIssues(parsed.error)));
     return parsed.data;
@@ -48,14 +49,18 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
     throw new Refused('no-access', 'not-found', `your backer code opens no project "${projectId}"`);
   }
 
-  async function enter(socket: Socket, circle: CircleRecord, member: MemberRecord, memberKey: string): Promise<CircleReply> {
+  async function enter(socket: Socket, circle: CircleRecord, member: MemberRecord, memberKey: string, v: number): Promise<CircleReply> {
     const data = circleSocketData(socket);
     if (data.circle && data.circle.circleId !== circle.id) await socket.leave(circleRoomOf(data.circle.circleId));
-    data.circle = { circleId: circle.id, memberId: member.id };
+    data.circle = { circleId: circle.id, memberId: member.id, v };
     await socket.join(circleRoomOf(circle.id));
     // A rev of its own, so every member hears who is here now (also after a rejoin: online again).
     // The joiner gets the view the room was just sent: asking every node who is online once per join, not twice.
-    const view = await ctx.broadcast(await ctx.mutate(circle.id, () => ({})));
+    const stored = await ctx.mutate(circle.id, () => ({}));
+    // In a meet-up: this member's own entry is checked now and the room told who stays behind, before the view, so
+    // that nobody sets off for the meet-up before the server has said whether they may.
+    if (stored.playback.live) await ctx.announceMeetupEntry?.(stored);
+    const view = await ctx.broadcast(stored);
     return { ok: true, circle: view, you: member.id, memberKey, serverTime: ctx.now() };
   }
 
@@ -102,7 +107,7 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
         const host: MemberRecord = { circleId: circle.id, id: circle.hostId, name: request.name, device: request.device, keyHash: hashKey(memberKey), joinedAt: now, removed: false };
         if ((await storage.createCircle(circle, host)) === 'code-taken') continue;
         ctx.stats.created++;
-        return enter(socket, circle, host, memberKey);
+        return enter(socket, circle, host, memberKey, request.v);
       }
       throw new Error('no free circle code in five tries');
     },
@@ -121,7 +126,7 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
         }
         if (member.removed) throw new Refused('not-member', 'forbidden', 'the host removed you from this circle');
         ctx.stats.joins++;
-        return enter(socket, circle, member, request.memberKey);
+        return enter(socket, circle, member, request.memberKey, request.v);
       }
       const memberKey = randomBytes(24).toString('base64url');
       const member: MemberRecord = {
@@ -137,7 +142,7 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
       if (added === 'full') throw new Refused('full', 'forbidden', `this circle is full (${circle.maxMembers} members)`);
       if (added === 'closed') throw closedRefusal((await storage.getCircle(circle.id)) ?? circle);
       ctx.stats.joins++;
-      return enter(socket, circle, member, memberKey);
+      return enter(socket, circle, member, memberKey, request.v);
     },
 
     async leave(socket, payload) {

@@ -11,6 +11,7 @@ import {
   CIRCLE_CHAT_EVENTS,
   CIRCLE_MESSAGE_MAX_LENGTH,
   CIRCLE_PROTOCOL_VERSION,
+  isCircleProtocolVersion,
   ReactRequest,
   RecentRequest,
   ReportRequest,
@@ -53,7 +54,7 @@ export function createCircleMessages(ctx: CircleContext, stats: CircleMessageSta
 
   /** Parses with the version checked first (an older client hears why), as create and join are. */
   function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] } }, payload: unknown, versioned: boolean): T {
-    if (versioned && (payload as { v?: unknown } | null)?.v !== CIRCLE_PROTOCOL_VERSION) {
+    if (versioned && !isCircleProtocolVersion((payload as { v?: unknown } | null)?.v)) {
       throw new Refused('invalid', 'protocol-version', `this server speaks circle messages v${CIRCLE_PROTOCOL_VERSION}`);
     }
     const parsed = schema.safeParse(payload);

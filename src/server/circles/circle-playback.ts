@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io';
 import { describeIssues, summarizeIssues } from '../../protocol';
 import { BufferingRequest, ControlRequest, reanchor, type CircleActionReply, type CirclePlayback } from '../../protocol/circle';
 import { Refused, type CircleContext } from './circle-context';
+import type { CircleMeetups } from './circle-meetups';
 
 export interface CirclePlaybackControl {
   control(socket: Socket, payload: unknown): Promise<CircleActionReply>;
@@ -14,7 +15,7 @@ export interface CirclePlaybackControl {
   close(): void;
 }
 
-export function createCirclePlayback(ctx: CircleContext): CirclePlaybackControl {
+export function createCirclePlayback(ctx: CircleContext, meetups: CircleMeetups): CirclePlaybackControl {
   const { limits } = ctx.options;
   /** The timer that ends each circle's wait; on the node that heard the stall (the member's socket is there). */
   const waits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -48,12 +49,19 @@ export function createCirclePlayback(ctx: CircleContext): CirclePlaybackControl 
       const { circleId, action } = request.data;
       const { circle, member } = await ctx.memberOf(socket, circleId);
       if (circle.control === 'host' && member.id !== circle.hostId) throw new Refused('host-only', 'forbidden', 'only the host controls playback in this circle');
+      if (circle.playback.live && (action.kind === 'play' || action.kind === 'pause' || action.kind === 'seek')) {
+        throw new Refused('invalid', 'invalid-request', 'a live meet-up plays live: take the circle back to the tour to pause or seek');
+      }
       forget(circleId);
-      const stored = await ctx.mutate(circleId, (current) => {
+      const stored = await ctx.mutate(circleId, async (current) => {
         const now = ctx.now();
         const held = reanchor(current.playback, now, current.waiting !== undefined);
         let playback: CirclePlayback;
         switch (action.kind) {
+          case 'meetup':
+            // Checked on the current record: the host, the meet-up (this project's, live) and the host's own entry.
+            playback = await meetups.enter(socket, current, member, action.meetupId, held);
+            break;
           case 'play':
             playback = { ...held, playing: true };
             break;
@@ -63,14 +71,19 @@ export function createCirclePlayback(ctx: CircleContext): CirclePlaybackControl 
           case 'seek':
             playback = { ...held, mediaTime: action.mediaTime };
             break;
-          case 'location':
-            playback = { ...held, locationId: action.locationId, mediaTime: action.mediaTime ?? 0 };
+          case 'location': {
+            // Also the way back from a meet-up: the tour again, at the location asked for.
+            const { live: _left, ...tour } = held;
+            playback = { ...tour, locationId: action.locationId, mediaTime: action.mediaTime ?? 0 };
             break;
+          }
         }
         // Someone acted: whoever was waited for catches up with the new state like everyone else.
         return { playback, waiting: null };
       });
       ctx.stats.controls++;
+      // Who may not follow is said before the view that takes everyone there (circle-meetups.ts).
+      if (action.kind === 'meetup') await meetups.announce(stored);
       await ctx.broadcast(stored);
       return { ok: true };
     },

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { addMessages } from '../../i18n/translator';
 import { DESKTOP_MESSAGES } from '../../i18n/desktop';
 import { useI18n, useServices } from '../../react/AppContext';
+import { CircleHost, useCircleMeetup } from '../../react/CircleHost';
 import { EnterVrButton } from './EnterVrButton';
 import { ProjectPanel } from './ProjectPanel';
 import { TourView } from './TourView';
@@ -18,10 +19,21 @@ type Section = 'tour' | 'meetups';
 
 /** `onEnterVr`: switch to the XR shell (given where this browser can enter VR; see EnterVrButton). */
 export default function DesktopShell({ onEnterVr }: { onEnterVr?: () => void }) {
+  // The page's circle lives above the sections: a circle taken into a meet-up shows its stage, and comes back.
+  return (
+    <CircleHost>
+      <DesktopSections {...(onEnterVr ? { onEnterVr } : {})} />
+    </CircleHost>
+  );
+}
+
+function DesktopSections({ onEnterVr }: { onEnterVr?: () => void }) {
   const { t } = useI18n();
   const { launch } = useServices();
   const [meetupId] = useState(() => launch.meetupId);
-  const [section, setSection] = useState<Section>(meetupId ? 'meetups' : 'tour');
+  const [chosen, setSection] = useState<Section>(meetupId ? 'meetups' : 'tour');
+  const circleMeetup = useCircleMeetup();
+  const section: Section = circleMeetup ? 'meetups' : chosen;
   return (
     <div className="desktop">
       <main className="desktop__view">
@@ -35,7 +47,7 @@ export default function DesktopShell({ onEnterVr }: { onEnterVr?: () => void }) 
         </nav>
         {section === 'meetups' ? (
           <Suspense fallback={null}>
-            <MeetupsView initialMeetupId={meetupId} />
+            <MeetupsView key={circleMeetup ?? ''} initialMeetupId={circleMeetup ?? meetupId} />
           </Suspense>
         ) : (
           <TourView />

@@ -19,6 +19,8 @@ import { useCircleChat } from '../../../react/useCircleChat';
 import type { CircleChat, ChatSnapshot } from '../../../circles';
 import { CircleChatBox } from './CircleChatBox';
 import { CircleFlashes } from './CircleFlashes';
+import { CircleMeetup } from './CircleMeetup';
+import { useCircleMeetup } from '../../../react/CircleHost';
 import { circleRefusalText } from './circle-text';
 import './circle.css';
 
@@ -36,14 +38,22 @@ export interface CirclePanelProps {
   player: TourPlayer;
   /** Turns this member's view (a "look here" cue taken). */
   lookAt: (yaw: number, pitch: number) => void;
+  /** Set on a meet-up's stage: the panel shows there only when the circle took this member to this meet-up. */
+  meetupId?: string;
 }
 
-export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
+export default function CirclePanel(props: CirclePanelProps) {
+  const circleMeetup = useCircleMeetup();
+  if (props.meetupId !== undefined && props.meetupId !== circleMeetup) return null;
+  return <CirclePanelShown {...props} />;
+}
+
+function CirclePanelShown({ player, lookAt, meetupId }: CirclePanelProps) {
   const { t } = useI18n();
   const [name, setName] = useState(() => readName());
   const nameRef = useRef(name);
   useEffect(() => void (nameRef.current = name), [name]);
-  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current.trim(), device });
+  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current.trim(), device, ...(meetupId !== undefined ? { meetupId } : {}) });
   const [invited] = useState(() => circleCodeFromHash(window.location.hash));
   const [open, setOpen] = useState(invited !== undefined);
   const direction = useViewDirection();
@@ -56,7 +66,8 @@ export default function CirclePanel({ player, lookAt }: CirclePanelProps) {
   // Back in this tab after a reload: rejoin as the same member.
   useEffect(() => {
     const kept = binding?.kept();
-    if (binding && kept) void binding.client.join(kept.code, kept);
+    // Only a client not yet in a circle: back from a meet-up, the page's client is in it already.
+    if (binding && kept && binding.client.current.status === 'idle') void binding.client.join(kept.code, kept);
     // Browser tests read the circle's time and cut the connection through this (the hook the store hangs on).
     const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
     if (hook && binding) hook.circle = binding.client;
@@ -209,6 +220,7 @@ function InCircle({ binding, presence, chat, chatSnapshot, snapshot, view }: InC
                 : t('circle.paused')}
       </div>
       {snapshot.refusal && <RefusalText snapshot={snapshot} />}
+      <CircleMeetup client={client} view={view} you={you} isHost={isHost} />
       <p>{t('circle.invite')}</p>
       <div className="circle__invite">
         <InviteQr link={link} label={t('circle.qr')} />
@@ -229,7 +241,7 @@ function InCircle({ binding, presence, chat, chatSnapshot, snapshot, view }: InC
           </button>
         </div>
       </div>
-      {canControl && (
+      {canControl && !view.playback.live && (
         <div className="circle__controls">
           <button type="button" className="button button--small" onClick={() => seekBy(-10)}>
             {t('circle.back')}

@@ -2,7 +2,7 @@
 // session and the 360 view the set tour uses, with the spotlighted question and the reaction burst on
 // top. While live, a probe reports how far behind the live edge the picture is. Without WebGL the stage says so;
 // the reactions and the question board beside it still work.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useRef } from 'react';
 import { DESKTOP_SPHERE } from '../../../panorama/panorama-view';
 import type { Meetup, Question } from '../../../protocol/meetup';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
@@ -21,6 +21,11 @@ import { NoWebGlNotice } from '../NoWebGlNotice';
 import { LazyPlayerControls as PlayerControls } from '../LazyPlayerControls';
 import { ReactionCanvas } from '../../../react/ReactionCanvas';
 import { letVerticalSwipesScroll } from './vertical-swipes-scroll';
+import { AfterFirstFrame } from '../../../react/AfterFirstFrame';
+import { loadWhenOnline } from '../../../app/load-when-online';
+
+// A circle that took this member here shows its panel on the stage (loaded only then).
+const CirclePanel = lazy(() => loadWhenOnline(() => import('../circle/CirclePanel')));
 
 export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null; onBurst: (burst: ReactionBurst | null) => void }) {
   const { meetup, spotlight, onBurst } = props;
@@ -84,6 +89,9 @@ function StageView({ player, live, meetupId }: { player: TourPlayer; live: boole
       <Panorama360 view={view} fallback={<NoWebGlNotice text={t('meetup.stage.noWebgl')} />} />
       <MediaOverlay onRetry={retry} poster={undefined} />
       <PlayerControls session={current.session} live={live} host={viewRef} front={initial.yaw} onResetView={resetView} />
+      <AfterFirstFrame>
+        <CirclePanel player={player} lookAt={(yaw, pitch) => view.look.lookAt(yaw, pitch)} meetupId={meetupId} />
+      </AfterFirstFrame>
       {/* At the stage's top: its bottom edge belongs to the player controls and the reactions bar. */}
       <div className="view__notice-top">
         <AttentionNotice />
