@@ -1,7 +1,8 @@
 // The TV's side of pairing: asks for a pairing (a code to show), keeps its view (which phones are paired, online),
 // comes back to the same pairing after a dropped connection (with its key, kept in memory only), unpairs phones,
 // signs in with a backer code a phone gave (through `onSignIn`: the app's own sign-in, Web Storage, never a URL),
-// and keeps the latest reactions for the screen to show. Framework-free; the TV shell binds it.
+// keeps the latest reactions for the screen to show, and tells whoever shows the set where a phone points ("look
+// here"). Framework-free; the TV shell binds it.
 import type { Socket } from 'socket.io-client';
 import {
   PAIRING_EVENTS,
@@ -9,6 +10,7 @@ import {
   PairingActionReply,
   PairingClosed,
   PairingOfferReply,
+  PairingPoint,
   PairingReaction,
   PairingSignIn,
   PairingView,
@@ -61,6 +63,8 @@ export class TvPairing {
   private readonly state = new Snapshot<TvPairingSnapshot>({ status: 'connecting', reactions: [] });
   private held: TvPairingKept | undefined;
   private readonly timeoutMs: number;
+  private readonly pointListeners = new Set<(point: PairingPoint) => void>();
+  private lastPointAt = 0;
 
   constructor(private readonly options: TvPairingOptions) {
     this.timeoutMs = options.replyTimeoutMs ?? 8_000;
@@ -87,6 +91,14 @@ export class TvPairing {
       if (!reaction.success || reaction.data.pairingId !== this.held?.pairingId) return;
       this.patch({ reactions: [...this.state.current.reactions, reaction.data].slice(-(options.keepReactions ?? 6)) });
     });
+    this.socket.on(PAIRING_EVENTS.pointed, (payload: unknown) => {
+      const point = PairingPoint.safeParse(payload);
+      if (!point.success || point.data.pairingId !== this.held?.pairingId) return;
+      // Two phones dragging at once: the newest wins; one that arrives late (older than the last) is dropped.
+      if (point.data.at < this.lastPointAt) return;
+      this.lastPointAt = point.data.at;
+      this.pointListeners.forEach((listener) => listener(point.data));
+    });
     // Back after a drop or a restart: the same pairing (and code) again, or a new one if it ended meanwhile.
     this.socket.on('connect', () => void this.offer());
     this.socket.on('disconnect', () => {
@@ -100,6 +112,12 @@ export class TvPairing {
 
   subscribe(listener: (s: TvPairingSnapshot) => void): () => void {
     return this.state.subscribe(listener);
+  }
+
+  /** `listener` hears every "look here" from a paired phone (the view on screen turns there). */
+  onPoint(listener: (point: PairingPoint) => void): () => void {
+    this.pointListeners.add(listener);
+    return () => this.pointListeners.delete(listener);
   }
 
   /** Connects and asks for a code (again after an ended pairing). */
@@ -125,6 +143,7 @@ export class TvPairing {
   }
 
   dispose(): void {
+    this.pointListeners.clear();
     this.socket.removeAllListeners();
     this.socket.close();
     this.state.clear();

@@ -1,7 +1,7 @@
 // Pairing: a phone as the TV's companion in one room. The TV asks for a pairing and shows its short code and a QR
 // code; a phone that opens the link (or types the code) pairs with that TV, with no account. From the phone: the
-// backer code for the TV (checked on the server, handed to the TV over its socket, never in a URL) and reactions
-// that show on the TV. One definition of every pairing message for the server and both clients, validated at both
+// backer code for the TV (checked on the server, handed to the TV over its socket, never in a URL), reactions
+// that show on the TV, and "look here" (the phone points; the TV's view turns there). One definition of every pairing message for the server and both clients, validated at both
 // ends (see docs/protocol.md, "Pairing").
 import * as z from 'zod/mini';
 import { ProtocolError } from './messages';
@@ -33,6 +33,8 @@ export const PAIRING_EVENTS = {
   backer: 'pairing:backer',
   /** phone → server, ack PairingActionReply: a reaction shown on the TV. */
   react: 'pairing:react',
+  /** phone → server, ack PairingActionReply: "look here": the TV's view turns to this direction. */
+  point: 'pairing:point',
   /** TV → server, ack PairingActionReply: unpair one phone, or end the pairing (every phone). */
   revoke: 'pairing:revoke',
   /** server → TV and phones: the pairing after every change. */
@@ -41,6 +43,8 @@ export const PAIRING_EVENTS = {
   signIn: 'pairing:sign-in',
   /** server → TV: a phone's reaction. */
   reaction: 'pairing:reaction',
+  /** server → TV: a phone points ("look here"); the TV's view turns there. */
+  pointed: 'pairing:pointed',
   /** server → one phone (or the TV): the pairing is over for it (revoked, expired). */
   closed: 'pairing:closed',
 } as const;
@@ -102,6 +106,15 @@ export type JoinPairingRequest = z.infer<typeof JoinPairingRequest>;
 
 export const BackerForTvRequest = z.strictObject({ pairingId: PairingId, code: z.string().check(z.trim(), z.minLength(1), z.maxLength(BACKER_CODE_MAX_LENGTH)) });
 export const ReactRequest = z.strictObject({ pairingId: PairingId, reaction: PairingReactionKind });
+/**
+ * Angles of the view direction (src/view/view-direction.ts): degrees, yaw in [−180, 180] with 0 the footage's centre
+ * and positive to the right, pitch in [−90, 90] with positive up. Anything else (out of range, not a finite number)
+ * is refused with the field named.
+ */
+const Yaw = z.number().check(z.gte(-180), z.lte(180));
+const Pitch = z.number().check(z.gte(-90), z.lte(90));
+export const PointRequest = z.strictObject({ pairingId: PairingId, yaw: Yaw, pitch: Pitch });
+export type PointRequest = z.infer<typeof PointRequest>;
 export const RevokeRequest = z.strictObject({ pairingId: PairingId, phoneId: z.optional(PhoneId) });
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
 
@@ -138,6 +151,10 @@ export type PairingSignIn = z.infer<typeof PairingSignIn>;
 
 export const PairingReaction = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), reaction: PairingReactionKind, at: count });
 export type PairingReaction = z.infer<typeof PairingReaction>;
+
+/** To the TV only: where a phone points; `at` is the server's time, so the TV keeps the newest of two. */
+export const PairingPoint = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), yaw: Yaw, pitch: Pitch, at: count });
+export type PairingPoint = z.infer<typeof PairingPoint>;
 
 export const PairingClosed = z.object({ pairingId: PairingId, reason: z.enum(['revoked', 'expired']) });
 export type PairingClosed = z.infer<typeof PairingClosed>;

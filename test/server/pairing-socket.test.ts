@@ -1,7 +1,8 @@
 // Pairing on the real server over real sockets and a real SQLite file: a TV's offer and a phone's join by its code,
 // the backer code given to the TV (checked on the server, never stored), reactions, unpairing from the TV, and
-// every refusal with its reason (unknown or expired code, a second TV, forged ids and keys, wrong backer codes,
-// floods, oversize messages), with nothing stored for a refused request.
+// "look here" from the phone to its own TV, and every refusal with its reason (unknown or expired code, a second
+// TV, forged ids and keys, wrong backer codes, points out of range or from no paired phone, floods, oversize
+// messages), with nothing stored for a refused request.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -14,6 +15,7 @@ import {
   PairingOfferReply,
   PairingView,
   type PairingClosed,
+  type PairingPoint,
   type PairingReaction,
   type PairingRefusal,
   type PairingSignIn,
@@ -43,16 +45,18 @@ interface Client {
   closed: PairingClosed[];
   signIns: PairingSignIn[];
   reactions: PairingReaction[];
+  points: PairingPoint[];
 }
 
 async function client(url = server.url): Promise<Client> {
   const socket = connect(url, { auth: { v: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false });
   sockets.push(socket);
-  const c: Client = { socket, views: [], closed: [], signIns: [], reactions: [] };
+  const c: Client = { socket, views: [], closed: [], signIns: [], reactions: [], points: [] };
   socket.on(PAIRING_EVENTS.state, (v: unknown) => c.views.push(PairingView.parse(v)));
   socket.on(PAIRING_EVENTS.closed, (v: PairingClosed) => c.closed.push(v));
   socket.on(PAIRING_EVENTS.signIn, (v: PairingSignIn) => c.signIns.push(v));
   socket.on(PAIRING_EVENTS.reaction, (v: PairingReaction) => c.reactions.push(v));
+  socket.on(PAIRING_EVENTS.pointed, (v: PairingPoint) => c.points.push(v));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -247,4 +251,70 @@ describe('refusals, each with a reason and nothing stored', () => {
     expect(rows(shortLived).phones).toBe(1);
   });
 
+});
+
+describe('"look here" from the phone', () => {
+  async function paired() {
+    const tv = await client();
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    const joined = ok(await join(phone, pairing.code));
+    return { tv, phone, pairing, you: joined.you };
+  }
+  const point = (c: Client, pairingId: string, yaw: unknown, pitch: unknown, extra: Record<string, unknown> = {}) => act(c, PAIRING_EVENTS.point, { pairingId, yaw, pitch, ...extra });
+
+  it('turns its own TV: the direction, and which phone pointed; the phone and other TVs hear nothing', async () => {
+    const { tv, phone, pairing, you } = await paired();
+    const other = await paired();
+    ok(await point(phone, pairing.id, -135.5, 20));
+    ok(await point(phone, pairing.id, 180, -90));
+    await waitFor(() => tv.points.length === 2);
+    expect(tv.points.map((p) => [p.yaw, p.pitch])).toEqual([[-135.5, 20], [180, -90]]);
+    expect(tv.points[0]).toMatchObject({ pairingId: pairing.id, phoneId: you, phoneName: 'Mei’s phone' });
+    expect(tv.points[1]!.at).toBeGreaterThanOrEqual(tv.points[0]!.at);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(phone.points).toEqual([]);
+    expect(other.tv.points).toEqual([]);
+  });
+
+  it('refuses a point from anyone but a paired phone, and one out of range, with the reason; the TV turns for none', async () => {
+    const { tv, phone, pairing } = await paired();
+    const other = await paired();
+    const before = rows(server);
+    // Not paired: a stranger, the TV itself, a phone of another TV naming this pairing.
+    expect(refusal(await point(await client(), pairing.id, 10, 0)).reason).toBe('not-paired');
+    expect(refusal(await point(tv, pairing.id, 10, 0)).reason).toBe('not-paired');
+    expect(refusal(await point(other.phone, pairing.id, 10, 0)).reason).toBe('not-paired');
+    // Out of range or not a number: refused, the field named.
+    const wide = refusal(await point(phone, pairing.id, 180.5, 0));
+    expect(wide.reason).toBe('invalid');
+    expect(wide.error.message).toContain('yaw');
+    const steep = refusal(await point(phone, pairing.id, 0, -91));
+    expect(steep.reason).toBe('invalid');
+    expect(steep.error.message).toContain('pitch');
+    expect(refusal(await point(phone, pairing.id, Number.NaN, 0)).reason).toBe('invalid'); // NaN travels as null
+    expect(refusal(await point(phone, pairing.id, '90', 0)).reason).toBe('invalid');
+    expect(refusal(await point(phone, pairing.id, 10, 0, { zoom: 2 })).reason).toBe('invalid');
+    // Unpaired by the TV: refused from then on.
+    const unpaired = await paired();
+    ok(await act(unpaired.tv, PAIRING_EVENTS.revoke, { pairingId: unpaired.pairing.id, phoneId: unpaired.you }));
+    expect(refusal(await point(unpaired.phone, unpaired.pairing.id, 10, 0)).reason).toBe('not-paired');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(tv.points).toEqual([]);
+    expect(other.tv.points).toEqual([]);
+    expect(unpaired.tv.points).toEqual([]);
+    expect(rows(server)).toEqual({ pairings: before.pairings + 1, phones: before.phones });
+  });
+
+  it('a point storm hears "slow down"; the TV gets only the points let through', async () => {
+    const { tv, phone, pairing } = await paired();
+    const replies = await Promise.all(Array.from({ length: 16 }, (_, i) => point(phone, pairing.id, i * 10, 0)));
+    const flooded = replies.filter((r) => !r.ok).map((r) => refusal(r).reason);
+    // 8 at once (the burst), the rest refused, with a few let through as the bucket refills meanwhile.
+    expect(flooded.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(flooded)).toEqual(new Set(['flood']));
+    await waitFor(() => tv.points.length === replies.filter((r) => r.ok).length);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(tv.points.length).toBe(replies.filter((r) => r.ok).length);
+  });
 });

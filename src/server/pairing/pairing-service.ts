@@ -1,6 +1,6 @@
 // What a pairing does, one handler per request: the TV's offer (a new code, or the same pairing again with its
-// key), a phone's join by code (or back with its key), a backer code for the TV, a reaction, the TV's unpairing,
-// and expiry. Every refusal is thrown as PairingRefused before anything is stored.
+// key), a phone's join by code (or back with its key), a backer code for the TV, a reaction, "look here", the TV's
+// unpairing, and expiry. Every refusal is thrown as PairingRefused before anything is stored.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { describeIssues, summarizeIssues } from '../../protocol';
@@ -12,6 +12,7 @@ import {
   PAIRING_CODE_LENGTH,
   PAIRING_EVENTS,
   PAIRING_PROTOCOL_VERSION,
+  PointRequest,
   ReactRequest,
   RevokeRequest,
   formatPairingCode,
@@ -20,6 +21,7 @@ import {
   type PairingClosed,
   type PairingJoinReply,
   type PairingOfferReply,
+  type PairingPoint,
   type PairingReaction,
   type PairingSignIn,
   type PairingView,
@@ -202,6 +204,18 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
       const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
       const reaction: PairingReaction = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, reaction: request.reaction, at: now() };
       io.to(pairingTvRoomOf(pairing.id)).emit(PAIRING_EVENTS.reaction, reaction);
+      return { ok: true };
+    },
+
+    /**
+     * "Look here" from the phone: relayed to its own TV alone, never stored. A TV that is not connected just misses
+     * it (a point is only worth its moment), so no lookup of the TV's socket per point.
+     */
+    async point(socket: Socket, payload: unknown): Promise<PairingActionReply> {
+      const request = parse(PointRequest, payload, false);
+      const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
+      const point: PairingPoint = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, yaw: request.yaw, pitch: request.pitch, at: now() };
+      io.to(pairingTvRoomOf(pairing.id)).emit(PAIRING_EVENTS.pointed, point);
       return { ok: true };
     },
 

@@ -1,5 +1,5 @@
 // The phone page (`?mode=pair`, the TV's QR code opens it with the code in the fragment): pairs with the TV by its
-// code, then types the backer code for the TV and sends reactions that show on it. A page of its own at phone size,
+// code, then types the backer code for the TV, sends reactions that show on it and points its view ("look here"). A page of its own at phone size,
 // a lazy chunk no other page loads; its strings come with it. The page owns its pairing client.
 import { useEffect, useState, type FormEvent } from 'react';
 import { PAIRING_MESSAGES } from '../../../i18n/pairing';
@@ -7,6 +7,7 @@ import { addMessages } from '../../../i18n/translator';
 import { PhonePairing, type PhonePairingSnapshot } from '../../../pairing';
 import { PAIRING_REACTIONS, formatPairingCode, pairingCodeFromHash } from '../../../protocol/pairing';
 import { useI18n } from '../../../react/AppContext';
+import { PhonePointPad } from './PhonePointPad';
 import './phone-pairing.css';
 
 addMessages(PAIRING_MESSAGES);
@@ -123,6 +124,7 @@ function Paired({ client, snapshot }: { client: PhonePairing; snapshot: PhonePai
           {backer?.status === 'sending' ? t('pairing.phone.backer.sending') : t('pairing.phone.backer.send')}
         </button>
       </form>
+      <PhonePointPad client={client} snapshot={snapshot} />
       <section className="phone-pairing__card">
         <h2>{t('pairing.phone.react.title')}</h2>
         <div className="phone-pairing__reactions">
