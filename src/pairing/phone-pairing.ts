@@ -1,7 +1,8 @@
 // The phone's side of pairing: pairs with the TV showing a code, comes back as the same phone after a dropped
 // connection (its key kept in memory, or in session storage through `onKept`; never in a URL), gives the TV a
 // backer code (the server checks it and says which tier it opens), sends reactions and points the TV's view ("look
-// here", a drag's latest direction a few times a second). Framework-free; the phone page binds it.
+// here", a drag's latest direction a few times a second) and asks meet-up questions through the TV. Framework-free;
+// the phone page binds it.
 import type { Socket } from 'socket.io-client';
 import type { BackerTier } from '../protocol';
 import {
@@ -28,6 +29,8 @@ export type PhonePairingStatus =
   /** The TV unpaired this phone, or the pairing expired: `closedReason` says which. */
   | 'closed';
 
+export type QuestionState = { status: 'sending' } | { status: 'asked' } | { status: 'refused'; refusal: PairingRefusalNotice };
+
 export type BackerCodeState = { status: 'sending' } | { status: 'accepted'; tier: BackerTier } | { status: 'refused'; refusal: PairingRefusalNotice };
 
 export interface PhonePairingSnapshot {
@@ -39,6 +42,8 @@ export interface PhonePairingSnapshot {
   backer?: BackerCodeState;
   /** The last reaction refused (a storm, a lost connection). */
   reactionRefusal?: PairingRefusalNotice;
+  /** The last meet-up question typed here: sending, asked, or why not. */
+  question?: QuestionState;
   /** The last "look here" refused. */
   pointRefusal?: PairingRefusalNotice;
 }
@@ -144,6 +149,16 @@ export class PhonePairing {
     return reply.ok;
   }
 
+  /** A question for the meet-up on the TV: the TV asks it as its viewer; true once it is on the board. */
+  async ask(text: string): Promise<boolean> {
+    const view = this.state.current.view;
+    if (!view || this.state.current.status !== 'paired') return false;
+    this.patch({ question: { status: 'sending' } });
+    const reply = await askPairing(this.socket, PAIRING_EVENTS.ask, { pairingId: view.id, text }, PairingActionReply, this.timeoutMs + 10_000);
+    this.patch({ question: reply.ok ? { status: 'asked' } : { status: 'refused', refusal: reply.refusal } });
+    return reply.ok;
+  }
+
   /**
    * Points the TV's view at (yaw, pitch), degrees as in the view direction. Called for every move of a drag: only
    * the latest direction is sent, at most one per `pointIntervalMs` and one at a time.
@@ -178,7 +193,7 @@ export class PhonePairing {
 
   /** Back to asking for a code (after a refusal or an unpairing). */
   reset(): void {
-    this.patch({ status: 'idle', view: undefined, you: undefined, refusal: undefined, closedReason: undefined, backer: undefined, reactionRefusal: undefined, pointRefusal: undefined });
+    this.patch({ status: 'idle', view: undefined, you: undefined, refusal: undefined, closedReason: undefined, backer: undefined, reactionRefusal: undefined, pointRefusal: undefined, question: undefined });
   }
 
   dispose(): void {

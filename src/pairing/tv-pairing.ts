@@ -2,7 +2,8 @@
 // comes back to the same pairing after a dropped connection (with its key, kept in memory only), unpairs phones,
 // signs in with a backer code a phone gave (through `onSignIn`: the app's own sign-in, Web Storage, never a URL),
 // keeps the latest reactions for the screen to show, and tells whoever shows the set where a phone points ("look
-// here"). Framework-free; the TV shell binds it.
+// here") and hands a phone's meet-up question to the meet-up on screen, which asks it as the TV's viewer.
+// Framework-free; the TV shell binds it.
 import type { Socket } from 'socket.io-client';
 import {
   PAIRING_EVENTS,
@@ -11,7 +12,9 @@ import {
   PairingClosed,
   PairingOfferReply,
   PairingPoint,
+  PairingQuestion,
   PairingReaction,
+  type PairingQuestionAnswer,
   PairingSignIn,
   PairingView,
 } from '../protocol/pairing';
@@ -65,6 +68,7 @@ export class TvPairing {
   private readonly timeoutMs: number;
   private readonly pointListeners = new Set<(point: PairingPoint) => void>();
   private lastPointAt = 0;
+  private questionHandler: ((question: PairingQuestion) => Promise<PairingQuestionAnswer>) | null = null;
 
   constructor(private readonly options: TvPairingOptions) {
     this.timeoutMs = options.replyTimeoutMs ?? 8_000;
@@ -99,6 +103,14 @@ export class TvPairing {
       this.lastPointAt = point.data.at;
       this.pointListeners.forEach((listener) => listener(point.data));
     });
+    this.socket.on(PAIRING_EVENTS.question, (payload: unknown, answer: unknown) => {
+      if (typeof answer !== 'function') return;
+      const reply = answer as (a: PairingQuestionAnswer) => void;
+      const question = PairingQuestion.safeParse(payload);
+      if (!question.success || question.data.pairingId !== this.held?.pairingId) return reply({ ok: false, reason: 'meetup-refused', error: { code: 'invalid-request', message: 'not a question for this TV' } });
+      if (!this.questionHandler) return reply({ ok: false, reason: 'no-meetup', error: { code: 'invalid-request', message: 'the TV is in no meet-up' } });
+      this.questionHandler(question.data).then(reply, () => reply({ ok: false, reason: 'meetup-refused', error: { code: 'internal', message: 'the TV could not ask it' } }));
+    });
     // Back after a drop or a restart: the same pairing (and code) again, or a new one if it ended meanwhile.
     this.socket.on('connect', () => void this.offer());
     this.socket.on('disconnect', () => {
@@ -118,6 +130,14 @@ export class TvPairing {
   onPoint(listener: (point: PairingPoint) => void): () => void {
     this.pointListeners.add(listener);
     return () => this.pointListeners.delete(listener);
+  }
+
+  /** The meet-up on screen asks phones' questions with `handler` (its own client, as the TV's viewer); null: none. */
+  handleQuestions(handler: ((question: PairingQuestion) => Promise<PairingQuestionAnswer>) | null): () => void {
+    this.questionHandler = handler;
+    return () => {
+      if (this.questionHandler === handler) this.questionHandler = null;
+    };
   }
 
   /** Connects and asks for a code (again after an ended pairing). */
@@ -144,6 +164,7 @@ export class TvPairing {
 
   dispose(): void {
     this.pointListeners.clear();
+    this.questionHandler = null;
     this.socket.removeAllListeners();
     this.socket.close();
     this.state.clear();

@@ -1,13 +1,15 @@
 // Pairing: a phone as the TV's companion in one room. The TV asks for a pairing and shows its short code and a QR
 // code; a phone that opens the link (or types the code) pairs with that TV, with no account. From the phone: the
 // backer code for the TV (checked on the server, handed to the TV over its socket, never in a URL), reactions
-// that show on the TV, and "look here" (the phone points; the TV's view turns there). One definition of every pairing message for the server and both clients, validated at both
+// that show on the TV, "look here" (the phone points; the TV's view turns there) and meet-up questions (asked by the
+// TV as its own viewer, so the meet-up's tier check and limits hold). One definition of every pairing message for the server and both clients, validated at both
 // ends (see docs/protocol.md, "Pairing").
 import * as z from 'zod/mini';
 import { ProtocolError } from './messages';
 import { ProjectId, count } from './primitives';
 import { BackerTier } from './project';
 import { CIRCLE_CODE_ALPHABET } from './circle-code';
+import { QUESTION_MAX_LENGTH } from './meetup';
 
 /** Carried by every offer and join: a server refuses another one with `protocol-version`. */
 export const PAIRING_PROTOCOL_VERSION = 1;
@@ -35,6 +37,8 @@ export const PAIRING_EVENTS = {
   react: 'pairing:react',
   /** phone → server, ack PairingActionReply: "look here": the TV's view turns to this direction. */
   point: 'pairing:point',
+  /** phone → server, ack PairingActionReply: a question for the meet-up the TV is in, asked by the TV as its viewer. */
+  ask: 'pairing:ask',
   /** TV → server, ack PairingActionReply: unpair one phone, or end the pairing (every phone). */
   revoke: 'pairing:revoke',
   /** server → TV and phones: the pairing after every change. */
@@ -45,6 +49,8 @@ export const PAIRING_EVENTS = {
   reaction: 'pairing:reaction',
   /** server → TV: a phone points ("look here"); the TV's view turns there. */
   pointed: 'pairing:pointed',
+  /** server → TV, ack PairingQuestionAnswer: a phone's question; the TV asks it in its meet-up and says how it went. */
+  question: 'pairing:question',
   /** server → one phone (or the TV): the pairing is over for it (revoked, expired). */
   closed: 'pairing:closed',
 } as const;
@@ -115,15 +121,24 @@ const Yaw = z.number().check(z.gte(-180), z.lte(180));
 const Pitch = z.number().check(z.gte(-90), z.lte(90));
 export const PointRequest = z.strictObject({ pairingId: PairingId, yaw: Yaw, pitch: Pitch });
 export type PointRequest = z.infer<typeof PointRequest>;
+/** The meet-up's own bounds (`AskRequest`): a phone's question is no longer than one typed on any other screen. */
+export const PairingAskRequest = z.strictObject({ pairingId: PairingId, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(QUESTION_MAX_LENGTH)) });
+export type PairingAskRequest = z.infer<typeof PairingAskRequest>;
 export const RevokeRequest = z.strictObject({ pairingId: PairingId, phoneId: z.optional(PhoneId) });
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
+
+/** To the TV only, with an ack: a phone's question for the meet-up on the TV. */
+export const PairingQuestion = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), text: z.string().check(z.minLength(1), z.maxLength(QUESTION_MAX_LENGTH)) });
+export type PairingQuestion = z.infer<typeof PairingQuestion>;
 
 /**
  * Why the server said no: what the client shows. unknown-code, expired, second-tv, full: pairing; forged: a TV or
  * phone id with a key that is not its own; not-paired: no (longer a) pairing on this socket; wrong-backer-code,
- * no-access: the backer code (unknown or revoked, or not for this project); flood; oversize; invalid.
+ * no-access: the backer code (unknown or revoked, or not for this project); no-meetup: the TV is in no meet-up;
+ * meetup-refused: the meet-up refused the TV's question (`error.code` is the meet-up's: forbidden, rate-limited,
+ * invalid-request); flood; oversize; invalid.
  */
-export const PAIRING_REFUSALS = ['unknown-code', 'expired', 'second-tv', 'full', 'forged', 'not-paired', 'wrong-backer-code', 'no-access', 'flood', 'oversize', 'invalid'] as const;
+export const PAIRING_REFUSALS = ['unknown-code', 'expired', 'second-tv', 'full', 'forged', 'not-paired', 'wrong-backer-code', 'no-access', 'no-meetup', 'meetup-refused', 'flood', 'oversize', 'invalid'] as const;
 export const PairingRefusalReason = z.enum(PAIRING_REFUSALS);
 export type PairingRefusalReason = z.infer<typeof PairingRefusalReason>;
 
@@ -144,6 +159,13 @@ export type PairingJoinReply = z.infer<typeof PairingJoinReply>;
 
 export const PairingActionReply = z.union([z.object({ ok: z.literal(true), tier: z.optional(BackerTier) }), PairingRefusal]);
 export type PairingActionReply = z.infer<typeof PairingActionReply>;
+
+/** The TV's answer to `pairing:question`: asked, or why not (no meet-up open, or the meet-up's refusal). */
+export const PairingQuestionAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-meetup', 'meetup-refused']), error: ProtocolError }),
+]);
+export type PairingQuestionAnswer = z.infer<typeof PairingQuestionAnswer>;
 
 /** To the TV only, over its socket: the code the phone typed (checked), and what it opens. */
 export const PairingSignIn = z.object({ pairingId: PairingId, phoneName: z.string(), token: z.string(), tier: BackerTier });

@@ -1,6 +1,6 @@
 // Pairing on the real server over real sockets and a real SQLite file: a TV's offer and a phone's join by its code,
 // the backer code given to the TV (checked on the server, never stored), reactions, unpairing from the TV, and
-// "look here" from the phone to its own TV, and every refusal with its reason (unknown or expired code, a second
+// "look here" from the phone to its own TV, meet-up questions asked by the TV as its own viewer, and every refusal with its reason (unknown or expired code, a second
 // TV, forged ids and keys, wrong backer codes, points out of range or from no paired phone, floods, oversize
 // messages), with nothing stored for a refused request.
 import Database from 'better-sqlite3';
@@ -20,6 +20,8 @@ import {
   type PairingRefusal,
   type PairingSignIn,
 } from '../../src/protocol/pairing';
+import { MEETUP_EVENTS, type Question } from '../../src/protocol/meetup';
+import { SAMPLE_MEETUP_ID } from '../../src/server/sample-project';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
@@ -48,8 +50,8 @@ interface Client {
   points: PairingPoint[];
 }
 
-async function client(url = server.url): Promise<Client> {
-  const socket = connect(url, { auth: { v: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false });
+async function client(url = server.url, token?: string): Promise<Client> {
+  const socket = connect(url, { auth: { v: PROTOCOL_VERSION, ...(token ? { token } : {}) }, transports: ['websocket'], reconnection: false });
   sockets.push(socket);
   const c: Client = { socket, views: [], closed: [], signIns: [], reactions: [], points: [] };
   socket.on(PAIRING_EVENTS.state, (v: unknown) => c.views.push(PairingView.parse(v)));
@@ -316,5 +318,91 @@ describe('"look here" from the phone', () => {
     await waitFor(() => tv.points.length === replies.filter((r) => r.ok).length);
     await new Promise((r) => setTimeout(r, 150));
     expect(tv.points.length).toBe(replies.filter((r) => r.ok).length);
+  });
+});
+
+describe('meet-up questions from the phone, asked by the TV as its viewer', () => {
+  /**
+   * A TV as the TV shell behaves (src/shells/tv/pairing/PairedPhoneQuestions.tsx): signed in with its backer code,
+   * in the meet-up room (or not), and asking a phone's question there with its own socket, answering how it went.
+   */
+  async function tvIn(token: string | undefined, meetup: boolean) {
+    const tv = await client(server.url, token);
+    if (meetup) await tv.socket.timeout(3000).emitWithAck(MEETUP_EVENTS.join, { meetupId: SAMPLE_MEETUP_ID });
+    tv.socket.on(PAIRING_EVENTS.question, (q: { text: string; phoneName: string }, answer: (a: unknown) => void) => {
+      if (!meetup) return answer({ ok: false, reason: 'no-meetup', error: { code: 'invalid-request', message: 'no meet-up is open' } });
+      void tv.socket
+        .timeout(3000)
+        .emitWithAck(MEETUP_EVENTS.ask, { meetupId: SAMPLE_MEETUP_ID, text: q.text, askedBy: q.phoneName })
+        .then((r: { ok: boolean; error?: unknown }) => answer(r.ok ? { ok: true } : { ok: false, reason: 'meetup-refused', error: r.error }));
+    });
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    return { tv, phone, pairing };
+  }
+  const ask = (c: Client, pairingId: string, text: unknown) => act(c, PAIRING_EVENTS.ask, { pairingId, text });
+  async function board(): Promise<Question[]> {
+    const watcher = await client(server.url, 'demo-gold');
+    const reply = (await watcher.socket.timeout(3000).emitWithAck(MEETUP_EVENTS.join, { meetupId: SAMPLE_MEETUP_ID })) as { questions: Question[] };
+    watcher.socket.close();
+    return reply.questions;
+  }
+
+  it('a gold TV in the gold meet-up: the phone’s question is on the board, under the phone’s name', async () => {
+    const { phone, pairing } = await tvIn('demo-gold', true);
+    ok(await ask(phone, pairing.id, '  How long did the lantern scene take?  '));
+    const asked = (await board()).find((q) => q.text === 'How long did the lantern scene take?');
+    expect(asked?.askedBy).toBe('Mei’s phone');
+  });
+
+  it('refusals: a supporter TV (the meet-up’s tier check), a TV in no meet-up, a stranger, bad text, a storm', async () => {
+    const before = (await board()).length;
+    // The TV's viewer is a supporter: the gold meet-up refuses the TV (it could not join), so its question too.
+    const supporter = await tvIn('demo-supporter', true);
+    const refused = refusal(await ask(supporter.phone, supporter.pairing.id, 'Can supporters ask?'));
+    expect(refused.reason).toBe('meetup-refused');
+    expect(refused.error.code).toBe('forbidden');
+    // The same with no backer code on the TV at all.
+    const anonymous = await tvIn(undefined, true);
+    expect(refusal(await ask(anonymous.phone, anonymous.pairing.id, 'And without a code?')).reason).toBe('meetup-refused');
+    // A TV showing no meet-up.
+    const home = await tvIn('demo-gold', false);
+    expect(refusal(await ask(home.phone, home.pairing.id, 'Is anyone there?')).reason).toBe('no-meetup');
+    // Not paired: a stranger, the TV itself.
+    const gold = await tvIn('demo-gold', true);
+    expect(refusal(await ask(await client(), gold.pairing.id, 'Hello?')).reason).toBe('not-paired');
+    expect(refusal(await ask(gold.tv, gold.pairing.id, 'Hello?')).reason).toBe('not-paired');
+    // The meet-up's bounds: blank, over 280 characters, not text.
+    expect(refusal(await ask(gold.phone, gold.pairing.id, '   ')).reason).toBe('invalid');
+    expect(refusal(await ask(gold.phone, gold.pairing.id, 'q'.repeat(281))).reason).toBe('invalid');
+    expect(refusal(await ask(gold.phone, gold.pairing.id, 42)).reason).toBe('invalid');
+    expect((await board()).length).toBe(before);
+    // A storm from a phone with its limit untouched (refused tries count too), on a TV whose viewer has asked
+    // nothing yet (the meet-up's own per-caller limit): three at once, then "one question at a time".
+    await server.storage.ensureBackerToken('storm-gold', { label: 'test', tier: 'gold', projects: [PROJECT_ID] });
+    const stormy = await tvIn('storm-gold', true);
+    const storm = await Promise.all(Array.from({ length: 5 }, (_, i) => ask(stormy.phone, stormy.pairing.id, `Storm question ${i}`)));
+    expect(storm.filter((r) => r.ok).length).toBe(3);
+    expect(storm.filter((r) => !r.ok).map((r) => refusal(r).reason)).toEqual(['flood', 'flood']);
+    // The TV gone: the phone hears so, nothing asked.
+    gold.tv.socket.disconnect();
+    await new Promise((r) => setTimeout(r, 100));
+    const quiet = await tvIn('demo-gold', true);
+    quiet.tv.socket.disconnect();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(refusal(await ask(quiet.phone, quiet.pairing.id, 'Still there?')).reason).toBe('not-paired');
+    expect((await board()).length).toBe(before + 3);
+  });
+
+  it('a TV whose answer is not one: the phone hears "invalid", not the TV’s words', async () => {
+    const tv = await client(server.url, 'demo-gold');
+    tv.socket.on(PAIRING_EVENTS.question, (_q: unknown, answer: (a: unknown) => void) => answer({ ok: 'yes', token: 'demo-gold' }));
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    const reply = refusal(await ask(phone, pairing.id, 'Anything?'));
+    expect(reply.reason).toBe('invalid');
+    expect(JSON.stringify(reply)).not.toContain('demo-gold');
   });
 });

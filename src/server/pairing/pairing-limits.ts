@@ -16,6 +16,8 @@ export interface PairingLimits {
   reactionRateLimit: RateLimit;
   /** "Look here" per phone (instead of `messageRateLimit`): a drag sends a few a second, a storm hears "slow down". */
   pointRateLimit: RateLimit;
+  /** Meet-up questions per phone: the meet-up's own per-caller pace (its limit still applies to the TV's viewer). */
+  askRateLimit: RateLimit;
   /** How often expired pairings are looked for (a pairing past its time is refused even before the sweep). */
   expirySweepMs: number;
 }
@@ -32,5 +34,7 @@ export const DEFAULT_PAIRING_LIMITS: PairingLimits = {
   // The phone sends a drag's latest direction at most every 250 ms (the TV glides between them), inside the feed's
   // per-socket 5/s.
   pointRateLimit: { perSecond: 4, burst: 8 },
+  // As the meet-up's askRateLimit: one question per 5 s, bursts of 3.
+  askRateLimit: { perSecond: 0.2, burst: 3 },
   expirySweepMs: 60_000,
 };

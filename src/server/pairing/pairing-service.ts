@@ -1,6 +1,6 @@
 // What a pairing does, one handler per request: the TV's offer (a new code, or the same pairing again with its
-// key), a phone's join by code (or back with its key), a backer code for the TV, a reaction, "look here", the TV's
-// unpairing, and expiry. Every refusal is thrown as PairingRefused before anything is stored.
+// key), a phone's join by code (or back with its key), a backer code for the TV, a reaction, "look here", a
+// meet-up question (asked by the TV), the TV's unpairing, and expiry. Every refusal is thrown as PairingRefused before anything is stored.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { describeIssues, summarizeIssues } from '../../protocol';
@@ -12,6 +12,8 @@ import {
   PAIRING_CODE_LENGTH,
   PAIRING_EVENTS,
   PAIRING_PROTOCOL_VERSION,
+  PairingAskRequest,
+  PairingQuestionAnswer,
   PointRequest,
   ReactRequest,
   RevokeRequest,
@@ -22,6 +24,7 @@ import {
   type PairingJoinReply,
   type PairingOfferReply,
   type PairingPoint,
+  type PairingQuestion,
   type PairingReaction,
   type PairingSignIn,
   type PairingView,
@@ -34,6 +37,8 @@ import { PairingRefused } from './pairing-refusal';
 
 export interface PairingServiceOptions {
   storage: PairingStorage;
+  /** How long the server waits for the TV to say how its meet-up took a phone's question. */
+  questionTimeoutMs?: number;
   access: AccessResolver;
   limits: PairingLimits;
   log: ServerLog;
@@ -217,6 +222,32 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
       const point: PairingPoint = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, yaw: request.yaw, pitch: request.pitch, at: now() };
       io.to(pairingTvRoomOf(pairing.id)).emit(PAIRING_EVENTS.pointed, point);
       return { ok: true };
+    },
+
+    /**
+     * A meet-up question typed on the phone. The TV asks it in its own meet-up room as its own viewer (its backer
+     * code, over its meet-up connection), so the meet-up's tier check, length and per-caller limits hold exactly as
+     * for a question typed on the TV; the TV answers how it went, and the phone hears that. Nothing is stored here.
+     */
+    async ask(socket: Socket, payload: unknown): Promise<PairingActionReply> {
+      const request = parse(PairingAskRequest, payload, false);
+      const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
+      const tvs = await io.in(pairingTvRoomOf(pairing.id)).fetchSockets();
+      const tv = tvs.at(-1);
+      if (!tv) throw new PairingRefused('not-paired', 'not-found', 'the TV is not connected: turn it on and try again');
+      const question: PairingQuestion = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, text: request.text };
+      let answer: unknown;
+      try {
+        answer = await tv.timeout(options.questionTimeoutMs ?? 10_000).emitWithAck(PAIRING_EVENTS.question, question);
+      } catch {
+        throw new PairingRefused('not-paired', 'not-found', 'the TV did not answer: check that it is on and connected');
+      }
+      // The TV's answer is client input like any other: checked before the phone hears it.
+      const parsed = PairingQuestionAnswer.safeParse(answer);
+      if (!parsed.success) throw new PairingRefused('invalid', 'internal', 'the TV’s answer could not be read');
+      if (parsed.data.ok) return { ok: true };
+      if (parsed.data.reason === 'no-meetup') throw new PairingRefused('no-meetup', 'invalid-request', 'the TV is in no meet-up: open the meet-up on the TV first');
+      throw new PairingRefused('meetup-refused', parsed.data.error.code, `the meet-up did not take the question: ${parsed.data.error.message}`);
     },
 
     /** The TV unpairs one phone (it is told, and its key stops working), or ends the pairing for every phone. */
