@@ -2,10 +2,11 @@
 // remote keys only) on a backers-only project offers "Pair a phone" on its sign-in card; a 390×844 phone page pairs
 // by the QR link and types the backer code; the TV is signed in (the project opens) without the code in any URL or
 // server log. Then "look here": the TV shows the set, the phone touches and drags its pad, and the TV's view
-// direction turns to where the phone points, with a line saying which phone pointed.
+// direction turns to where the phone points, with a line saying which phone pointed. And a meet-up question typed
+// on the phone: refused while the TV shows no meet-up, then on the TV's question board under the phone's name.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_PROJECT } from '../../src/server/sample-project';
+import { SAMPLE_MEETUP_ID, SAMPLE_PROJECT } from '../../src/server/sample-project';
 import { closeLeftoverPages, launchChromium, recordPageErrors, saveArtifact } from '../helpers/browser';
 import { layoutProblems } from '../helpers/layout-problems';
 import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
@@ -164,6 +165,43 @@ describe('the paired phone as the TV’s companion', { timeout: 150_000 }, () =>
     expect(await phone.page.getByTestId('phone-pairing-point-refusal').count()).toBe(0);
     expect(await layoutProblems(phone.page, { within: '[data-testid=phone-pairing]' })).toEqual([]);
     saveArtifact('pairing-look-here-phone.png', await phone.page.screenshot({ fullPage: true }));
+    expect(tv.errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
+  });
+
+  it('a meet-up question from the phone: refused with the reason off the meet-up, on the TV’s board in it', async () => {
+    const tv = await openTv(PROJECT_ID, { width: 1920, height: 1080 });
+    await tv.page.getByTestId('tv-backers').waitFor({ timeout: 30_000 });
+    const phone = await pairPhone(tv, ['right']);
+    // The meet-up is for gold backers: the phone signs the TV in first.
+    await phone.page.getByTestId('phone-pairing-backer-code').fill('demo-gold');
+    await phone.page.getByTestId('phone-pairing-backer-send').tap();
+    await phone.page.getByTestId('phone-pairing-backer-accepted').waitFor({ timeout: 10_000 });
+
+    // The TV shows no meet-up yet: the phone hears why, and the text stays to send again.
+    const question = 'Which lantern did you light first?';
+    await phone.page.getByTestId('phone-pairing-question').fill(question);
+    await phone.page.getByTestId('phone-pairing-ask').tap();
+    await phone.page.locator('[data-testid=phone-pairing-question-refusal][data-reason=no-meetup]').getByText('The TV is not in a meet-up. Open the meet-up on the TV first.').waitFor({ timeout: 10_000 });
+    expect(await phone.page.getByTestId('phone-pairing-question').inputValue()).toBe(question);
+
+    // Back to home, Meet-ups, the demo's meet-up: its room, with the question board.
+    await tv.remote.press('back');
+    await moveFocus(tv, ['left'], (id) => id === 'home-meetups', 'Meet-ups');
+    await tv.remote.press('ok');
+    await moveFocus(tv, ['down', 'right'], (id) => id === `meetup-card-${SAMPLE_MEETUP_ID}`, 'the demo meet-up');
+    await tv.remote.press('ok');
+    await tv.page.getByTestId('tv-meetup-room').waitFor({ timeout: 20_000 });
+
+    await phone.page.getByTestId('phone-pairing-ask').tap();
+    await phone.page.getByTestId('phone-pairing-question-asked').getByText('Asked: it is on the meet-up’s question board.').waitFor({ timeout: 15_000 });
+    expect(await phone.page.getByTestId('phone-pairing-question').inputValue()).toBe('');
+    const asked = tv.page.getByTestId('tv-question-board').locator('.tv-question', { hasText: question });
+    await asked.waitFor({ timeout: 10_000 });
+    expect(await asked.locator('.tv-question__meta').textContent()).toContain('asked by Phone');
+    saveArtifact('pairing-question-tv.png', await tv.page.screenshot());
+    expect(await layoutProblems(phone.page, { within: '[data-testid=phone-pairing]' })).toEqual([]);
+    saveArtifact('pairing-question-phone.png', await phone.page.screenshot({ fullPage: true }));
     expect(tv.errors).toEqual([]);
     expect(phone.errors).toEqual([]);
   });
