@@ -44,6 +44,8 @@ export interface PhonePairingSnapshot {
   reactionRefusal?: PairingRefusalNotice;
   /** The last meet-up question typed here: sending, asked, or why not. */
   question?: QuestionState;
+  /** The last circle code typed here for the TV: sending, joined, or why not. */
+  circle?: QuestionState;
   /** The last "look here" refused. */
   pointRefusal?: PairingRefusalNotice;
 }
@@ -159,6 +161,16 @@ export class PhonePairing {
     return reply.ok;
   }
 
+  /** A circle's code for the TV: the TV joins that circle as its own viewer; true once it has. */
+  async joinCircle(code: string): Promise<boolean> {
+    const view = this.state.current.view;
+    if (!view || this.state.current.status !== 'paired') return false;
+    this.patch({ circle: { status: 'sending' } });
+    const reply = await askPairing(this.socket, PAIRING_EVENTS.circle, { pairingId: view.id, code }, PairingActionReply, this.timeoutMs + 10_000);
+    this.patch({ circle: reply.ok ? { status: 'asked' } : { status: 'refused', refusal: reply.refusal } });
+    return reply.ok;
+  }
+
   /**
    * Points the TV's view at (yaw, pitch), degrees as in the view direction. Called for every move of a drag: only
    * the latest direction is sent, at most one per `pointIntervalMs` and one at a time.
@@ -193,7 +205,7 @@ export class PhonePairing {
 
   /** Back to asking for a code (after a refusal or an unpairing). */
   reset(): void {
-    this.patch({ status: 'idle', view: undefined, you: undefined, refusal: undefined, closedReason: undefined, backer: undefined, reactionRefusal: undefined, pointRefusal: undefined, question: undefined });
+    this.patch({ status: 'idle', view: undefined, you: undefined, refusal: undefined, closedReason: undefined, backer: undefined, reactionRefusal: undefined, pointRefusal: undefined, question: undefined, circle: undefined });
   }
 
   dispose(): void {

@@ -12,8 +12,10 @@ import {
   PairingClosed,
   PairingOfferReply,
   PairingPoint,
+  PairingCircleCode,
   PairingQuestion,
   PairingReaction,
+  type PairingCircleAnswer,
   type PairingQuestionAnswer,
   PairingSignIn,
   PairingView,
@@ -69,6 +71,7 @@ export class TvPairing {
   private readonly pointListeners = new Set<(point: PairingPoint) => void>();
   private lastPointAt = 0;
   private questionHandler: ((question: PairingQuestion) => Promise<PairingQuestionAnswer>) | null = null;
+  private circleHandler: ((code: PairingCircleCode) => Promise<PairingCircleAnswer>) | null = null;
 
   constructor(private readonly options: TvPairingOptions) {
     this.timeoutMs = options.replyTimeoutMs ?? 8_000;
@@ -111,6 +114,14 @@ export class TvPairing {
       if (!this.questionHandler) return reply({ ok: false, reason: 'no-meetup', error: { code: 'invalid-request', message: 'the TV is in no meet-up' } });
       this.questionHandler(question.data).then(reply, () => reply({ ok: false, reason: 'meetup-refused', error: { code: 'internal', message: 'the TV could not ask it' } }));
     });
+    this.socket.on(PAIRING_EVENTS.joinCircle, (payload: unknown, answer: unknown) => {
+      if (typeof answer !== 'function') return;
+      const reply = answer as (a: PairingCircleAnswer) => void;
+      const code = PairingCircleCode.safeParse(payload);
+      if (!code.success || code.data.pairingId !== this.held?.pairingId) return reply({ ok: false, reason: 'circle-refused', error: { code: 'invalid-request', message: 'not a circle code for this TV' } });
+      if (!this.circleHandler) return reply({ ok: false, reason: 'no-circle-entry', error: { code: 'invalid-request', message: 'nothing on the TV joins a circle now' } });
+      this.circleHandler(code.data).then(reply, () => reply({ ok: false, reason: 'circle-refused', error: { code: 'internal', message: 'the TV could not join' } }));
+    });
     // Back after a drop or a restart: the same pairing (and code) again, or a new one if it ended meanwhile.
     this.socket.on('connect', () => void this.offer());
     this.socket.on('disconnect', () => {
@@ -140,6 +151,14 @@ export class TvPairing {
     };
   }
 
+  /** The TV's circle code joins the circle a phone typed with `handler` (as the TV's viewer); null: none. */
+  handleCircleCodes(handler: ((code: PairingCircleCode) => Promise<PairingCircleAnswer>) | null): () => void {
+    this.circleHandler = handler;
+    return () => {
+      if (this.circleHandler === handler) this.circleHandler = null;
+    };
+  }
+
   /** Connects and asks for a code (again after an ended pairing). */
   start(): void {
     if (this.socket.connected) void this.offer();
@@ -165,6 +184,7 @@ export class TvPairing {
   dispose(): void {
     this.pointListeners.clear();
     this.questionHandler = null;
+    this.circleHandler = null;
     this.socket.removeAllListeners();
     this.socket.close();
     this.state.clear();

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { ProtocolError } from './messages';
 import { ProjectId, count } from './primitives';
 import { BackerTier } from './project';
-import { CIRCLE_CODE_ALPHABET } from './circle-code';
+import { CIRCLE_CODE_ALPHABET, CIRCLE_CODE_LENGTH, normalizeCircleCode } from './circle-code';
 import { QUESTION_MAX_LENGTH } from './meetup';
 
 /** Carried by every offer and join: a server refuses another one with `protocol-version`. */
@@ -39,6 +39,8 @@ export const PAIRING_EVENTS = {
   point: 'pairing:point',
   /** phone → server, ack PairingActionReply: a question for the meet-up the TV is in, asked by the TV as its viewer. */
   ask: 'pairing:ask',
+  /** phone → server, ack PairingActionReply: a circle's code; the TV joins that circle as its own viewer. */
+  circle: 'pairing:circle',
   /** TV → server, ack PairingActionReply: unpair one phone, or end the pairing (every phone). */
   revoke: 'pairing:revoke',
   /** server → TV and phones: the pairing after every change. */
@@ -51,6 +53,8 @@ export const PAIRING_EVENTS = {
   pointed: 'pairing:pointed',
   /** server → TV, ack PairingQuestionAnswer: a phone's question; the TV asks it in its meet-up and says how it went. */
   question: 'pairing:question',
+  /** server → TV, ack PairingCircleAnswer: a phone typed a circle's code; the TV joins it and says how it went. */
+  joinCircle: 'pairing:join-circle',
   /** server → one phone (or the TV): the pairing is over for it (revoked, expired). */
   closed: 'pairing:closed',
 } as const;
@@ -124,6 +128,16 @@ export type PointRequest = z.infer<typeof PointRequest>;
 /** The meet-up's own bounds (`AskRequest`): a phone's question is no longer than one typed on any other screen. */
 export const PairingAskRequest = z.strictObject({ pairingId: PairingId, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(QUESTION_MAX_LENGTH)) });
 export type PairingAskRequest = z.infer<typeof PairingAskRequest>;
+const circleCodePattern = new RegExp(`^[${CIRCLE_CODE_ALPHABET}]{${CIRCLE_CODE_LENGTH}}$`);
+/** A circle's code as typed (any case, spaces or dashes): only its form is checked here; the TV's join checks the rest. */
+export const PairingCircleRequest = z.strictObject({
+  pairingId: PairingId,
+  code: z.string().check(
+    z.maxLength(24),
+    z.refine((text) => circleCodePattern.test(normalizeCircleCode(text)), { message: `${CIRCLE_CODE_LENGTH} characters as the circle's invite shows them` }),
+  ),
+});
+export type PairingCircleRequest = z.infer<typeof PairingCircleRequest>;
 export const RevokeRequest = z.strictObject({ pairingId: PairingId, phoneId: z.optional(PhoneId) });
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
 
@@ -131,14 +145,19 @@ export type RevokeRequest = z.infer<typeof RevokeRequest>;
 export const PairingQuestion = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), text: z.string().check(z.minLength(1), z.maxLength(QUESTION_MAX_LENGTH)) });
 export type PairingQuestion = z.infer<typeof PairingQuestion>;
 
+/** To the TV only, with an ack: a circle's code (normalized) a phone typed for the TV to join. */
+export const PairingCircleCode = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), code: z.string().check(z.regex(circleCodePattern)) });
+export type PairingCircleCode = z.infer<typeof PairingCircleCode>;
+
 /**
  * Why the server said no: what the client shows. unknown-code, expired, second-tv, full: pairing; forged: a TV or
  * phone id with a key that is not its own; not-paired: no (longer a) pairing on this socket; wrong-backer-code,
  * no-access: the backer code (unknown or revoked, or not for this project); no-meetup: the TV is in no meet-up;
  * meetup-refused: the meet-up refused the TV's question (`error.code` is the meet-up's: forbidden, rate-limited,
- * invalid-request); flood; oversize; invalid.
+ * invalid-request); no-circle-entry: the TV cannot join a circle now (nothing on it takes a code); circle-refused:
+ * the circle refused the TV (`error` is the circle's); flood; oversize; invalid.
  */
-export const PAIRING_REFUSALS = ['unknown-code', 'expired', 'second-tv', 'full', 'forged', 'not-paired', 'wrong-backer-code', 'no-access', 'no-meetup', 'meetup-refused', 'flood', 'oversize', 'invalid'] as const;
+export const PAIRING_REFUSALS = ['unknown-code', 'expired', 'second-tv', 'full', 'forged', 'not-paired', 'wrong-backer-code', 'no-access', 'no-meetup', 'meetup-refused', 'no-circle-entry', 'circle-refused', 'flood', 'oversize', 'invalid'] as const;
 export const PairingRefusalReason = z.enum(PAIRING_REFUSALS);
 export type PairingRefusalReason = z.infer<typeof PairingRefusalReason>;
 
@@ -166,6 +185,13 @@ export const PairingQuestionAnswer = z.union([
   z.object({ ok: z.literal(false), reason: z.enum(['no-meetup', 'meetup-refused']), error: ProtocolError }),
 ]);
 export type PairingQuestionAnswer = z.infer<typeof PairingQuestionAnswer>;
+
+/** The TV's answer to `pairing:join-circle`: joined, or why not. */
+export const PairingCircleAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-circle-entry', 'circle-refused']), error: ProtocolError }),
+]);
+export type PairingCircleAnswer = z.infer<typeof PairingCircleAnswer>;
 
 /** To the TV only, over its socket: the code the phone typed (checked), and what it opens. */
 export const PairingSignIn = z.object({ pairingId: PairingId, phoneName: z.string(), token: z.string(), tier: BackerTier });

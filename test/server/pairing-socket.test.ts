@@ -406,3 +406,44 @@ describe('meet-up questions from the phone, asked by the TV as its viewer', () =
     expect(JSON.stringify(reply)).not.toContain('demo-gold');
   });
 });
+
+describe('joining the TV to a circle from the phone', () => {
+  /** A TV whose circle code (src/shells/tv/circle, through usePairedPhoneCircleCodes) joins when the code is known. */
+  async function tvJoining(known: string | null) {
+    const tv = await client();
+    const heard: { code: string; phoneName: string }[] = [];
+    tv.socket.on(PAIRING_EVENTS.joinCircle, (c: { code: string; phoneName: string }, answer: (a: unknown) => void) => {
+      heard.push(c);
+      if (known === null) return answer({ ok: false, reason: 'no-circle-entry', error: { code: 'invalid-request', message: 'nothing joins a circle now' } });
+      answer(c.code === known ? { ok: true } : { ok: false, reason: 'circle-refused', error: { code: 'not-found', message: 'no such circle' } });
+    });
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    return { tv, phone, pairing, heard };
+  }
+  const send = (c: Client, pairingId: string, code: unknown) => act(c, PAIRING_EVENTS.circle, { pairingId, code });
+
+  it('the TV hears the code (normalized) from its own phone and joins; refusals carry the reason', async () => {
+    const { tv, phone, pairing, heard } = await tvJoining('ABCDEFGH');
+    ok(await send(phone, pairing.id, 'abcd-efgh'));
+    expect(heard.map((h) => [h.code, h.phoneName])).toEqual([['ABCDEFGH', 'Mei’s phone']]);
+    // The circle's own refusal, passed on with its code.
+    const wrong = refusal(await send(phone, pairing.id, 'HGFEDCBA'));
+    expect(wrong.reason).toBe('circle-refused');
+    expect(wrong.error.code).toBe('not-found');
+    // Malformed codes never reach the TV: lookalikes, too short, not text.
+    expect(refusal(await send(phone, pairing.id, 'ABCDEFG0')).reason).toBe('invalid');
+    expect(refusal(await send(phone, pairing.id, 'ABC')).reason).toBe('invalid');
+    expect(refusal(await send(phone, pairing.id, 12345678)).reason).toBe('invalid');
+    // Not paired: a stranger, the TV itself.
+    expect(refusal(await send(await client(), pairing.id, 'ABCDEFGH')).reason).toBe('not-paired');
+    expect(refusal(await send(tv, pairing.id, 'ABCDEFGH')).reason).toBe('not-paired');
+    expect(heard.length).toBe(2);
+  });
+
+  it('a TV with nothing to join a circle with says so', async () => {
+    const { phone, pairing } = await tvJoining(null);
+    expect(refusal(await send(phone, pairing.id, 'ABCDEFGH')).reason).toBe('no-circle-entry');
+  });
+});

@@ -34,10 +34,10 @@ export interface PairingGateway {
 }
 
 /** The events a client may send; the feed's gateway lets these through to us. */
-export const PAIRING_CLIENT_EVENTS = [PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer, PAIRING_EVENTS.react, PAIRING_EVENTS.point, PAIRING_EVENTS.ask, PAIRING_EVENTS.revoke];
+export const PAIRING_CLIENT_EVENTS = [PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer, PAIRING_EVENTS.react, PAIRING_EVENTS.point, PAIRING_EVENTS.ask, PAIRING_EVENTS.circle, PAIRING_EVENTS.revoke];
 const CLIENT_EVENTS = new Set<string>(PAIRING_CLIENT_EVENTS);
-/** Requests that try a code (a pairing code or a backer code): also counted per address. */
-const ENTERING = new Set<string>([PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer]);
+/** Requests that try a code (a pairing code, a backer code, a circle's code): also counted per address. */
+const ENTERING = new Set<string>([PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer, PAIRING_EVENTS.circle]);
 
 export function attachPairingGateway(io: Server, options: PairingGatewayOptions): PairingGateway {
   const service = createPairingService(io, options);
@@ -85,6 +85,7 @@ export function attachPairingGateway(io: Server, options: PairingGatewayOptions)
     handle(socket, PAIRING_EVENTS.react, (p) => service.react(socket, p));
     handle(socket, PAIRING_EVENTS.point, (p) => service.point(socket, p));
     handle(socket, PAIRING_EVENTS.ask, (p) => service.ask(socket, p));
+    handle(socket, PAIRING_EVENTS.circle, (p) => service.circle(socket, p));
     handle(socket, PAIRING_EVENTS.revoke, (p) => service.revoke(socket, p));
     socket.on('disconnect', () => {
       messages.forget(socket.id);

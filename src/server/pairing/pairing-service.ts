@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { describeIssues, summarizeIssues } from '../../protocol';
+import { normalizeCircleCode } from '../../protocol/circle-code';
 import {
   BackerForTvRequest,
   JoinPairingRequest,
@@ -13,6 +14,8 @@ import {
   PAIRING_EVENTS,
   PAIRING_PROTOCOL_VERSION,
   PairingAskRequest,
+  PairingCircleAnswer,
+  PairingCircleRequest,
   PairingQuestionAnswer,
   PointRequest,
   ReactRequest,
@@ -24,6 +27,7 @@ import {
   type PairingJoinReply,
   type PairingOfferReply,
   type PairingPoint,
+  type PairingCircleCode,
   type PairingQuestion,
   type PairingReaction,
   type PairingSignIn,
@@ -126,6 +130,17 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
     data.pairing = held;
     await socket.join(held.role === 'tv' ? [pairingRoomOf(pairing.id), pairingTvRoomOf(pairing.id)] : pairingRoomOf(pairing.id));
     await broadcast(pairing);
+  }
+
+  /** Sends `event` to the pairing's TV and waits for its answer (unparsed: the caller checks it). */
+  async function askTv(pairing: PairingRecord, event: string, payload: unknown): Promise<unknown> {
+    const tv = (await io.in(pairingTvRoomOf(pairing.id)).fetchSockets()).at(-1);
+    if (!tv) throw new PairingRefused('not-paired', 'not-found', 'the TV is not connected: turn it on and try again');
+    try {
+      return await tv.timeout(options.questionTimeoutMs ?? 10_000).emitWithAck(event, payload);
+    } catch {
+      throw new PairingRefused('not-paired', 'not-found', 'the TV did not answer: check that it is on and connected');
+    }
   }
 
   return {
@@ -232,22 +247,29 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
     async ask(socket: Socket, payload: unknown): Promise<PairingActionReply> {
       const request = parse(PairingAskRequest, payload, false);
       const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
-      const tvs = await io.in(pairingTvRoomOf(pairing.id)).fetchSockets();
-      const tv = tvs.at(-1);
-      if (!tv) throw new PairingRefused('not-paired', 'not-found', 'the TV is not connected: turn it on and try again');
       const question: PairingQuestion = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, text: request.text };
-      let answer: unknown;
-      try {
-        answer = await tv.timeout(options.questionTimeoutMs ?? 10_000).emitWithAck(PAIRING_EVENTS.question, question);
-      } catch {
-        throw new PairingRefused('not-paired', 'not-found', 'the TV did not answer: check that it is on and connected');
-      }
+      const answer = await askTv(pairing, PAIRING_EVENTS.question, question);
       // The TV's answer is client input like any other: checked before the phone hears it.
       const parsed = PairingQuestionAnswer.safeParse(answer);
       if (!parsed.success) throw new PairingRefused('invalid', 'internal', 'the TV’s answer could not be read');
       if (parsed.data.ok) return { ok: true };
       if (parsed.data.reason === 'no-meetup') throw new PairingRefused('no-meetup', 'invalid-request', 'the TV is in no meet-up: open the meet-up on the TV first');
       throw new PairingRefused('meetup-refused', parsed.data.error.code, `the meet-up did not take the question: ${parsed.data.error.message}`);
+    },
+
+    /**
+     * A circle's code typed on the phone: the TV joins that circle itself (its own circle client and backer code),
+     * so a circle never lets anyone past a tier; the TV answers how it went. Only the code's form is checked here.
+     */
+    async circle(socket: Socket, payload: unknown): Promise<PairingActionReply> {
+      const request = parse(PairingCircleRequest, payload, false);
+      const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
+      const code: PairingCircleCode = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, code: normalizeCircleCode(request.code) };
+      const parsed = PairingCircleAnswer.safeParse(await askTv(pairing, PAIRING_EVENTS.joinCircle, code));
+      if (!parsed.success) throw new PairingRefused('invalid', 'internal', 'the TV’s answer could not be read');
+      if (parsed.data.ok) return { ok: true };
+      if (parsed.data.reason === 'no-circle-entry') throw new PairingRefused('no-circle-entry', 'invalid-request', 'the TV cannot join a circle right now: open the set on the TV first');
+      throw new PairingRefused('circle-refused', parsed.data.error.code, `the circle did not take the TV: ${parsed.data.error.message}`);
     },
 
     /** The TV unpairs one phone (it is told, and its key stops working), or ends the pairing for every phone. */
