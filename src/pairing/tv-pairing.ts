@@ -1,7 +1,9 @@
 // The TV's side of pairing: asks for a pairing (a code to show), keeps its view (which phones are paired, online),
 // comes back to the same pairing after a dropped connection (with its key, kept in memory only), unpairs phones,
 // signs in with a backer code a phone gave (through `onSignIn`: the app's own sign-in, Web Storage, never a URL),
-// and keeps the latest reactions for the screen to show. Framework-free; the TV shell binds it.
+// keeps the latest reactions for the screen to show, and tells whoever shows the set where a phone points ("look
+// here") and hands a phone's meet-up question to the meet-up on screen, which asks it as the TV's viewer.
+// Framework-free; the TV shell binds it.
 import type { Socket } from 'socket.io-client';
 import {
   PAIRING_EVENTS,
@@ -9,7 +11,12 @@ import {
   PairingActionReply,
   PairingClosed,
   PairingOfferReply,
+  PairingPoint,
+  PairingCircleCode,
+  PairingQuestion,
   PairingReaction,
+  type PairingCircleAnswer,
+  type PairingQuestionAnswer,
   PairingSignIn,
   PairingView,
 } from '../protocol/pairing';
@@ -61,6 +68,10 @@ export class TvPairing {
   private readonly state = new Snapshot<TvPairingSnapshot>({ status: 'connecting', reactions: [] });
   private held: TvPairingKept | undefined;
   private readonly timeoutMs: number;
+  private readonly pointListeners = new Set<(point: PairingPoint) => void>();
+  private lastPointAt = 0;
+  private questionHandler: ((question: PairingQuestion) => Promise<PairingQuestionAnswer>) | null = null;
+  private circleHandler: ((code: PairingCircleCode) => Promise<PairingCircleAnswer>) | null = null;
 
   constructor(private readonly options: TvPairingOptions) {
     this.timeoutMs = options.replyTimeoutMs ?? 8_000;
@@ -87,6 +98,30 @@ export class TvPairing {
       if (!reaction.success || reaction.data.pairingId !== this.held?.pairingId) return;
       this.patch({ reactions: [...this.state.current.reactions, reaction.data].slice(-(options.keepReactions ?? 6)) });
     });
+    this.socket.on(PAIRING_EVENTS.pointed, (payload: unknown) => {
+      const point = PairingPoint.safeParse(payload);
+      if (!point.success || point.data.pairingId !== this.held?.pairingId) return;
+      // Two phones dragging at once: the newest wins; one that arrives late (older than the last) is dropped.
+      if (point.data.at < this.lastPointAt) return;
+      this.lastPointAt = point.data.at;
+      this.pointListeners.forEach((listener) => listener(point.data));
+    });
+    this.socket.on(PAIRING_EVENTS.question, (payload: unknown, answer: unknown) => {
+      if (typeof answer !== 'function') return;
+      const reply = answer as (a: PairingQuestionAnswer) => void;
+      const question = PairingQuestion.safeParse(payload);
+      if (!question.success || question.data.pairingId !== this.held?.pairingId) return reply({ ok: false, reason: 'meetup-refused', error: { code: 'invalid-request', message: 'not a question for this TV' } });
+      if (!this.questionHandler) return reply({ ok: false, reason: 'no-meetup', error: { code: 'invalid-request', message: 'the TV is in no meet-up' } });
+      this.questionHandler(question.data).then(reply, () => reply({ ok: false, reason: 'meetup-refused', error: { code: 'internal', message: 'the TV could not ask it' } }));
+    });
+    this.socket.on(PAIRING_EVENTS.joinCircle, (payload: unknown, answer: unknown) => {
+      if (typeof answer !== 'function') return;
+      const reply = answer as (a: PairingCircleAnswer) => void;
+      const code = PairingCircleCode.safeParse(payload);
+      if (!code.success || code.data.pairingId !== this.held?.pairingId) return reply({ ok: false, reason: 'circle-refused', error: { code: 'invalid-request', message: 'not a circle code for this TV' } });
+      if (!this.circleHandler) return reply({ ok: false, reason: 'no-circle-entry', error: { code: 'invalid-request', message: 'nothing on the TV joins a circle now' } });
+      this.circleHandler(code.data).then(reply, () => reply({ ok: false, reason: 'circle-refused', error: { code: 'internal', message: 'the TV could not join' } }));
+    });
     // Back after a drop or a restart: the same pairing (and code) again, or a new one if it ended meanwhile.
     this.socket.on('connect', () => void this.offer());
     this.socket.on('disconnect', () => {
@@ -100,6 +135,28 @@ export class TvPairing {
 
   subscribe(listener: (s: TvPairingSnapshot) => void): () => void {
     return this.state.subscribe(listener);
+  }
+
+  /** `listener` hears every "look here" from a paired phone (the view on screen turns there). */
+  onPoint(listener: (point: PairingPoint) => void): () => void {
+    this.pointListeners.add(listener);
+    return () => this.pointListeners.delete(listener);
+  }
+
+  /** The meet-up on screen asks phones' questions with `handler` (its own client, as the TV's viewer); null: none. */
+  handleQuestions(handler: ((question: PairingQuestion) => Promise<PairingQuestionAnswer>) | null): () => void {
+    this.questionHandler = handler;
+    return () => {
+      if (this.questionHandler === handler) this.questionHandler = null;
+    };
+  }
+
+  /** The TV's circle code joins the circle a phone typed with `handler` (as the TV's viewer); null: none. */
+  handleCircleCodes(handler: ((code: PairingCircleCode) => Promise<PairingCircleAnswer>) | null): () => void {
+    this.circleHandler = handler;
+    return () => {
+      if (this.circleHandler === handler) this.circleHandler = null;
+    };
   }
 
   /** Connects and asks for a code (again after an ended pairing). */
@@ -125,6 +182,9 @@ export class TvPairing {
   }
 
   dispose(): void {
+    this.pointListeners.clear();
+    this.questionHandler = null;
+    this.circleHandler = null;
     this.socket.removeAllListeners();
     this.socket.close();
     this.state.clear();

@@ -1,13 +1,15 @@
 // Pairing: a phone as the TV's companion in one room. The TV asks for a pairing and shows its short code and a QR
 // code; a phone that opens the link (or types the code) pairs with that TV, with no account. From the phone: the
-// backer code for the TV (checked on the server, handed to the TV over its socket, never in a URL) and reactions
-// that show on the TV. One definition of every pairing message for the server and both clients, validated at both
+// backer code for the TV (checked on the server, handed to the TV over its socket, never in a URL), reactions
+// that show on the TV, "look here" (the phone points; the TV's view turns there) and meet-up questions (asked by the
+// TV as its own viewer, so the meet-up's tier check and limits hold). One definition of every pairing message for the server and both clients, validated at both
 // ends (see docs/protocol.md, "Pairing").
 import * as z from 'zod/mini';
 import { ProtocolError } from './messages';
 import { ProjectId, count } from './primitives';
 import { BackerTier } from './project';
-import { CIRCLE_CODE_ALPHABET } from './circle-code';
+import { CIRCLE_CODE_ALPHABET, CIRCLE_CODE_LENGTH, normalizeCircleCode } from './circle-code';
+import { QUESTION_MAX_LENGTH } from './meetup';
 
 /** Carried by every offer and join: a server refuses another one with `protocol-version`. */
 export const PAIRING_PROTOCOL_VERSION = 1;
@@ -33,6 +35,12 @@ export const PAIRING_EVENTS = {
   backer: 'pairing:backer',
   /** phone → server, ack PairingActionReply: a reaction shown on the TV. */
   react: 'pairing:react',
+  /** phone → server, ack PairingActionReply: "look here": the TV's view turns to this direction. */
+  point: 'pairing:point',
+  /** phone → server, ack PairingActionReply: a question for the meet-up the TV is in, asked by the TV as its viewer. */
+  ask: 'pairing:ask',
+  /** phone → server, ack PairingActionReply: a circle's code; the TV joins that circle as its own viewer. */
+  circle: 'pairing:circle',
   /** TV → server, ack PairingActionReply: unpair one phone, or end the pairing (every phone). */
   revoke: 'pairing:revoke',
   /** server → TV and phones: the pairing after every change. */
@@ -41,6 +49,12 @@ export const PAIRING_EVENTS = {
   signIn: 'pairing:sign-in',
   /** server → TV: a phone's reaction. */
   reaction: 'pairing:reaction',
+  /** server → TV: a phone points ("look here"); the TV's view turns there. */
+  pointed: 'pairing:pointed',
+  /** server → TV, ack PairingQuestionAnswer: a phone's question; the TV asks it in its meet-up and says how it went. */
+  question: 'pairing:question',
+  /** server → TV, ack PairingCircleAnswer: a phone typed a circle's code; the TV joins it and says how it went. */
+  joinCircle: 'pairing:join-circle',
   /** server → one phone (or the TV): the pairing is over for it (revoked, expired). */
   closed: 'pairing:closed',
 } as const;
@@ -102,15 +116,48 @@ export type JoinPairingRequest = z.infer<typeof JoinPairingRequest>;
 
 export const BackerForTvRequest = z.strictObject({ pairingId: PairingId, code: z.string().check(z.trim(), z.minLength(1), z.maxLength(BACKER_CODE_MAX_LENGTH)) });
 export const ReactRequest = z.strictObject({ pairingId: PairingId, reaction: PairingReactionKind });
+/**
+ * Angles of the view direction (src/view/view-direction.ts): degrees, yaw in [−180, 180] with 0 the footage's centre
+ * and positive to the right, pitch in [−90, 90] with positive up. Anything else (out of range, not a finite number)
+ * is refused with the field named.
+ */
+const Yaw = z.number().check(z.gte(-180), z.lte(180));
+const Pitch = z.number().check(z.gte(-90), z.lte(90));
+export const PointRequest = z.strictObject({ pairingId: PairingId, yaw: Yaw, pitch: Pitch });
+export type PointRequest = z.infer<typeof PointRequest>;
+/** The meet-up's own bounds (`AskRequest`): a phone's question is no longer than one typed on any other screen. */
+export const PairingAskRequest = z.strictObject({ pairingId: PairingId, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(QUESTION_MAX_LENGTH)) });
+export type PairingAskRequest = z.infer<typeof PairingAskRequest>;
+const circleCodePattern = new RegExp(`^[${CIRCLE_CODE_ALPHABET}]{${CIRCLE_CODE_LENGTH}}$`);
+/** A circle's code as typed (any case, spaces or dashes): only its form is checked here; the TV's join checks the rest. */
+export const PairingCircleRequest = z.strictObject({
+  pairingId: PairingId,
+  code: z.string().check(
+    z.maxLength(24),
+    z.refine((text) => circleCodePattern.test(normalizeCircleCode(text)), { message: `${CIRCLE_CODE_LENGTH} characters as the circle's invite shows them` }),
+  ),
+});
+export type PairingCircleRequest = z.infer<typeof PairingCircleRequest>;
 export const RevokeRequest = z.strictObject({ pairingId: PairingId, phoneId: z.optional(PhoneId) });
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
+
+/** To the TV only, with an ack: a phone's question for the meet-up on the TV. */
+export const PairingQuestion = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), text: z.string().check(z.minLength(1), z.maxLength(QUESTION_MAX_LENGTH)) });
+export type PairingQuestion = z.infer<typeof PairingQuestion>;
+
+/** To the TV only, with an ack: a circle's code (normalized) a phone typed for the TV to join. */
+export const PairingCircleCode = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), code: z.string().check(z.regex(circleCodePattern)) });
+export type PairingCircleCode = z.infer<typeof PairingCircleCode>;
 
 /**
  * Why the server said no: what the client shows. unknown-code, expired, second-tv, full: pairing; forged: a TV or
  * phone id with a key that is not its own; not-paired: no (longer a) pairing on this socket; wrong-backer-code,
- * no-access: the backer code (unknown or revoked, or not for this project); flood; oversize; invalid.
+ * no-access: the backer code (unknown or revoked, or not for this project); no-meetup: the TV is in no meet-up;
+ * meetup-refused: the meet-up refused the TV's question (`error.code` is the meet-up's: forbidden, rate-limited,
+ * invalid-request); no-circle-entry: the TV cannot join a circle now (nothing on it takes a code); circle-refused:
+ * the circle refused the TV (`error` is the circle's); flood; oversize; invalid.
  */
-export const PAIRING_REFUSALS = ['unknown-code', 'expired', 'second-tv', 'full', 'forged', 'not-paired', 'wrong-backer-code', 'no-access', 'flood', 'oversize', 'invalid'] as const;
+export const PAIRING_REFUSALS = ['unknown-code', 'expired', 'second-tv', 'full', 'forged', 'not-paired', 'wrong-backer-code', 'no-access', 'no-meetup', 'meetup-refused', 'no-circle-entry', 'circle-refused', 'flood', 'oversize', 'invalid'] as const;
 export const PairingRefusalReason = z.enum(PAIRING_REFUSALS);
 export type PairingRefusalReason = z.infer<typeof PairingRefusalReason>;
 
@@ -132,12 +179,30 @@ export type PairingJoinReply = z.infer<typeof PairingJoinReply>;
 export const PairingActionReply = z.union([z.object({ ok: z.literal(true), tier: z.optional(BackerTier) }), PairingRefusal]);
 export type PairingActionReply = z.infer<typeof PairingActionReply>;
 
+/** The TV's answer to `pairing:question`: asked, or why not (no meet-up open, or the meet-up's refusal). */
+export const PairingQuestionAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-meetup', 'meetup-refused']), error: ProtocolError }),
+]);
+export type PairingQuestionAnswer = z.infer<typeof PairingQuestionAnswer>;
+
+/** The TV's answer to `pairing:join-circle`: joined, or why not. */
+export const PairingCircleAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-circle-entry', 'circle-refused']), error: ProtocolError }),
+]);
+export type PairingCircleAnswer = z.infer<typeof PairingCircleAnswer>;
+
 /** To the TV only, over its socket: the code the phone typed (checked), and what it opens. */
 export const PairingSignIn = z.object({ pairingId: PairingId, phoneName: z.string(), token: z.string(), tier: BackerTier });
 export type PairingSignIn = z.infer<typeof PairingSignIn>;
 
 export const PairingReaction = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), reaction: PairingReactionKind, at: count });
 export type PairingReaction = z.infer<typeof PairingReaction>;
+
+/** To the TV only: where a phone points; `at` is the server's time, so the TV keeps the newest of two. */
+export const PairingPoint = z.object({ pairingId: PairingId, phoneId: PhoneId, phoneName: z.string(), yaw: Yaw, pitch: Pitch, at: count });
+export type PairingPoint = z.infer<typeof PairingPoint>;
 
 export const PairingClosed = z.object({ pairingId: PairingId, reason: z.enum(['revoked', 'expired']) });
 export type PairingClosed = z.infer<typeof PairingClosed>;

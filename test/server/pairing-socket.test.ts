@@ -1,7 +1,8 @@
 // Pairing on the real server over real sockets and a real SQLite file: a TV's offer and a phone's join by its code,
 // the backer code given to the TV (checked on the server, never stored), reactions, unpairing from the TV, and
-// every refusal with its reason (unknown or expired code, a second TV, forged ids and keys, wrong backer codes,
-// floods, oversize messages), with nothing stored for a refused request.
+// "look here" from the phone to its own TV, meet-up questions asked by the TV as its own viewer, and every refusal with its reason (unknown or expired code, a second
+// TV, forged ids and keys, wrong backer codes, points out of range or from no paired phone, floods, oversize
+// messages), with nothing stored for a refused request.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -14,10 +15,13 @@ import {
   PairingOfferReply,
   PairingView,
   type PairingClosed,
+  type PairingPoint,
   type PairingReaction,
   type PairingRefusal,
   type PairingSignIn,
 } from '../../src/protocol/pairing';
+import { MEETUP_EVENTS, type Question } from '../../src/protocol/meetup';
+import { SAMPLE_MEETUP_ID } from '../../src/server/sample-project';
 import { OPERATOR_TOKEN, PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
@@ -43,16 +47,18 @@ interface Client {
   closed: PairingClosed[];
   signIns: PairingSignIn[];
   reactions: PairingReaction[];
+  points: PairingPoint[];
 }
 
-async function client(url = server.url): Promise<Client> {
-  const socket = connect(url, { auth: { v: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false });
+async function client(url = server.url, token?: string): Promise<Client> {
+  const socket = connect(url, { auth: { v: PROTOCOL_VERSION, ...(token ? { token } : {}) }, transports: ['websocket'], reconnection: false });
   sockets.push(socket);
-  const c: Client = { socket, views: [], closed: [], signIns: [], reactions: [] };
+  const c: Client = { socket, views: [], closed: [], signIns: [], reactions: [], points: [] };
   socket.on(PAIRING_EVENTS.state, (v: unknown) => c.views.push(PairingView.parse(v)));
   socket.on(PAIRING_EVENTS.closed, (v: PairingClosed) => c.closed.push(v));
   socket.on(PAIRING_EVENTS.signIn, (v: PairingSignIn) => c.signIns.push(v));
   socket.on(PAIRING_EVENTS.reaction, (v: PairingReaction) => c.reactions.push(v));
+  socket.on(PAIRING_EVENTS.pointed, (v: PairingPoint) => c.points.push(v));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -247,4 +253,197 @@ describe('refusals, each with a reason and nothing stored', () => {
     expect(rows(shortLived).phones).toBe(1);
   });
 
+});
+
+describe('"look here" from the phone', () => {
+  async function paired() {
+    const tv = await client();
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    const joined = ok(await join(phone, pairing.code));
+    return { tv, phone, pairing, you: joined.you };
+  }
+  const point = (c: Client, pairingId: string, yaw: unknown, pitch: unknown, extra: Record<string, unknown> = {}) => act(c, PAIRING_EVENTS.point, { pairingId, yaw, pitch, ...extra });
+
+  it('turns its own TV: the direction, and which phone pointed; the phone and other TVs hear nothing', async () => {
+    const { tv, phone, pairing, you } = await paired();
+    const other = await paired();
+    ok(await point(phone, pairing.id, -135.5, 20));
+    ok(await point(phone, pairing.id, 180, -90));
+    await waitFor(() => tv.points.length === 2);
+    expect(tv.points.map((p) => [p.yaw, p.pitch])).toEqual([[-135.5, 20], [180, -90]]);
+    expect(tv.points[0]).toMatchObject({ pairingId: pairing.id, phoneId: you, phoneName: 'Mei’s phone' });
+    expect(tv.points[1]!.at).toBeGreaterThanOrEqual(tv.points[0]!.at);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(phone.points).toEqual([]);
+    expect(other.tv.points).toEqual([]);
+  });
+
+  it('refuses a point from anyone but a paired phone, and one out of range, with the reason; the TV turns for none', async () => {
+    const { tv, phone, pairing } = await paired();
+    const other = await paired();
+    const before = rows(server);
+    // Not paired: a stranger, the TV itself, a phone of another TV naming this pairing.
+    expect(refusal(await point(await client(), pairing.id, 10, 0)).reason).toBe('not-paired');
+    expect(refusal(await point(tv, pairing.id, 10, 0)).reason).toBe('not-paired');
+    expect(refusal(await point(other.phone, pairing.id, 10, 0)).reason).toBe('not-paired');
+    // Out of range or not a number: refused, the field named.
+    const wide = refusal(await point(phone, pairing.id, 180.5, 0));
+    expect(wide.reason).toBe('invalid');
+    expect(wide.error.message).toContain('yaw');
+    const steep = refusal(await point(phone, pairing.id, 0, -91));
+    expect(steep.reason).toBe('invalid');
+    expect(steep.error.message).toContain('pitch');
+    expect(refusal(await point(phone, pairing.id, Number.NaN, 0)).reason).toBe('invalid'); // NaN travels as null
+    expect(refusal(await point(phone, pairing.id, '90', 0)).reason).toBe('invalid');
+    expect(refusal(await point(phone, pairing.id, 10, 0, { zoom: 2 })).reason).toBe('invalid');
+    // Unpaired by the TV: refused from then on.
+    const unpaired = await paired();
+    ok(await act(unpaired.tv, PAIRING_EVENTS.revoke, { pairingId: unpaired.pairing.id, phoneId: unpaired.you }));
+    expect(refusal(await point(unpaired.phone, unpaired.pairing.id, 10, 0)).reason).toBe('not-paired');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(tv.points).toEqual([]);
+    expect(other.tv.points).toEqual([]);
+    expect(unpaired.tv.points).toEqual([]);
+    expect(rows(server)).toEqual({ pairings: before.pairings + 1, phones: before.phones });
+  });
+
+  it('a point storm hears "slow down"; the TV gets only the points let through', async () => {
+    const { tv, phone, pairing } = await paired();
+    const replies = await Promise.all(Array.from({ length: 16 }, (_, i) => point(phone, pairing.id, i * 10, 0)));
+    const flooded = replies.filter((r) => !r.ok).map((r) => refusal(r).reason);
+    // 8 at once (the burst), the rest refused, with a few let through as the bucket refills meanwhile.
+    expect(flooded.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(flooded)).toEqual(new Set(['flood']));
+    await waitFor(() => tv.points.length === replies.filter((r) => r.ok).length);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(tv.points.length).toBe(replies.filter((r) => r.ok).length);
+  });
+});
+
+describe('meet-up questions from the phone, asked by the TV as its viewer', () => {
+  /**
+   * A TV as the TV shell behaves (src/shells/tv/pairing/PairedPhoneQuestions.tsx): signed in with its backer code,
+   * in the meet-up room (or not), and asking a phone's question there with its own socket, answering how it went.
+   */
+  async function tvIn(token: string | undefined, meetup: boolean) {
+    const tv = await client(server.url, token);
+    if (meetup) await tv.socket.timeout(3000).emitWithAck(MEETUP_EVENTS.join, { meetupId: SAMPLE_MEETUP_ID });
+    tv.socket.on(PAIRING_EVENTS.question, (q: { text: string; phoneName: string }, answer: (a: unknown) => void) => {
+      if (!meetup) return answer({ ok: false, reason: 'no-meetup', error: { code: 'invalid-request', message: 'no meet-up is open' } });
+      void tv.socket
+        .timeout(3000)
+        .emitWithAck(MEETUP_EVENTS.ask, { meetupId: SAMPLE_MEETUP_ID, text: q.text, askedBy: q.phoneName })
+        .then((r: { ok: boolean; error?: unknown }) => answer(r.ok ? { ok: true } : { ok: false, reason: 'meetup-refused', error: r.error }));
+    });
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    return { tv, phone, pairing };
+  }
+  const ask = (c: Client, pairingId: string, text: unknown) => act(c, PAIRING_EVENTS.ask, { pairingId, text });
+  async function board(): Promise<Question[]> {
+    const watcher = await client(server.url, 'demo-gold');
+    const reply = (await watcher.socket.timeout(3000).emitWithAck(MEETUP_EVENTS.join, { meetupId: SAMPLE_MEETUP_ID })) as { questions: Question[] };
+    watcher.socket.close();
+    return reply.questions;
+  }
+
+  it('a gold TV in the gold meet-up: the phone’s question is on the board, under the phone’s name', async () => {
+    const { phone, pairing } = await tvIn('demo-gold', true);
+    ok(await ask(phone, pairing.id, '  How long did the lantern scene take?  '));
+    const asked = (await board()).find((q) => q.text === 'How long did the lantern scene take?');
+    expect(asked?.askedBy).toBe('Mei’s phone');
+  });
+
+  it('refusals: a supporter TV (the meet-up’s tier check), a TV in no meet-up, a stranger, bad text, a storm', async () => {
+    const before = (await board()).length;
+    // The TV's viewer is a supporter: the gold meet-up refuses the TV (it could not join), so its question too.
+    const supporter = await tvIn('demo-supporter', true);
+    const refused = refusal(await ask(supporter.phone, supporter.pairing.id, 'Can supporters ask?'));
+    expect(refused.reason).toBe('meetup-refused');
+    expect(refused.error.code).toBe('forbidden');
+    // The same with no backer code on the TV at all.
+    const anonymous = await tvIn(undefined, true);
+    expect(refusal(await ask(anonymous.phone, anonymous.pairing.id, 'And without a code?')).reason).toBe('meetup-refused');
+    // A TV showing no meet-up.
+    const home = await tvIn('demo-gold', false);
+    expect(refusal(await ask(home.phone, home.pairing.id, 'Is anyone there?')).reason).toBe('no-meetup');
+    // Not paired: a stranger, the TV itself.
+    const gold = await tvIn('demo-gold', true);
+    expect(refusal(await ask(await client(), gold.pairing.id, 'Hello?')).reason).toBe('not-paired');
+    expect(refusal(await ask(gold.tv, gold.pairing.id, 'Hello?')).reason).toBe('not-paired');
+    // The meet-up's bounds: blank, over 280 characters, not text.
+    expect(refusal(await ask(gold.phone, gold.pairing.id, '   ')).reason).toBe('invalid');
+    expect(refusal(await ask(gold.phone, gold.pairing.id, 'q'.repeat(281))).reason).toBe('invalid');
+    expect(refusal(await ask(gold.phone, gold.pairing.id, 42)).reason).toBe('invalid');
+    expect((await board()).length).toBe(before);
+    // A storm from a phone with its limit untouched (refused tries count too), on a TV whose viewer has asked
+    // nothing yet (the meet-up's own per-caller limit): three at once, then "one question at a time".
+    await server.storage.ensureBackerToken('storm-gold', { label: 'test', tier: 'gold', projects: [PROJECT_ID] });
+    const stormy = await tvIn('storm-gold', true);
+    const storm = await Promise.all(Array.from({ length: 5 }, (_, i) => ask(stormy.phone, stormy.pairing.id, `Storm question ${i}`)));
+    expect(storm.filter((r) => r.ok).length).toBe(3);
+    expect(storm.filter((r) => !r.ok).map((r) => refusal(r).reason)).toEqual(['flood', 'flood']);
+    // The TV gone: the phone hears so, nothing asked.
+    gold.tv.socket.disconnect();
+    await new Promise((r) => setTimeout(r, 100));
+    const quiet = await tvIn('demo-gold', true);
+    quiet.tv.socket.disconnect();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(refusal(await ask(quiet.phone, quiet.pairing.id, 'Still there?')).reason).toBe('not-paired');
+    expect((await board()).length).toBe(before + 3);
+  });
+
+  it('a TV whose answer is not one: the phone hears "invalid", not the TV’s words', async () => {
+    const tv = await client(server.url, 'demo-gold');
+    tv.socket.on(PAIRING_EVENTS.question, (_q: unknown, answer: (a: unknown) => void) => answer({ ok: 'yes', token: 'demo-gold' }));
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    const reply = refusal(await ask(phone, pairing.id, 'Anything?'));
+    expect(reply.reason).toBe('invalid');
+    expect(JSON.stringify(reply)).not.toContain('demo-gold');
+  });
+});
+
+describe('joining the TV to a circle from the phone', () => {
+  /** A TV whose circle code (src/shells/tv/circle, through usePairedPhoneCircleCodes) joins when the code is known. */
+  async function tvJoining(known: string | null) {
+    const tv = await client();
+    const heard: { code: string; phoneName: string }[] = [];
+    tv.socket.on(PAIRING_EVENTS.joinCircle, (c: { code: string; phoneName: string }, answer: (a: unknown) => void) => {
+      heard.push(c);
+      if (known === null) return answer({ ok: false, reason: 'no-circle-entry', error: { code: 'invalid-request', message: 'nothing joins a circle now' } });
+      answer(c.code === known ? { ok: true } : { ok: false, reason: 'circle-refused', error: { code: 'not-found', message: 'no such circle' } });
+    });
+    const { pairing } = ok(await offer(tv));
+    const phone = await client();
+    ok(await join(phone, pairing.code));
+    return { tv, phone, pairing, heard };
+  }
+  const send = (c: Client, pairingId: string, code: unknown) => act(c, PAIRING_EVENTS.circle, { pairingId, code });
+
+  it('the TV hears the code (normalized) from its own phone and joins; refusals carry the reason', async () => {
+    const { tv, phone, pairing, heard } = await tvJoining('ABCDEFGH');
+    ok(await send(phone, pairing.id, 'abcd-efgh'));
+    expect(heard.map((h) => [h.code, h.phoneName])).toEqual([['ABCDEFGH', 'Mei’s phone']]);
+    // The circle's own refusal, passed on with its code.
+    const wrong = refusal(await send(phone, pairing.id, 'HGFEDCBA'));
+    expect(wrong.reason).toBe('circle-refused');
+    expect(wrong.error.code).toBe('not-found');
+    // Malformed codes never reach the TV: lookalikes, too short, not text.
+    expect(refusal(await send(phone, pairing.id, 'ABCDEFG0')).reason).toBe('invalid');
+    expect(refusal(await send(phone, pairing.id, 'ABC')).reason).toBe('invalid');
+    expect(refusal(await send(phone, pairing.id, 12345678)).reason).toBe('invalid');
+    // Not paired: a stranger, the TV itself.
+    expect(refusal(await send(await client(), pairing.id, 'ABCDEFGH')).reason).toBe('not-paired');
+    expect(refusal(await send(tv, pairing.id, 'ABCDEFGH')).reason).toBe('not-paired');
+    expect(heard.length).toBe(2);
+  });
+
+  it('a TV with nothing to join a circle with says so', async () => {
+    const { phone, pairing } = await tvJoining(null);
+    expect(refusal(await send(phone, pairing.id, 'ABCDEFGH')).reason).toBe('no-circle-entry');
+  });
 });

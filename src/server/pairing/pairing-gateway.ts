@@ -34,10 +34,10 @@ export interface PairingGateway {
 }
 
 /** The events a client may send; the feed's gateway lets these through to us. */
-export const PAIRING_CLIENT_EVENTS = [PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer, PAIRING_EVENTS.react, PAIRING_EVENTS.revoke];
+export const PAIRING_CLIENT_EVENTS = [PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer, PAIRING_EVENTS.react, PAIRING_EVENTS.point, PAIRING_EVENTS.ask, PAIRING_EVENTS.circle, PAIRING_EVENTS.revoke];
 const CLIENT_EVENTS = new Set<string>(PAIRING_CLIENT_EVENTS);
-/** Requests that try a code (a pairing code or a backer code): also counted per address. */
-const ENTERING = new Set<string>([PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer]);
+/** Requests that try a code (a pairing code, a backer code, a circle's code): also counted per address. */
+const ENTERING = new Set<string>([PAIRING_EVENTS.offer, PAIRING_EVENTS.join, PAIRING_EVENTS.backer, PAIRING_EVENTS.circle]);
 
 export function attachPairingGateway(io: Server, options: PairingGatewayOptions): PairingGateway {
   const service = createPairingService(io, options);
@@ -46,6 +46,8 @@ export function attachPairingGateway(io: Server, options: PairingGatewayOptions)
   const messages = new RateLimiter(limits.messageRateLimit);
   const entering = new RateLimiter(limits.enterRateLimit);
   const reactions = new RateLimiter(limits.reactionRateLimit);
+  const points = new RateLimiter(limits.pointRateLimit);
+  const questions = new RateLimiter(limits.askRateLimit);
 
   io.on('connection', (socket) => {
     socket.use(([name, payload, ack], next) => {
@@ -56,13 +58,18 @@ export function attachPairingGateway(io: Server, options: PairingGatewayOptions)
         if (typeof ack === 'function') (ack as (reply: PairingRefusal) => void)(refused.toReply());
       };
       if (!fitsSize(payload)) return refuse(new PairingRefused('oversize', 'invalid-request', `a pairing message may be at most ${MAX_PAIRING_MESSAGE_CHARS} characters`));
+      // A drag on the phone points a few times a second: points have their own limit instead of the messages'.
       const limited =
-        !messages.take(socket.id).ok ||
-        (ENTERING.has(event) && !entering.take(socket.handshake.address).ok) ||
-        (event === PAIRING_EVENTS.react && !reactions.take(socket.id).ok);
+        event === PAIRING_EVENTS.point
+          ? !points.take(socket.id).ok
+          : !messages.take(socket.id).ok ||
+            (ENTERING.has(event) && !entering.take(socket.handshake.address).ok) ||
+            (event === PAIRING_EVENTS.react && !reactions.take(socket.id).ok) ||
+            (event === PAIRING_EVENTS.ask && !questions.take(socket.id).ok);
       if (!limited) return next();
       stats.rateLimited++;
-      refuse(new PairingRefused('flood', 'rate-limited', ENTERING.has(event) ? 'too many tries from here: wait a minute and try again' : 'too many messages: slow down'));
+      const why = ENTERING.has(event) ? 'too many tries from here: wait a minute and try again' : event === PAIRING_EVENTS.ask ? 'one question at a time: wait a few seconds before asking again' : 'too many messages: slow down';
+      refuse(new PairingRefused('flood', 'rate-limited', why));
     });
     handle(socket, PAIRING_EVENTS.offer, async (p) => {
       const reply = await service.offer(socket, p);
@@ -76,10 +83,15 @@ export function attachPairingGateway(io: Server, options: PairingGatewayOptions)
     });
     handle(socket, PAIRING_EVENTS.backer, (p) => service.backer(socket, p));
     handle(socket, PAIRING_EVENTS.react, (p) => service.react(socket, p));
+    handle(socket, PAIRING_EVENTS.point, (p) => service.point(socket, p));
+    handle(socket, PAIRING_EVENTS.ask, (p) => service.ask(socket, p));
+    handle(socket, PAIRING_EVENTS.circle, (p) => service.circle(socket, p));
     handle(socket, PAIRING_EVENTS.revoke, (p) => service.revoke(socket, p));
     socket.on('disconnect', () => {
       messages.forget(socket.id);
       reactions.forget(socket.id);
+      points.forget(socket.id);
+      questions.forget(socket.id);
       service.disconnected(socket).catch((err: unknown) => log.error('pairing disconnect failed', { error: String(err) }));
     });
   });

@@ -14,6 +14,10 @@ export interface PairingLimits {
   enterRateLimit: RateLimit;
   /** Reactions per phone: a tap storm shows as a few, not as a flood on the TV. */
   reactionRateLimit: RateLimit;
+  /** "Look here" per phone (instead of `messageRateLimit`): a drag sends a few a second, a storm hears "slow down". */
+  pointRateLimit: RateLimit;
+  /** Meet-up questions per phone: the meet-up's own per-caller pace (its limit still applies to the TV's viewer). */
+  askRateLimit: RateLimit;
   /** How often expired pairings are looked for (a pairing past its time is refused even before the sweep). */
   expirySweepMs: number;
 }
@@ -27,5 +31,10 @@ export const DEFAULT_PAIRING_LIMITS: PairingLimits = {
   // A household pairing two or three phones gets in at once; 8.9 × 10⁸ codes at this pace need decades.
   enterRateLimit: { perSecond: 0.5, burst: 8 },
   reactionRateLimit: { perSecond: 2, burst: 6 },
+  // The phone sends a drag's latest direction at most every 250 ms (the TV glides between them), inside the feed's
+  // per-socket 5/s.
+  pointRateLimit: { perSecond: 4, burst: 8 },
+  // As the meet-up's askRateLimit: one question per 5 s, bursts of 3.
+  askRateLimit: { perSecond: 0.2, burst: 3 },
   expirySweepMs: 60_000,
 };

@@ -1,9 +1,10 @@
 // What a pairing does, one handler per request: the TV's offer (a new code, or the same pairing again with its
-// key), a phone's join by code (or back with its key), a backer code for the TV, a reaction, the TV's unpairing,
-// and expiry. Every refusal is thrown as PairingRefused before anything is stored.
+// key), a phone's join by code (or back with its key), a backer code for the TV, a reaction, "look here", a
+// meet-up question (asked by the TV), the TV's unpairing, and expiry. Every refusal is thrown as PairingRefused before anything is stored.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { describeIssues, summarizeIssues } from '../../protocol';
+import { normalizeCircleCode } from '../../protocol/circle-code';
 import {
   BackerForTvRequest,
   JoinPairingRequest,
@@ -12,6 +13,11 @@ import {
   PAIRING_CODE_LENGTH,
   PAIRING_EVENTS,
   PAIRING_PROTOCOL_VERSION,
+  PairingAskRequest,
+  PairingCircleAnswer,
+  PairingCircleRequest,
+  PairingQuestionAnswer,
+  PointRequest,
   ReactRequest,
   RevokeRequest,
   formatPairingCode,
@@ -20,6 +26,9 @@ import {
   type PairingClosed,
   type PairingJoinReply,
   type PairingOfferReply,
+  type PairingPoint,
+  type PairingCircleCode,
+  type PairingQuestion,
   type PairingReaction,
   type PairingSignIn,
   type PairingView,
@@ -32,6 +41,8 @@ import { PairingRefused } from './pairing-refusal';
 
 export interface PairingServiceOptions {
   storage: PairingStorage;
+  /** How long the server waits for the TV to say how its meet-up took a phone's question. */
+  questionTimeoutMs?: number;
   access: AccessResolver;
   limits: PairingLimits;
   log: ServerLog;
@@ -121,6 +132,17 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
     await broadcast(pairing);
   }
 
+  /** Sends `event` to the pairing's TV and waits for its answer (unparsed: the caller checks it). */
+  async function askTv(pairing: PairingRecord, event: string, payload: unknown): Promise<unknown> {
+    const tv = (await io.in(pairingTvRoomOf(pairing.id)).fetchSockets()).at(-1);
+    if (!tv) throw new PairingRefused('not-paired', 'not-found', 'the TV is not connected: turn it on and try again');
+    try {
+      return await tv.timeout(options.questionTimeoutMs ?? 10_000).emitWithAck(event, payload);
+    } catch {
+      throw new PairingRefused('not-paired', 'not-found', 'the TV did not answer: check that it is on and connected');
+    }
+  }
+
   return {
     async offer(socket: Socket, payload: unknown): Promise<PairingOfferReply> {
       const request = parse(OfferPairingRequest, payload, true);
@@ -203,6 +225,51 @@ export function createPairingService(io: Server, options: PairingServiceOptions)
       const reaction: PairingReaction = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, reaction: request.reaction, at: now() };
       io.to(pairingTvRoomOf(pairing.id)).emit(PAIRING_EVENTS.reaction, reaction);
       return { ok: true };
+    },
+
+    /**
+     * "Look here" from the phone: relayed to its own TV alone, never stored. A TV that is not connected just misses
+     * it (a point is only worth its moment), so no lookup of the TV's socket per point.
+     */
+    async point(socket: Socket, payload: unknown): Promise<PairingActionReply> {
+      const request = parse(PointRequest, payload, false);
+      const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
+      const point: PairingPoint = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, yaw: request.yaw, pitch: request.pitch, at: now() };
+      io.to(pairingTvRoomOf(pairing.id)).emit(PAIRING_EVENTS.pointed, point);
+      return { ok: true };
+    },
+
+    /**
+     * A meet-up question typed on the phone. The TV asks it in its own meet-up room as its own viewer (its backer
+     * code, over its meet-up connection), so the meet-up's tier check, length and per-caller limits hold exactly as
+     * for a question typed on the TV; the TV answers how it went, and the phone hears that. Nothing is stored here.
+     */
+    async ask(socket: Socket, payload: unknown): Promise<PairingActionReply> {
+      const request = parse(PairingAskRequest, payload, false);
+      const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
+      const question: PairingQuestion = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, text: request.text };
+      const answer = await askTv(pairing, PAIRING_EVENTS.question, question);
+      // The TV's answer is client input like any other: checked before the phone hears it.
+      const parsed = PairingQuestionAnswer.safeParse(answer);
+      if (!parsed.success) throw new PairingRefused('invalid', 'internal', 'the TV’s answer could not be read');
+      if (parsed.data.ok) return { ok: true };
+      if (parsed.data.reason === 'no-meetup') throw new PairingRefused('no-meetup', 'invalid-request', 'the TV is in no meet-up: open the meet-up on the TV first');
+      throw new PairingRefused('meetup-refused', parsed.data.error.code, `the meet-up did not take the question: ${parsed.data.error.message}`);
+    },
+
+    /**
+     * A circle's code typed on the phone: the TV joins that circle itself (its own circle client and backer code),
+     * so a circle never lets anyone past a tier; the TV answers how it went. Only the code's form is checked here.
+     */
+    async circle(socket: Socket, payload: unknown): Promise<PairingActionReply> {
+      const request = parse(PairingCircleRequest, payload, false);
+      const { pairing, phone } = await mine(socket, request.pairingId, 'phone');
+      const code: PairingCircleCode = { pairingId: pairing.id, phoneId: phone!.id, phoneName: phone!.name, code: normalizeCircleCode(request.code) };
+      const parsed = PairingCircleAnswer.safeParse(await askTv(pairing, PAIRING_EVENTS.joinCircle, code));
+      if (!parsed.success) throw new PairingRefused('invalid', 'internal', 'the TV’s answer could not be read');
+      if (parsed.data.ok) return { ok: true };
+      if (parsed.data.reason === 'no-circle-entry') throw new PairingRefused('no-circle-entry', 'invalid-request', 'the TV cannot join a circle right now: open the set on the TV first');
+      throw new PairingRefused('circle-refused', parsed.data.error.code, `the circle did not take the TV: ${parsed.data.error.message}`);
     },
 
     /** The TV unpairs one phone (it is told, and its key stops working), or ends the pairing for every phone. */

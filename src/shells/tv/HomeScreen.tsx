@@ -90,14 +90,15 @@ export function HomeScreen({ onWatch, onMeetups, onPair }: { onWatch: () => void
             <button type="button" className="tv-button tv-focusable" data-testid="tv-meetups" {...meetups.props}>
               {t('tv.meetups')}
             </button>
-            {/* Offered while the TV is connected (a phone pairs through the server): offline, the header keeps its
-                room for the title and the badge saying since when. */}
-            {feed.status === 'live' && (
-              <button type="button" className="tv-button tv-home__pair tv-focusable" data-testid="tv-pair" {...pair.props}>
-                {t('tv.pairPhone')}
-              </button>
-            )}
           </>
+        )}
+        {/* Offered while the TV is connected (a phone pairs through the server): offline, the header keeps its
+            room for the title and the badge saying since when. On the sign-in card too: a paired phone types the
+            backer code there instead of the remote. */}
+        {(noProject || feed.status === 'live') && (
+          <button type="button" className="tv-button tv-home__pair tv-focusable" data-testid="tv-pair" {...pair.props}>
+            {t('tv.pairPhone')}
+          </button>
         )}
         <ConnectionState />
       </header>

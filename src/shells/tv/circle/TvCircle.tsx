@@ -18,6 +18,7 @@ import { useCircle, useCirclePresence } from '../../../react/useCircle';
 import { useCircleChat } from '../../../react/useCircleChat';
 import type { CircleView } from '../../../protocol/circle';
 import type { CircleRefusalNotice, CircleSnapshot } from '../../../circles/circle-client';
+import type { ProtocolError } from '../../../protocol';
 import type { Translator } from '../../../i18n/translator';
 import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
@@ -28,6 +29,7 @@ import { TvChatFlashes } from './TvChatFlashes';
 import { TvCodeKeypad } from './TvCodeKeypad';
 import { QUICK_FOCUS, TvQuickReplies } from './TvQuickReplies';
 import { usePhoneReactions } from './usePhoneReactions';
+import { usePairedPhoneCircleCodes, type PairedCircleJoin } from '../pairing/usePairedPhoneCircleCodes';
 import { useViewDirection } from '../../../react/useViewDirection';
 import type { TourPlayer } from '../../../tour/tour-player';
 import './tv-circle.css';
@@ -40,6 +42,14 @@ const backerTokens = createBackerTokenStore(browserStorage());
 const readBackerToken = () => backerTokens.get();
 /** How long "Ana turned the view here" stays on screen. */
 const TURNED_NOTICE_MS = 4_000;
+/** A circle's refusal as the phone hears it (it words the reason itself). */
+const PHONE_REFUSAL_CODES: Partial<Record<CircleRefusalNotice['reason'], ProtocolError['code']>> = {
+  'unknown-code': 'not-found',
+  expired: 'not-found',
+  ended: 'not-found',
+  'no-access': 'forbidden',
+  flood: 'rate-limited',
+};
 /** The overlay's "Join a circle…" button. */
 export const JOIN_FOCUS = 'circle-join';
 
@@ -69,6 +79,19 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
     if (!binding || !code) return;
     void binding.client.join(code, binding.kept());
   }, [binding]);
+  // A paired phone typed a circle's code: the TV joins with its own circle client and backer code, and a refusal
+  // shows here as well as on the phone.
+  const joinFromPhone = useCallback<PairedCircleJoin>(
+    async (code) => {
+      if (!binding) return { ok: false, error: { code: 'internal', message: 'the TV has no circle client' } };
+      const outcome = await binding.client.join(code, binding.kept());
+      if (outcome.ok) return outcome;
+      setProblem(outcome.refusal);
+      return { ok: false, error: { code: PHONE_REFUSAL_CODES[outcome.refusal.reason] ?? 'invalid-request', message: outcome.refusal.message } };
+    },
+    [binding],
+  );
+  usePairedPhoneCircleCodes(binding ? joinFromPhone : null);
   useEffect(() => {
     const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
     if (hook && binding) hook.circle = binding.client;

@@ -11,6 +11,7 @@ import { formatLatency } from '../../../meetup/meetup-text';
 import { liveAudience } from '../../../meetup/meetup-room';
 import { showOwnReaction } from '../../../react/ReactionCanvas';
 import { useRemoteKeys, useTvShell } from '../TvShellContext';
+import { usePairedPhoneQuestions } from '../pairing/usePairedPhoneQuestions';
 import { TvBackButton } from './TvBackButton';
 import { TvCountdown } from './TvCountdown';
 import { TvMeetupStage } from './TvMeetupStage';
@@ -36,6 +37,8 @@ export function TvMeetupRoom({ meetupId }: { meetupId: string }) {
     client.join(meetupId);
     return () => client.leave();
   }, [client, meetupId]);
+  // A paired phone's questions are asked here, as this TV's viewer.
+  usePairedPhoneQuestions(client);
 
   const state = room.meetup?.state ?? null;
   const live = room.phase === 'joined' && state === 'live';

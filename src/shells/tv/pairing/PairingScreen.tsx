@@ -1,15 +1,17 @@
 // "Pair a phone" on the TV, remote only: the QR code and the short code a phone pairs with, the paired phones with
-// Unpair on each, End pairing, and what the phones send (a backer code the TV signs in with, reactions). The screen
-// owns its pairing client; the pairing itself outlives the screen (its key is kept in memory), so opening the screen
-// again shows the same code to the same phones.
+// Unpair on each, End pairing, and what the phones send (a backer code the TV signs in with, reactions). Opened from
+// the sign-in card of a backers-only project too: the phone types the backer code there. The pairing client is the
+// page's (./paired-tv.ts), not the screen's: it outlives the screen, so the phones keep pointing and asking while the
+// TV shows the set or a meet-up, and opening the screen again shows the same code to the same phones.
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { PAIRING_MESSAGES } from '../../../i18n/pairing';
 import { addMessages } from '../../../i18n/translator';
-import { TvPairing, type TvPairingKept, type TvPairingSnapshot } from '../../../pairing';
+import { TvPairing, type TvPairingSnapshot } from '../../../pairing';
 import { formatPairingCode, pairingLink, type PairedPhone } from '../../../protocol/pairing';
-import { useI18n, useServices } from '../../../react/AppContext';
+import { useFeed, useI18n, useServices } from '../../../react/AppContext';
 import { useFocusable } from '../useFocusable';
 import { useTvShell } from '../TvShellContext';
+import { holdPairedTv, pairedTv, pairingScreenOpen } from './paired-tv';
 import { TvPairingQr } from './TvPairingQr';
 import './tv-pairing.css';
 
@@ -17,9 +19,6 @@ import './tv-pairing.css';
 addMessages(PAIRING_MESSAGES);
 
 const SECTION = 'pairing';
-/** The pairing this page showed last: memory only (the key is a secret), so a reload asks for a new code. */
-let keptPairing: TvPairingKept | undefined;
-export const keptTvPairing = (): TvPairingKept | undefined => keptPairing; // the watch screen hears its phones' reactions
 
 export default function PairingScreen() {
   const { t, language } = useI18n();
@@ -27,24 +26,30 @@ export default function PairingScreen() {
   const { focus, back } = useTvShell();
   const [client] = useState(
     () =>
-      new TvPairing({
-        projectId: services.projectId,
-        // The phone shows it ("Paired with TV"): the set's name in the family's language.
-        tvName: t('pairing.tv.name'),
-        onSignIn: (token) => services.signIn(token),
-        kept: keptPairing,
-        onKept: (kept) => void (keptPairing = kept),
-      }),
+      pairedTv() ??
+      holdPairedTv(
+        new TvPairing({
+          projectId: services.projectId,
+          // The phone shows it ("Paired with TV"): the set's name in the family's language.
+          tvName: t('pairing.tv.name'),
+          onSignIn: (token) => services.signIn(token),
+        }),
+      ),
   );
   const [snapshot, setSnapshot] = useState<TvPairingSnapshot>(client.current);
   useEffect(() => {
+    const closed = pairingScreenOpen();
     const off = client.subscribe(setSnapshot);
-    client.start();
+    // A pairing still showing (the screen opened again) keeps its code; otherwise ask for one.
+    if (client.current.status !== 'showing' && client.current.status !== 'offline') client.start();
     return () => {
       off();
-      client.dispose();
+      closed();
     };
   }, [client]);
+  // On a backers-only project's sign-in card the family came here for the phone to type the backer code.
+  const feedError = useFeed().error?.code;
+  const forSignIn = feedError === 'unauthorized' || feedError === 'forbidden' || feedError === 'not-found';
   useLayoutEffect(() => {
     focus.defineSection(SECTION, { rows: true });
     focus.setFocus('pairing-back');
@@ -65,6 +70,11 @@ export default function PairingScreen() {
                 <p className="tv-pairing__code" data-testid="tv-pairing-code">
                   {formatPairingCode(view.code)}
                 </p>
+                {forSignIn && !snapshot.signedIn && (
+                  <p className="tv-pairing__for-sign-in" data-testid="tv-pairing-for-sign-in">
+                    {t('pairing.tv.forSignIn')}
+                  </p>
+                )}
                 <p className="tv-muted">{t('pairing.tv.expires', { time: new Date(view.expiresAt).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) })}</p>
               </div>
             </>

@@ -26,6 +26,7 @@ import { retryHelps } from '../../../media/stall-watch';
 import { loadWhenOnline } from '../../../app/load-when-online';
 import { useAttentionSampler } from '../../../react/useAttention';
 import { LazyTvAttentionNotice, LazyTvAttentionRow } from './LazyTvAttentionNotice';
+import { PairedPhoneLook } from '../pairing/PairedPhoneLook';
 
 /** The TV as a circle member (opened with an invite): its own chunk, after the first frame. */
 const TvCircle = lazy(() => loadWhenOnline(() => import('../circle/TvCircle')));
@@ -171,6 +172,7 @@ export function WatchLocation({ player, view, switchedNotice, onSphereFailed, on
       <AfterFirstFrame>
         <TvCircle player={player} lookAt={lookAt} overlay={overlay !== null} />
       </AfterFirstFrame>
+      <PairedPhoneLook lookAt={lookAt} />
       {switchedNotice && (
         <p className="watch__notice" role="status">
           {i18n.t('watch.switched')}
