@@ -22,12 +22,7 @@ export const ATTENTION_BUCKET_S = 10;
 /** A map, a bucket or a radar with fewer distinct viewers than this is withheld (not rounded, not shown). */
 export const ATTENTION_MIN_VIEWERS = 5;
 
-export const ATTENTION_EVENTS = {
-  /** client → server, no ack: one batch of samples. */
-  report: 'attention:report',
-  /** client → server, no ack: this viewer opted out; anything further from the socket is dropped. */
-  optOut: 'attention:opt-out',
-} as const;
+export { ATTENTION_EVENTS } from './attention-events';
 
 /** A tour location, or a meet-up's stage (`meetup:<meetupId>`). */
 export const AttentionLocationId = z.string().check(z.regex(/^(meetup:)?[a-z0-9][a-z0-9-]{0,63}$/, 'a location id or meetup:<id>'));

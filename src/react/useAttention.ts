@@ -4,7 +4,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AttentionSampler } from '../attention/attention-sampler';
 import { createAttentionChoice, type AttentionChoice } from '../attention/attention-choice';
-import { ATTENTION_EVENTS } from '../protocol/attention';
+import { ATTENTION_EVENTS } from '../protocol/attention-events';
 import type { TourPlayer } from '../tour/tour-player';
 import { useServices } from './AppContext';
 import { useAfterFirstFrame } from './AfterFirstFrame';

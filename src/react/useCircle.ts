@@ -2,7 +2,7 @@
 // started or joined) and one CircleFollower bound to the tour player for as long as the tour is on screen.
 // The follower drives the player's media session; a location this member picks themself is asked of the circle.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useCircleHost } from './CircleHost';
+import type { CircleHostValue } from './CircleHost';
 import { CircleClient, CircleFollower, CirclePresence, type CircleMembershipKey, type CircleSnapshot, type PresenceSnapshot } from '../circles';
 import type { ViewDirectionSource } from '../view';
 import type { CircleDevice } from '../protocol/circle';
@@ -25,13 +25,16 @@ export interface UseCircleOptions {
   device: CircleDevice;
   /** The meet-up whose stage `player` plays, when it is one (the circle's live follow applies there). */
   meetupId?: string;
+  /** The page's circle host (the desktop's, `useCircleHost()`), which owns the client so that it outlives this view;
+   * without one the binding owns it. Passed in rather than read here: the TV and the headset have no host, and
+   * reading it here would put the host in a chunk of its own on the desktop tour's first-frame path. */
+  host?: CircleHostValue | undefined;
 }
 
-export function useCircle({ player, token, name, device, meetupId }: UseCircleOptions): { binding: CircleBinding | undefined; snapshot: CircleSnapshot } {
+export function useCircle({ player, token, name, device, meetupId, host }: UseCircleOptions): { binding: CircleBinding | undefined; snapshot: CircleSnapshot } {
   const names = useRef(name);
   useEffect(() => void (names.current = name), [name]);
   const [binding, setBinding] = useState<CircleBinding>();
-  const host = useCircleHost();
 
   useEffect(() => {
     // Under a circle host the client is the page's (it outlives this view: the circle may go to a meet-up and back).

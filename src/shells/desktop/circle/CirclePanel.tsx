@@ -20,7 +20,7 @@ import type { CircleChat, ChatSnapshot } from '../../../circles';
 import { CircleChatBox } from './CircleChatBox';
 import { CircleFlashes } from './CircleFlashes';
 import { CircleMeetup } from './CircleMeetup';
-import { useCircleMeetup } from '../../../react/CircleHost';
+import { useCircleHost, useCircleMeetup } from '../../../react/CircleHost';
 import { circleRefusalText } from './circle-text';
 import './circle.css';
 
@@ -53,7 +53,8 @@ function CirclePanelShown({ player, lookAt, meetupId }: CirclePanelProps) {
   const [name, setName] = useState(() => readName());
   const nameRef = useRef(name);
   useEffect(() => void (nameRef.current = name), [name]);
-  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current.trim(), device, ...(meetupId !== undefined ? { meetupId } : {}) });
+  const host = useCircleHost();
+  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current.trim(), device, host, ...(meetupId !== undefined ? { meetupId } : {}) });
   const [invited] = useState(() => circleCodeFromHash(window.location.hash));
   const [open, setOpen] = useState(invited !== undefined);
   const direction = useViewDirection();

@@ -14,7 +14,6 @@ import { useViewDirection } from '../../../react/useViewDirection';
 import type { TourPlayer } from '../../../tour/tour-player';
 import { circleStateText } from './circle-state';
 import type { XrCircleSession } from './XrCircleMount';
-import { XrCircleRoom } from './XrCircleRoom';
 import { XrCircleReport } from './xr-circle-report';
 
 addMessages(CIRCLE_MESSAGES);
@@ -52,7 +51,7 @@ export default function XrCircleBinding({ player, code, onSession }: XrCircleBin
 
   useEffect(() => {
     if (!binding || !presence) return;
-    onSession({ client: binding.client, presence, report, World: XrCircleRoom });
+    onSession({ client: binding.client, presence, report });
     return () => onSession(null);
   }, [binding, presence, report, onSession]);
 

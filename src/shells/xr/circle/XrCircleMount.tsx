@@ -1,8 +1,10 @@
 // Where the headset's circle plugs into the XR shell. Opened with an invite (`#circle=` in the address, as the
-// desktop's invite link and QR code give it), the page joins that circle as a headset member; the circle's code,
-// its strings and everything it shows come in one chunk after the first frame (loadWhenOnline). That chunk hands
-// the circle up through a context, so the scene inside the VR canvas (XrScene) can draw its part of the room.
-import { createContext, lazy, useContext, useState, type ComponentType, type ReactNode } from 'react';
+// desktop's invite link and QR code give it), the page joins that circle as a headset member; the circle's code and
+// its strings come in one chunk after the first frame (loadWhenOnline). That chunk hands the circle up through a
+// context, so the scene inside the VR canvas (XrScene) can draw its part of the room. The room's drawing
+// (XrCircleRoom) is in the XR shell's own chunk: a lazy chunk that drew with the shell's three.js modules made the
+// bundler move React out of the entry into a chunk of its own, which every first screen then paid for.
+import { createContext, lazy, useContext, useState, type ReactNode } from 'react';
 import { loadWhenOnline } from '../../../app/load-when-online';
 import type { CircleClient, CirclePresence } from '../../../circles';
 import { circleCodeFromHash } from '../../../protocol/circle-code';
@@ -11,14 +13,13 @@ import type { TourPlayer } from '../../../tour/tour-player';
 import type { HeadPose } from '../head-pose';
 import type { XrHook } from '../xr-hook';
 import type { XrCircleReport } from './xr-circle-report';
+import { XrCircleRoom } from './XrCircleRoom';
 
 /** The circle this headset is in, as its parts in the room need it. */
 export interface XrCircleSession {
   client: CircleClient;
   presence: CirclePresence;
   report: XrCircleReport;
-  /** The circle's part of the room (markers, cues, "look here", the panel), from the circle's chunk. */
-  World: ComponentType<{ session: XrCircleSession; head: HeadPose; hook: XrHook }>;
 }
 
 const XrCircleContext = createContext<XrCircleSession | null>(null);
@@ -44,5 +45,5 @@ export function XrCircleMount({ player, children }: { player: TourPlayer; childr
 /** Inside the VR scene: the circle's part of the room, while in a circle. */
 export function XrCircleWorld({ head, hook }: { head: HeadPose; hook: XrHook }) {
   const session = useContext(XrCircleContext);
-  return session ? <session.World session={session} head={head} hook={hook} /> : null;
+  return session ? <XrCircleRoom session={session} head={head} hook={hook} /> : null;
 }
