@@ -4,9 +4,10 @@
 // its own: pairing.test.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CircleClient } from '../../src/circles';
 import { PhonePairing } from '../../src/pairing';
 import { launchChromium, saveArtifact } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { PROJECT_ID, startTestServer, type TestServer } from '../helpers/test-server';
 import { enterWatch, focusedId, openTvHome } from '../tv/watch/watch-page';
 import type { RemoteButton, TvRemote } from '../tv/watch/tv-remote';
 
@@ -29,18 +30,23 @@ async function moveFocus(page: Page, remote: TvRemote, key: RemoteButton, id: st
   expect(await focusedId(page)).toBe(id);
 }
 
+/** "Pair a phone" from home: a real phone client paired with the code the TV shows. */
+async function pairPhone(page: Page, remote: TvRemote, name: string): Promise<PhonePairing> {
+  await moveFocus(page, remote, 'right', 'home-pair');
+  await remote.press('ok');
+  await page.locator('[data-testid=tv-pairing][data-pairing-status=showing]').waitFor({ timeout: 20_000 });
+  const code = (await page.getByTestId('tv-pairing-code').textContent())!;
+  const phone = new PhonePairing({ url: server.url, name: () => name, socketOptions: { transports: ['websocket'] } });
+  owned.push(phone);
+  expect(await phone.pair(code)).toBe(true);
+  return phone;
+}
+
 describe('a paired phone’s reactions on the TV’s watch screen', { timeout: 150_000 }, () => {
   it('a reaction from the phone flashes over the picture, clear of the controls', async () => {
     const tv = await openTvHome(browser, server.url);
     const { page, remote } = tv;
-    // "Pair a phone" from home, and the code the TV shows.
-    await moveFocus(page, remote, 'right', 'home-pair');
-    await remote.press('ok');
-    await page.locator('[data-testid=tv-pairing][data-pairing-status=showing]').waitFor({ timeout: 20_000 });
-    const code = (await page.getByTestId('tv-pairing-code').textContent())!;
-    const phone = new PhonePairing({ url: server.url, name: () => 'Li’s phone', socketOptions: { transports: ['websocket'] } });
-    owned.push(phone);
-    expect(await phone.pair(code)).toBe(true);
+    const phone = await pairPhone(page, remote, 'Li’s phone');
 
     // Back home, then "Watch the set", with the overlay up.
     await remote.press('back');
@@ -80,6 +86,32 @@ describe('a paired phone’s reactions on the TV’s watch screen', { timeout: 1
     expect(at.fontPx).toBeGreaterThanOrEqual(12);
     // Brief: gone after a few seconds.
     await expect.poll(() => flash.count(), { timeout: 10_000 }).toBe(0);
+    expect(tv.errors).toEqual([]);
+    await tv.context.close();
+  });
+
+  it('a circle code typed on the phone joins the TV to that circle; a wrong one is refused on both', async () => {
+    const tv = await openTvHome(browser, server.url);
+    const { page, remote } = tv;
+    const phone = await pairPhone(page, remote, 'Li’s phone');
+    // Ana (a real circle client over its own socket) starts a circle on the backlot.
+    const ana = new CircleClient({ url: server.url, token: () => undefined, name: () => 'Ana', device: 'desktop', socketOptions: { transports: ['websocket'] } });
+    owned.push(ana);
+    expect(await ana.start({ projectId: PROJECT_ID, locationId: 'backlot' })).toEqual({ ok: true });
+    const circleCode = ana.current.view!.code;
+
+    await remote.press('back');
+    await page.locator('[data-testid=tv-shell][data-screen=home]').waitFor({ timeout: 10_000 });
+    await moveFocus(page, remote, 'left', 'home-watch');
+    await enterWatch(tv);
+    // The watch screen's circle chunk comes after the first frame: until it has, the phone hears "not now".
+    await expect.poll(() => phone.joinCircle('ZZZZZZZZ').then(() => phone.current.circle), { timeout: 60_000, interval: 1_500 }).toMatchObject({ refusal: { reason: 'circle-refused' } });
+    // A code of no circle: refused on the phone, and the TV's badge says why.
+    await page.locator('[data-testid=tv-circle][data-circle-status=refused]', { hasText: 'No circle has that code' }).waitFor({ timeout: 10_000 });
+
+    expect(await phone.joinCircle(circleCode)).toBe(true);
+    await expect.poll(() => ana.current.view?.members.filter((m) => m.online).map((m) => m.device).sort(), { timeout: 10_000 }).toEqual(['desktop', 'tv']);
+    expect(await page.evaluate(() => (window as unknown as { __setvisit: { circle: { current: { status: string } } } }).__setvisit.circle.current.status)).toBe('joined');
     expect(tv.errors).toEqual([]);
     await tv.context.close();
   });

@@ -79,14 +79,13 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
     if (!binding || !code) return;
     void binding.client.join(code, binding.kept());
   }, [binding]);
-  // A paired phone typed a circle's code: the TV joins with its own circle client and backer code, and a refusal
-  // shows here as well as on the phone.
+  // A paired phone typed a circle's code: the TV joins with its own circle client and backer code; a refusal shows
+  // in the badge here (the client's state) as well as on the phone.
   const joinFromPhone = useCallback<PairedCircleJoin>(
     async (code) => {
       if (!binding) return { ok: false, error: { code: 'internal', message: 'the TV has no circle client' } };
       const outcome = await binding.client.join(code, binding.kept());
       if (outcome.ok) return outcome;
-      setProblem(outcome.refusal);
       return { ok: false, error: { code: PHONE_REFUSAL_CODES[outcome.refusal.reason] ?? 'invalid-request', message: outcome.refusal.message } };
     },
     [binding],
