@@ -9,6 +9,7 @@ import type { WebGLRenderer } from 'three';
 import { useI18n } from '../../react/AppContext';
 import { usePlayerState } from '../../react/useTourPlayer';
 import { useAttentionSampler } from '../../react/useAttention';
+import { useLiveStageTime } from '../../react/useLiveStageTime';
 import { useMeetupRoom } from '../../react/useMeetup';
 import { LazyAttentionNotice as AttentionNotice } from '../shared/LazyAttentionNotice';
 import type { TourPlayer } from '../../tour/tour-player';
@@ -73,7 +74,10 @@ export function VrEntry({ player, xrStore, support, meetup, invite, onLeaveMeetu
   // The headset's pose is the view direction while presenting; the flat preview is no one's view. At a meet-up's
   // stage the looks count for that meet-up (live: turns go within a second, for the host's radar).
   const room = useMeetupRoom();
-  const stage = meetup === 'stage' && room.meetup ? { meetupId: room.meetup.id, live: room.meetup.state === 'live' } : undefined;
+  const stageLive = meetup === 'stage' && room.meetup?.state === 'live';
+  // Live, reports carry the picture's place in the show (useLiveStageTime), the replay its media time.
+  const showTime = useLiveStageTime(mediaSession, stageLive, room.meetup?.startedAt);
+  const stage = meetup === 'stage' && room.meetup ? { meetupId: room.meetup.id, live: stageLive, mediaTime: showTime } : undefined;
   useAttentionSampler(presenting && (meetup === null || stage) ? player : null, stage);
 
   // A session handed over from the desktop's Enter VR: entered once the canvas can render into it; when it ends,

@@ -15,6 +15,7 @@ import { Panorama360, usePanoramaView } from '../../../react/Panorama360';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePlayerState, useTourPlayer } from '../../../react/useTourPlayer';
 import { useAttentionSampler } from '../../../react/useAttention';
+import { useLiveStageTime } from '../../../react/useLiveStageTime';
 import { LazyAttentionNotice as AttentionNotice } from '../../shared/LazyAttentionNotice';
 import { MediaOverlay } from '../MediaOverlay';
 import { NoWebGlNotice } from '../NoWebGlNotice';
@@ -37,7 +38,7 @@ export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null;
   return (
     <div className="meetup-stage">
       {tour ? (
-        <StagePlayer tour={tour} live={meetup.state === 'live'} />
+        <StagePlayer tour={tour} live={meetup.state === 'live'} startedAt={meetup.startedAt} />
       ) : (
         <div className="view view--notice">
           <p className="card" role="status">
@@ -57,18 +58,20 @@ export function MeetupStage(props: { meetup: Meetup; spotlight: Question | null;
   );
 }
 
-function StagePlayer({ tour, live }: { tour: Tour; live: boolean }) {
+function StagePlayer({ tour, live, startedAt }: { tour: Tour; live: boolean; startedAt: string | undefined }) {
   const player = useTourPlayer(tour);
-  return player ? <StageView player={player} live={live} meetupId={tour.id} /> : null;
+  return player ? <StageView player={player} live={live} meetupId={tour.id} startedAt={startedAt} /> : null;
 }
 
-function StageView({ player, live, meetupId }: { player: TourPlayer; live: boolean; meetupId: string }) {
+function StageView({ player, live, meetupId, startedAt }: { player: TourPlayer; live: boolean; meetupId: string; startedAt: string | undefined }) {
   const { t } = useI18n();
   const { client } = useMeetupServices();
   const { current } = usePlayerState(player);
   const view = usePanoramaView(player, DESKTOP_SPHERE);
   const viewRef = useRef<HTMLDivElement>(null);
-  useAttentionSampler(player, { meetupId, live });
+  // Live, reports carry the picture's place in the show (useLiveStageTime), the replay its media time.
+  const showTime = useLiveStageTime(current.session, live, startedAt);
+  useAttentionSampler(player, { meetupId, live, mediaTime: showTime });
   useEffect(() => (viewRef.current ? view.look.bind(viewRef.current) : undefined), [view]);
   // On a phone a vertical swipe on the stage scrolls the page and leaves the view where it was.
   useEffect(() => (viewRef.current ? letVerticalSwipesScroll(viewRef.current) : undefined), []);

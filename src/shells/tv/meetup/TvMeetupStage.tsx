@@ -7,13 +7,12 @@
 // the notice and its switch as the stage's last row.
 import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { loadWhenOnline } from '../../../app/load-when-online';
-import { LiveStageClock } from '../../../attention/live-stage-time';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
 import { addMessages } from '../../../i18n/translator';
 import { TV_WATCH_MESSAGES } from '../../../i18n/tv-watch';
 import type { MediaSession } from '../../../media/media-session';
-import { measureLivePosition, watchLivePosition } from '../../../meetup/live-position';
+import { watchLivePosition } from '../../../meetup/live-position';
 import type { ReactionBurst } from '../../../meetup/reaction-burst';
 import { stageTour } from '../../../meetup/stage-tour';
 import { TV_SPHERE } from '../../../panorama/panorama-view';
@@ -21,6 +20,7 @@ import type { Meetup, Question } from '../../../protocol/meetup';
 import { useI18n, useMedia, useServices } from '../../../react/AppContext';
 import { AfterFirstFrame } from '../../../react/AfterFirstFrame';
 import { useAttentionSampler } from '../../../react/useAttention';
+import { useLiveStageTime } from '../../../react/useLiveStageTime';
 import { useMeetupServices } from '../../../react/useMeetup';
 import { usePanoramaView } from '../../../react/Panorama360';
 import { usePlayerState } from '../../../react/useTourPlayer';
@@ -126,14 +126,9 @@ function StageView({ player, meetup, looking, onLook }: { player: TourPlayer; me
   }, [live, shell.focus]);
   const retry = useFocusable<HTMLButtonElement>('meetup-media-retry', { section: 'meetup-stage', onSelect: () => player.retry() });
 
-  // Live, reports carry the picture's place in the show (seconds since the meet-up went live), so that viewers who
-  // joined at different times fill the same buckets (a late joiner's media time may start near zero). The replay
-  // reports its media time, from the stream's first segment (docs/attention.md).
-  const { startedAt } = meetup;
-  // Anchored anew for each media session (a retry starts a new timeline): `session` is the key, not an input.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const clock = useMemo(() => (live && startedAt ? new LiveStageClock(Date.parse(startedAt)) : null), [live, startedAt, session]);
-  const showTime = useCallback((video: HTMLVideoElement) => clock?.read(Date.now(), measureLivePosition(video), video.currentTime) ?? null, [clock]);
+  // Live, reports carry the picture's place in the show; the replay reports its media time, from the stream's first
+  // segment (docs/attention.md).
+  const showTime = useLiveStageTime(session, live, meetup.startedAt);
   useAttentionSampler(player, { meetupId: meetup.id, live, mediaTime: showTime });
 
   useEffect(() => {
