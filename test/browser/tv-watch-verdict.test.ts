@@ -62,9 +62,15 @@ describe('TV: the pixel check’s verdict is never final', { timeout: 120_000 },
     await page.locator('.watch[data-overlay=true]').waitFor();
     const tryIt = page.getByRole('button', { name: 'Try the 3D view' });
     await tryIt.waitFor();
-    // The bar may wrap on a small screen: up to its first row, then along it.
-    await remote.press('up');
-    for (let i = 0; i < 6 && (await focusedId(page)) !== 'watch-try-3d'; i++) await remote.press((await focusedId(page)) === 'watch-bar-back' || (await focusedId(page)) === 'watch-look' ? 'right' : 'left');
+    // Along the bar's buttons to it: left from Play, right from Back or Look around; where the bar wraps (a small
+    // screen, a long language) left stops at the start of the second row, and up reaches the first.
+    let stuckOn: string | null = null;
+    for (let i = 0; i < 10 && (await focusedId(page)) !== 'watch-try-3d'; i++) {
+      const id = await focusedId(page);
+      const key: 'up' | 'left' | 'right' = id === stuckOn ? 'up' : id === 'watch-bar-back' || id === 'watch-look' ? 'right' : 'left';
+      await remote.press(key);
+      stuckOn = key === 'left' && (await focusedId(page)) === id ? id : null;
+    }
     expect(await focusedId(page)).toBe('watch-try-3d');
     saveArtifact('tv-verdict-try-3d.png', await shot(page));
     // This time the texture really shows the video (no hook): the new check passes and the sphere stays.

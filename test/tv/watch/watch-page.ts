@@ -88,9 +88,31 @@ export async function panChangesTheView(watch: WatchPage, name: string): Promise
   await expect.poll(async () => (await watchState(page)).paused).toBe(false);
 }
 
+/** The view's yaw, as the view direction says it (0: the hotspot over Stage A). */
+const viewYaw = (page: Page) => page.evaluate(() => (window as unknown as { __setvisit: { view: { current(): { yaw: number } } } }).__setvisit.view.current().yaw);
+
+/**
+ * Turns the view back to within 15° of straight ahead with held arrows. A pan before (panChangesTheView) need not
+ * end where it began: on a loaded machine equal holds are not equal angles, and a view left 50° off has Stage A's
+ * hotspot off screen, so Up from the controls finds nothing over the scrub bar.
+ */
+async function faceStageA({ page, remote }: WatchPage): Promise<void> {
+  let towards: 'left' | 'right' = (await viewYaw(page)) > 0 ? 'left' : 'right';
+  for (let i = 0; i < 12; i++) {
+    const before = await viewYaw(page);
+    if (Math.abs(before) <= 15) return;
+    await remote.hold(towards, Math.min(500, Math.abs(before) * 5));
+    await page.waitForTimeout(150);
+    // The other key if this one turned the wrong way (which arrow raises the yaw is the view's business).
+    if (Math.abs(await viewYaw(page)) > Math.abs(before)) towards = towards === 'left' ? 'right' : 'left';
+  }
+  expect(Math.abs(await viewYaw(page))).toBeLessThanOrEqual(15);
+}
+
 export async function selectHotspotWithDpad(watch: WatchPage, name: string): Promise<void> {
   const { page, remote } = watch;
   expect((await watchState(page)).location).toBe('backlot');
+  await faceStageA(watch);
   await remote.press('ok');
   await page.locator('.watch[data-overlay=true]').waitFor();
   await expect.poll(() => focusedId(page)).toBe('watch-play');
