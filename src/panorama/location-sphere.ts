@@ -108,15 +108,32 @@ function eyeTexture(video: HTMLVideoElement, stereo: StereoLayout, eye: Eye): Vi
   return texture;
 }
 
-/** Calls `onFrame` per decoded frame (requestVideoFrameCallback; 30 times a second while playing where it is missing). */
+/**
+ * Calls `onFrame` per decoded frame (requestVideoFrameCallback; 30 times a second while playing where it is missing),
+ * and once more when a pause or a seek settles the picture's time: no new frame need follow, and what depends on the
+ * time (a hotspot's window) must match the still picture, not the last frame drawn before it.
+ */
 function watchVideoFrames(video: HTMLVideoElement, onFrame: () => void): () => void {
+  const settled = () => onFrame();
+  video.addEventListener('pause', settled);
+  video.addEventListener('seeked', settled);
+  const stopSettled = () => {
+    video.removeEventListener('pause', settled);
+    video.removeEventListener('seeked', settled);
+  };
   if (typeof video.requestVideoFrameCallback !== 'function') {
     const timer = setInterval(() => !video.paused && onFrame(), 1000 / 30);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      stopSettled();
+    };
   }
   let handle = video.requestVideoFrameCallback(function next() {
     onFrame();
     handle = video.requestVideoFrameCallback(next);
   });
-  return () => video.cancelVideoFrameCallback(handle);
+  return () => {
+    video.cancelVideoFrameCallback(handle);
+    stopSettled();
+  };
 }

@@ -111,6 +111,18 @@ describe('location sphere', () => {
     expect(calls.cancelled).toBe(2);
   });
 
+  it('draws once more when a pause or a seek settles the picture (hotspot windows follow the still frame), not after dispose', () => {
+    const { video } = videoElement(2);
+    let frames = 0;
+    const sphere = new LocationSphere({ projection: 'equirect360', stereo: 'mono', video }, () => frames++);
+    video.dispatchEvent(new Event('pause'));
+    video.dispatchEvent(new Event('seeked'));
+    expect(frames).toBe(2);
+    sphere.dispose();
+    video.dispatchEvent(new Event('pause'));
+    expect(frames).toBe(2);
+  });
+
   it("uploads the first frame on 'loadeddata', not only on a frame callback (a hidden video's can come late)", () => {
     const { video } = videoElement();
     let frames = 0;
