@@ -1,15 +1,17 @@
 // hls.js on a <video>: builds the player, reports loading stages and renditions, keeps ABR under the rendition
 // limits, and recovers from what hls.js can recover from: network errors retried for as long as the stream is open
 // (a stream that comes back plays on without the person), a rendition that answers "not found" dropped for good, a
-// damaged segment skipped (and fetched past the HTTP cache next time), a live stream never sent backwards. What
-// is left is fatal and goes to the session, which shows it. It tells the stall watch what it sees of the network
-// and the live playlist. The twin of native-playback.ts.
+// damaged segment skipped (and fetched past the HTTP cache next time), a live stream never sent backwards and,
+// stalled behind its window, played on from the footage buffered ahead. What is left is fatal and goes to the
+// session, which shows it. It tells the stall watch what it sees of the network and the live playlist. The twin of
+// native-playback.ts.
 import type Hls from 'hls.js';
 import type { ErrorData, Fragment } from 'hls.js';
 import type { Logger } from '../feed/logger';
 import type { MediaError } from './media-state';
 import { aliveFloor, deadLevelIndexes, markRenditionDead } from './dead-renditions';
 import { bypassCacheFor, markDamaged, takeRetried } from './fresh-fetch';
+import { bufferedRanges, isStalled, liveGapTarget } from './live-gap-skip';
 import { keepLiveForwardOnly } from './live-forward-only';
 import { isTruncatedSegment } from './segment-check';
 import { isRefusalStatus } from './stream-refusal';
@@ -168,6 +170,16 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     events.error({ kind, detail: data.details });
   };
 
+  /** A stalled live stream whose footage is buffered ahead of the playhead plays on from there (live-gap-skip.ts). */
+  const skipLiveGap = () => {
+    if (stopped || !hls.latestLevelDetails?.live || !isStalled(video)) return;
+    const target = liveGapTarget(video.currentTime, bufferedRanges(video));
+    if (target === null) return;
+    logger.info('media: live footage buffered ahead of a stalled playhead; playing on from it', { from: video.currentTime, to: target });
+    video.currentTime = target;
+  };
+  video.addEventListener('waiting', skipLiveGap);
+
   keepLiveForwardOnly(hls, video);
   hls.on(Events.MANIFEST_LOADED, () => {
     networkRetries = 0;
@@ -199,6 +211,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     // The stream decodes again (the playhead moved on since the last skip): a later damaged segment is skipped too.
     if (Math.abs(video.currentTime - recoveredAt) > 1) mediaRecoveries = 0;
     events.progress(0.8, 'decode');
+    skipLiveGap();
   });
   hls.on(Events.LEVEL_SWITCHED, (_event, data) => {
     const level = hls.levels[hls.currentLevel] ?? hls.levels[data.level];
@@ -218,6 +231,7 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
+      video.removeEventListener('waiting', skipLiveGap);
       hls.destroy();
     },
   };
