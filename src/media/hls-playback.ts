@@ -178,7 +178,6 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     logger.info('media: live footage buffered ahead of a stalled playhead; playing on from it', { from: video.currentTime, to: target });
     video.currentTime = target;
   };
-  video.addEventListener('waiting', skipLiveGap);
 
   keepLiveForwardOnly(hls, video);
   hls.on(Events.MANIFEST_LOADED, () => {
@@ -231,7 +230,6 @@ export function playWithHlsJs(HlsClass: typeof Hls, video: HTMLVideoElement, src
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
-      video.removeEventListener('waiting', skipLiveGap);
       hls.destroy();
     },
   };

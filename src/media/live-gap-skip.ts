@@ -2,7 +2,8 @@
 // next buffered footage some way ahead of the playhead: what lay between has left the live window and never loads.
 // hls.js seeks over such a gap only when its own stall checks come round again, which was seen taking 2.4 s after
 // the segments were in, the picture standing still with the footage buffered. Here the playhead goes to the
-// footage as soon as a segment is buffered or the element starts waiting. Live only: a gap in a video on demand is
+// footage as soon as a segment is buffered. (A hole the playhead reaches later, such as the frame-long one at a
+// looped stream's wrap, hls.js skips at once on the element's 'waiting'.) Live only: a gap in a video on demand is
 // footage still to load.
 
 export interface BufferedRange {
