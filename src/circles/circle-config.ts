@@ -40,6 +40,12 @@ export interface CircleConfig {
    * device one slow seek made the next land 0.8-1.8 s ahead, which the rate then took seconds to give back.
    */
   maxSeekLeadS: number;
+  /**
+   * A stall shorter than this is not told to the circle (which would hold everyone's time for it): the picture
+   * stands still for 150-300 ms at each loop of the set's short clips and after each seek, and a circle held for
+   * every such hiccup put every other member that far ahead of it.
+   */
+  stallGraceMs: number;
   /** A seek this long without `seeked` is taken as done. */
   seekTimeoutMs: number;
   /** How long to wait for the server to answer a create, a join or a command. */
@@ -61,6 +67,7 @@ export const DEFAULT_CIRCLE_CONFIG: CircleConfig = {
   maxSpeedTrim: 0.35,
   speedWindowS: 3,
   maxSeekLeadS: 0.5,
+  stallGraceMs: 1_000,
   seekTimeoutMs: 3_000,
   replyTimeoutMs: 8_000,
 };

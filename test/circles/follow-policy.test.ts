@@ -76,8 +76,15 @@ describe('speed estimate', () => {
     speed.sample(9, 10_300, 1.1);
     speed.sample(9.1, 15_300, 1.1);
     expect(speed.speed).toBeCloseTo(0.85, 2);
-    // A player that stands still is read as slow, but never slower than the bound.
-    for (let wall = 15_400; wall < 40_000; wall += 100) speed.sample(9.1, wall, 1);
+    // A player that stands still (a stall not yet said, the picture held at a loop's edge) is no reading at all.
+    for (let wall = 15_400; wall < 20_000; wall += 100) speed.sample(9.1, wall, 1);
+    expect(speed.speed).toBeCloseTo(0.85, 2);
+    // A player that moves at 60 % of its rate is read as slow, but never slower than the bound.
+    media = 9.1;
+    for (let wall = 20_000; wall < 45_000; wall += 100) {
+      speed.sample(media, wall, 1);
+      media += 0.1 * 0.6;
+    }
     expect(speed.speed).toBeCloseTo(1 / 1.35, 3);
   });
 });
