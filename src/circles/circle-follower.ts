@@ -48,6 +48,12 @@ export interface FollowReadout {
   rateChanges: number;
 }
 
+/** A stall of this member's player: the timer that tells the circle after the grace, and whether it has. */
+interface PlayerStall {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  told: boolean;
+}
+
 export class CircleFollower {
   readonly readout: FollowReadout = { drift: 0, speed: 1, seeks: 0, rateChanges: 0 };
   private readonly speed: SpeedEstimate;
@@ -63,7 +69,7 @@ export class CircleFollower {
   /** A location this member moved to themself, asked of the circle: not undone while the answer is on its way. */
   private localMove: { locationId: string; until: number } | undefined;
   /** The player stands still (a stall said by the media session); told to the circle once it lasts `stallGraceMs`. */
-  private stall: { timer: ReturnType<typeof setTimeout> | undefined; told: boolean } | undefined;
+  private stall: PlayerStall | undefined;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
@@ -196,7 +202,7 @@ export class CircleFollower {
   private stallBegan(): void {
     this.speed.interrupt();
     if (this.stall) return;
-    const stall: NonNullable<typeof this.stall> = { timer: undefined, told: false };
+    const stall: PlayerStall = { timer: undefined, told: false };
     stall.timer = setTimeout(() => {
       stall.timer = undefined;
       stall.told = true;
