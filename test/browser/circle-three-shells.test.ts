@@ -4,8 +4,8 @@
 // changes location, seeks and plays: the other two follow. After settling, every member's media time stays within
 // 100 ms of the circle's (p95 over 10 s, sampled in the pages). The host's "look here" turns the TV's view (saying
 // who turned it) and shows the cue in VR. The TV's connection is cut: it says so, rejoins, and resumes at the
-// circle's time. The pages are small (the TV and the headset 640×360, the desktop 960×540, just above the phone
-// layout, whose folded panel has no room for the host's buttons): SwiftShader draws three 360 views on two cores.
+// circle's time. The pages are small, at half density (the TV and the headset 640×360, the desktop 960×540, above
+// the phone layout, whose panel folds in a circle): SwiftShader draws three 360 views on two shared cores.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordPageErrors } from '../helpers/browser';
