@@ -239,8 +239,9 @@ describe('a circle of a desktop, a TV and a headset', { timeout: 300_000 }, () =
     await tv.page.evaluate(() => (window as unknown as Hook).__setvisit.circle!.reconnect());
     await expect.poll(() => badge.getAttribute('data-circle-status'), { timeout: 10_000 }).toBe('joined');
     await expect.poll(members, { timeout: 10_000 }).toEqual(['Ana:on', 'TV:on', 'Headset:on']);
+    // Measured as above (p95 over 10 s): over a shorter window one stall of a loaded machine decides it alone.
     await tv.page.waitForTimeout(3_000);
-    const afterCut = await p95Drift([['tv', tv.page]], 3_000, 'after the cut');
+    const afterCut = await p95Drift([['tv', tv.page]], 10_000, 'after the cut');
     expect(afterCut.tv, `the TV's drift p95 after rejoining (s); it stood ${loopDrift(cut).toFixed(2)} s off the circle while cut`).toBeLessThan(0.1);
 
     await xr.exitVr();
