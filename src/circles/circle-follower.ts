@@ -48,6 +48,12 @@ export interface FollowReadout {
   rateChanges: number;
 }
 
+/** A stall of this member's player: the timer that tells the circle after the grace, and whether it has. */
+interface PlayerStall {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  told: boolean;
+}
+
 export class CircleFollower {
   readonly readout: FollowReadout = { drift: 0, speed: 1, seeks: 0, rateChanges: 0 };
   private readonly speed: SpeedEstimate;
@@ -62,6 +68,8 @@ export class CircleFollower {
   private askedMeetup: string | undefined;
   /** A location this member moved to themself, asked of the circle: not undone while the answer is on its way. */
   private localMove: { locationId: string; until: number } | undefined;
+  /** The player stands still (a stall said by the media session); told to the circle once it lasts `stallGraceMs`. */
+  private stall: PlayerStall | undefined;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
@@ -76,16 +84,12 @@ export class CircleFollower {
   setPlayer(player: CirclePlayer | undefined): void {
     if (player === this.player) return;
     this.unbindPlayer?.();
+    this.stallEnded();
     this.player = player;
     this.seekingUntil = 0;
     this.speed.interrupt();
     if (!player) return void (this.unbindPlayer = undefined);
-    const client = this.options.client;
-    const offs = [
-      player.on('stalled', () => client.reportBuffering(true)),
-      player.on('resumed', () => client.reportBuffering(false)),
-      player.on('seeked', () => this.seekLanded()),
-    ];
+    const offs = [player.on('stalled', () => this.stallBegan()), player.on('resumed', () => this.stallEnded()), player.on('seeked', () => this.seekLanded())];
     this.unbindPlayer = () => offs.forEach((off) => off());
     this.follow();
   }
@@ -111,7 +115,8 @@ export class CircleFollower {
     if (!player) return;
     const now = performance.now();
     const seeking = now < this.seekingUntil;
-    if (time.advancing && !player.paused && !seeking) this.speed.sample(player.currentTime, now, player.playbackRate);
+    // A standing picture (a stall) says nothing of how fast this player plays.
+    if (time.advancing && !player.paused && !seeking && !this.stall) this.speed.sample(player.currentTime, now, player.playbackRate);
     else this.speed.interrupt();
     const commands = decideFollow(
       {
@@ -160,7 +165,7 @@ export class CircleFollower {
     // No playing date yet (the first segment is on its way): the player starts at its own live position.
     if (target === null) return true;
     const seeking = now < this.seekingUntil;
-    if (!player.paused && !seeking) this.speed.sample(player.currentTime, now, player.playbackRate);
+    if (!player.paused && !seeking && !this.stall) this.speed.sample(player.currentTime, now, player.playbackRate);
     else this.speed.interrupt();
     const commands = decideFollow(
       { target, advancing: true, actual: player.currentTime, paused: player.paused, rate: player.playbackRate, duration: Infinity, seeking, seekLead: this.seekLatency, speed: this.speed.speed },
@@ -188,8 +193,32 @@ export class CircleFollower {
     clearInterval(this.timer);
     this.unsubscribe();
     this.unbindPlayer?.();
+    this.stallEnded();
     if (this.player && this.player.playbackRate !== 1) this.player.setPlaybackRate(1);
     this.player = undefined;
+  }
+
+  /** The player stalled: the circle is told (and may wait for this member) only if it lasts `stallGraceMs`. */
+  private stallBegan(): void {
+    this.speed.interrupt();
+    if (this.stall) return;
+    const stall: PlayerStall = { timer: undefined, told: false };
+    stall.timer = setTimeout(() => {
+      stall.timer = undefined;
+      stall.told = true;
+      this.options.client.reportBuffering(true);
+    }, this.options.client.config.stallGraceMs);
+    this.stall = stall;
+  }
+
+  /** The player plays again (or is gone): a stall the circle was told of is over. */
+  private stallEnded(): void {
+    const stall = this.stall;
+    if (!stall) return;
+    this.stall = undefined;
+    clearTimeout(stall.timer);
+    this.speed.interrupt();
+    if (stall.told) this.options.client.reportBuffering(false);
   }
 
   private seekLanded(): void {

@@ -62,12 +62,23 @@ export function decideFollow(input: FollowInput, config: CircleConfig): FollowCo
     return commands;
   }
   if (input.seeking) return commands;
+  // The footage's end is near: the element's own loop would seek to 0 and stand still while it lands (0.3-0.7 s
+  // on a loaded device, a standing lag each loop). A seek of the follower's own, aimed ahead by how long seeks have
+  // been taking, lands where the circle then is. Only once that place has come round the loop, never backwards.
+  const lead = Math.min(input.seekLead ?? 0, config.maxSeekLeadS);
+  const landing = placeInFootage(input.target + lead, input.duration);
+  if (Number.isFinite(input.duration) && input.duration > 0 && input.duration - input.actual <= config.loopAheadS && landing < input.duration / 2) {
+    commands.seek = landing;
+    return commands;
+  }
   if (Math.abs(drift) > config.seekThresholdS) {
     commands.seek = placeInFootage(input.target + Math.min(input.seekLead ?? 0, config.maxSeekLeadS), input.duration);
     if (input.rate !== 1) commands.rate = 1;
     return commands;
   }
-  const wanted = Math.abs(drift) <= config.rateDeadbandS ? 1 : 1 - clamp(drift * config.rateGain, -config.maxRateChange, config.maxRateChange);
+  const away = Math.abs(drift);
+  const change = away <= config.rateDeadbandS ? 0 : away > config.fullRateDriftS ? config.maxRateChange : Math.min(config.maxRateChange, away * config.rateGain);
+  const wanted = 1 - Math.sign(drift) * change;
   // A player that plays slow for its rate is asked for more, so that it keeps the circle's pace instead of lagging
   // by the same amount for ever (a proportional correction alone leaves that lag standing).
   const speed = clamp(input.speed ?? 1, 1 / (1 + config.maxSpeedTrim), 1 + config.maxSpeedTrim);

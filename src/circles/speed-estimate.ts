@@ -30,6 +30,10 @@ export class SpeedEstimate {
     // A long gap (a background tab, a busy page), a jump back (a loop or a seek) or a leap ahead is no reading.
     if (dt <= 0.02 || dt > 1 || gained < 0 || gained > dt * rate * 2) return;
     const measured = gained / dt / rate;
+    // Under half speed is a picture standing still (a stall the media session has not said yet), not a slow decoder:
+    // taken in, a 300 ms stall at a loop's edge dragged the estimate 10 % down, and the player then ran that much
+    // ahead of the circle for seconds.
+    if (measured < 0.5) return;
     const weight = Math.min(1, dt / this.windowS);
     const next = this.estimate + (measured - this.estimate) * weight;
     this.estimate = Math.min(1 + this.maxTrim, Math.max(1 / (1 + this.maxTrim), next));

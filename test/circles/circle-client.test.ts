@@ -115,6 +115,25 @@ describe('circle client and follower', () => {
     expect(await p95Error(late, 1000)).toBeLessThan(0.1);
   });
 
+  it('does not hold the circle for a hiccup shorter than the grace (a loop’s edge, a seek landing)', async () => {
+    const host = member('Ana', 'desktop');
+    const guest = member('Bo', 'tv');
+    await host.client.start({ projectId: PROJECT_ID, locationId: 'backlot', mediaTime: 100, playing: true });
+    await guest.client.join(host.client.current.view!.code);
+    await new Promise((r) => setTimeout(r, 600));
+    const grace = guest.client.config.stallGraceMs;
+    let held = false;
+    const off = host.client.subscribe(() => void (held ||= host.client.current.view?.waiting !== undefined));
+    guest.player().stall();
+    await new Promise((r) => setTimeout(r, grace * 0.4));
+    guest.player().resume();
+    // Past the grace and a round trip: the circle never waited, and the host never paused.
+    await new Promise((r) => setTimeout(r, grace + 300));
+    off();
+    expect(held).toBe(false);
+    expect(host.player().paused).toBe(false);
+  });
+
   it('shows a cut member offline and brings them back as themself at the circle’s time', async () => {
     const host = member('Ana', 'desktop');
     const guest = member('Bo', 'tv');

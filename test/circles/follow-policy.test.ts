@@ -27,7 +27,10 @@ describe('follow policy', () => {
   });
 
   it('absorbs small drift by rate (slower when ahead, faster when behind), within ±50 %', () => {
-    expect(decideFollow({ ...base, actual: 10.2 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(0.6);
+    expect(decideFollow({ ...base, actual: 10.06 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(0.88);
+    // Beyond 0.1 s (a stall at a segment's edge): the full change at once.
+    expect(decideFollow({ ...base, actual: 10.2 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(0.5);
+    expect(decideFollow({ ...base, actual: 9.85 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.5);
     expect(decideFollow({ ...base, actual: 9.9 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.2);
     expect(decideFollow({ ...base, actual: 9.4 }, DEFAULT_CIRCLE_CONFIG).rate).toBe(1.5);
   });
@@ -60,6 +63,18 @@ describe('follow policy', () => {
     // The circle's time past the footage's end is a place in the loop.
     expect(decideFollow({ ...base, target: 65, actual: 20, duration: 30 }, DEFAULT_CIRCLE_CONFIG)).toMatchObject({ seek: 5 });
   });
+
+  it('makes the loop itself near the footage’s end, aimed ahead by how long seeks take, never backwards', () => {
+    // 0.05 s before the end of a 10 s loop, seeks taking 0.3 s: to where the circle will be when it lands.
+    expect(decideFollow({ ...base, target: 9.96, actual: 9.95, duration: 10, seekLead: 0.3 }, DEFAULT_CIRCLE_CONFIG).seek).toBeCloseTo(0.26, 5);
+    // Seeks taking longer than maxSeekLeadS are aimed at most that far ahead.
+    expect(decideFollow({ ...base, target: 19.96, actual: 9.95, duration: 10, seekLead: 2 }, DEFAULT_CIRCLE_CONFIG).seek).toBeCloseTo(0.46, 5);
+    // Not yet round the loop (no seek measured, the circle a little behind): no seek back, the rate deals with it.
+    expect(decideFollow({ ...base, target: 9.93, actual: 9.95, duration: 10 }, DEFAULT_CIRCLE_CONFIG).seek).toBeUndefined();
+    // Far from the end, or a seek still landing: nothing of the kind.
+    expect(decideFollow({ ...base, target: 5.3, actual: 5, duration: 10, seekLead: 0.3 }, DEFAULT_CIRCLE_CONFIG).seek).toBeUndefined();
+    expect(decideFollow({ ...base, target: 9.96, actual: 9.95, duration: 10, seekLead: 0.3, seeking: true }, DEFAULT_CIRCLE_CONFIG).seek).toBeUndefined();
+  });
 });
 
 describe('speed estimate', () => {
@@ -76,8 +91,15 @@ describe('speed estimate', () => {
     speed.sample(9, 10_300, 1.1);
     speed.sample(9.1, 15_300, 1.1);
     expect(speed.speed).toBeCloseTo(0.85, 2);
-    // A player that stands still is read as slow, but never slower than the bound.
-    for (let wall = 15_400; wall < 40_000; wall += 100) speed.sample(9.1, wall, 1);
+    // A player that stands still (a stall not yet said, the picture held at a loop's edge) is no reading at all.
+    for (let wall = 15_400; wall < 20_000; wall += 100) speed.sample(9.1, wall, 1);
+    expect(speed.speed).toBeCloseTo(0.85, 2);
+    // A player that moves at 60 % of its rate is read as slow, but never slower than the bound.
+    media = 9.1;
+    for (let wall = 20_000; wall < 45_000; wall += 100) {
+      speed.sample(media, wall, 1);
+      media += 0.1 * 0.6;
+    }
     expect(speed.speed).toBeCloseTo(1 / 1.35, 3);
   });
 });
