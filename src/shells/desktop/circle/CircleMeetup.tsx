@@ -14,7 +14,21 @@ export function CircleMeetup({ client, view, you, isHost }: { client: CircleClie
   const live = view.playback.live;
   const entry = client.meetupEntry();
   const notice = client.current.meetupEntry;
-  if (!live) return isHost ? <LiveMeetups client={client} /> : null;
+  if (!live) {
+    // The server took the circle back because the meet-up ended: everyone reads why they are on the tour again.
+    const left = client.current.meetupLeft;
+    const ended = left?.circleId === view.id ? (
+      <p role="status" className="circle__meetup-ended" data-testid="circle-meetup-ended">
+        {t('circle.meetup.ended')}
+      </p>
+    ) : null;
+    return (
+      <>
+        {ended}
+        {isHost && <LiveMeetups client={client} />}
+      </>
+    );
+  }
   const others = notice && notice.meetupId === live.meetupId ? notice.refused.filter((r) => r.memberId !== you) : [];
   return (
     <div className="circle__meetup" data-testid="circle-meetup" data-meetup={live.meetupId}>
@@ -31,7 +45,7 @@ export function CircleMeetup({ client, view, you, isHost }: { client: CircleClie
         </p>
       ))}
       {isHost && (
-        <button type="button" className="button button--small" onClick={() => void client.control({ kind: 'location', locationId: view.playback.locationId })}>
+        <button type="button" className="button button--small" onClick={() => void client.control({ kind: 'location', locationId: view.playback.locationId, mediaTime: view.playback.mediaTime })}>
           {t('circle.meetup.back')}
         </button>
       )}
