@@ -80,10 +80,10 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
   const phone = usePhoneReactions();
   const [problem, setProblem] = useState<CircleRefusalNotice>();
 
-  // An invite link joins at once.
+  // An invite link joins at once; only a client in no circle yet (back from a meet-up, the page's client is in it).
   useEffect(() => {
     const code = circleCodeFromHash(window.location.hash);
-    if (!binding || !code) return;
+    if (!binding || !code || binding.client.current.status !== 'idle') return;
     void binding.client.join(code, binding.kept());
   }, [binding]);
   // A paired phone typed a circle's code: the TV joins with its own circle client and backer code; a refusal shows

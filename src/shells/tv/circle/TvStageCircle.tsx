@@ -1,7 +1,7 @@
 // The TV's circle on a meet-up's stage: the circle took this TV here (tv-circle-host.ts), so the same client follows
 // the live stream the circle's latency behind live, and the badge says so. When the circle leaves the meet-up (the
-// host took it back, or the meet-up ended), the TV goes back to the watch screen, where TvCircle follows the tour
-// again. Loaded after the stage's first frame, only when a circle brought the TV here.
+// host took it back, or the meet-up ended), the meet-up screen goes back to the watch screen (MeetupScreen.tsx),
+// where TvCircle follows the tour again. Loaded after the stage's first frame, only when a circle brought the TV here.
 import { useEffect } from 'react';
 import { browserStorage, createBackerTokenStore } from '../../../feed/backer-token-store';
 import { CIRCLE_MESSAGES } from '../../../i18n/circles';
@@ -11,7 +11,6 @@ import { useCircle } from '../../../react/useCircle';
 import type { TourPlayer } from '../../../tour/tour-player';
 import { exposeCircleLiveLatency } from '../../shared/circle-live-probe';
 import { circleMeetupLine } from '../../shared/circle-meetup-text';
-import { useTvShell } from '../TvShellContext';
 import { tvCircleHost } from './tv-circle-host';
 import './tv-circle.css';
 
@@ -23,10 +22,7 @@ const readBackerToken = () => backerTokens.get();
 export default function TvStageCircle({ player, meetupId }: { player: TourPlayer; meetupId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const shell = useTvShell();
   const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => t('circle.tvName'), device: 'tv', meetupId, host: tvCircleHost });
-  // The circle left the meet-up: back to the watch screen this room was opened over.
-  useEffect(() => tvCircleHost.subscribe((id) => (id === undefined ? shell.back() : undefined)), [shell]);
   // Browser tests read the circle (and this page's latency behind live) through the page's hook.
   useEffect(() => {
     const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;

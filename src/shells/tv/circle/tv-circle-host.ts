@@ -21,10 +21,22 @@ export function createTvCircleHost(): TvCircleHost {
   let client: CircleClient | undefined;
   let meetup: string | undefined;
   const listeners = new Set<MoveListener>();
-  return {
-    obtain: (make) => (client ??= make()),
+  const host: TvCircleHost = {
+    obtain(make) {
+      if (client) return client;
+      const made = make();
+      client = made;
+      // The circle left the meet-up this TV is at (the host took it back, or it ended): back to the tour, whether or
+      // not the stage's follower is running just then (a replay's new player, or its chunk still loading).
+      made.subscribe((snapshot) => {
+        if (meetup !== undefined && snapshot.status === 'joined' && snapshot.view && snapshot.view.playback.live?.meetupId !== meetup) host.moveToMeetup(undefined);
+      });
+      return made;
+    },
     moveToMeetup(meetupId) {
-      // Told every time it is asked (a follower asks once): after Back from the circle's stage, the next ask reopens it.
+      // A meet-up is told every time it is asked (a follower asks once: after Back from the circle's stage, the next
+      // ask reopens it); the way back once.
+      if (meetupId === undefined && meetup === undefined) return;
       meetup = meetupId;
       for (const listener of [...listeners]) listener(meetupId);
     },
@@ -35,6 +47,7 @@ export function createTvCircleHost(): TvCircleHost {
       return () => void listeners.delete(listener);
     },
   };
+  return host;
 }
 
 /** The TV page's circle host. */

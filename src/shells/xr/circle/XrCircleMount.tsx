@@ -46,7 +46,26 @@ export function XrCircleMount({ player, stage, onMeetup, children }: XrCircleMou
   const client = useRef<CircleClient | undefined>(undefined);
   const moves = useRef(onMeetup);
   useEffect(() => void (moves.current = onMeetup), [onMeetup]);
-  const host = useMemo<CircleHostValue>(() => ({ obtain: (make) => (client.current ??= make()), moveToMeetup: (id) => moves.current(id) }), []);
+  /** The meet-up the circle took the headset to, if any. */
+  const at = useRef<string | undefined>(undefined);
+  const host = useMemo<CircleHostValue>(() => {
+    const moveToMeetup = (id: string | undefined) => {
+      at.current = id;
+      moves.current(id);
+    };
+    return {
+      obtain(make) {
+        if (client.current) return client.current;
+        const made = make();
+        client.current = made;
+        // The circle left the meet-up the headset is at (taken back, or it ended): back to the set, whether or not a
+        // follower is on the stage just then (an ended meet-up's replay makes a new player).
+        made.subscribe((s) => (at.current !== undefined && s.status === 'joined' && s.view && s.view.playback.live?.meetupId !== at.current ? moveToMeetup(undefined) : undefined));
+        return made;
+      },
+      moveToMeetup,
+    };
+  }, []);
   useEffect(
     () => () => {
       client.current?.dispose();
