@@ -16,6 +16,7 @@ import {
   CircleView,
   ClockReply,
   MeetupEntryNotice,
+  MeetupLeftNotice,
   circleMediaTime,
   type CircleControl,
   type CircleLive,
@@ -55,6 +56,8 @@ export interface CircleSnapshot {
   closedReason?: CircleClosed['reason'];
   /** Who may not follow the circle into the meet-up it watches (the server's last word on it), and why. */
   meetupEntry?: MeetupEntryNotice;
+  /** The circle left the meet-up it watched without the host (it ended), and why; until it enters another one. */
+  meetupLeft?: MeetupLeftNotice;
 }
 
 /** The circle's time now, and where: a location of the tour, or (with `live`) a live meet-up. */
@@ -127,6 +130,10 @@ export class CircleClient {
       // circle's view when read.
       const notice = MeetupEntryNotice.safeParse(payload);
       if (notice.success) this.set({ ...this.snapshot, meetupEntry: notice.data });
+    });
+    this.socket.on(CIRCLE_EVENTS.meetupLeft, (payload: unknown) => {
+      const notice = MeetupLeftNotice.safeParse(payload);
+      if (notice.success && notice.data.circleId === this.snapshot.view?.id) this.set({ ...this.snapshot, meetupLeft: notice.data });
     });
     this.socket.on(CIRCLE_EVENTS.error, (payload: unknown) => {
       const error = CircleError.safeParse(payload);
@@ -308,8 +315,9 @@ export class CircleClient {
     const held = this.snapshot.view;
     if (!force && held && (held.id !== view.id || view.rev <= held.rev)) return;
     if (this.snapshot.status !== 'joined' && !force) return;
-    const { refusal: _old, ...rest } = this.snapshot;
-    this.set({ ...rest, view });
+    const { refusal: _old, meetupLeft, ...rest } = this.snapshot;
+    // Why the circle left its last meet-up is said until it enters another one.
+    this.set({ ...rest, view, ...(meetupLeft && !view.playback.live ? { meetupLeft } : {}) });
   }
 
   private closeWith(reason: CircleClosed['reason']): void {

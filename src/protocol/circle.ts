@@ -47,6 +47,12 @@ export const CIRCLE_EVENTS = {
    * own entry, checked by the server). Sent on every move into a meet-up and every (re)join while in one; never stored.
    */
   meetupEntry: 'circle:meetup-entry',
+  /**
+   * server → circle room (v2): the circle left the meet-up it watched without the host moving it, and why (the
+   * meet-up ended). Sent before the view that takes everyone back to the tour; a client that does not know it
+   * follows that view all the same.
+   */
+  meetupLeft: 'circle:meetup-left',
 } as const;
 
 export const CircleId = z.string().check(z.regex(/^c_[A-Za-z0-9_-]{8,32}$/, 'a circle id given by the server'));
@@ -250,6 +256,10 @@ export type MeetupEntryRefusal = z.infer<typeof MeetupEntryRefusal>;
 /** `circle:meetup-entry`: the meet-up the circle watches and everyone online who may not enter it (none: all in). */
 export const MeetupEntryNotice = z.object({ circleId: CircleId, meetupId: MeetupId, refused: z.array(MeetupEntryRefusal) });
 export type MeetupEntryNotice = z.infer<typeof MeetupEntryNotice>;
+
+/** `circle:meetup-left`: the meet-up the circle watched is over, so the server took the circle back to the tour. */
+export const MeetupLeftNotice = z.object({ circleId: CircleId, meetupId: MeetupId, reason: z.enum(['ended']) });
+export type MeetupLeftNotice = z.infer<typeof MeetupLeftNotice>;
 
 export const CircleError = z.object({ circleId: z.optional(z.string()), event: z.string(), error: ProtocolError, reason: CircleRefusalReason });
 export type CircleError = z.infer<typeof CircleError>;

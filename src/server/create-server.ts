@@ -138,6 +138,8 @@ export function createSetVisitServer(options: SetVisitServerOptions): SetVisitSe
         ...(options.meetupLimits ? { limits: options.meetupLimits } : {}),
         ...(options.meetupRoomState ? { roomState: options.meetupRoomState } : {}),
         nodesShareRooms: options.adapter !== undefined,
+        // A meet-up that ends takes every circle watching it back to the tour (src/server/circles/circle-meetups.ts).
+        ...(circles ? { afterStateChanged: async (meetup) => void (meetup.state === 'ended' ? await circles.meetupEnded(meetup.id) : 0) } : {}),
         ...(options.liveSourceDir ? { liveSourceDir: options.liveSourceDir } : {}),
         log,
       })

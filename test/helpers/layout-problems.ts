@@ -61,9 +61,28 @@ export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise
       if (/(auto|scroll)/.test(style.overflowX + style.overflowY)) continue;
       if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2) problems.push({ kind: 'overflow', what: `${name(el)} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}` });
     }
+    // What of a control is on screen: its box cut to every box around it that clips (a panel that scrolls shows only
+    // part of what it holds); null when nothing of it shows (scrolled out of its panel is not on screen).
+    const visibleBox = (el: Element): DOMRect | null => {
+      const box = el.getBoundingClientRect();
+      let left = box.left, top = box.top, right = box.right, bottom = box.bottom;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = up.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        top = Math.max(top, clip.top);
+        right = Math.min(right, clip.right);
+        bottom = Math.min(bottom, clip.bottom);
+      }
+      return right - left > 1 && bottom - top > 1 ? new DOMRect(left, top, right - left, bottom - top) : null;
+    };
     const controls = Array.from(document.querySelectorAll(`${within} :is(button, a[href], input, select, textarea, [role=button])`)).filter(shown);
     const width = document.documentElement.clientWidth;
-    const boxes = controls.map((el) => ({ el, box: el.getBoundingClientRect() }));
+    const boxes = controls.flatMap((el) => {
+      const box = visibleBox(el);
+      return box ? [{ el, box }] : [];
+    });
     for (const { el, box } of boxes) {
       if (box.left < -1 || box.right > width + 1) problems.push({ kind: 'off-screen', what: `${name(el)} at ${Math.round(box.left)}…${Math.round(box.right)} of ${width}` });
     }

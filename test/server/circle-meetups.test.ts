@@ -1,7 +1,9 @@
 // A circle watching a live meet-up together, on the real server over real sockets and a real SQLite file: the host
 // takes the circle into a gold-only meet-up; every member's own entry is checked by the server (a supporter is
 // refused with the reason and never sent the stream, a gold member is admitted, and the host cannot force anyone
-// in); forged, foreign, not-live and malformed meet-up ids are refused and change nothing; and the way back.
+// in); forged, foreign, not-live and malformed meet-up ids are refused and change nothing; and the way back, by the
+// host or by the meet-up ending (the server takes the circle back to the tour and says why, also to a circle that
+// was offline when it ended).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../src/protocol';
@@ -13,6 +15,7 @@ import {
   CircleView,
   DEFAULT_CIRCLE_LIVE_LATENCY_S,
   MeetupEntryNotice,
+  MeetupLeftNotice,
   type CircleRefusal,
 } from '../../src/protocol/circle';
 import { JoinReply, MEETUP_EVENTS } from '../../src/protocol/meetup';
@@ -203,5 +206,70 @@ describe('meet-up ids that are not for this circle', () => {
     expect([...host.notices, ...gold.notices]).toEqual([]);
     // A forged circle id is refused as ever.
     expect(refusal(await control(host, 'c_forgedforged', { kind: 'meetup', meetupId: ended }))).toMatchObject({ ok: false, reason: 'not-member' });
+  });
+});
+
+describe('a meet-up that ends while a circle watches it', () => {
+  it('takes the circle back to where and when it left the tour, says why first, and leaves other circles alone', async () => {
+    const id = await meetup({ requiredTier: 'gold' });
+    const other = await meetup({ requiredTier: 'gold' });
+    const { host, gold, supporter, circleId } = await circleOfThree();
+    ok(await control(host, circleId, { kind: 'seek', mediaTime: 12.5 }));
+    await waitFor(() => host.latest()?.playback.mediaTime === 12.5, 3000);
+    ok(await control(host, circleId, { kind: 'meetup', meetupId: id }));
+    await waitFor(() => gold.latest()?.playback.live?.meetupId === id, 3000);
+    const entered = (await server.circleStorage.getCircle(circleId))!;
+    // A second circle watches the other meet-up, which goes on.
+    const elsewhere = await member('gold-member');
+    const second = await create(elsewhere, 'Fay');
+    ok(await control(elsewhere, second.circle.id, { kind: 'meetup', meetupId: other }));
+    await waitFor(() => elsewhere.latest()?.playback.live?.meetupId === other, 3000);
+    const secondBefore = (await server.circleStorage.getCircle(second.circle.id))!;
+
+    const endedAt = Date.now();
+    expect((await api('POST', `/api/meetups/${id}/end`)).status).toBe(200);
+    for (const m of [host, gold, supporter]) {
+      await waitFor(() => m.latest()?.playback.live === undefined, 3000);
+      const back = m.latest()!.playback;
+      // Where the circle left the tour, at the tour's time then (the meet-up's length is not added), still playing.
+      expect(back).toMatchObject({ locationId: 'backlot', playing: true });
+      expect(back.mediaTime).toBeCloseTo(entered.playback.mediaTime, 6);
+      expect(back.mediaTime).toBeGreaterThanOrEqual(12.5);
+      expect(back.mediaTime).toBeLessThan(14);
+      expect(back.at).toBeGreaterThanOrEqual(endedAt - 1000);
+      // Why, before the view that takes them back, to everyone (the supporter who stayed behind too).
+      const leftAt = m.received.findIndex((r) => r.event === CIRCLE_EVENTS.meetupLeft);
+      const backAt = m.received.findIndex((r) => r.event === CIRCLE_EVENTS.state && (r.payload as CircleView).rev > entered.rev && !(r.payload as CircleView).playback.live);
+      expect(leftAt, 'the notice comes first').toBeGreaterThanOrEqual(0);
+      expect(leftAt).toBeLessThan(backAt);
+      expect(MeetupLeftNotice.parse(m.received[leftAt]!.payload)).toEqual({ circleId, meetupId: id, reason: 'ended' });
+    }
+    expect((await server.circleStorage.getCircle(circleId))!.playback.live).toBeUndefined();
+    // The other circle's meet-up is live: it stays, told nothing.
+    expect(await server.circleStorage.getCircle(second.circle.id)).toEqual(secondBefore);
+    expect(elsewhere.received.some((r) => r.event === CIRCLE_EVENTS.meetupLeft)).toBe(false);
+    // Back on the tour, the circle plays and pauses again.
+    ok(await control(host, circleId, { kind: 'pause' }));
+  });
+
+  it('takes a circle that was offline when its meet-up ended back to the tour as its first member returns', async () => {
+    const id = await meetup({ requiredTier: 'gold' });
+    const host = await member('gold-host');
+    const started = await create(host, 'Ana');
+    ok(await control(host, started.circle.id, { kind: 'meetup', meetupId: id }));
+    await waitFor(() => host.latest()?.playback.live?.meetupId === id, 3000);
+    host.socket.close();
+    await waitFor(async () => (await server.circleStorage.getCircle(started.circle.id))!.rev > host.latest()!.rev, 3000);
+    expect((await api('POST', `/api/meetups/${id}/end`)).status).toBe(200);
+    // Nobody online: nothing could be told, so nothing has moved yet.
+    expect((await server.circleStorage.getCircle(started.circle.id))!.playback.live).toEqual({ meetupId: id, latencyS: DEFAULT_CIRCLE_LIVE_LATENCY_S });
+
+    const back = await member('gold-host');
+    const reply = ok(CircleReply.parse(await ask(back, CIRCLE_EVENTS.join, { v: CIRCLE_PROTOCOL_VERSION, code: started.circle.code, name: 'Ana', device: 'desktop', memberId: started.you, memberKey: started.memberKey })));
+    expect(reply.circle.playback.live).toBeUndefined();
+    expect(reply.circle.playback.locationId).toBe('backlot');
+    await waitFor(() => back.received.some((r) => r.event === CIRCLE_EVENTS.meetupLeft), 3000);
+    expect(back.notices, 'no entry check for a meet-up that is over').toEqual([]);
+    expect((await server.circleStorage.getCircle(started.circle.id))!.playback.live).toBeUndefined();
   });
 });

@@ -73,8 +73,11 @@ export interface CircleContext {
   broadcast(circle: CircleRecord): Promise<CircleView>;
   /** The socket's circle, checked: the circle id must be the one it joined, and it must still be a member. */
   memberOf(socket: Socket, circleId: string): Promise<{ circle: CircleRecord; member: MemberRecord }>;
-  /** Checks every online member's own entry to the meet-up the circle watches and tells the room (circle-meetups.ts). */
-  announceMeetupEntry?: (circle: CircleRecord) => Promise<void>;
+  /**
+   * Checks every online member's own entry to the meet-up the circle watches and tells the room (circle-meetups.ts);
+   * resolves with the circle as it now is (back on the tour if its meet-up has ended meanwhile).
+   */
+  announceMeetupEntry?: (circle: CircleRecord) => Promise<CircleRecord>;
 }
 
 export function createCircleContext(io: Server, options: CircleGatewayOptions): CircleContext {

@@ -39,6 +39,8 @@ export interface CircleGateway {
   readonly stats: CircleGatewayStats;
   /** Reactions and messages relayed, reports and removals (circle-messages.ts). */
   readonly messageStats: CircleMessageStats;
+  /** A meet-up ended: the circles watching it go back to the tour, told why. Resolves with how many did. */
+  meetupEnded(meetupId: string): Promise<number>;
   close(): void;
 }
 
@@ -114,6 +116,7 @@ export function attachCircleGateway(io: Server, options: CircleGatewayOptions): 
   return {
     stats: ctx.stats,
     messageStats,
+    meetupEnded: (meetupId) => meetups.ended(meetupId),
     close() {
       stopExpiry();
       playback.close();

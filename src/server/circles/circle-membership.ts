@@ -56,10 +56,11 @@ export function createCircleMembership(ctx: CircleContext): CircleMembership {
     await socket.join(circleRoomOf(circle.id));
     // A rev of its own, so every member hears who is here now (also after a rejoin: online again).
     // The joiner gets the view the room was just sent: asking every node who is online once per join, not twice.
-    const stored = await ctx.mutate(circle.id, () => ({}));
+    const joined = await ctx.mutate(circle.id, () => ({}));
     // In a meet-up: this member's own entry is checked now and the room told who stays behind, before the view, so
-    // that nobody sets off for the meet-up before the server has said whether they may.
-    if (stored.playback.live) await ctx.announceMeetupEntry?.(stored);
+    // that nobody sets off for the meet-up before the server has said whether they may. A meet-up that ended while
+    // nobody was here takes the circle back to the tour now.
+    const stored = joined.playback.live ? ((await ctx.announceMeetupEntry?.(joined)) ?? joined) : joined;
     const view = await ctx.broadcast(stored);
     return { ok: true, circle: view, you: member.id, memberKey, serverTime: ctx.now() };
   }

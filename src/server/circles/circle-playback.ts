@@ -98,7 +98,9 @@ export function createCirclePlayback(ctx: CircleContext, meetups: CircleMeetups)
         return;
       }
       const now = ctx.now();
-      if (!circle.playback.playing || circle.waiting || now - (lastHeld.get(member.id) ?? -Infinity) < limits.waitCooldownMs) return;
+      // A live meet-up plays on for everyone (a stalled member catches up to the live target); the circle's anchor
+      // also keeps the tour's time it goes back to, so nothing re-anchors it while live.
+      if (!circle.playback.playing || circle.playback.live || circle.waiting || now - (lastHeld.get(member.id) ?? -Infinity) < limits.waitCooldownMs) return;
       const stored = await ctx.mutate(circleId, (current) =>
         current.playback.playing && !current.waiting
           ? { playback: reanchor(current.playback, now, false), waiting: { memberId: member.id, reason: 'buffering' as const, until: now + limits.waitForMemberMs } }

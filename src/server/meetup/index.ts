@@ -10,7 +10,7 @@ import { createLiveHlsRoutes, type LiveHlsOptions } from '../live-hls/live-hls-r
 import { loadSourceStream } from '../live-hls/source-stream';
 import type { ServerLog } from '../server-log';
 import type { FeedStorage } from '../storage/feed-storage';
-import type { MeetupStorage } from '../storage/meetup-storage';
+import type { MeetupRecord, MeetupStorage } from '../storage/meetup-storage';
 import { createMeetupApi } from './meetup-api';
 import { attachMeetupGateway, type MeetupGateway } from './meetup-gateway';
 import { DEFAULT_MEETUP_LIMITS, type MeetupLimits } from './meetup-limits';
@@ -38,6 +38,8 @@ export interface MeetupServiceOptions {
   log: ServerLog;
   /** Checks a stream request's media pass (src/server/media-access); without it the stream key alone opens it. */
   verifyStream?: LiveHlsOptions['verify'];
+  /** Told after every start and end, once the meet-up's own room has heard it (circles watching one go back). */
+  afterStateChanged?: (meetup: MeetupRecord) => Promise<void>;
 }
 
 export interface MeetupService {
@@ -63,7 +65,10 @@ export function attachMeetups(io: Server, options: MeetupServiceOptions): Meetup
     access: options.access,
     maxBodyBytes: options.serverLimits.maxBodyBytes,
     rateLimits: options.rateLimits,
-    onStateChanged: (meetup) => gateway.stateChanged(meetup),
+    onStateChanged: async (meetup) => {
+      await gateway.stateChanged(meetup);
+      await options.afterStateChanged?.(meetup);
+    },
     log: options.log,
   });
   const live = liveRoutes(options);

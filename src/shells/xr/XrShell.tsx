@@ -64,6 +64,8 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
   const stage = useStagePlayer(meetupId);
   const room = useMeetupRoom();
   const closeMeetup = useCallback(() => setMeetupId(null), []);
+  // A circle the headset is in takes it to the meet-up it watches (once the server let it in) and back.
+  const followCircle = useCallback((id: string | undefined) => setMeetupId(id ?? null), []);
   const i18n = useI18n();
   const meetups = useMeetupList(projectId);
   // The first live meet-up (the list puts live ones first), offered in the room while on the set tour.
@@ -87,7 +89,7 @@ function TourEntry({ tour, support, handOff, onLeaveVr }: { tour: Tour; support:
   if (!tourPlayer || !xrStore) return <EntryCard support={support} message={null} />;
   const meetup: XrMeetupMode | null = stage ? 'stage' : meetupId && room.phase === 'refused' ? 'refused' : null;
   return (
-    <XrCircleMount player={tourPlayer}>
+    <XrCircleMount player={tourPlayer} stage={stage && meetupId ? { player: stage, meetupId } : null} onMeetup={followCircle}>
       <VrEntry player={stage ?? tourPlayer} xrStore={xrStore} support={support} meetup={meetup} invite={meetupId ? null : invite} onLeaveMeetup={closeMeetup} handOff={handOff} onLeaveVr={onLeaveVr}>
         <XrMeetups meetupId={meetupId} list={meetups} onOpen={setMeetupId} onClose={closeMeetup} vr={!canOffer360(support)} />
       </VrEntry>

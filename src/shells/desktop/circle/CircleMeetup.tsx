@@ -4,9 +4,10 @@
 import { useEffect, useState } from 'react';
 import type { CircleClient } from '../../../circles';
 import { MeetupApi } from '../../../meetup/meetup-api';
-import type { CircleView, MeetupEntryRefusal } from '../../../protocol/circle';
+import type { CircleView } from '../../../protocol/circle';
 import type { Meetup } from '../../../protocol/meetup';
 import { useI18n, useServices } from '../../../react/AppContext';
+import { meetupRefusalText } from '../../shared/circle-meetup-text';
 
 export function CircleMeetup({ client, view, you, isHost }: { client: CircleClient; view: CircleView; you: string | undefined; isHost: boolean }) {
   const i18n = useI18n();
@@ -14,37 +15,43 @@ export function CircleMeetup({ client, view, you, isHost }: { client: CircleClie
   const live = view.playback.live;
   const entry = client.meetupEntry();
   const notice = client.current.meetupEntry;
-  if (!live) return isHost ? <LiveMeetups client={client} /> : null;
+  if (!live) {
+    // The server took the circle back because the meet-up ended: everyone reads why they are on the tour again.
+    const left = client.current.meetupLeft;
+    const ended = left?.circleId === view.id ? (
+      <p role="status" className="circle__meetup-ended" data-testid="circle-meetup-ended">
+        {t('circle.meetup.ended')}
+      </p>
+    ) : null;
+    return (
+      <>
+        {ended}
+        {isHost && <LiveMeetups client={client} />}
+      </>
+    );
+  }
   const others = notice && notice.meetupId === live.meetupId ? notice.refused.filter((r) => r.memberId !== you) : [];
   return (
     <div className="circle__meetup" data-testid="circle-meetup" data-meetup={live.meetupId}>
       {entry?.kind === 'refused' ? (
         <p role="alert" className="circle__refusal" data-testid="circle-meetup-refused">
-          {t('circle.meetup.youBehind', { reason: refusalReason(t, entry.refusal) })}
+          {t('circle.meetup.youBehind', { reason: meetupRefusalText(t, entry.refusal) })}
         </p>
       ) : (
         <p role="status">{t('circle.meetup.watching', { seconds: i18n.number(live.latencyS) })}</p>
       )}
       {others.map((r) => (
         <p key={r.memberId} className="muted" data-testid="circle-meetup-behind">
-          {t('circle.meetup.otherBehind', { name: r.name, reason: refusalReason(t, r) })}
+          {t('circle.meetup.otherBehind', { name: r.name, reason: meetupRefusalText(t, r) })}
         </p>
       ))}
       {isHost && (
-        <button type="button" className="button button--small" onClick={() => void client.control({ kind: 'location', locationId: view.playback.locationId })}>
+        <button type="button" className="button button--small" onClick={() => void client.control({ kind: 'location', locationId: view.playback.locationId, mediaTime: view.playback.mediaTime })}>
           {t('circle.meetup.back')}
         </button>
       )}
     </div>
   );
-}
-
-/** Why a member cannot follow, in the reader's language: the tier that opens the door, or the server's words. */
-function refusalReason(t: ReturnType<typeof useI18n>['t'], refusal: MeetupEntryRefusal): string {
-  if (refusal.error.code === 'protocol-version') return t('circle.meetup.update');
-  if (refusal.requiredTier && refusal.yourTier) return t('circle.meetup.tier', { tier: t(`tier.${refusal.requiredTier}`), yours: t(`tier.${refusal.yourTier}`) });
-  if (refusal.requiredTier) return t('circle.meetup.signIn', { tier: t(`tier.${refusal.requiredTier}`) });
-  return refusal.error.message;
 }
 
 /** The project's live meet-ups, each one a button that takes the circle there (the host's). */

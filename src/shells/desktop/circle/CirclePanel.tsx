@@ -21,6 +21,7 @@ import { CircleChatBox } from './CircleChatBox';
 import { CircleFlashes } from './CircleFlashes';
 import { CircleMeetup } from './CircleMeetup';
 import { useCircleHost, useCircleMeetup } from '../../../react/CircleHost';
+import { exposeCircleLiveLatency } from '../../shared/circle-live-probe';
 import { circleRefusalText } from './circle-text';
 import './circle.css';
 
@@ -73,6 +74,8 @@ function CirclePanelShown({ player, lookAt, meetupId }: CirclePanelProps) {
     const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
     if (hook && binding) hook.circle = binding.client;
   }, [binding]);
+  // On a meet-up's stage, browser tests read this page's latency behind live in the page.
+  useEffect(() => (binding && meetupId !== undefined ? exposeCircleLiveLatency(binding.client, player) : undefined), [binding, meetupId, player]);
 
   if (!binding) return null;
   if (!open && snapshot.status === 'idle') {

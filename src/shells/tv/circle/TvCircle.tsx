@@ -5,7 +5,9 @@
 // a notice says who turned it). A badge in the corner says the circle's state truthfully; what the circle (and a
 // paired phone) sends flashes over the picture for a few seconds (TvChatFlashes.tsx); the overlay's circle row
 // (circle-row.tsx) holds the quick replies, or "Join a circle…" outside one. Loaded after the first frame with its
-// strings: the TV's first screen has a budget.
+// strings: the TV's first screen has a budget. A circle that goes into a live meet-up takes the TV to that meet-up's
+// stage (the page's circle host, tv-circle-host.ts, keeps the client across the screens; TvStageCircle follows there)
+// once the server has let the TV in with its own backer code; a TV that may not enter stays here and says why.
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { browserStorage, createBackerTokenStore } from '../../../feed/backer-token-store';
@@ -30,6 +32,8 @@ import { TvCodeKeypad } from './TvCodeKeypad';
 import { QUICK_FOCUS, TvQuickReplies } from './TvQuickReplies';
 import { usePhoneReactions } from './usePhoneReactions';
 import { usePairedPhoneCircleCodes, type PairedCircleJoin } from '../pairing/usePairedPhoneCircleCodes';
+import { circleMeetupLine } from '../../shared/circle-meetup-text';
+import { tvCircleHost } from './tv-circle-host';
 import { useViewDirection } from '../../../react/useViewDirection';
 import type { TourPlayer } from '../../../tour/tour-player';
 import './tv-circle.css';
@@ -62,10 +66,13 @@ export interface TvCircleProps {
 }
 
 export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const shell = useTvShell();
   const row = useCircleRow();
-  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => t('circle.tvName'), device: 'tv' });
+  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => t('circle.tvName'), device: 'tv', host: tvCircleHost });
+  // The circle went into a meet-up this TV may enter: its room opens over this screen, on the stage.
+  useEffect(() => tvCircleHost.subscribe((meetupId) => (meetupId !== undefined ? shell.open('meetup') : undefined)), [shell]);
   const direction = useViewDirection();
   const presence = useCirclePresence(binding, player, direction);
   const [turnedBy, setTurnedBy] = useState<string>();
@@ -73,10 +80,10 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
   const phone = usePhoneReactions();
   const [problem, setProblem] = useState<CircleRefusalNotice>();
 
-  // An invite link joins at once.
+  // An invite link joins at once; only a client in no circle yet (back from a meet-up, the page's client is in it).
   useEffect(() => {
     const code = circleCodeFromHash(window.location.hash);
-    if (!binding || !code) return;
+    if (!binding || !code || binding.client.current.status !== 'idle') return;
     void binding.client.join(code, binding.kept());
   }, [binding]);
   // A paired phone typed a circle's code: the TV joins with its own circle client and backer code; a refusal shows
@@ -163,7 +170,10 @@ export default function TvCircle({ player, lookAt, overlay }: TvCircleProps) {
   }
 
   const inCircle = snapshot.status !== 'idle';
-  const { text, warn } = stateText(t, snapshot, view);
+  const state = stateText(t, snapshot, view);
+  // In (or just back from) a meet-up, the badge says that instead: watching it, staying behind and why, or it ended.
+  const meetupLine = binding && !view?.waiting ? circleMeetupLine(t, binding.client, (s) => i18n.number(s)) : null;
+  const { text, warn } = meetupLine && !state.warn ? meetupLine : state;
   return (
     <>
       {inCircle && !row.keypad && (

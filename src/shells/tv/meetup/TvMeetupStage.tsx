@@ -5,7 +5,7 @@
 // how far behind the live edge the picture is; in the replay the media keys play, pause and seek. Where the family
 // looks is sampled for the production and the host's live radar, as on the watch screen (the same sampler), with
 // the notice and its switch as the stage's last row.
-import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { loadWhenOnline } from '../../../app/load-when-online';
 import { browserStorage } from '../../../feed/backer-token-store';
 import { consoleLogger } from '../../../feed/logger';
@@ -35,11 +35,15 @@ import { usePaused } from '../watch/usePaused';
 import { useTvTourPlayer } from '../watch/useTvTourPlayer';
 import { WatchMediaStatus } from '../watch/WatchMediaStatus';
 import { TvPanorama } from '../watch/TvPanorama';
+import { tvCircleHost } from '../circle/tv-circle-host';
 
 // The stage's player controls speak the watch screen's words, which come with this chunk too.
 addMessages(TV_WATCH_MESSAGES);
 
 // The notice and its switch come after the first frame, in their own chunk (with the attention strings).
+// A circle that brought the TV here follows on the stage (its chunk loads only then, after the stage's first frame).
+const TvStageCircle = lazy(() => loadWhenOnline(() => import('../circle/TvStageCircle')));
+
 const TvStageAttention = lazy(() => loadWhenOnline(() => import('./TvStageAttention')).then((m) => ({ default: m.TvStageAttention })));
 
 export interface TvMeetupStageProps {
@@ -88,9 +92,18 @@ function StageBox({ spotlight, onBurst, looking, children }: TvMeetupStageProps 
 function StagePlayer(props: TvMeetupStageProps & { tour: Tour }) {
   const player = useTvTourPlayer(props.tour);
   const live = props.meetup.state === 'live';
+  const circleMeetup = useSyncExternalStore(tvCircleHost.subscribe, tvCircleHost.meetup);
   return (
     <>
-      <StageBox {...props}>{player && <StageView player={player} meetup={props.meetup} looking={props.looking} onLook={props.onLook} />}</StageBox>
+      <StageBox {...props}>
+        {player && <StageView player={player} meetup={props.meetup} looking={props.looking} onLook={props.onLook} />}
+        {/* Over the stage's top left, as the watch screen's circle badge. */}
+        {player && circleMeetup === props.meetup.id && (
+          <AfterFirstFrame>
+            <TvStageCircle player={player} meetupId={props.meetup.id} />
+          </AfterFirstFrame>
+        )}
+      </StageBox>
       {/* Below the stage, not over it: the D-pad reaches a row under the stage, never a control inside it. */}
       {!live && player && <ReplayControls session={player.state.current.session} />}
       {player && (

@@ -12,6 +12,8 @@ import { useI18n } from '../../../react/AppContext';
 import { useCircle, useCirclePresence } from '../../../react/useCircle';
 import { useViewDirection } from '../../../react/useViewDirection';
 import type { TourPlayer } from '../../../tour/tour-player';
+import { circleMeetupLine } from '../../shared/circle-meetup-text';
+import type { CircleHostValue } from '../../../react/CircleHost';
 import { circleStateText } from './circle-state';
 import type { XrCircleSession } from './XrCircleMount';
 import { XrCircleReport } from './xr-circle-report';
@@ -25,16 +27,22 @@ const readBackerToken = () => backerTokens.get();
 const NAME_KEY = 'setvisit:circle-name';
 
 export interface XrCircleBindingProps {
+  /** The set tour's player, or the stage's while the circle has the headset at a meet-up. */
   player: TourPlayer;
+  /** The meet-up whose stage `player` plays, when it is one. */
+  meetupId?: string;
+  /** The shell's circle host (XrCircleMount): the client outlives the player it follows. */
+  host: CircleHostValue;
   code: string;
   onSession: (session: XrCircleSession | null) => void;
 }
 
-export default function XrCircleBinding({ player, code, onSession }: XrCircleBindingProps) {
-  const { t } = useI18n();
+export default function XrCircleBinding({ player, meetupId, host, code, onSession }: XrCircleBindingProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const name = savedName() || t('circle.xr.name');
   const nameRef = useRef(name);
-  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current, device: 'headset' });
+  const { binding, snapshot } = useCircle({ player, token: readBackerToken, name: () => nameRef.current, device: 'headset', host, ...(meetupId !== undefined ? { meetupId } : {}) });
   const direction = useViewDirection();
   const { presence } = useCirclePresence(binding, player, direction);
   const report = useMemo(() => new XrCircleReport(), []);
@@ -42,8 +50,9 @@ export default function XrCircleBinding({ player, code, onSession }: XrCircleBin
 
   useEffect(() => {
     if (!binding) return;
-    // Back after a reload (the invite is still in the address): as the same member, kept in this tab.
-    void binding.client.join(code, binding.kept());
+    // Back after a reload (the invite is still in the address): as the same member, kept in this tab. Once: the
+    // binding is made again when the circle moves the headset between the tour and a stage, on the same client.
+    if (binding.client.current.status === 'idle') void binding.client.join(code, binding.kept());
     // Browser tests read the circle's time through this (the hook the store hangs on).
     const hook = (window as unknown as { __setvisit?: Record<string, unknown> }).__setvisit;
     if (hook) hook.circle = binding.client;
@@ -55,7 +64,10 @@ export default function XrCircleBinding({ player, code, onSession }: XrCircleBin
     return () => onSession(null);
   }, [binding, presence, report, onSession]);
 
-  const { text, warn } = circleStateText(t, snapshot);
+  const state = circleStateText(t, snapshot);
+  // In (or just back from) a meet-up: watching it together, staying on the tour and why, or it ended.
+  const meetupLine = binding && !snapshot.view?.waiting && !state.warn ? circleMeetupLine(t, binding.client, (s) => i18n.number(s)) : null;
+  const { text, warn } = meetupLine ?? state;
   const inCircle = snapshot.status === 'joined' || snapshot.status === 'offline';
   return (
     <section className="card" style={{ maxWidth: '36rem', width: '100%' }} aria-labelledby="xr-circle-title" data-testid="xr-circle" data-circle-status={snapshot.status}>
