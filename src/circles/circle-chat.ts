@@ -208,12 +208,3 @@ export class CircleChat {
     for (const listener of this.listeners) listener(snapshot);
   }
 }
-
-/** How each reaction looks (the same glyphs on every shell; the label is the catalog's). */
-export const REACTION_GLYPHS: Record<CircleReaction, string> = {
-  heart: '❤️',
-  laugh: '😂',
-  wow: '😮',
-  applause: '👏',
-  'thumbs-up': '👍',
-};

@@ -8,4 +8,5 @@ export { DEFAULT_CIRCLE_CONFIG, type CircleConfig } from './circle-config';
 export { decideFollow, driftOf } from './follow-policy';
 export { SpeedEstimate } from './speed-estimate';
 export { CirclePresence, type CirclePresenceOptions, type Direction, type LookCue, type PresenceLook, type PresenceSnapshot } from './circle-presence';
-export { CircleChat, REACTION_GLYPHS, type ChatFlash, type ChatSnapshot, type CircleChatOptions } from './circle-chat';
+export { CircleChat, type ChatFlash, type ChatSnapshot, type CircleChatOptions } from './circle-chat';
+export { CIRCLE_REACTION_SHAPES } from './reaction-shapes';

@@ -65,7 +65,7 @@ describe('a paired phone’s reactions on the TV’s watch screen', { timeout: 1
         const item = Array.from(document.querySelectorAll('.tv-flashes__item')).find((el) => el.textContent?.includes('Li’s phone: Heart') && el.getClientRects().length > 0);
         const bar = document.querySelector('.watch__bar');
         if (!item || !bar) return null;
-        return { text: item.textContent.trim(), bottom: item.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, fontPx: parseFloat(getComputedStyle(item).fontSize) };
+        return { text: (item.querySelector('svg path') ? '[shape] ' : '') + item.textContent.trim(), bottom: item.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top, fontPx: parseFloat(getComputedStyle(item).fontSize) };
       });
     let shown: Awaited<ReturnType<typeof seen>> = null;
     await expect
@@ -80,7 +80,7 @@ describe('a paired phone’s reactions on the TV’s watch screen', { timeout: 1
       .toBe(true);
     saveArtifact('tv-circle-phone-reaction-960.png', await page.screenshot({ scale: 'css' }));
     const at = shown!;
-    expect(at.text).toBe('❤️ Li’s phone: Heart');
+    expect(at.text).toBe('[shape] Li’s phone: Heart');
     expect(at.bottom, JSON.stringify(at)).toBeLessThanOrEqual(at.barTop);
     // 24 px at 1080p: the same share of this 960×540 page.
     expect(at.fontPx).toBeGreaterThanOrEqual(12);

@@ -3,8 +3,9 @@
 // for the host, the reports with "remove message" and "remove the sender". Refusals show where they happened.
 import { useState, type FormEvent } from 'react';
 import { CIRCLE_MESSAGE_MAX_LENGTH, CIRCLE_REACTIONS, circleTextLength, normalizeCircleText, type CircleMessage, type CircleView } from '../../../protocol/circle';
-import { REACTION_GLYPHS, type ChatSnapshot, type CircleChat, type CircleClient, type CircleOutcome } from '../../../circles';
+import { CIRCLE_REACTION_SHAPES, type ChatSnapshot, type CircleChat, type CircleClient, type CircleOutcome } from '../../../circles';
 import { useI18n } from '../../../react/AppContext';
+import { ShapeIcon } from '../../../react/ShapeIcon';
 import { circleMessageText, circleRefusalText } from './circle-text';
 
 export interface CircleChatBoxProps {
@@ -48,7 +49,7 @@ export function CircleChatBox({ chat, client, snapshot, view, you, online }: Cir
             title={t(`circle.reaction.${reaction}`)}
             onClick={() => void chat.react(reaction).then((done) => outcome(done))}
           >
-            {REACTION_GLYPHS[reaction]}
+            <ShapeIcon parts={CIRCLE_REACTION_SHAPES[reaction]} size="1.4rem" />
           </button>
         ))}
       </div>

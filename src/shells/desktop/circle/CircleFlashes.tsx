@@ -1,8 +1,9 @@
 // What just happened in the circle, over the view for a few seconds: messages and reactions, at the view's left
 // edge between the presence compass and the dock, so they never cover the player controls or the panel's buttons
 // (they take no pointer events).
-import { REACTION_GLYPHS, type ChatSnapshot } from '../../../circles';
+import { CIRCLE_REACTION_SHAPES, type ChatSnapshot } from '../../../circles';
 import { useI18n } from '../../../react/AppContext';
+import { ShapeIcon } from '../../../react/ShapeIcon';
 import { circleMessageText } from './circle-text';
 
 export function CircleFlashes({ snapshot }: { snapshot: ChatSnapshot }) {
@@ -17,9 +18,7 @@ export function CircleFlashes({ snapshot }: { snapshot: ChatSnapshot }) {
           </li>
         ) : (
           <li key={f.key} className="circle-flashes__item circle-flashes__item--reaction" data-reaction={f.reaction}>
-            <span aria-hidden="true" className="circle-flashes__glyph">
-              {REACTION_GLYPHS[f.reaction]}
-            </span>{' '}
+            <ShapeIcon parts={CIRCLE_REACTION_SHAPES[f.reaction]} className="circle-flashes__glyph" />{' '}
             {t('circle.chat.reactedBy', { name: f.name, reaction: t(`circle.reaction.${f.reaction}`) })}
           </li>
         ),

@@ -4,13 +4,12 @@
 // overlay's bar, so they never cover the controls or the captions. Only the newest that fit the band show: a long
 // message pushes the older ones out rather than running into the captions.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { REACTION_GLYPHS, type ChatSnapshot } from '../../../circles';
+import { CIRCLE_REACTION_SHAPES, type ChatSnapshot } from '../../../circles';
 import type { CircleMessage } from '../../../protocol/circle';
-import type { PairingReactionKind } from '../../../protocol/pairing';
+import { PAIRING_REACTION_SHAPES } from '../../../pairing/reaction-shapes';
 import { useI18n } from '../../../react/AppContext';
+import { ShapeIcon } from '../../../react/ShapeIcon';
 import type { PhoneFlash } from './usePhoneReactions';
-
-const PHONE_GLYPHS: Record<PairingReactionKind, string> = { heart: '❤️', applause: '👏', laugh: '😂', wow: '😮', fire: '🔥' };
 
 interface Shown {
   key: string;
@@ -22,11 +21,6 @@ interface Shown {
 export function TvChatFlashes({ snapshot, phone, notice }: { snapshot: ChatSnapshot; phone: readonly PhoneFlash[]; notice?: string }) {
   const { t } = useI18n();
   const text = (m: CircleMessage) => (m.phrase ? t(`circle.phrase.${m.phrase}`) : (m.text ?? ''));
-  const glyph = (g: string) => (
-    <span aria-hidden="true" className="tv-flashes__glyph">
-      {g}
-    </span>
-  );
   const items: Shown[] = [
     ...snapshot.flashes.map<Shown>((f) => ({
       key: f.key,
@@ -39,7 +33,7 @@ export function TvChatFlashes({ snapshot, phone, notice }: { snapshot: ChatSnaps
           </>
         ) : (
           <>
-            {glyph(REACTION_GLYPHS[f.reaction])} {t('circle.chat.reactedBy', { name: f.name, reaction: t(`circle.reaction.${f.reaction}`) })}
+            <ShapeIcon parts={CIRCLE_REACTION_SHAPES[f.reaction]} className="tv-flashes__glyph" /> {t('circle.chat.reactedBy', { name: f.name, reaction: t(`circle.reaction.${f.reaction}`) })}
           </>
         ),
     })),
@@ -49,7 +43,7 @@ export function TvChatFlashes({ snapshot, phone, notice }: { snapshot: ChatSnaps
       until: f.until,
       body: (
         <>
-          {glyph(PHONE_GLYPHS[f.reaction.reaction])} {t('circle.chat.reactedBy', { name: f.reaction.phoneName, reaction: t(`pairing.reaction.${f.reaction.reaction}`) })}
+          <ShapeIcon parts={PAIRING_REACTION_SHAPES[f.reaction.reaction]} className="tv-flashes__glyph" /> {t('circle.chat.reactedBy', { name: f.reaction.phoneName, reaction: t(`pairing.reaction.${f.reaction.reaction}`) })}
         </>
       ),
     })),

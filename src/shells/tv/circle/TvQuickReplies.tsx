@@ -3,8 +3,9 @@
 // its buttons: see circle-row.tsx), in its focus section, so the D-pad reaches them in order like any other row.
 import { useState, type ReactNode } from 'react';
 import { CIRCLE_PHRASES, CIRCLE_REACTIONS } from '../../../protocol/circle';
-import { REACTION_GLYPHS, type CircleChat, type CircleOutcome } from '../../../circles';
+import { CIRCLE_REACTION_SHAPES, type CircleChat, type CircleOutcome } from '../../../circles';
 import { useI18n } from '../../../react/AppContext';
+import { ShapeIcon } from '../../../react/ShapeIcon';
 import { useFocusable } from '../useFocusable';
 import { WATCH_OVERLAY } from '../watch/focus-ids';
 
@@ -18,11 +19,9 @@ export function TvQuickReplies({ chat, onRefused, onLeave, problem }: { chat: Ci
     <div className="tv-quick" role="group" aria-label={t('circle.tvQuickTitle')} data-testid="tv-quick-replies">
       <span className="tv-quick__title">{t('circle.tvQuickTitle')}</span>
       {CIRCLE_REACTIONS.map((reaction) => (
-        // The word beside the glyph: older sets' fonts lack some emoji, and a blank box says nothing from the sofa.
+        // The word beside the shape: a picture alone is a riddle from the sofa.
         <QuickButton key={reaction} id={reaction} onSelect={() => void chat.react(reaction).then(done(t(`circle.reaction.${reaction}`)))}>
-          <span aria-hidden="true" className="tv-quick__glyph">
-            {REACTION_GLYPHS[reaction]}
-          </span>{' '}
+          <ShapeIcon parts={CIRCLE_REACTION_SHAPES[reaction]} className="tv-quick__glyph" />{' '}
           {t(`circle.reaction.${reaction}`)}
         </QuickButton>
       ))}
