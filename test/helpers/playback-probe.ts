@@ -69,7 +69,11 @@ export async function clearAndResume(page: Page, proxy: FaultProxy, fault: strin
   const from = proxy.seen();
   const clearedAt = Date.now();
   proxy.clear(fault);
-  const ms = await resumedAfter(page, clearedAt);
+  // Not playing on at all within the wait says which requests went out, as a late resume does (a CI run once timed
+  // out here with no more than the timeout to go on).
+  const ms = await resumedAfter(page, clearedAt).catch((error: unknown) => {
+    throw new Error(`did not play on within 10 s after "${fault}" cleared (${String(error)}); requests meanwhile: ${proxy.timedRequests(requests, from, clearedAt).join(', ') || 'none'}`);
+  });
   if (ms >= withinMs) {
     throw new Error(`played on ${ms} ms after "${fault}" cleared (limit ${withinMs} ms); requests meanwhile: ${proxy.timedRequests(requests, from, clearedAt).join(', ')}`);
   }
